@@ -1,0 +1,201 @@
+"""Opening a ledger: from a path or URL to an engine whose schema is at the newest revision.
+
+SQLite is the embedded default and PostgreSQL the shared team backend; both go through this one code path.
+For SQLite the connection is tuned for a file that several processes write: foreign keys on, WAL journal,
+a busy timeout, and transactions begun by us (``BEGIN`` / ``BEGIN IMMEDIATE``) instead of by the driver,
+so that DDL is transactional and a writer takes its lock up front instead of failing half-way.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session
+
+from ledger.errors import LedgerError
+
+DEFAULT_DB = "ledger.db"
+BUSY_TIMEOUT_MS = 60_000
+MIGRATION_LOCK_KEY = 0x1ED6E5  # PostgreSQL advisory lock held while upgrading the schema
+
+
+def database_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db``, else ``LEDGER_DB``, else ``./ledger.db``.
+
+    A plain path means an SQLite file; ``postgresql://`` is read as ``postgresql+psycopg://`` (psycopg 3).
+    """
+    db = db or os.environ.get("LEDGER_DB") or DEFAULT_DB
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser().resolve()}"
+    if db.startswith(("postgresql://", "postgres://")):
+        db = "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def create_ledger_engine(url: str) -> Engine:
+    """An engine for ``url`` with the ledger's connection settings (not yet migrated)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise LedgerError(f"not a database path or URL: {url}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not Path(database).parent.is_dir():
+            raise LedgerError(f"cannot create database {database}: folder {Path(database).parent} does not exist")
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _tune_sqlite(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    raise LedgerError(f"unsupported database {parsed.get_backend_name()!r}: use an SQLite path or PostgreSQL URL")
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see on_begin
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection):
+        immediate = connection.get_execution_options().get("ledger_write")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def migrations_dir() -> Path:
+    """Where the alembic scripts are: installed as ``ledger.migrations``, or ``migrations/`` in a checkout."""
+    try:
+        installed = Path(str(resources.files("ledger.migrations")))
+        if (installed / "env.py").exists():
+            return installed
+    except ModuleNotFoundError:
+        pass
+    checkout = Path(__file__).resolve().parent.parent / "migrations"
+    if (checkout / "env.py").exists():
+        return checkout
+    raise LedgerError("the ledger's migrations are missing from this installation")
+
+
+def alembic_config(connection=None):
+    """An alembic Config for the ledger's migrations, optionally bound to an open connection."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def run_alembic(engine: Engine, command_name: str, revision: str) -> None:
+    """Run an alembic command ("upgrade"/"downgrade") in one transaction, holding the migration lock, so
+    that two ledgers opening a new database at once do not both create it."""
+    from alembic import command
+
+    with engine.connect().execution_options(ledger_write=True) as connection:
+        with connection.begin():
+            if engine.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            getattr(command, command_name)(alembic_config(connection), revision)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    if revision == "head" and current_revision(engine) == head_revision():
+        return
+    run_alembic(engine, "upgrade", revision)
+
+
+def open_ledger(db: str | None = None, migrate: bool = True) -> Engine:
+    """The engine of the ledger at ``db``, created and upgraded to the newest schema on open."""
+    engine = create_ledger_engine(database_url(db))
+    if migrate:
+        try:
+            upgrade(engine)
+        except LedgerError:
+            raise
+        except Exception as exc:  # a server that is down, a file that is not a database...
+            engine.dispose()
+            raise LedgerError(f"cannot open ledger {safe_url(engine)}: {first_line(exc)}") from exc
+    return engine
+
+
+def safe_url(engine: Engine) -> str:
+    """The engine's URL without its password, for messages."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def first_line(exc: BaseException) -> str:
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    return message.splitlines()[0] if message else type(exc).__name__
+
+
+# ---------------------------------------------------------------- sessions
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A session for reading; nothing it does is committed."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Session]:
+    """A session whose work is committed as one transaction, or rolled back whole on any error.
+
+    On SQLite the transaction starts with ``BEGIN IMMEDIATE``: the writer waits for the lock up front
+    (busy timeout) instead of failing when it first writes after another process did.
+    """
+    with Session(engine.execution_options(ledger_write=True), expire_on_commit=False) as session:
+        with session.begin():
+            yield session
+
+
+def insert_ignoring_duplicates(session: Session, table, rows: list[dict], unique: list[str], returning=None):
+    """INSERT rows, silently skipping those that clash on ``unique`` columns (another writer, or an earlier
+    article, got there first). One statement on both backends: ``ON CONFLICT DO NOTHING``. With
+    ``returning`` (one row), the value of that column if the row was inserted, else None."""
+    if not rows:
+        return None
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(table).on_conflict_do_nothing(index_elements=unique)
+    if returning is not None:
+        return session.scalar(statement.values(rows[0]).returning(returning))
+    session.execute(statement, rows)
+    return None

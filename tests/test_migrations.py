@@ -1,0 +1,69 @@
+"""The schema's alembic revisions, on SQLite and PostgreSQL (in the manner of pytest-alembic)."""
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from ledger.db import alembic_config, create_ledger_engine, current_revision, database_url, head_revision, \
+    open_ledger, run_alembic, upgrade
+from ledger.models import Base
+
+
+def test_migrations_single_head():
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+
+def test_migrations_every_revision_has_a_downgrade():
+    for script in ScriptDirectory.from_config(alembic_config()).walk_revisions():
+        assert "def downgrade" in open(script.path).read(), script.path
+
+
+def test_migrations_upgrade_from_empty_creates_every_table(db_url):
+    engine = create_ledger_engine(database_url(db_url))
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+
+
+def test_migrations_models_match_the_migrated_schema(db_url):
+    engine = open_ledger(db_url)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
+                                       Base.metadata)
+    assert differences == []
+
+
+def test_migrations_downgrade_to_base_and_back(db_url):
+    engine = open_ledger(db_url)
+    revisions = [s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
+    for revision in revisions[1:]:  # step down one revision at a time, then all the way
+        run_alembic(engine, "downgrade", revision)
+        assert current_revision(engine) == revision
+    run_alembic(engine, "downgrade", "base")
+    assert current_revision(engine) is None
+    assert not set(Base.metadata.tables) & set(inspect(engine).get_table_names())
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+
+
+def test_migrations_audit_log_is_append_only(engine):
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO audit_log (at, who, action, entity) "
+                                "VALUES ('2024-01-01 00:00:00', 'ana', 'test', 'claim')"))
+    for statement in ("UPDATE audit_log SET who = 'mallory'", "DELETE FROM audit_log"):
+        with pytest.raises(Exception, match="append-only"):
+            with engine.begin() as connection:
+                connection.execute(text(statement))
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT who FROM audit_log")).scalars().all() == ["ana"]
+
+
+def test_migrations_open_twice_is_a_no_op(db_url):
+    first = open_ledger(db_url)
+    first.dispose()
+    second = open_ledger(db_url)
+    assert current_revision(second) == head_revision()
