@@ -1,0 +1,181 @@
+"""What every command shares: the app state from the callback, error handling, and output formats.
+
+Data goes to stdout (tables, JSON, JSONL, CSV); people's messages, progress and errors go to stderr. A
+``LedgerError`` becomes one red line and exit status 1; anything unexpected too, with the traceback only
+under ``--debug``.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import getpass
+import json
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Iterable
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ledger.errors import LedgerError
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+FORMAT_OPTION = typer.Option("table", "--format", "-f", help="Output format: table, json, jsonl or csv.")
+
+
+@dataclass
+class AppState:
+    """Options of the app callback, handed to every command through the typer context."""
+
+    db: str | None = None
+    debug: bool = False
+    who: str | None = None
+    _engine: Any = field(default=None, repr=False)
+
+    def engine(self):
+        """The ledger's engine, opened (and upgraded) on first use."""
+        if self._engine is None:
+            from ledger.db import open_ledger
+
+            self._engine = open_ledger(self.db)
+        return self._engine
+
+    @property
+    def user(self) -> str:
+        """Who the audit log names: ``--as NAME``, else the operating-system user."""
+        if self.who:
+            return self.who
+        try:
+            return getpass.getuser()
+        except Exception:  # no user name in a bare container
+            return "unknown"
+
+
+def state(ctx: typer.Context) -> AppState:
+    return ctx.find_root().obj
+
+
+class LedgerTyper(typer.Typer):
+    """A Typer whose commands turn errors into one line on stderr and an exit status."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+        return lambda function: register(handles_errors(function))
+
+    def callback(self, *args, **kwargs):
+        register = super().callback(*args, **kwargs)
+        return lambda function: register(handles_errors(function))
+
+
+def handles_errors(function: Callable) -> Callable:
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except LedgerError as exc:
+            fail(str(exc), exc)
+        except KeyboardInterrupt:
+            err.print("[red]interrupted[/red]")
+            raise typer.Exit(130)
+        except Exception as exc:  # a bug or an environment failure: still one line unless --debug
+            fail(f"{type(exc).__name__}: {first_line(exc)} (run with --debug for the traceback)", exc)
+
+    return wrapper
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def fail(message: str, exc: BaseException | None = None) -> None:
+    if exc is not None and _debug():
+        raise exc
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+def _debug() -> bool:
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.debug)
+
+
+# ---------------------------------------------------------------- output
+
+
+def emit(rows: Iterable[dict], fmt: Format, columns: list[tuple[str, str]] | None = None,
+         title: str | None = None) -> None:
+    """Print rows as a table (``columns`` = [(key, header)]), JSON array, JSONL or CSV on stdout."""
+    if fmt == Format.json:
+        print_json(list(rows))
+    elif fmt == Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt == Format.csv:
+        write_csv(rows, columns)
+    else:
+        print_table(list(rows), columns or [], title)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def write_csv(rows: Iterable[dict], columns: list[tuple[str, str]] | None) -> None:
+    writer = None
+    for row in rows:
+        flat = {k: cell(v) for k, v in flatten(row).items()}
+        if writer is None:
+            keys = [k for k, _ in columns] if columns else list(flat)
+            writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+        writer.writerow(flat)
+
+
+def flatten(row: dict, prefix: str = "") -> dict:
+    """Nested objects become dotted columns ("source.name"); lists stay as JSON text."""
+    flat = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def print_table(rows: list[dict], columns: list[tuple[str, str]], title: str | None = None) -> None:
+    out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+    if not rows:
+        err.print(f"no {title or 'rows'}")
+        return
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        flat = flatten(row)
+        table.add_row(*(Text(cell(flat.get(key))) for key, _ in columns))  # article text is never markup
+    out.print(table)

@@ -1,0 +1,130 @@
+"""``ledger conflicts``: the reconciler's report, per event and metric."""
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ledger.commands.common import emit, err, print_json, state
+from ledger.db import reading
+from ledger.render import bounds_text, shorten
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+CSV_COLUMNS = [(k, k) for k in ("id", "event.id", "event.label", "event.date", "metric", "population", "severity",
+                                "size", "sources", "sides", "compatible", "claims", "summary")]
+
+
+def conflicts_help() -> str:
+    """The command's help: what it does and every severity level, as the reconciler documents them."""
+    from ledger.reconcile import SEVERITY_LEVELS
+
+    levels = "\n\n".join(f"{name}: {text}" for name, text in SEVERITY_LEVELS.items())
+    return ("Where the accounts disagree: for each event and metric, which sources contradict each other, "
+            "and how badly.\n\nSeverity levels, in the order the reconciler checks them:\n\n" + levels)
+
+
+def conflicts(
+    ctx: typer.Context,
+    event: Annotated[Optional[list[int]], typer.Option("--event", "-e", help="Only these event ids.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
+                                                 help="What was known on DATE (YYYY-MM-DD): only claims "
+                                                      "published by then.")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")]
+    = ReportFormat.table,
+) -> None:
+    from ledger import conflicts as library
+    from ledger.models import Claim
+    from ledger.errors import LedgerError
+
+    when = None
+    if as_of:
+        try:
+            when = date.fromisoformat(as_of)
+        except ValueError as exc:
+            raise LedgerError(f"--as-of must be a date (YYYY-MM-DD), not {as_of!r}") from exc
+    engine = state(ctx).engine()
+    if when is None:
+        library.refresh_stale(engine)
+    with reading(engine) as session:
+        found = library.as_of(session, when, event) if when else library.stored(session, event)
+        claims = {c.id: c for c in session.query(Claim).filter(Claim.id.in_({i for f in found for i in f["claims"]}))} \
+            if fmt in (ReportFormat.table, ReportFormat.md) else {}
+        lines = {cid: _claim_line(c) for cid, c in claims.items()}
+    if fmt == ReportFormat.json:
+        print_json(found)
+    elif fmt in (ReportFormat.jsonl, ReportFormat.csv):
+        emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
+    elif fmt == ReportFormat.md:
+        print(markdown(found, lines), end="")
+    else:
+        render_tables(found, lines)
+
+
+def _claim_line(claim) -> dict:
+    figures = "; ".join(f"{f.metric} {f.population or ''} {bounds_text(f.low, f.high)}".replace("  ", " ")
+                        for f in claim.figures)
+    return {"source": claim.source.name, "figures": figures, "content": shorten(claim.content, 110),
+            "outlet": claim.article.outlet or "", "published": claim.article.published or ""}
+
+
+def render_tables(found: list[dict], lines: dict[int, dict]) -> None:
+    if not found:
+        err.print("no conflicts")
+        return
+    out = Console(highlight=False)
+    by_event: dict[int, list[dict]] = {}
+    for conflict in found:
+        by_event.setdefault(conflict["event"]["id"], []).append(conflict)
+    for conflicts_of_event in by_event.values():
+        event = conflicts_of_event[0]["event"]
+        out.print(Text(f"Event {event['id']}: {event['label']} ({event['date'] or 'undated'})", style="bold"))
+        for c in conflicts_of_event:
+            table = Table(title=Text(f"#{c['id']} {c['severity']}: {c['metric']} {c['population'] or ''}  "
+                                     f"{c['summary']}"), title_justify="left", show_lines=False)
+            for header in ("source", "figure", "outlet", "published", "claim"):
+                table.add_column(header, overflow="fold")
+            for claim_id in c["claims"]:
+                line = lines.get(claim_id)
+                if line:
+                    table.add_row(*(Text(str(line[k])) for k in ("source", "figures", "outlet", "published")),
+                                  Text(f"#{claim_id} {line['content']}"))
+            out.print(table)
+        out.print()
+
+
+def markdown(found: list[dict], lines: dict[int, dict]) -> str:
+    """The report as Markdown, for pasting into a note to an editor."""
+    if not found:
+        return "No conflicts.\n"
+    out = ["# Conflicts", ""]
+    current = None
+    for c in found:
+        if c["event"]["id"] != current:
+            current = c["event"]["id"]
+            out += [f"## Event {current}: {c['event']['label']} ({c['event']['date'] or 'undated'})", ""]
+        out += [f"### {c['severity']}: {c['metric']} {c['population'] or ''}".rstrip(), "", md_escape(c["summary"]), "",
+                "| source | figure | outlet | published | claim |", "|---|---|---|---|---|"]
+        for claim_id in c["claims"]:
+            line = lines.get(claim_id)
+            if line:
+                out.append("| " + " | ".join(md_escape(str(line[k])) for k in ("source", "figures", "outlet", "published"))
+                           + f" | #{claim_id} {md_escape(line['content'])} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")

@@ -1,0 +1,107 @@
+"""Conflicts in the database: feeding the reconciler from stored claims and keeping its findings.
+
+The reconciler (``ledger.reconcile``) is pure: figure facts in, conflicts out. This module reads the facts
+of an event (rejected claims never count), stores the conflicts it finds so that the SQLite file shows
+them to people who never run the CLI, and recomputes only events marked stale by a change.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from ledger import reconcile
+from ledger.db import writing
+from ledger.export import event_ref
+from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source
+
+STALE_BATCH = 200
+
+
+def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.FigureFact]:
+    """The figure facts of these events: every figure of every claim that is not rejected."""
+    event_ids = list(event_ids)
+    if not event_ids:
+        return []
+    via = aliased(Source)
+    affiliation = aliased(Source)
+    rows = session.execute(
+        select(Figure, Claim.id, Claim.event_id, Claim.kind, Claim.article_id, Source, affiliation.name,
+               Article.outlet, Article.published, via.name)
+        .join(Claim, Claim.id == Figure.claim_id)
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(affiliation, affiliation.id == Source.affiliation_id)
+        .outerjoin(via, via.id == Claim.via_source_id)
+        .join(Article, Article.id == Claim.article_id)
+        .where(Claim.event_id.in_(event_ids), Claim.status != "rejected")
+        .order_by(Claim.event_id, Claim.id, Figure.id))
+    return [reconcile.FigureFact(
+        claim_id=claim_id, figure_id=figure.id, event_id=event_id, source_id=source.id, source_name=source.name,
+        source_type=source.type, source_affiliation=affiliation_name, source_reliability=source.reliability,
+        article_id=article_id, outlet=outlet, published=parse_published(published), metric=figure.metric,
+        population=figure.population, low=figure.low, high=figure.high, qualifier=figure.qualifier,
+        vague=figure.vague, no_figure=figure.no_figure, text=figure.text, via=via_name, claim_kind=kind)
+        for figure, claim_id, event_id, kind, article_id, source, affiliation_name, outlet, published, via_name
+        in rows]
+
+
+def parse_published(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
+    """Recompute and store the conflicts of these events (in the caller's transaction)."""
+    event_ids = sorted(set(event_ids))
+    if not event_ids:
+        return
+    session.execute(delete(Conflict).where(Conflict.event_id.in_(event_ids)))
+    for found in reconcile.reconcile(load_facts(session, event_ids)):
+        row = Conflict(event_id=found.event_id, metric=found.metric, population=found.population,
+                       severity=found.severity, size=found.size, summary=found.summary, sources=list(found.sources),
+                       sides=[list(side) for side in found.sides], compatible=list(found.compatible),
+                       details=extra_fields(found))
+        row.claims = [ConflictClaim(claim_id=claim_id, side=found.side_of_claim(claim_id))
+                      for claim_id in sorted(set(found.claims))]
+        session.add(row)
+    session.query(Event).filter(Event.id.in_(event_ids)).update({"conflicts_stale": False},
+                                                                synchronize_session=False)
+
+
+def extra_fields(found: reconcile.Conflict) -> dict[str, Any]:
+    """What a conflict carries beyond the contract's fields: who is a party, notes, the revision chain."""
+    return {k: v for k, v in found.extras().items() if v not in (None, [], {})}
+
+
+def refresh_stale(engine: Engine) -> int:
+    """Recompute every event marked stale (after an ingest, or one that was killed before it got here)."""
+    done = 0
+    while True:
+        with writing(engine) as session:
+            stale = list(session.scalars(select(Event.id).where(Event.conflicts_stale.is_(True))
+                                         .order_by(Event.id).limit(STALE_BATCH)))
+            refresh_events(session, stale)
+        done += len(stale)
+        if len(stale) < STALE_BATCH:
+            return done
+
+
+def stored(session: Session, event_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Stored conflicts as contract dicts, by event and severity."""
+    from ledger.export import conflict_dict
+
+    query = (select(Conflict, Event).join(Event, Event.id == Conflict.event_id)
+             .options(selectinload(Conflict.claims)).order_by(Event.date, Event.id, Conflict.id))
+    if event_ids:
+        query = query.where(Conflict.event_id.in_(event_ids))
+    return [conflict_dict(c, e) for c, e in session.execute(query)]
+
+
+def as_of(session: Session, when: date, event_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Conflicts as they stood on a date: computed from the claims published by then, never stored."""
+    if not event_ids:
+        event_ids = list(session.scalars(select(Event.id)))
+    events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))}
+    found = reconcile.reconcile(load_facts(session, event_ids), as_of=when)
+    return [{"id": n, "event": event_ref(events[c.event_id]), **c.contract()} for n, c in enumerate(found, 1)]

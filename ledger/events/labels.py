@@ -1,0 +1,95 @@
+"""Turning an article's assembled events into :class:`EventDraft` values: dates, places, actors, a label.
+
+The label is what a person scanning a list needs: the kind, the most specific place and the country,
+"air strike, Albu Kamal, Syria"; without places, the first actor, "air strike (United States)".
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ledger.events.places import country_of, places_and_actors
+from ledger.events.timexpr import window
+from ledger.events.types import ArticleEvents, EventDraft
+
+if TYPE_CHECKING:
+    from ledger.events.grouping import Draft
+    from ledger.events.reading import Article, When
+
+MAX_SENTENCES = 4  # places and actors come from the first few sentences that name the event
+
+
+def finish(article: "Article", drafts: list["Draft"], chosen: list["Draft | None"]) -> ArticleEvents:
+    """The drafts some claim is about (main first, then in order of appearance) and each claim's index."""
+    kept = [d for d in drafts if any(c is d for c in chosen)]
+    index = {id(d): n for n, d in enumerate(kept)}
+    events = tuple(_draft_value(article, d) for d in kept)
+    return ArticleEvents(events, tuple(None if c is None else index[id(c)] for c in chosen))
+
+
+def _draft_value(article: "Article", draft: "Draft") -> EventDraft:
+    places, actors = _where_and_who(article, draft)
+    day, precision, earliest, latest = _dating(article, draft.when)
+    return EventDraft(label=label(draft.kind, places, actors), date=day, precision=precision,
+                      places=tuple(places), actors=tuple(actors), kind=draft.kind, earliest=earliest,
+                      latest=latest)
+
+
+def _dating(article: "Article", when: "When | None"):
+    """(date, precision, earliest, latest) for the export: real days only, never a floating guess."""
+    if when is None or when.first is None or when.floating:
+        return None, None, None, None
+    if when.from_publication:
+        return article.published, None, None, None
+    if when.precision is None:
+        return None, None, when.first, when.last
+    canonical = window(when.first, when.precision)
+    if when.precision == "day" or canonical == (when.first, when.last):
+        return when.first, when.precision, None, None
+    return when.first, when.precision, when.first, when.last
+
+
+def _where_and_who(article: "Article", draft: "Draft") -> tuple[list[str], list[str]]:
+    spans: list[tuple[int, int]] = []
+    if draft.main:
+        spans.append((0, article.lead_end))
+    for m in draft.mentions:
+        start, end = article.sentence_of(m.start)
+        span = (start if draft.main else m.start, end)
+        if span not in spans:
+            spans.append(span)
+        if len(spans) > MAX_SENTENCES:
+            break
+    places, actors = places_and_actors(article.text, _merged(spans))
+    if draft.main and article.title:
+        words = article.title.split()
+        title_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+        title_places, title_actors = places_and_actors(article.title, [(0, len(article.title))], title_case)
+        places = title_places + [p for p in places if p not in title_places]
+        actors += [a for a in title_actors if a not in actors]
+    return places, actors
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, so that no name is read twice."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
+def label(kind: str | None, places: list[str], actors: list[str]) -> str:
+    """ "air strike, Albu Kamal, Syria": the kind, the most specific place, the country.
+
+    >>> label("air strike", ["Syria", "Albu Kamal"], ["United States"])
+    'air strike, Albu Kamal, Syria'
+    """
+    head = kind or "event"
+    specific = next((p for p in places if country_of(p) is None), None)
+    country = next((country_of(p) for p in places if country_of(p)), None)
+    where = [x for x in (specific, country) if x]
+    if where:
+        return ", ".join([head, *where])
+    return f"{head} ({actors[0]})" if actors else head

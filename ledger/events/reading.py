@@ -1,0 +1,108 @@
+"""Reading an article for its events: sentences, event words, time expressions, title and lead.
+
+Everything :mod:`ledger.events.grouping` decides from is computed here once per article: the sentence
+spans, the :class:`~ledger.events.mentions.Mention` of every event word with its attached times, the same
+for the title (a URL slug such as "us-strikes-militia-in-syria" is read as words), and where the lead ends.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ledger.events.mentions import Mention, attach_times, find_mentions, split_sentences
+from ledger.events.timexpr import TimeExpr, find_times
+
+_SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+LEAD_MIN_WORDS = 15  # a first paragraph shorter than this (a dateline, a one-line summary) takes the next one too
+
+
+@dataclass(slots=True)
+class When:
+    """When an event happened as far as an article tells: a window of days, or a symbolic key.
+
+    ``floating`` windows are relative to an unknown publication day (see ``timexpr.FLOAT_ANCHOR``);
+    ``from_publication`` marks a window taken from the publication day because the article gave no time.
+    """
+
+    first: date | None
+    last: date | None
+    precision: str | None
+    floating: bool = False
+    key: str | None = None
+    from_publication: bool = False
+
+    @classmethod
+    def of(cls, t: TimeExpr) -> "When":
+        return cls(t.first, t.last, t.precision, t.floating, t.key)
+
+    @property
+    def dated(self) -> bool:
+        return self.first is not None and not self.floating
+
+    def compatible(self, other: "When") -> bool | None:
+        """Whether both can be the same day (one day of slack: time zones); None when it cannot be told."""
+        if self.first is None or other.first is None:
+            return True if self.key is not None and self.key == other.key else None
+        if self.floating != other.floating:
+            return None
+        return self.first - timedelta(days=1) <= other.last and other.first - timedelta(days=1) <= self.last
+
+    def narrowed(self, other: "When") -> "When":
+        """This window refined by a compatible, more precise one ("last week" then "on Friday")."""
+        rank = {"day": 3, "week": 2, "month": 1, "year": 0}
+        if self.compatible(other) and rank.get(other.precision or "", -1) > rank.get(self.precision or "", -1):
+            return When(other.first, other.last, other.precision, other.floating, other.key)
+        return self
+
+
+@dataclass(slots=True)
+class Article:
+    """An article as the grouping reads it."""
+
+    text: str
+    published: date | None
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+    times: list[TimeExpr]
+    lead_end: int
+    title: str = ""
+    title_mentions: list[Mention] = field(default_factory=list)
+    attached: set[int] = field(default_factory=set)  # ids of the time expressions given to an event word
+
+    @classmethod
+    def read(cls, text: str, published: date | None, title: str | None = None) -> "Article":
+        lowered = text.lower()
+        sentences = split_sentences(text)
+        mentions = find_mentions(text, sentences, lowered)
+        times = find_times(text, published, lowered)
+        attach_times(mentions, times, sentences)
+        article = cls(text, published, sentences, mentions, times, _lead_end(text))
+        article.attached = {id(t) for m in mentions for t in m.times}
+        if title:
+            article.title = _unslug(title)
+            title_sentences = [(0, len(article.title))]
+            article.title_mentions = find_mentions(article.title, title_sentences)
+            attach_times(article.title_mentions, find_times(article.title, published), title_sentences)
+        return article
+
+    def sentence_of(self, at: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= at < end:
+                return start, end
+        return at, at
+
+
+def _unslug(title: str) -> str:
+    """A title that is a URL slug ("us-air-strike-in-syria-kills-22") read as words."""
+    return _SLUG.sub(lambda m: m.group(0).replace("-", " "), title)
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: the first paragraph, or the first two when the first is very short."""
+    start = len(text) - len(text.lstrip())
+    for m in _PARAGRAPH.finditer(text):
+        if m.start() > start and len(text[start:m.start()].split()) >= LEAD_MIN_WORDS:
+            return m.start()
+    return len(text)

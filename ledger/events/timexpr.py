@@ -1,0 +1,394 @@
+"""Time expressions in news text, resolved against the article's publication date.
+
+News dates events relative to the day of publication: "on Thursday" in a Friday paper is yesterday, "last
+month" in a March paper is February. Every expression becomes a :class:`TimeExpr`: the span of text, the
+first and last day it can mean, a precision, and a role:
+
+- ``event``: dates something that happened ("on Thursday", "last week's bombing", "on Feb. 25");
+- ``period``: a stretch of time, not an event date ("since the start of the year", "in the past week");
+- ``statement``: dates the statement, not the event ("an official said on Friday"); never dates an event;
+- ``sequence``: relative to the event being told ("hours later", "the next day"), in days from its date.
+
+The common forms are resolved with plain date arithmetic over the word lists in ``data/time_words.json``;
+dateparser (about 3 ms a call) is only a cached fallback for numeric dates such as "25/02/2021". When the
+publication date is unknown, relative expressions are resolved against :data:`FLOAT_ANCHOR` and marked
+``floating``: they compare with each other ("on Thursday" and "this evening" may be the same day) but never
+with real dates, and a month named without a year ("in February") keeps only its ``key``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ledger.events import scan
+from ledger.events.lexicon import load
+
+FLOAT_ANCHOR = date(2000, 6, 15)  # stands for an unknown publication day; never shown, never compared with real dates
+PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """One time expression: where it is, what it means, and what it dates (``role``).
+
+    ``first``/``last`` bound the days it can mean (inclusive); for ``sequence`` they are None and
+    ``offsets`` holds the day offsets from the event being told. ``key`` is a symbolic form that still
+    compares when the publication date is unknown ("weekday:3", "month:2").
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str
+    first: date | None
+    last: date | None
+    precision: str | None
+    key: str
+    floating: bool = False
+    offsets: tuple[int, int] | None = None
+
+    @property
+    def dated(self) -> bool:
+        """True when the expression points at real days (not floating, not a bare month without year)."""
+        return self.first is not None and not self.floating
+
+
+def find_times(text: str, published: date | None, lowered: str | None = None) -> list[TimeExpr]:
+    """Every time expression of ``text``, in order, resolved against ``published`` (a date or None).
+    ``lowered`` (the lowercased text) may be passed when already computed.
+
+    >>> [t.first.isoformat() for t in find_times("The strike on Thursday", date(2021, 2, 26))]
+    ['2021-02-25']
+    """
+    found = []
+    lowered = lowered if lowered is not None and len(lowered) == len(text) else _lowered(text)
+    for match in scan.matches_near(_pattern(), text, _anchors(), 40, lowered):
+        if not _month_capitalised(match, text):
+            continue
+        expr = _resolve(match, text, published)
+        if expr is None:
+            continue
+        if expr.role == "event" and _is_statement_time(text, expr.start, expr.end):
+            expr = _with_role(expr, "statement")
+        found.append(expr)
+    return found
+
+
+def compatible(a: TimeExpr, b: TimeExpr, slack: int = 1) -> bool | None:
+    """Whether two event times can mean the same day: True, False, or None when it cannot be told.
+
+    Real dates overlap within ``slack`` days (an overnight strike is Thursday in Washington, Friday in
+    Syria); floating dates compare with floating ones; otherwise equal keys are compatible and anything
+    else unknown. Example: "last week" and "on Thursday" read on a Monday overlap.
+    """
+    if a.first is None or b.first is None:
+        return True if a.key == b.key else None
+    if a.floating != b.floating:
+        return None
+    return windows_overlap((a.first, a.last), (b.first, b.last), slack)
+
+
+def windows_overlap(a: tuple[date, date], b: tuple[date, date], slack: int = 0) -> bool:
+    """True when two inclusive day windows overlap, each widened by ``slack`` days."""
+    pad = timedelta(days=slack)
+    return a[0] - pad <= b[1] and b[0] - pad <= a[1]
+
+
+def window(day: date | None, precision: str | None) -> tuple[date, date] | None:
+    """The days a stored date of this precision can mean: the week, the month, the year of ``day``.
+
+    A ``day`` is itself; a date without precision was taken from the publication date, so the event
+    happened on that day or in the few days before (4 days, a long weekend of reporting).
+    """
+    if day is None:
+        return None
+    if precision == "day":
+        return day, day
+    if precision == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return day - timedelta(days=4), day
+
+
+# ---------------------------------------------------------------- the pattern
+
+
+@lru_cache(maxsize=None)
+def _lower_keys(table: str) -> dict:
+    """A name table of time_words.json ("months", "weekdays") keyed by lowercase names."""
+    return {k.lower(): v for k, v in load("time_words.json")[table].items()}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    """One pattern over the lowercased text (case-insensitive matching is three times slower in Python);
+    month names are checked for their capital afterwards ("May", not "may")."""
+    w = load("time_words.json")
+    alt = scan.alternation
+    months = [m.lower() for m in w["months"]]
+    month_any = alt(months)
+    month_full = alt([m.lower() for m in w["months"] if m not in w["month_abbreviations_need_day"]])
+    number = alt(w["numbers"])
+    periods = "|".join(p.replace("MONTH", f"(?:{month_full})").replace("NUMBER", f"(?:{number})")
+                       for p in w["periods"])
+    parts = [
+        r"(?P<iso>\d{4}-\d{2}-\d{2})",
+        r"(?P<num>\d{1,2}/\d{1,2}/\d{2,4})",
+        rf"(?P<period>{periods})",
+        rf"(?P<seq>{alt(w['sequence'])})",
+        rf"(?P<ago>(?P<ago_n>\d+|{number})\s+(?P<ago_u>day|week|month|year)s?\s+ago)",
+        rf"(?P<mdy>(?P<mdy_m>{month_any})\.?\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy_y>\d{{4}})\b)?)",
+        rf"(?P<dmy>(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{month_any})\b\.?(?:,?\s+(?P<dmy_y>\d{{4}})\b)?)",
+        rf"(?P<wd>(?:(?P<wd_mod>last|this|next|early|late)\s+)?(?P<wd_name>{alt([d.lower() for d in w['weekdays']])})"
+        rf"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?)",
+        rf"(?P<relday>{alt(w['relative_days'])})",
+        rf"(?P<relweek>{alt(w['relative_weeks'])})",
+        rf"(?P<relmonth>{alt(w['relative_months'])})",
+        rf"(?P<relyear>{alt(w['relative_years'])})",
+        rf"(?P<mon>(?P<mon_mod>in|during|until|by|of|before|from|through|early|mid|late|last|this)[\s-]+"
+        rf"(?:(?:early|mid|late)[\s-]+)?(?P<mon_name>{month_full})\b(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<mon_y>\d{{4}})\b)?)",
+        r"(?P<yr>(?:in|during|by)\s+(?P<yr_y>(?:19|20)\d{2}))",
+    ]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> list[tuple[re.Pattern, bool]]:
+    words = load("time_words.json")
+    return [scan.anchor_pattern(words["anchors"]), scan.anchor_pattern(words["anchors_cased"], cased=True)]
+
+
+@lru_cache(maxsize=1)
+def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
+    w = load("time_words.json")
+    before = re.compile(rf"\b{w['statement_before']}\s*,?\s*$", re.IGNORECASE)
+    after = re.compile(rf"^\s*{w['statement_after']}", re.IGNORECASE)
+    return before, after
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()`` with the same offsets (a few characters lowercase to two; those stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _month_capitalised(match: re.Match, text: str) -> bool:
+    """Month names count only when written with a capital: "in May" is a month, "it may" is not."""
+    for group in ("mdy_m", "dmy_m", "mon_name"):
+        at = match.start(group)
+        if at != -1:
+            return text[at].isupper()
+    return True
+
+
+def _is_statement_time(text: str, start: int, end: int) -> bool:
+    """True when the time dates a statement ("said on Friday", "on Friday said"), not an event."""
+    before, after = _statement_patterns()
+    return bool(before.search(text[max(0, start - 48):start]) or after.match(text[end:end + 24]))
+
+
+def _with_role(expr: TimeExpr, role: str) -> TimeExpr:
+    return TimeExpr(expr.start, expr.end, expr.text, role, expr.first, expr.last, expr.precision, expr.key,
+                    expr.floating, expr.offsets)
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def _resolve(m: re.Match, text: str, published: date | None) -> TimeExpr | None:
+    kind = m.lastgroup if m.lastgroup in _RESOLVERS else next(k for k in _RESOLVERS if m.group(k))
+    got = _RESOLVERS[kind](m, published)
+    if got is None:
+        return None
+    role, first, last, precision, key, *rest = got
+    floating = published is None and first is not None and not key.startswith(("d:", "y:"))
+    offsets = rest[0] if rest else None
+    return TimeExpr(m.start(), m.end(), text[m.start():m.end()], role, first, last, precision, key, floating, offsets)
+
+
+def _anchor(published: date | None) -> date:
+    return published or FLOAT_ANCHOR
+
+
+def _iso(m, published):
+    try:
+        day = date.fromisoformat(m.group("iso"))
+    except ValueError:
+        return None
+    return "event", day, day, "day", f"d:{day.isoformat()}"
+
+
+def _num(m, published):
+    day = _dateparser(m.group("num"), published)
+    return None if day is None else ("event", day, day, "day", f"d:{day.isoformat()}")
+
+
+@lru_cache(maxsize=512)
+def _dateparser(text: str, published: date | None) -> date | None:
+    """dateparser for numeric dates, cached: day first unless that is impossible."""
+    import dateparser
+    from datetime import datetime
+
+    base = datetime.combine(published or date.today(), datetime.min.time())
+    parsed = dateparser.parse(text, settings={"DATE_ORDER": "DMY", "RELATIVE_BASE": base,
+                                              "PREFER_DATES_FROM": "past"})
+    return parsed.date() if parsed else None
+
+
+def _month_number(name: str) -> int:
+    return _lower_keys("months")[name.rstrip(".")]
+
+
+def _explicit_day(month: int, day: int, year: str | None, published: date | None):
+    """A day named with its month: the year given, else the latest such day not after publication."""
+    if year:
+        candidates = [int(year)]
+    elif published:
+        candidates = [published.year, published.year - 1]
+    else:
+        return "event", None, None, "day", f"md:{month}-{day}"
+    for y in candidates:
+        try:
+            resolved = date(y, month, day)
+        except ValueError:
+            return None
+        if year or resolved <= published + timedelta(days=1):
+            return "event", resolved, resolved, "day", f"d:{resolved.isoformat()}"
+    return None
+
+
+def _mdy(m, published):
+    return _explicit_day(_month_number(m.group("mdy_m")), int(m.group("mdy_d")), m.group("mdy_y"), published)
+
+
+def _dmy(m, published):
+    return _explicit_day(_month_number(m.group("dmy_m")), int(m.group("dmy_d")), m.group("dmy_y"), published)
+
+
+def _weekday(m, published):
+    """The most recent such weekday on or before publication; "last Friday" on a Friday is a week ago."""
+    target = _lower_keys("weekdays")[m.group("wd_name")]
+    modifier = (m.group("wd_mod") or "").lower()
+    key = f"weekday:{target}"
+    if published is None:
+        return "event", FLOAT_ANCHOR - timedelta(days=6), FLOAT_ANCHOR, "day", key
+    back = (published.weekday() - target) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    if modifier == "next":
+        ahead = (target - published.weekday()) % 7 or 7
+        day = published + timedelta(days=ahead)
+    else:
+        day = published - timedelta(days=back)
+    return "event", day, day, "day", key
+
+
+def _relday(m, published):
+    lo, hi = load("time_words.json")["relative_days"][_normal(m.group("relday"))]
+    base = _anchor(published)
+    return "event", base + timedelta(days=lo), base + timedelta(days=hi), "day", f"rel-day:{lo}:{hi}"
+
+
+def _relweek(m, published):
+    phrase = _normal(m.group("relweek"))
+    lo, _ = load("time_words.json")["relative_weeks"][phrase]
+    base = _anchor(published)
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=lo)
+    first, last = monday, min(monday + timedelta(days=6), base)
+    if phrase.endswith("weekend"):
+        first = monday + timedelta(days=5)
+    if phrase.startswith("earlier"):
+        last = max(first, base - timedelta(days=1))
+    return "event", first, last, "week", f"rel-week:{lo}"
+
+
+def _relmonth(m, published):
+    phrase = _normal(m.group("relmonth"))
+    lo, _ = load("time_words.json")["relative_months"][phrase]
+    base = _anchor(published)
+    first, last = _month_bounds(base, lo)
+    last = min(last, base)
+    if phrase.startswith("earlier"):
+        gap = load("time_words.json")["earlier_gap_days"]
+        last = max(first, base - timedelta(days=gap))
+    return "event", first, last, "month", f"rel-month:{lo}"
+
+
+def _relyear(m, published):
+    phrase = _normal(m.group("relyear"))
+    lo, _ = load("time_words.json")["relative_years"][phrase]
+    base = _anchor(published)
+    first, last = date(base.year + lo, 1, 1), min(date(base.year + lo, 12, 31), base)
+    return "event", first, last, "year", f"rel-year:{lo}"
+
+
+def _month(m, published):
+    """A month named without a day: the latest such month not after publication ("in February")."""
+    month = _month_number(m.group("mon_name"))
+    modifier = (m.group("mon_mod") or "").lower()
+    if m.group("mon_y"):
+        year = int(m.group("mon_y"))
+    elif published is None:
+        return "event", None, None, "month", f"month:{month}"
+    else:
+        year = published.year if month <= published.month else published.year - 1
+        if modifier == "last" and month == published.month:
+            year -= 1
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return "event", first, last, "month", f"y:m:{year}-{month}"
+
+
+def _year(m, published):
+    year = int(m.group("yr_y"))
+    return "event", date(year, 1, 1), date(year, 12, 31), "year", f"y:{year}"
+
+
+def _ago(m, published):
+    words = load("time_words.json")["numbers"]
+    raw = m.group("ago_n").lower()
+    n = int(raw) if raw.isdigit() else words.get(raw, 1)
+    unit, base = m.group("ago_u").lower(), _anchor(published)
+    if unit == "day":
+        day = base - timedelta(days=n)
+        return "event", day, day, "day", f"ago:d:{n}"
+    if unit == "week":
+        mid = base - timedelta(weeks=n)
+        return "event", mid - timedelta(days=3), mid + timedelta(days=3), "week", f"ago:w:{n}"
+    if unit == "month":
+        first, last = _month_bounds(base, -n)
+        return "event", first, last, "month", f"ago:m:{n}"
+    return "event", date(base.year - n, 1, 1), date(base.year - n, 12, 31), "year", f"ago:y:{n}"
+
+
+def _period(m, published):
+    return "period", None, None, None, f"period:{_normal(m.group('period'))}"
+
+
+def _seq(m, published):
+    lo, hi = load("time_words.json")["sequence"][_normal(m.group("seq"))]
+    return "sequence", None, None, "day", f"seq:{lo}:{hi}", (lo, hi)
+
+
+def _month_bounds(base: date, months_back: int) -> tuple[date, date]:
+    index = base.year * 12 + base.month - 1 + months_back
+    year, month = divmod(index, 12)
+    return date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+
+
+def _normal(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.lower().strip())
+
+
+_RESOLVERS = {"iso": _iso, "num": _num, "period": _period, "seq": _seq, "ago": _ago, "mdy": _mdy, "dmy": _dmy,
+              "wd": _weekday, "relday": _relday, "relweek": _relweek, "relmonth": _relmonth,
+              "relyear": _relyear, "mon": _month, "yr": _year}

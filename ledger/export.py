@@ -1,0 +1,104 @@
+"""The machine-readable shapes of claims and conflicts (``../shared/docs/export-contract.md``).
+
+Analysts script against these dicts and the accuracy benchmark reads them: fields may be added, never
+renamed or dropped. Everything that prints a claim or a conflict as JSON, JSONL or CSV goes through here.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload, defer
+
+from ledger.models import Article, Claim, Conflict, Event, Figure, Source
+
+EXPORT_BATCH = 1000
+
+
+def article_ref(article: Article) -> dict[str, Any]:
+    return {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
+            "published": article.published, "path": article.path}
+
+
+def source_ref(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"id": source.id, "name": source.name, "type": source.type, "kind": source.kind,
+            "affiliation": source.affiliation.name if source.affiliation else None}
+
+
+def event_ref(event: Event | None) -> dict[str, Any] | None:
+    if event is None:
+        return None
+    return {"id": event.id, "label": event.label, "date": event.date.isoformat() if event.date else None}
+
+
+def figure_dict(figure: Figure) -> dict[str, Any]:
+    return {"metric": figure.metric, "population": figure.population, "low": figure.low, "high": figure.high,
+            "qualifier": figure.qualifier, "text": figure.text, "start": figure.text_start, "end": figure.text_end,
+            "vague": figure.vague, "no_figure": figure.no_figure}
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    """One claim as the contract's JSON object (plus a few additive fields: via, spans, credibility)."""
+    return {
+        "id": claim.id,
+        "article": article_ref(claim.article),
+        "source": source_ref(claim.source),
+        "mention": claim.mention,
+        "kind": claim.kind,
+        "cue": claim.cue,
+        "content": claim.content,
+        "start": claim.content_start,
+        "end": claim.content_end,
+        "event": event_ref(claim.event),
+        "figures": [figure_dict(f) for f in claim.figures],
+        "status": claim.status,
+        "via": source_ref(claim.via_source),
+        "mention_start": claim.mention_start, "mention_end": claim.mention_end,
+        "cue_start": claim.cue_start, "cue_end": claim.cue_end,
+        "parts": claim.parts,
+        "credibility": claim.credibility,
+        "extractor_version": claim.extractor_version,
+    }
+
+
+def claim_query():
+    """Claims with everything ``claim_dict`` reads loaded up front (one query per batch, not per claim);
+    the article text is left out, exports do not need it."""
+    return (select(Claim)
+            .options(joinedload(Claim.article).options(defer(Article.text)),
+                     joinedload(Claim.source).joinedload(Source.affiliation),
+                     joinedload(Claim.via_source), joinedload(Claim.event), selectinload(Claim.figures))
+            .order_by(Claim.id))
+
+
+def iter_claims(session: Session, query=None) -> Iterator[Claim]:
+    """Claims in id order, read in batches so that exporting a large ledger keeps memory flat."""
+    query = query if query is not None else claim_query()
+    last_id = 0
+    while True:
+        batch = session.scalars(query.where(Claim.id > last_id).limit(EXPORT_BATCH)).unique().all()
+        if not batch:
+            return
+        yield from batch
+        last_id = batch[-1].id
+        session.expunge_all()
+
+
+def conflict_dict(conflict: Conflict, event: Event) -> dict[str, Any]:
+    """One stored conflict as the contract's JSON object (plus size, parties and notes)."""
+    details = conflict.details or {}
+    return {
+        "id": conflict.id,
+        "event": event_ref(event),
+        "metric": conflict.metric,
+        "population": conflict.population,
+        "severity": conflict.severity,
+        "sources": conflict.sources,
+        "sides": conflict.sides,
+        "compatible": conflict.compatible,
+        "claims": sorted(link.claim_id for link in conflict.claims),
+        "summary": conflict.summary,
+        **{k: v for k, v in details.items() if k not in ("claims",)},
+    }

@@ -1,0 +1,312 @@
+"""Who is who within one article: one entity per real-world speaker, with its best name.
+
+Mentions are read in order and joined to an entity when they must be the same speaker:
+
+* a known source (gazetteer) by its canonical name: "SOHR" -> "Syrian Observatory for Human Rights";
+* an acronym the article defines: "the Syrian Observatory for Human Rights (SOHR)" teaches "SOHR";
+* people by surname with compatible first names: "Mr Kirby", "Kirby" -> "John Kirby" (found in the text if
+  the article named him outside any claim), but "Joe Kirby" is a different person;
+* definite descriptions by head noun or type: "the observatory", "the war monitor" -> the latest monitor;
+  "the official" -> the latest anonymous official; "the press secretary" -> the person with that role;
+  "the statement" -> the latest speaker; an indefinite lede description ("a war monitor") with nothing
+  before it -> the first later source of its type;
+* pronouns to the nearest compatible speaker or sentence subject: he/she a person, it an organisation,
+  they a group; a relative "who"/"which" to the phrase it follows.
+
+Anonymous sources are never merged with named people.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ledger.extract.attribution import Found
+from ledger.extract.frames import subject_of
+from ledger.extract.gazetteer import lookup
+from ledger.extract.sentences import Sentence
+from ledger.extract.speakers import Phrase, describe, words
+from ledger.extract.types import Speaker
+from ledger.names import normalise_name
+
+_ARTICLE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+_PAREN = re.compile(r"\(([A-Z][A-Za-z.&-]{1,11})\)")
+_LONG_NAME = re.compile(r"\b([A-Z][\w'\u2019.-]*(?:\s+(?:of|for|and|the|on|in|al|de|&)?\s*[A-Z][\w'\u2019.-]*)+)\s+$")
+
+
+@dataclass(slots=True)
+class Entity:
+    """One speaker of the article and everything the article said about it."""
+
+    name: str
+    kind: str
+    type: str | None = None
+    affiliation: str | None = None
+    first: str | None = None
+    last: str | None = None
+    heads: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    forms: list[str] = field(default_factory=list)
+    number: str = "sg"
+    known: bool = False
+
+    def absorb(self, p: Phrase, form: str) -> None:
+        """Learn from another mention of the same speaker (a fuller name, a role, a type)."""
+        if p.kind == "person" and p.first and not self.first:
+            self.first, self.name = p.first, p.name
+        if p.kind == "anonymous" and self.kind == "anonymous" and len(p.name) > len(self.name):
+            self.name = p.name
+        self.type = self.type or p.type
+        self.affiliation = self.affiliation or p.affiliation
+        if p.role:
+            self.roles.add(p.role)
+        self.heads.add(p.head)
+        if p.kind != "pronoun" and p.number == "pl":
+            self.number = "pl"
+        if form and form not in self.forms:
+            self.forms.append(form)
+
+
+class Resolver:
+    """Resolves the speaker mentions of one article, in order (see the module doc)."""
+
+    def __init__(self, text: str, units: list[Sentence]):
+        self.text = text
+        self.units = units
+        self.entities: list[Entity] = []
+        self.history: list[tuple[int, Entity]] = []
+        self.acronyms = _acronyms(text)
+        self.subjects_done = 0
+        self.unit_starts = [u.start for u in units]
+        self.keys: dict[str, Entity] = {}
+
+    def resolve(self, span: tuple[int, int], antecedent: tuple[int, int] | None = None) -> Entity:
+        """The entity a mention stands for (created when new)."""
+        p = describe(self.text, span[0], span[1])
+        form = _form(self.text, span)
+        if p.kind == "pronoun":
+            entity = self._pronoun(p, span[0], antecedent)
+        else:
+            entity = self._match(p, span[0], form)
+        entity.absorb(p, form if p.kind != "pronoun" else "")
+        self.history.append((span[0], entity))
+        return entity
+
+    def _match(self, p: Phrase, pos: int, form: str) -> Entity:
+        entry = p.entry or (lookup(self.acronyms[p.name]) if p.name in self.acronyms else None)
+        if entry is not None:
+            return self._named(entry.name, "organisation" if entry.kind != "person" else "person", entry.type,
+                               known=True)
+        if p.name in self.acronyms:
+            return self._named(self.acronyms[p.name], p.kind, p.type)
+        if p.kind == "person":
+            return self._person(p)
+        if p.kind == "anonymous":
+            return self._anonymous(p)
+        if p.kind == "document" and p.definite:
+            if self.history:
+                return self.history[-1][1]
+        if p.kind in ("organisation", "document") and _is_description(p):
+            found = self._description(p)
+            if found is not None:
+                return found
+        return self._named(p.name, "organisation", p.type)
+
+    def _named(self, name: str, kind: str, type_: str | None, known: bool = False) -> Entity:
+        key = _key(name)
+        if key in self.keys:
+            return self.keys[key]
+        entity = Entity(name, kind, type_, known=known)
+        self.entities.append(entity)
+        self.keys[key] = entity
+        return entity
+
+    def _person(self, p: Phrase) -> Entity:
+        for _, e in reversed(self.history):
+            if e.kind == "person" and e.last and p.last and e.last.lower() == p.last.lower() \
+                    and _compatible(e.first, p.first):
+                return e
+        for e in self.entities:
+            if e.kind == "person" and e.last and p.last and e.last.lower() == p.last.lower() \
+                    and _compatible(e.first, p.first):
+                return e
+        entity = Entity(p.name, "person", p.type, p.affiliation, p.first, p.last)
+        if p.first is None and p.last:
+            full = _full_name(p.last).search(self.text)
+            if full and full.group(1).lower() not in words().titles and full.group(1).lower() \
+                    not in words().roles and full.group(1) not in ("The", "A", "An", "Mr", "Ms", "Mrs"):
+                entity.first, entity.name = full.group(1), f"{full.group(1)} {p.last}"
+        self.entities.append(entity)
+        return entity
+
+    def _anonymous(self, p: Phrase) -> Entity:
+        if p.role and p.definite:
+            person = self._by_role(p.role)
+            if person is not None:
+                return person
+        if p.definite:
+            for _, e in reversed(self.history):
+                if e.kind == "anonymous" and p.head in e.heads:
+                    return e
+        return self._named(p.name, "anonymous", p.type)
+
+    def _by_role(self, role: str) -> Entity | None:
+        """"the press secretary" -> the person the article introduced with that role."""
+        for e in reversed(self.entities):
+            if e.kind == "person" and any(role == r or r.endswith(role) for r in e.roles):
+                return e
+        m = _role_pattern(role).search(self.text)
+        if m is None:
+            return None
+        span = (m.start(), m.end())
+        found = describe(self.text, *span)
+        return self._person(found) if found.kind == "person" else None
+
+    def _description(self, p: Phrase) -> Entity | None:
+        """"the observatory", "the war monitor" -> the latest source this description fits."""
+        for _, e in reversed(self.history):
+            if e.kind in ("organisation",) and (p.head in e.name.lower().split() or p.head in e.heads):
+                return e
+        if p.type and p.type != "other":
+            for _, e in reversed(self.history):
+                if e.kind == "organisation" and e.type == p.type:
+                    return e
+        return None
+
+    def _pronoun(self, p: Phrase, pos: int, antecedent: tuple[int, int] | None) -> Entity:
+        if antecedent is not None:
+            return self.resolve(antecedent)
+        info = words().pronouns.get(p.head, {})
+        self._add_subjects(pos)
+        for at, e in sorted(self.history, key=lambda h: h[0], reverse=True):
+            if at >= pos:
+                continue
+            if _fits(e, info, p.head):
+                return e
+        return Entity(p.name, "person" if info.get("person") and not info.get("org") else "organisation")
+
+    def _add_subjects(self, pos: int) -> None:
+        """Subjects of the pronoun's sentence and the two before it become candidates for the pronoun
+        ("The US struck a depot it said was used by militias")."""
+        k = bisect_right(self.unit_starts, pos) - 1
+        for unit in self.units[max(0, k - 2, self.subjects_done):k + 1]:
+            span = subject_of(self.text, unit.start, min(unit.end, pos))
+            if span is not None:
+                p = describe(self.text, *span)
+                if p.kind in ("person", "organisation", "anonymous") or p.entry is not None:
+                    entity = self._match(p, span[0], "")
+                    entity.absorb(p, "")
+                    self.history.append((span[0], entity))
+        self.subjects_done = max(self.subjects_done, k + 1)
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines: "the Syrian Observatory for Human Rights (SOHR)" -> {"SOHR": ...}."""
+    found = {}
+    for m in _PAREN.finditer(text):
+        long = _LONG_NAME.search(text, max(0, m.start() - 90), m.start())
+        if long is not None:
+            found[m.group(1).replace(".", "")] = long.group(1)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    return normalise_name(name)
+
+
+@lru_cache(maxsize=256)
+def _full_name(last: str) -> re.Pattern:
+    """"Kirby" -> a pattern for "John Kirby" / "John F. Kirby" anywhere in the article."""
+    return re.compile(rf"\b([A-Z][a-z][\w'\u2019-]*)\s+(?:[A-Z]\.\s+)?{re.escape(last)}\b")
+
+
+@lru_cache(maxsize=256)
+def _role_pattern(role: str) -> re.Pattern:
+    """"press secretary" -> a pattern for "Press Secretary John F. Kirby" anywhere in the article."""
+    role_words = r"\s+".join(re.escape(w) for w in role.split())
+    return re.compile(r"(?i:\b" + role_words + r")\s+((?:[A-Z][\w'\u2019-]*\.?\s+){1,3}?[A-Z][\w'\u2019-]+)")
+
+
+def _fits(e: Entity, info: dict, pronoun: str) -> bool:
+    if pronoun in ("he", "she", "i", "you"):
+        return e.kind == "person" or (e.kind == "anonymous" and e.number == "sg" and (
+            e.type != "other" or any(h in words().anonymous for h in e.heads)))
+    if pronoun == "it":
+        return e.kind == "organisation"
+    if pronoun in ("they", "we"):
+        return e.kind in ("organisation", "anonymous")
+    return True
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _is_description(p: Phrase) -> bool:
+    """"war monitor", "ministry": a description in lowercase words that names no one by itself."""
+    return p.kind == "document" or not any(ch.isupper() for ch in p.name)
+
+
+def _form(text: str, span: tuple[int, int]) -> str:
+    form = text[span[0]:span[1]].strip()
+    return _ARTICLE.sub("", form)
+
+
+def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str | None) -> list[Speaker]:
+    """The Speaker of every found claim, in the same order.
+
+    Claims with a carried speaker share the entity of the claim they carry from (mention None); outlet
+    claims are the outlet's; unattributed quotes get an unknown anonymous speaker.
+    """
+    resolver = Resolver(text, units)
+    entities: list[Entity | None] = []
+    by_claim: dict[int, Entity | None] = {}
+    for claim in found:
+        if claim.outlet or claim.kind in ("outlet", "unattributed_quote"):
+            entities.append(None)
+            continue
+        if claim.speaker is not None:
+            entity = resolver.resolve(claim.speaker, claim.antecedent)
+        elif claim.carry is not None:
+            entity = by_claim.get(id(claim.carry))
+        else:
+            entity = None
+        entities.append(entity)
+        by_claim[id(claim)] = entity
+    _cataphora(resolver, found, entities)
+    return [_speaker(text, claim, entity, outlet) for claim, entity in zip(found, entities)]
+
+
+def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | None]) -> None:
+    """"a war monitor" in a lede, named in the next paragraph: the first later source of the same type."""
+    for k, e in enumerate(entities):
+        if e is None or e.kind != "organisation" or e.known or e.type in (None, "other"):
+            continue
+        if any(ch.isupper() for ch in e.name):
+            continue
+        later = next((x for x in entities[k + 1:] if x is not None and x is not e and x.type == e.type
+                      and x.kind == "organisation" and any(ch.isupper() for ch in x.name)), None)
+        if later is not None:
+            for j, x in enumerate(entities):
+                if x is e:
+                    entities[j] = later
+            later.forms.extend(f for f in e.forms if f not in later.forms)
+
+
+def _speaker(text: str, claim: Found, e: Entity | None, outlet: str | None) -> Speaker:
+    mention = None
+    if claim.speaker is not None:
+        from ledger.extract.types import Span
+        mention = Span.of(text, claim.speaker[0], claim.speaker[1])
+    if claim.outlet or claim.kind == "outlet":
+        return Speaker(outlet or "unknown outlet", "outlet", None, "media")
+    if e is None:
+        return Speaker("unknown", "anonymous", mention, None)
+    kind = e.kind if e.kind in ("person", "organisation", "anonymous") else "organisation"
+    aliases = tuple(f for f in e.forms if _key(f) != _key(e.name))
+    return Speaker(e.name, kind, mention, e.type, e.affiliation, aliases)

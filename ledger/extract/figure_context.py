@@ -1,0 +1,215 @@
+"""The words around a count: the cue grammar and the sentences a figure's rules read.
+
+A figure's metric comes from the words near its count (see ``figures``); this module compiles those words
+(``lexicons/figure_metrics.json``) into patterns once, and finds the sentences around a range: their
+boundaries bound every window, and a sentence holding no word that can give a metric ("killed", "attacks",
+"troops", "toll") holds no figure, so the extractor reads no further in it. Patterns that scan whole
+articles lead with a character class (the engine then skips through words fast) and run on lowercased text.
+
+    >>> s = Sentences("Five were killed. Talks went on.", 0, 32)
+    >>> s.evidence_spans("Five were killed. Talks went on.")
+    [(0, 17)]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ledger.extract import lexicon
+from ledger.extract.figure_nouns import noun_lexicon
+from ledger.extract.phrase_pattern import lowered, phrase_trie
+from ledger.extract.sentences import sentences
+from ledger.extract.types import METRICS, Span
+
+CONTEXT_CHARS = 400  # how far before/after a range to look for the sentences around it
+
+
+def _alternation(phrases) -> str:
+    """A lexicon list as one group, factorised for speed."""
+    return f"(?:{phrase_trie(phrases)})"
+
+
+@dataclass(frozen=True, slots=True)
+class CueGrammar:
+    """The compiled patterns of the figure rules and the meaning of each cue phrase (see ``figures``)."""
+
+    cues: re.Pattern
+    cue_meaning: dict[str, tuple[str, str]]
+    left_adjacent: re.Pattern
+    lead_in: re.Pattern
+    lead_meaning: dict[str, str]
+    predicate: re.Pattern
+    left_object: re.Pattern
+    left_verb: re.Pattern
+    coordination: re.Pattern
+    evidence: re.Pattern
+    evidence_any_case: re.Pattern
+    evidence_at_start: re.Pattern
+    extras: re.Pattern
+    extras_any_case: re.Pattern
+    zero_meaning: dict[str, str]
+    place_link: re.Pattern
+    and_other: re.Pattern
+    cue_words: frozenset[str]
+    partitive: re.Pattern
+    auxiliary: re.Pattern
+    right_chars: int
+    bare_right_chars: int
+    left_chars: int
+    left_adjacent_chars: int
+    lead_in_chars: int
+
+
+_REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links",
+             "predicate_links", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
+             "lead_in_chars"}
+
+
+def _metrics_lexicon() -> dict:
+    """``lexicons/figure_metrics.json``, validated: every metric named must be one the contract knows."""
+    data = lexicon.load("figure_metrics.json")
+    missing = _REQUIRED - set(data)
+    if missing:
+        raise ValueError(f"figure_metrics.json: missing {sorted(missing)}")
+    known = set(METRICS) | {"casualties"}
+    for key in ("cues", "person_cues", "zero_cues", "lead_ins", "zero_phrases"):
+        unknown = set(data[key]) - known
+        if unknown:
+            raise ValueError(f"figure_metrics.json: {key} names unknown metrics {sorted(unknown)}")
+    return data
+
+
+def _cue_meanings(data: dict) -> dict[str, tuple[str, str]]:
+    """Each cue phrase -> (kind, metric): kind "cue", "person_cue" (for named people only: "lost 12
+    fighters"), "damage" or "zero" ("escaped injury")."""
+    meaning = {p.casefold(): ("damage", "other") for p in data["damage"]}
+    meaning.update({p.casefold(): ("cue", metric) for metric, ps in data["cues"].items() for p in ps})
+    meaning.update({p.casefold(): ("person_cue", metric)
+                    for metric, ps in data["person_cues"].items() for p in ps})
+    meaning.update({p.casefold(): ("zero", metric) for metric, ps in data["zero_cues"].items() for p in ps})
+    return meaning
+
+
+def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Pattern]:
+    """The patterns of the metric rules (see the module docstring), case-insensitive."""
+    cues, coord, nouns = _alternation(meaning), _alternation(data["coordinators"]), noun_lexicon().nouns
+    event_nouns = _alternation(w for w, n in nouns.items() if n.cls in ("event", "casualty", "target")
+                                and not n.singular)
+    links, owners = _alternation(data["lead_in_links"]), _alternation(data["possessives"])
+    be = _alternation(data["predicate_links"])
+    patterns = {
+        "cues": rf"\b{cues}\b",
+        "left_adjacent": rf"\b{cues}[\s\"“‘']*$",
+        # "the death toll at 19", "the death toll from Saturday's attack rose to 25", "the martyrdom of"
+        "lead_in": (rf"\b(?P<lead>{_alternation(leads)})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links})?"
+                    r"\s*[\"“‘]?\s*$"),
+        "predicate": rf"\s*{be}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{event_nouns})\b",
+        "left_object": rf"\b(?P<cue>{cues})\b[^.;:!?\d]{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
+        "left_verb": rf"\b(?P<cue>{cues})\b[^.;:!?\d]{{0,80}}$",
+        "coordination": rf"[\s,]*(?:{coord}(?:\s+{owners})?[\s\"“‘]*)?",
+        "and_other": r"\s+and\s+other\s+",
+    }
+    return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in patterns.items()}
+
+
+def _evidence_words(data: dict, meaning: dict, leads: dict) -> str:
+    """Every word that can give a count its metric: a sentence with none of them holds no figure."""
+    nouns = noun_lexicon().nouns
+    words = [*meaning, *leads, *(w for w, n in nouns.items() if n.cls != "person" or n.default_metric)]
+    return rf"\b{_alternation(words)}\b"
+
+
+def _extras(zero: dict) -> str:
+    """Figures without a number: "civilian fatalities" (at least one), "escaped injury" (none)."""
+    nouns = noun_lexicon()
+    casualty_nouns = _alternation(w for w, n in nouns.nouns.items() if n.cls == "casualty")
+    return (rf"\b(?:(?P<mod>{_alternation(nouns.modifiers)})\s+(?P<noun>{casualty_nouns})"
+            rf"|(?P<zero>{_alternation(zero)}))\b")
+
+
+@lru_cache(maxsize=1)
+def cue_grammar() -> CueGrammar:
+    """The cue grammar, compiled once from ``figure_metrics.json`` and ``figure_populations.json``."""
+    data, nouns_data = _metrics_lexicon(), lexicon.load("figure_populations.json")
+    meaning = _cue_meanings(data)
+    leads = {p.casefold(): metric for metric, ps in data["lead_ins"].items() for p in ps}
+    zero = {p.casefold(): metric for metric, ps in data["zero_phrases"].items() for p in ps}
+    extras, evidence = _extras(zero), _evidence_words(data, meaning, leads)
+    determiners = _alternation(nouns_data["partitive_determiners"])
+    return CueGrammar(
+        **_cue_patterns(data, meaning, leads),
+        cue_meaning=meaning,
+        lead_meaning=leads,
+        # a non-word character then the word: the leading class lets the engine skip through words fast
+        evidence=re.compile(rf"\W(?={evidence})"),
+        evidence_any_case=re.compile(rf"\W(?={evidence})", re.IGNORECASE),
+        evidence_at_start=re.compile(evidence, re.IGNORECASE),
+        extras=re.compile(extras),
+        extras_any_case=re.compile(extras, re.IGNORECASE),
+        zero_meaning=zero,
+        place_link=re.compile(rf"\s+{_alternation(data['place_prepositions'])}\s+(?:the\s+)?[A-Z][\w'’-]*"
+                              r"(?:\s+[A-Z][\w'’-]*){0,3}"),
+        cue_words=frozenset(w for p in meaning for w in p.split()[:1]),
+        partitive=re.compile(rf"(?:\s+of)?\s+{determiners}\b", re.IGNORECASE),
+        auxiliary=re.compile(rf"\b{_alternation(data['auxiliaries'])}\b", re.IGNORECASE),
+        right_chars=int(data["right_window_chars"]),
+        bare_right_chars=int(data["bare_right_window_chars"]),
+        left_chars=int(data["left_window_chars"]),
+        left_adjacent_chars=int(data["left_adjacent_chars"]),
+        lead_in_chars=int(data["lead_in_chars"]),
+    )
+
+
+# ---------------------------------------------------------------- sentences
+
+
+class Sentences:
+    """The sentences around a range, as their end offsets: for windows and for inheritance. ``low``/``high``
+    are the start of the first and the end of the last sentence that the range touches."""
+
+    def __init__(self, text: str, start: int, end: int):
+        """The sentences (``ledger.extract.sentences``) within CONTEXT_CHARS of the range, trimmed to the
+        ones it touches; a line break always ends one."""
+        near_start, near_end = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+        ends = [s.end for s in sentences(text, [Span.of(text, near_start, near_end)])][:-1]
+        before = [e for e in ends if e <= start]
+        after = [e for e in ends if e >= end]
+        self.low = before[-1] if before else near_start
+        self.high = after[0] if after else near_end
+        self.ends = [e for e in ends if self.low <= e <= self.high]
+
+    def evidence_spans(self, text: str) -> list[tuple[int, int]]:
+        """The runs of sentences holding a word that can give a count its metric ("killed", "attacks",
+        "troops", "toll"): only there can a figure be, and most sentences of an article hold none."""
+        g, folded = cue_grammar(), lowered(text)
+        pattern, scanned = (g.evidence, folded) if folded is not None else (g.evidence_any_case, text)
+        words = [m.end() for m in pattern.finditer(scanned, max(0, self.low - 1), self.high)]
+        if self.low == 0 and g.evidence_at_start.match(text):
+            words.insert(0, 0)
+        spans: list[tuple[int, int]] = []
+        for position in words:
+            start, end = self.start_of(position), self.end_of(position)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return spans
+
+    def start_of(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts."""
+        i = bisect_right(self.ends, position)
+        return self.ends[i - 1] if i else self.low
+
+    def end_of(self, position: int) -> int:
+        """Where the sentence holding ``position`` ends."""
+        i = bisect_right(self.ends, position)
+        return self.ends[i] if i < len(self.ends) else self.high
+
+    def same(self, a: int, b: int) -> bool:
+        """Whether two positions lie in one sentence."""
+        return bisect_right(self.ends, a) == bisect_right(self.ends, b)
+
+

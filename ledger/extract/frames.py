@@ -1,0 +1,361 @@
+"""Frames: for one cue in one sentence, where its speaker is and on which side its content lies.
+
+The constructions of attribution in news English, each decided from the words around the cue:
+
+    A  speaker cue content      "The ministry said on Friday that five people died."
+    B  content, speaker cue     "Five people died, the ministry said."  /  "..., said Mr. Li."
+    P  participle               "..., adding that the strikes were lawful."  (speaker of the main clause)
+    C  coordinated verb         "The group denied the report and warned of revenge."
+    E  embedded relative        "what the Pentagon said was a depot"  /  "which a monitor says killed 22"
+    T  according to             "According to the observatory, ..."  /  "..., according to officials."
+
+A frame only locates things (offsets); ``attribution`` turns frames into claims. The skipping of adverbials
+after the cue ("said in a statement on Friday that", "told Reuters that") is data-driven from
+``lexicons/grammar.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ledger.extract import lexicon
+from ledger.extract.cues import Cue
+from ledger.extract.speakers import is_nominal, phrase_after, phrase_before, tokens, words
+
+_PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|by|of|for|while|when|after|before|without|from|about)\s+$")
+_COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
+_COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_THAT_OR_COLON_END = re.compile(r"\bthat\s*$|:\s*$")
+_COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
+_INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
+_INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|early|last|this|during)\b)")
+_COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")
+_CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_COMMA_TAIL = re.compile(r"[\s,\u2014\u2013]*$")
+_APPOSITIVE_OPENERS = ("a", "an", "the", "which", "who", "whose", "one", "speaking", "citing", "quoting",
+                       "like", "including", "himself", "herself", "itself", "both", "each", "whom", "along",
+                       "along with", "themselves", "then", "now", "formerly", "once", "known", "based",
+                       "founded", "led", "backed", "funded", "run", "also", "in", "at", "from", "with", "for")
+
+
+_DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|with|via|through|earlier|late|last|"
+                           r"this|early)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would)\b)(?:[^,;:.\"\u201c]|"
+                           r",\s+(?=[A-Z])|(?<=[A-Z])\.)){0,60}?,?\s*\bthat\b")
+
+
+_ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
+_SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
+_QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]?\s*(?:[\"\u201d]|'')|[,.!?\u2026]\u2019)\s*$")
+
+
+@dataclass(slots=True)
+class Frame:
+    """Where a cue's speaker and content are.
+
+    ``mode`` is one of A, B, P, C, E, T (see the module doc) or ``passive``/``impersonal``/``hedge`` for the
+    outlet's own hedged assertions. ``region`` is the span of the attribution words themselves (speaker,
+    cue, adverbials, "that"), which no content may include; ``right`` is where a content after the cue
+    starts (None when nothing follows); ``speaker`` is the mention span (None when carried from the main
+    clause); ``colon`` marks "X said:" cues; ``via`` is the span of a "citing"/"speaking to" intermediary.
+    """
+
+    cue: Cue
+    mode: str
+    region: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    right: int | None = None
+    colon: bool = False
+    antecedent: tuple[int, int] | None = None
+    via: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
+    gr = lexicon.load("grammar.json")
+    temporal = "|".join(sorted(gr["temporal"], key=len, reverse=True))
+    venues = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(gr["venues"], key=len, reverse=True))
+    addressees = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(words().addressees, key=len,
+                                                                               reverse=True))
+    name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
+    adverbial = (
+        rf"\s*,?\s*(?:(?:(?:on|late|early|last|this|earlier|later|next|in|at|by)\s+)?(?i:{temporal})"
+        rf"(?:\s+(?:morning|afternoon|evening|night|week|month|year))?(?=\W)"
+        rf"|(?:in|at|during|on|via|through|over|after|before|from|with)\s+(?:(?:a|an|the|his|her|its|their|one|"
+        rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
+        rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
+        rf"|to\s+(?:{addressees}|{name})(?=\W)"
+        rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
+        rf"|(?:repeatedly|again|also|publicly|privately|separately|recently|previously|earlier|later|then|"
+        rf"too|as\s+well|simply|flatly|bluntly|once\s+again|again)(?=\W))")
+    return re.compile(adverbial), re.compile(r"\s*,?\s*that\b"), frozenset(gr["auxiliaries"])
+
+
+def keeps_that() -> bool:
+    """Whether a content starts with its complementizer ("said [that] five died"): grammar.json's
+    ``content_keeps_that``. The ledger's convention is not to (False); PolNeAR's annotators do."""
+    return bool(lexicon.load("grammar.json").get("content_keeps_that", False))
+
+
+def skip_adverbials(text: str, pos: int, end: int) -> int:
+    """The offset after adverbials that sit between a cue and its content.
+
+    ``skip_adverbials("said in a statement on Friday that ...", 4, ...)`` -> the offset before " that".
+    """
+    adverbial = _patterns()[0]
+    while pos < end:
+        m = adverbial.match(text, pos, end)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Frame | None:
+    """The frame of ``cue`` inside the sentence ``text[lo:hi]``, or None when it attributes nothing.
+
+    ``previous`` are the frames already found in this sentence (a participle takes its speaker from them).
+    """
+    if cue.negated:
+        return None
+    if cue.kind == "according_to":
+        return _according_to(text, cue, hi)
+    if cue.kind in ("passive", "impersonal", "hedge"):
+        return Frame(cue, cue.kind, (cue.start, cue.end), right=cue.end)
+    if cue.kind == "citing":
+        via = phrase_after(text, _skip_space(text, cue.end), hi)
+        return Frame(cue, "citing", (cue.start, via[1] if via else cue.end), via=via) if via else None
+    return _verb_frame(text, cue, lo, hi, previous)
+
+
+def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Frame | None:
+    right = _content_start(text, cue, hi)
+    before = text[max(lo, cue.start - 12):cue.start]
+    if cue.participle and cue.kind == "verb" and _PARTICIPLE_BEFORE.search(before) \
+            and cue.start > lo + 2:
+        if _PREPOSITION_BEFORE.search(before):
+            return None
+        return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right or cue.end), right=right)
+    speech = cue.entry is not None and cue.entry.cls == "speech"
+    speaker = phrase_before(text, lo, cue.start, relaxed=speech)
+    if speaker is not None and speaker[1] <= cue.start:
+        return _left_frame(text, cue, lo, hi, speaker, right)
+    appositive = _appositive_subject(text, cue, lo)
+    if appositive is not None:
+        subject, via = appositive
+        return _left_frame(text, cue, lo, hi, subject, right, via=via)
+    inverted = _inverted(text, cue, lo, hi)
+    if inverted is not None:
+        return inverted
+    before = text[max(lo, cue.verb - 16):cue.verb]
+    if _COORDINATED_BEFORE.search(before) and right is not None:
+        start = _COORDINATOR_TAIL.search(text[lo:cue.verb]).start() + lo
+        subject = None if previous else subject_of(text, lo, start)
+        return Frame(cue, "C", (start, right), speaker=subject, right=right)
+    return None
+
+
+def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,
+                via: tuple[int, int] | None = None) -> Frame | None:
+    w = words()
+    entry = cue.entry
+    head = text[speaker[0]:speaker[1]].split()[-1].lower() if text[speaker[0]:speaker[1]].split() else ""
+    if entry is not None and entry.definite and not _definite(text, speaker):
+        return None
+    if entry is not None and cue.form == entry.lemma and not _plural_subject(text, speaker):
+        return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
+    if text[speaker[0]:speaker[1]].split()[-1] in ("them", "him", "us", "me", "her") or (
+            head in w.determiners - {"this", "that"}):
+        return None
+    opener = _LAST_WORD.search(text[max(lo, speaker[0] - 20):speaker[0]])
+    mode = "A"
+    antecedent = None
+    low = opener.group(1).lower() if opener else ""
+    pronoun = head in w.pronouns
+    if low in ("what", "which", "who", "whom") or (low == "that" and _starts_verb(text, right)) or (
+            pronoun and opener and _is_noun_before(opener.group(1)) and _starts_verb(text, right)):
+        if _starts_subordinate(text, right):
+            return None
+        mode = "E"
+    if head in ("who", "which", "that") and len(text[speaker[0]:speaker[1]].split()) == 1:
+        antecedent = phrase_before(text, lo, _back_to_comma(text, lo, speaker[0]))
+        mode = "A"
+    if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]):
+        right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
+    region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
+    colon = right is not None and text[right - 1:right] == ":" or (
+        right is None and text[cue.end:hi].strip().startswith(":"))
+    frame = Frame(cue, mode if right is not None else "B", (region_start, right or cue.end), speaker, right,
+                  colon, antecedent, via)
+    if entry is not None and not _complement_ok(text, entry.complement, cue, right, hi):
+        if right is None or entry.complement == "quote":
+            return frame if entry.complement != "to" else None
+        return None
+    return frame
+
+
+def _complement_ok(text: str, complement: str, cue: Cue, right: int | None, hi: int) -> bool:
+    if complement == "any":
+        return True
+    if right is None:
+        return complement in ("that", "quote")
+    between = text[cue.end:right]
+    if complement == "that":
+        return bool(_THAT_OR_COLON_END.search(between)) or text[right:right + 8].lower().startswith(
+            ("whether", "if "))
+    if complement == "to":
+        return text[right:right + 3] == "to "
+    return text[right:right + 1] in "\"\u201c\u2018'" or between.rstrip().endswith(":")
+
+
+def _content_start(text: str, cue: Cue, hi: int) -> int | None:
+    """Where the content after ``cue`` starts (after adverbials, an addressee and "that"), or None."""
+    pos = cue.end
+    entry = cue.entry
+    pos = skip_adverbials(text, pos, hi)
+    if entry is not None and entry.addressee:
+        addressee = _addressee(text, pos, hi)
+        if addressee is not None:
+            pos = skip_adverbials(text, addressee, hi)
+            if _ADDRESSEE_MODIFIER.match(text, pos, hi):
+                return None  # "told reporters traveling with the secretary": no content after the cue
+    m = _patterns()[1].match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi)
+    if m is not None:
+        pos = m.end() - (4 if keeps_that() else 0)
+    while pos < hi and (text[pos] in " \t\n:" or (m is not None and text[pos] == ",")):
+        pos += 1
+    if pos >= hi or text[pos] in ".;!?)" or (text[pos] == "," and not _quote_follows(text, pos, hi)):
+        return None
+    if text[pos] == ",":
+        pos = _skip_space(text, pos + 1)
+    if text[pos] in "\u2014\u2013-" and text[pos:pos + 2] != "-" * 2:
+        return None
+    return pos
+
+
+def _quote_follows(text: str, pos: int, hi: int) -> bool:
+    return bool(_COMMA_QUOTE.match(text[pos:min(hi, pos + 4)]))
+
+
+def _addressee(text: str, pos: int, hi: int) -> int | None:
+    """The end of an addressee after "told"/"warned"/"assured": "told Reuters", "told him", "told the AP"."""
+    m = re.match(r"\s*(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|legislators|supporters|"
+                 r"voters|residents|troops|officials|diplomats|investigators|police|the\s+court|the\s+committee|"
+                 r"(?:the\s+|a\s+)?[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,4}|"
+                 r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w'-]*\s+){0,2}(?:newspaper|paper|agency|"
+                 r"channel|network|broadcaster|station|magazine|website|outlet|crowd|audience|committee|"
+                 r"court|council|panel|reporters|journalists|nation|public|interviewer))\b", text[pos:hi])
+    return pos + m.end() if m else None
+
+
+def _inverted(text: str, cue: Cue, lo: int, hi: int) -> Frame | None:
+    """"..., said Mr. Li." / '"...," said a spokesman.': the speaker follows the cue."""
+    entry = cue.entry
+    if entry is None or not entry.inverted:
+        return None
+    if not _INVERSION_BEFORE.search(text[lo:cue.start]):
+        return None
+    speaker = phrase_after(text, _skip_space(text, cue.end), hi)
+    if speaker is None:
+        return None
+    after = text[speaker[1]:hi]
+    if not _INVERSION_AFTER.match(after):
+        return None
+    return Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
+
+
+def _appositive_subject(text: str, cue: Cue, lo: int) -> tuple[tuple[int, int], tuple | None] | None:
+    """"The war monitor, which relies on sources inside Syria, said": the subject before the appositive."""
+    m = _COMMA_END.search(text[lo:cue.start])
+    if m is None:
+        return None
+    close = lo + m.start()
+    if text[close] == "-":
+        close -= 1
+    opening = max(text.rfind(",", lo, close), text.rfind("\u2014", lo, close), text.rfind("--", lo, close) + 1,
+                  text.rfind(" \u2013 ", lo, close) + 1)
+    if opening <= lo:
+        return None
+    chunk = text[opening + 1:close].strip()
+    first = chunk.split()[0].lower() if chunk.split() else ""
+    if not (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper()
+            or first in words().nominal or first in words().role_modifiers):
+        return None
+    subject = phrase_before(text, lo, opening)
+    if subject is None:
+        return None
+    via = None
+    cited = _CITED_BY.match(chunk)
+    if cited:
+        start = opening + 1 + (len(text[opening + 1:close]) - len(text[opening + 1:close].lstrip())) + cited.end()
+        via = phrase_after(text, start, close)
+    return subject, via
+
+
+def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
+    speaker = phrase_after(text, _skip_space(text, cue.end), hi)
+    if speaker is None:
+        return None
+    end = speaker[1]
+    right = _skip_space(text, end)
+    if right < hi and text[right] == ",":
+        right = _skip_space(text, right + 1)
+    return Frame(cue, "T", (cue.start, end), speaker, right if right < hi and text[right] not in ".;!?" else None)
+
+
+def subject_of(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject phrase at the start of a sentence, if it names a speaker: "He paused, then added"."""
+    speaker = phrase_after(text, lo, hi)
+    if speaker is None or not is_nominal(text[speaker[0]:speaker[1]].split()[-1], True):
+        return None
+    return speaker
+
+
+def _plural_subject(text: str, speaker: tuple[int, int]) -> bool:
+    words_ = text[speaker[0]:speaker[1]].split()
+    last = words_[-1].lower() if words_ else ""
+    return (last in ("they", "we", "i", "you", "who", "which", "that", "both", "others", "many", "some", "all")
+            or (last.endswith("s") and not last.endswith(("'s", "\u2019s", "ss", "us")))
+            or last in words().collectives or "and" in words_ or last in ("people", "police", "media", "staff"))
+
+
+def _definite(text: str, speaker: tuple[int, int]) -> bool:
+    first = text[speaker[0]:speaker[1]].split()[0]
+    return first.lower() not in ("a", "an", "some", "several", "many", "one") and (
+        first[:1].isupper() or first.lower() in ("the", "he", "she", "they", "it", "we", "i", "this", "these"))
+
+
+def _starts_subordinate(text: str, pos: int | None) -> bool:
+    return pos is not None and bool(_SUBORDINATOR.match(text, pos))
+
+
+def _starts_verb(text: str, pos: int | None) -> bool:
+    if pos is None:
+        return False
+    m = _LOWER_WORD.match(text[pos:pos + 20])
+    return bool(m) and (m.group() in _patterns()[2] or m.group().endswith("ed"))
+
+
+def _is_noun_before(word: str) -> bool:
+    w = words()
+    low = word.lower()
+    return low not in w.breaks and low not in w.linking and low not in w.determiners and low.isalpha()
+
+
+def _back_to_comma(text: str, lo: int, pos: int) -> int:
+    """``pos`` moved left over spaces and one comma or dash: where an attribution clause starts."""
+    m = _COMMA_TAIL.search(text[lo:pos])
+    return lo + m.start() if m else pos
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+__all__ = ["Frame", "analyse", "skip_adverbials", "subject_of", "tokens"]

@@ -1,0 +1,145 @@
+"""The ingest job: read inputs, extract, store one transaction per article, then reconcile what changed.
+
+Extraction is pure and may run in worker processes (``jobs > 1``); storing happens in this process, one
+article per transaction, so a failure (or a kill) never leaves half an article behind. Reading streams and
+at most a small window of articles is in flight, so memory stays flat however large the input.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from ledger.db import first_line, writing
+from ledger.errors import LedgerError, Problem
+from ledger.ingest.article import ArticleInput
+from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, read_inputs
+from ledger.ingest.store import Extraction, Stored, store_article
+from ledger.models import Conflict, Event, Source
+from ledger.sources import SourceResolver
+
+RETRIES = 3
+WINDOW_PER_JOB = 8
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: counts for the summary line and the problems, in input order."""
+
+    new: int = 0
+    present: int = 0
+    failed: int = 0
+    claims: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    events_touched: set[int] = field(default_factory=set)
+    sources_before: int = 0
+    events_before: int = 0
+    totals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def read(self) -> int:
+        return self.new + self.present + self.failed
+
+
+def prepare(article: ArticleInput) -> Extraction:
+    """Everything that can be done without the database: claims, figures and the article's events."""
+    from ledger.events import group_events
+    from ledger.extract.pipeline import EXTRACTOR_VERSION, extract
+
+    body_title = None if article.title_in_text else article.title
+    claims = extract(article.text, outlet=article.outlet, title=body_title)
+    grouped = group_events(article.text, article.published_date, claims, title=article.title)
+    return Extraction(article, claims, list(grouped.events), list(grouped.claim_events), EXTRACTOR_VERSION)
+
+
+def _prepare_or_problem(article: ArticleInput) -> Extraction | Problem:
+    try:
+        return prepare(article)
+    except Exception as exc:  # an extractor bug must not stop the batch: report it against the article
+        return Problem(article.location, f"extraction failed: {type(exc).__name__}: {first_line(exc)}")
+
+
+def prepared(reads: Iterable[Read], jobs: int) -> Iterator[Extraction | Problem]:
+    """Extractions in input order, computed here or in ``jobs`` worker processes."""
+    if jobs <= 1:
+        for item in reads:
+            yield item if isinstance(item, Problem) else _prepare_or_problem(item)
+        return
+    window: deque[Future | Problem] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for item in reads:
+            window.append(item if isinstance(item, Problem) else pool.submit(_prepare_or_problem, item))
+            while len(window) >= jobs * WINDOW_PER_JOB:
+                yield _result(window.popleft())
+        while window:
+            yield _result(window.popleft())
+
+
+def _result(item: Future | Problem) -> Extraction | Problem:
+    return item if isinstance(item, Problem) else item.result()
+
+
+def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool = False,
+           max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
+           on_article: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Ingest every article under ``paths``; returns the report (problems included, never raised)."""
+    from ledger.conflicts import refresh_stale
+
+    report = IngestReport()
+    with engine.connect() as connection:
+        report.sources_before = connection.scalar(select(func.count()).select_from(Source))
+        report.events_before = connection.scalar(select(func.count()).select_from(Event))
+    resolver = SourceResolver(None)
+    jobs = max(1, min(jobs, os.cpu_count() or 1)) if jobs else 1
+    for item in prepared(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), jobs):
+        if isinstance(item, Problem):
+            report.failed += 1
+            report.problems.append(item)
+        else:
+            _store_with_retries(engine, item, resolver, reextract, report)
+        if on_article:
+            on_article(report)
+    refresh_stale(engine)
+    report.totals = totals(engine)
+    return report
+
+
+def _store_with_retries(engine: Engine, extraction: Extraction, resolver: SourceResolver, reextract: bool,
+                        report: IngestReport) -> None:
+    for attempt in range(RETRIES):
+        try:
+            with writing(engine) as session:
+                resolver.session = session
+                stored: Stored = store_article(session, extraction, resolver, reextract)
+            break
+        except LedgerError as exc:
+            resolver.forget()
+            return _failed(report, extraction, str(exc))
+        except (IntegrityError, OperationalError) as exc:  # a concurrent writer, a lock: try again
+            resolver.forget()
+            if attempt == RETRIES - 1:
+                return _failed(report, extraction, f"database error: {first_line(exc)}")
+        except DBAPIError as exc:
+            resolver.forget()
+            return _failed(report, extraction, f"database error: {first_line(exc)}")
+    report.new += stored.new
+    report.present += not stored.new
+    report.claims += stored.claims
+    report.events_touched |= stored.event_ids
+
+
+def _failed(report: IngestReport, extraction: Extraction, message: str) -> None:
+    report.failed += 1
+    report.problems.append(Problem(extraction.article.location, message))
+
+
+def totals(engine: Engine) -> dict[str, int]:
+    """How big the ledger is now, for the summary line."""
+    with engine.connect() as connection:
+        return {name: connection.scalar(select(func.count()).select_from(model))
+                for name, model in (("sources", Source), ("events", Event), ("conflicts", Conflict))}

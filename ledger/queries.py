@@ -1,0 +1,90 @@
+"""Reading the ledger for listings: claims with filters, sources, events and articles with their counts.
+
+Each function returns plain values (dicts or ORM rows loaded up front), so the CLI only renders them.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ledger.errors import NotFound
+from ledger.export import claim_query, iter_claims
+from ledger.models import Article, Claim, Conflict, Event, Figure, Source, SourceAlias
+from ledger.names import normalise_name
+
+
+def find_source(session: Session, name: str) -> Source:
+    """A source by id, exact name, or any alias ("SOHR", "the Pentagon")."""
+    source = None
+    if name.isdigit():
+        source = session.get(Source, int(name))
+    source = source or session.scalar(select(Source).where(Source.name == name))
+    if source is None:
+        source = session.scalar(select(Source).join(SourceAlias).where(SourceAlias.alias == normalise_name(name)))
+    if source is None:
+        raise NotFound(f"no source named {name!r} (see `ledger sources`)")
+    return source
+
+
+def get(session: Session, model, ident: int, what: str):
+    row = session.get(model, ident)
+    if row is None:
+        raise NotFound(f"no {what} {ident}")
+    return row
+
+
+def claims(session: Session, source: str | None = None, event: int | None = None, article: int | None = None,
+           kind: str | None = None, metric: str | None = None, status: str | None = None) -> Iterator[Claim]:
+    """Claims matching every filter given, in id order (streamed in batches)."""
+    query = claim_query()
+    if source:
+        found = find_source(session, source)
+        query = query.where(Claim.source_id == found.id)
+    if event is not None:
+        query = query.where(Claim.event_id == get(session, Event, event, "event").id)
+    if article is not None:
+        query = query.where(Claim.article_id == get(session, Article, article, "article").id)
+    if kind:
+        query = query.where(Claim.kind == kind)
+    if status:
+        query = query.where(Claim.status == status)
+    if metric:
+        query = query.where(Claim.id.in_(select(Figure.claim_id).where(Figure.metric == metric)))
+    return iter_claims(session, query)
+
+
+def sources(session: Session) -> list[dict[str, Any]]:
+    counts = dict(session.execute(select(Claim.source_id, func.count()).group_by(Claim.source_id)).all())
+    aliases: dict[int, list[str]] = {}
+    for alias, source_id in session.execute(select(SourceAlias.alias, SourceAlias.source_id).order_by(SourceAlias.alias)):
+        aliases.setdefault(source_id, []).append(alias)
+    rows = []
+    for s in session.scalars(select(Source).order_by(Source.name)):
+        rows.append({"id": s.id, "name": s.name, "type": s.type, "kind": s.kind,
+                     "affiliation": s.affiliation.name if s.affiliation else None, "reliability": s.reliability,
+                     "claims": counts.get(s.id, 0), "aliases": aliases.get(s.id, [])})
+    return rows
+
+
+def events(session: Session) -> list[dict[str, Any]]:
+    claim_counts = dict(session.execute(select(Claim.event_id, func.count()).group_by(Claim.event_id)).all())
+    source_counts = dict(session.execute(select(Claim.event_id, func.count(Claim.source_id.distinct()))
+                                         .group_by(Claim.event_id)).all())
+    conflict_counts = dict(session.execute(select(Conflict.event_id, func.count()).group_by(Conflict.event_id)).all())
+    return [{"id": e.id, "date": e.date.isoformat() if e.date else None, "precision": e.date_precision,
+             "label": e.label, "kind": e.kind, "places": e.places, "actors": e.actors,
+             "claims": claim_counts.get(e.id, 0), "sources": source_counts.get(e.id, 0),
+             "conflicts": conflict_counts.get(e.id, 0)}
+            for e in session.scalars(select(Event).order_by(Event.date, Event.id))]
+
+
+def articles(session: Session) -> list[dict[str, Any]]:
+    counts = dict(session.execute(select(Claim.article_id, func.count()).group_by(Claim.article_id)).all())
+    query = select(Article.id, Article.published, Article.outlet, Article.title, Article.url, Article.path,
+                   Article.record, Article.author, Article.sha256, Article.ingested_at).order_by(Article.id)
+    return [{"id": a.id, "published": a.published, "outlet": a.outlet, "title": a.title, "url": a.url,
+             "path": a.path, "record": a.record, "author": a.author, "sha256": a.sha256,
+             "ingested_at": a.ingested_at.isoformat(timespec="seconds"), "claims": counts.get(a.id, 0)}
+            for a in session.execute(query)]

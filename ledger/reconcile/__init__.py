@@ -1,0 +1,90 @@
+"""The reconciler: where accounts of one event disagree, and what they add up to.
+
+Pure functions over plain values: :func:`reconcile` takes :class:`FigureFact` values (every figure of every
+claim the caller did not reject) and returns :class:`Conflict` findings, one event and metric at a time,
+through the ordered checks of :mod:`ledger.reconcile.checks` (``SEVERITY_LEVELS`` documents each level);
+:func:`estimate` returns low / best / high figures with the rule behind each. Both take ``as_of`` to
+reproduce what was known on a date. Findings are values: nothing is raised for a disagreement.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Iterable
+
+from ledger.reconcile.accounts import day_of, id_key
+from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
+from ledger.reconcile.context import Context, build
+from ledger.reconcile.estimate import estimates_of
+from ledger.reconcile.facts import Bound, Conflict, Estimate, FigureFact
+from ledger.reconcile.populations import load
+from ledger.reconcile.ranges import Plausible
+
+__all__ = ["Bound", "Conflict", "Estimate", "FigureFact", "SEVERITY_LEVELS", "DISAGREEMENTS", "estimate",
+           "reconcile"]
+
+DISAGREEMENTS = ("contradiction", "discrepancy", "undisclosed")  # between sources; the rest concern one source
+_RANK = {severity: n for n, severity in enumerate(SEVERITY_LEVELS)}
+
+
+def reconcile(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
+              plausible: Plausible | None = None) -> list[Conflict]:
+    """Every finding of every check, for every event and metric of ``facts``, in a stable order.
+
+    Facts of no event are ignored (they are about no specific event); with ``as_of`` only facts published
+    on or before that day count (a fact without a publication date then does not). ``plausible`` replaces
+    the extractor's plausible range of vague amounts (for tests).
+    """
+    found: list[Conflict] = []
+    for context in contexts(facts, as_of, plausible):
+        for check in CHECKS:
+            found.extend(check(context))
+    return sorted(found, key=_order)
+
+
+def estimate(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
+             plausible: Plausible | None = None) -> list[Estimate]:
+    """Low / best / high per event, metric and population (see :mod:`ledger.reconcile.estimate`)."""
+    found: list[Estimate] = []
+    for context in contexts(facts, as_of, plausible):
+        found.extend(estimates_of(context))
+    return sorted(found, key=lambda e: (id_key(e.event_id), e.metric or "", e.population or ""))
+
+
+def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
+             plausible: Plausible | None = None) -> list[Context]:
+    """One :class:`Context` per event and metric that has figures, in event then metric order.
+
+    A no-figure fact without a metric ("gave no casualty figures") counts for every casualty metric of
+    its event that other sources gave figures for.
+    """
+    groups: dict[tuple[Any, str | None], list[FigureFact]] = {}
+    silent: dict[tuple[Any, str | None], list[FigureFact]] = {}
+    for fact in facts:
+        if fact.event_id is None or not _known_by(fact, as_of):
+            continue
+        target = silent if fact.no_figure else groups
+        target.setdefault((fact.event_id, fact.metric), []).append(fact)
+    casualty = load("sources.json")["casualty_metrics"]
+    found = []
+    for key in sorted(groups, key=lambda k: (id_key(k[0]), k[1] or "")):
+        quiet = list(silent.get(key, []))
+        if key[1] in casualty:
+            quiet += silent.get((key[0], None), [])
+        found.append(build(key[0], key[1], groups[key], quiet, plausible))
+    return found
+
+
+def _known_by(fact: FigureFact, as_of: date | datetime | None) -> bool:
+    if as_of is None:
+        return True
+    if fact.published is None:
+        return False
+    if isinstance(as_of, datetime) and isinstance(fact.published, datetime):
+        return fact.published.replace(tzinfo=None) <= as_of.replace(tzinfo=None)
+    return day_of(fact.published) <= day_of(as_of)
+
+
+def _order(c: Conflict) -> tuple:
+    """Event, metric, severity (in ``SEVERITY_LEVELS`` order), population, then the widest finding first."""
+    return (id_key(c.event_id), c.metric or "", _RANK.get(c.severity, len(_RANK)), c.population or "",
+            -len(c.sources), c.sides, c.summary)

@@ -1,0 +1,133 @@
+"""Each party's account of one event and metric: its figures over time, the latest superseding the rest.
+
+A **party** is a source together with the people who speak for it: "John Kirby" (affiliation "US Department
+of Defense") and the Pentagon give one account, so they are never set against each other. A party's facts
+are read newest first; each joins the newest account it agrees with (their ranges meet, and the account
+narrows to what both allow: "at least one" and "one" are one account of exactly one), or starts an older
+one. The result is a **chain** of accounts, oldest first: SOHR 17 -> 22. Only the last account of each chain
+takes part in the comparisons between parties.
+
+A link of the chain is a **transmission** difference when different outlets carried the two figures and
+all their reports fall within one window (``window_days``, one day): the same statement reported two ways.
+Otherwise it is a **revision**: the newer figure was still reported after the older one had stopped being
+reported (SOHR's 17 on 26 February, its 22 until 2 March), or one outlet carried both (an update).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ledger.names import normalise_name
+from ledger.reconcile.facts import FigureFact
+from ledger.reconcile.populations import load
+from ledger.reconcile.ranges import Plausible, Range, compared
+
+
+@dataclass(slots=True)
+class Account:
+    """One party's figure for one population, with the facts that state it (all agreeing)."""
+
+    party: str
+    population: str
+    range: Range
+    facts: list[FigureFact] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, fact: FigureFact, found: Range, note: str | None) -> None:
+        self.facts.append(fact)
+        self.range = self.range & found
+        if note and note not in self.notes:
+            self.notes.append(note)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The source names of this party, in the order their facts were published."""
+        ordered = sorted(self.facts, key=fact_order)
+        return tuple(dict.fromkeys(f.source_name for f in ordered))
+
+    @property
+    def claims(self) -> tuple[Any, ...]:
+        return tuple(sorted({f.claim_id for f in self.facts}, key=id_key))
+
+    @property
+    def outlets(self) -> set[str]:
+        return {f.via or f.outlet or "" for f in self.facts}
+
+    @property
+    def first_day(self) -> date:
+        return min(day_of(f.published) for f in self.facts)
+
+    @property
+    def last_day(self) -> date:
+        return max(day_of(f.published) for f in self.facts)
+
+    @property
+    def latest(self) -> FigureFact:
+        return max(self.facts, key=fact_order)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.source_type or "other" for f in self.facts))
+
+
+def party_of(fact: FigureFact) -> str:
+    """The party key: the organisation a person speaks for, else the source itself."""
+    return normalise_name(fact.source_affiliation or fact.source_name) or fact.source_name
+
+
+def id_key(value: Any) -> tuple:
+    """Claim and figure ids sort as numbers when they are numbers, else as text."""
+    return (0, value, "") if isinstance(value, (int, float)) else (1, 0, str(value))
+
+
+def day_of(published: date | datetime | None) -> date:
+    if published is None:
+        return date.min
+    return published.date() if isinstance(published, datetime) else published
+
+
+def fact_order(fact: FigureFact) -> tuple:
+    """Publication order: date (and time when known), then claim id, then figure id."""
+    moment = fact.published
+    if isinstance(moment, datetime):
+        stamp = (day_of(moment), moment.replace(tzinfo=None).time().isoformat())
+    else:
+        stamp = (day_of(moment), "")
+    return stamp, id_key(fact.claim_id), id_key(fact.figure_id)
+
+
+def chains(facts: list[FigureFact], population_of: dict[int, str],
+           plausible: Plausible | None = None) -> dict[tuple[str, str], list[Account]]:
+    """Every party's chain of accounts per population, oldest account first."""
+    grouped: dict[tuple[str, str], list[FigureFact]] = {}
+    for fact in facts:
+        grouped.setdefault((party_of(fact), population_of[id(fact)]), []).append(fact)
+    return {key: _chain(key, group, plausible) for key, group in sorted(grouped.items())}
+
+
+def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible | None) -> list[Account]:
+    newest_first: list[Account] = []
+    for fact in sorted(facts, key=fact_order, reverse=True):
+        found, note = compared(fact, plausible)
+        for account in newest_first:
+            if account.range.meets(found):
+                account.add(fact, found, note)
+                break
+        else:
+            account = Account(key[0], key[1], found)
+            account.add(fact, found, note)
+            newest_first.append(account)
+    return newest_first[::-1]
+
+
+def window() -> timedelta:
+    return timedelta(days=load("sources.json")["window_days"])
+
+
+def link_kind(older: Account, newer: Account) -> str:
+    """ "revision" or "transmission" for two successive accounts of one party (see the module docstring)."""
+    span = max(older.last_day, newer.last_day) - min(older.first_day, newer.first_day)
+    if span <= window() and not (older.outlets & newer.outlets):
+        return "transmission"
+    return "revision"

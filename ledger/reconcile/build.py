@@ -1,0 +1,60 @@
+"""Building :class:`Conflict` values from sides of accounts: names, claims, parties, size and a summary.
+
+The summary is one line a person can read: "Syrian Observatory for Human Rights: 22 fighters killed;
+Iraqi militia officials (anonymous), John Kirby: 1 fighter killed".
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ledger.reconcile.accounts import Account, id_key
+from ledger.reconcile.facts import Conflict
+from ledger.reconcile.populations import load, noun
+from ledger.reconcile.ranges import Range
+from ledger.reconcile.sides import common_range, size
+
+
+def names_of(accounts: Iterable[Account]) -> tuple[str, ...]:
+    """Source names of these accounts, each once, in order."""
+    return tuple(dict.fromkeys(name for a in accounts for name in a.names))
+
+
+def roles(accounts: Iterable[Account]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(parties, independent): source names by whether their type speaks for a side of the event."""
+    party_types = set(load("sources.json")["parties"])
+    parties, independent = [], []
+    for account in accounts:
+        for fact in sorted(account.facts, key=lambda f: id_key(f.claim_id)):
+            target = parties if (fact.source_type or "other") in party_types else independent
+            if fact.source_name not in parties + independent:
+                target.append(fact.source_name)
+    return tuple(parties), tuple(independent)
+
+
+def describe(rng: Range, population: str | None, metric: str | None) -> str:
+    """ "22 fighters killed", "at least 5 fighters killed", "1 fighter killed"."""
+    count = None if rng.open else int(rng.hi)
+    shown = noun(population, count if count == rng.lo else None) if population not in (None, "mixed") else ""
+    return " ".join(w for w in (rng.describe(), shown, metric or "") if w)
+
+
+def conflict(event_id: Any, metric: str | None, population: str | None, severity: str,
+             sides: list[list[Account]], compatible: list[Account], notes: Iterable[str] = (),
+             summary: str | None = None, extra_sources: Iterable[str] = ()) -> Conflict:
+    """A conflict whose sides are groups of accounts (``compatible`` ones set against no one)."""
+    everyone = [a for side in sides for a in side] + list(compatible)
+    side_names = tuple(names_of(side) for side in sides)
+    side_claims = [(claim, n) for n, side in enumerate(sides) for a in side for claim in a.claims]
+    side_claims += [(claim, None) for a in compatible for claim in a.claims]
+    claims = tuple(sorted({c for c, _ in side_claims}, key=id_key))
+    parties, independent = roles(everyone)
+    all_notes = list(dict.fromkeys([n for a in everyone for n in a.notes] + list(notes)))
+    if summary is None:
+        summary = "; ".join(f"{', '.join(names)}: {describe(common_range(side), population, metric)}"
+                            for names, side in zip(side_names, sides))
+    return Conflict(event_id=event_id, metric=metric, population=population, severity=severity,
+                    sources=tuple(dict.fromkeys([*names_of(everyone), *extra_sources])), sides=side_names,
+                    compatible=tuple(n for n in names_of(compatible) if not any(n in s for s in side_names)),
+                    claims=claims, summary=summary, size=size(sides) if severity == "contradiction" else None,
+                    parties=parties, independent=independent, notes=tuple(all_notes),
+                    side_claims=tuple(dict.fromkeys(side_claims)))

@@ -1,0 +1,112 @@
+"""The population hierarchy: which counts of the dead can be compared, and how.
+
+``data/populations.json`` says who is part of whom: children within civilians within people; fighters,
+soldiers, personnel and police within combatants within people. Two figures compare
+
+- as equals when they count the same population (5 fighters vs 4 fighters: cannot both be exact);
+- as part and whole when one population is within the other: the part's lower bound carries up (5 children
+  killed means at least 5 people) but the whole says nothing exact about the part;
+- not at all numerically when the populations are disjoint (fighters vs children): the accounts then differ
+  in who was hit, a discrepancy, not a contradiction.
+
+Populations outside the hierarchy (facilities, trucks) compare only with themselves.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """The parsed JSON of ``ledger/reconcile/data/NAME``, read once."""
+    return json.loads(resources.files("ledger.reconcile").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def general() -> str:
+    """The population of a figure that names none ("the death toll was 19"): "people"."""
+    return load("populations.json")["general"]
+
+
+def normalise(population: str | None) -> str:
+    """The hierarchy's name for a population word: None -> "people", "militiamen" -> "fighters".
+
+    >>> normalise("Militia fighters"), normalise(None), normalise("trucks")
+    ('fighters', 'people', 'trucks')
+    """
+    if population is None or not population.strip():
+        return general()
+    word = " ".join(population.lower().split())
+    data = load("populations.json")
+    if word in data["parents"]:
+        return word
+    return data["synonyms"].get(word, word)
+
+
+def known(population: str) -> bool:
+    """True for a population of the hierarchy (people and its parts)."""
+    return population in load("populations.json")["parents"]
+
+
+@lru_cache(maxsize=None)
+def ancestors(population: str) -> tuple[str, ...]:
+    """The wholes a population is part of, nearest first: fighters -> (combatants, people)."""
+    parents = load("populations.json")["parents"]
+    chain, current = [], parents.get(population)
+    while current is not None:
+        chain.append(current)
+        current = parents.get(current)
+    return tuple(chain)
+
+
+def relation(a: str, b: str) -> str:
+    """How ``a`` stands to ``b``: "same", "part" (a within b), "whole" (b within a), "disjoint" (both in
+    the hierarchy, neither within the other) or "unrelated" (different populations outside it)."""
+    if a == b:
+        return "same"
+    if b in ancestors(a):
+        return "part"
+    if a in ancestors(b):
+        return "whole"
+    if known(a) and known(b):
+        return "disjoint"
+    return "unrelated"
+
+
+def comparable(a: str, b: str) -> bool:
+    """True when figures of ``a`` and ``b`` bound each other (same, part or whole)."""
+    return relation(a, b) in ("same", "part", "whole")
+
+
+def dominant(populations: set[str]) -> str | None:
+    """The population an unspecified figure is read as: the most specific of the event's specific
+    populations when they all lie on one line of the hierarchy, else None.
+
+    Reporters write "the death toll was 19" or "19 people" for the same dead that other sources call
+    fighters: when every account that says who died names fighters (or combatants), a bare "19" is
+    compared as 19 fighters. When accounts name disjoint populations (fighters and a child), a bare figure
+    stays a count of people. Only a population that can be all of the dead is read so ("whole_candidates":
+    beside "one child killed", "19 killed" is 19 civilians, not 19 children).
+
+    >>> dominant({"fighters", "combatants"}), dominant({"fighters", "children"}), dominant({"children"})
+    ('fighters', None, 'civilians')
+    """
+    specific = sorted(p for p in populations if known(p) and p != general())
+    if not specific:
+        return None
+    deepest = max(specific, key=lambda p: len(ancestors(p)))
+    if not all(p == deepest or p in ancestors(deepest) for p in specific):
+        return None
+    wholes = load("populations.json")["whole_candidates"]
+    found = next((p for p in (deepest, *ancestors(deepest)) if p in wholes), None)
+    return None if found == general() else found
+
+
+def noun(population: str | None, count: int | None) -> str:
+    """The population word for a count: 1 -> "fighter", else "fighters"."""
+    if population is None:
+        return ""
+    if count == 1:
+        return load("populations.json")["singular"].get(population, population)
+    return population

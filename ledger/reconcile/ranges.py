@@ -1,0 +1,92 @@
+"""The range of values a figure allows when it is compared with another account.
+
+Stored bounds are what the text says: "several dozen" is stored as at least 24 (the contract's floor),
+"about 50" as 50. Compared as stored, "several dozen" would agree with 471 dead and "about 50" disagree with
+48. So comparisons use the figure's plausible range (``ledger.extract.figures.plausible_range``: "several
+dozen" 24-99, "about 50" 45-55) widened so that it never excludes the stored bounds, and the conflict says
+so in its notes. Stored values are never changed.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from ledger.reconcile.facts import FigureFact
+
+Plausible = Callable[[FigureFact], "tuple[int | None, int | None]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """Inclusive bounds; ``hi`` is ``math.inf`` when open."""
+
+    lo: int
+    hi: float
+
+    def meets(self, other: "Range") -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def __and__(self, other: "Range") -> "Range":
+        return Range(max(self.lo, other.lo), min(self.hi, other.hi))
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+    @property
+    def open(self) -> bool:
+        return self.hi == math.inf
+
+    def describe(self) -> str:
+        """ "22", "at least 5", "up to 7", "4-7"."""
+        if self.open:
+            return f"at least {self.lo}"
+        hi = int(self.hi)
+        if self.lo == hi:
+            return str(hi)
+        return f"up to {hi}" if self.lo == 0 else f"{self.lo}-{hi}"
+
+
+def stored(fact: FigureFact) -> Range:
+    """The stored bounds as a range (no lower bound: 0; no upper bound: open)."""
+    return Range(fact.low or 0, math.inf if fact.high is None else fact.high)
+
+
+def compared(fact: FigureFact, plausible: Plausible | None = None) -> tuple[Range, str | None]:
+    """The range to compare ``fact`` with, and a note when it differs from the stored bounds.
+
+    The plausible range can close an open top ("several dozen": at most 99) and widen a hedge ("about 50":
+    45-55); it never narrows the stored bounds below what the text says.
+    """
+    base = stored(fact)
+    lookup = plausible or _default_plausible()
+    if lookup is None:
+        return base, None
+    p_low, p_high = lookup(fact)
+    lo = base.lo if p_low is None else min(base.lo, p_low) if fact.low is not None else p_low
+    hi = base.hi if p_high is None else max(base.hi, p_high) if fact.high is not None else p_high
+    found = Range(lo, hi)
+    if found == base:
+        return base, None
+    words = fact.text or fact.qualifier or base.describe()
+    return found, f"compared with plausible ranges: {words!r} read as {found.describe()}"
+
+
+@lru_cache(maxsize=1)
+def _default_plausible() -> Plausible | None:
+    """``ledger.extract.figures.plausible_range`` over a fact, or None when the extractor has none."""
+    try:
+        from ledger.extract.figures import plausible_range
+        from ledger.extract.types import Figure, Span
+    except ImportError:
+        return None
+
+    def lookup(fact: FigureFact) -> tuple[int | None, int | None]:
+        text = fact.text or ""
+        figure = Figure(fact.metric or "other", fact.population, fact.low, fact.high, Span(0, len(text), text),
+                        qualifier=fact.qualifier, vague=fact.vague, no_figure=fact.no_figure)
+        return plausible_range(figure)
+
+    return lookup

@@ -1,0 +1,187 @@
+"""Claims: content spans, kinds and speakers for each construction of attribution (through extract())."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.extract.pipeline import extract
+
+
+def _claims(text: str, outlet: str | None = "Harbour Gazette") -> list[tuple]:
+    return [(c.kind, c.speaker.name, c.speaker.mention.text if c.speaker.mention else None, c.content.text)
+            for c in extract(text, outlet=outlet)]
+
+
+# ------------------------------------------------------------------ direct quotes
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will rebuild the bridge," Mayor Ilse Marr said.',
+     [("direct", "Ilse Marr", "Mayor Ilse Marr", "We will rebuild the bridge")]),
+    ("\u201cWe will rebuild the bridge,\u201d said Mayor Ilse Marr.",
+     [("direct", "Ilse Marr", "Mayor Ilse Marr", "We will rebuild the bridge")]),
+    ('Mayor Ilse Marr said: "We will rebuild the bridge."',
+     [("direct", "Ilse Marr", "Mayor Ilse Marr", "We will rebuild the bridge.")]),
+    ('"Nobody was hurt," the fire chief told reporters.',
+     [("direct", "fire chief", "the fire chief", "Nobody was hurt")]),
+])
+def test_attribution_direct_quote(text, expected):
+    assert _claims(text) == expected
+
+
+def test_attribution_interrupted_quote_is_one_claim_with_parts():
+    text = '"The water is safe," the engineer said, "but the pipes are old."'
+    (claim,) = extract(text)
+    assert claim.kind == "direct" and claim.speaker.name == "engineer"
+    assert claim.content.text == 'The water is safe," the engineer said, "but the pipes are old.'
+    assert [p.text for p in claim.parts] == ["The water is safe", "but the pipes are old."]
+
+
+def test_attribution_quote_over_paragraphs():
+    text = ('Colonel Piet Arvo said: "We held the bridge for two days.\n\n'
+            '"Then the order came to fall back."')
+    assert _claims(text) == [
+        ("direct", "Piet Arvo", "Colonel Piet Arvo", "We held the bridge for two days."),
+        ("direct", "Piet Arvo", None, "Then the order came to fall back."),
+    ]
+
+
+def test_attribution_quote_paragraph_belongs_to_previous_speaker():
+    text = ('The Dunmore Brigade said the raid had "killed many of our brothers" and vowed revenge.\n\n'
+            '"We will answer this crime at a time of our choosing."')
+    claims = _claims(text)
+    assert claims[0][:3] == ("mixed", "Dunmore Brigade", "The Dunmore Brigade")
+    assert claims[-1] == ("direct", "Dunmore Brigade", None, "We will answer this crime at a time of our choosing.")
+
+
+def test_attribution_unattributed_quote():
+    text = 'The square was quiet on Sunday.\n\n"Nobody knows who will come back to this town."'
+    assert _claims(text)[-1] == ("unattributed_quote", "unknown", None,
+                                 "Nobody knows who will come back to this town.")
+
+
+# ------------------------------------------------------------------ reported speech
+
+@pytest.mark.parametrize("text, expected", [
+    ("The harbour authority said that two ships had sunk.",
+     ("indirect", "harbour authority", "The harbour authority", "two ships had sunk")),
+    ("Two ships had sunk, the harbour authority said.",
+     ("indirect", "harbour authority", "the harbour authority", "Two ships had sunk")),
+    ("Two ships had sunk, said Captain Lo Brandt.",
+     ("indirect", "Lo Brandt", "Captain Lo Brandt", "Two ships had sunk")),
+    ("Captain Lo Brandt told Reuters that two ships had sunk.",
+     ("indirect", "Lo Brandt", "Captain Lo Brandt", "two ships had sunk")),
+    ("The ministry said in a statement on Friday that two ships had sunk.",
+     ("indirect", "ministry", "The ministry", "two ships had sunk")),
+    ("The ministry added that two ships had sunk.",
+     ("indirect", "ministry", "The ministry", "two ships had sunk")),
+    ("The Velsk Water Board denied that the wells were poisoned.",
+     ("indirect", "Velsk Water Board", "The Velsk Water Board", "the wells were poisoned")),
+    ("Governor Ana Pelt warned that the levees could fail.",
+     ("indirect", "Ana Pelt", "Governor Ana Pelt", "the levees could fail")),
+    ("The rebels accused the army of shelling the market.",
+     ("indirect", "rebels", "The rebels", "the army of shelling the market")),
+    ("The army blamed the rebels for the blast.",
+     ("indirect", "army", "The army", "the rebels for the blast")),
+    ("The harbour authority estimated that 300 homes were flooded.",
+     ("indirect", "harbour authority", "The harbour authority", "300 homes were flooded")),
+    ("Mayor Ilse Marr tweeted that the bridge would reopen.",
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "the bridge would reopen")),
+    ("The envoy was quoted as saying the talks had failed.",
+     ("indirect", "envoy", "The envoy", "the talks had failed")),
+])
+def test_attribution_reported_speech(text, expected):
+    assert _claims(text) == [expected]
+
+
+def test_attribution_adding_that_carries_speaker():
+    text = "The ministry said the dam held, adding that the river was falling."
+    assert _claims(text) == [
+        ("indirect", "ministry", "The ministry", "the dam held"),
+        ("indirect", "ministry", None, "the river was falling"),
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the harbour authority, two ships sank.",
+     ("according_to", "harbour authority", "the harbour authority", "two ships sank")),
+    ("Two ships sank overnight, according to the harbour authority.",
+     ("according_to", "harbour authority", "the harbour authority", "Two ships sank overnight")),
+])
+def test_attribution_according_to(text, expected):
+    assert _claims(text) == [expected]
+
+
+def test_attribution_citing_makes_cited_source_the_speaker():
+    text = "The Harbour Gazette reported that two ships sank, citing port officials."
+    (claim,) = extract(text)
+    assert (claim.speaker.name, claim.speaker.mention.text) == ("port officials", "port officials")
+    assert claim.via is not None and claim.via.name == "Harbour Gazette"
+    assert claim.content.text == "two ships sank"
+
+
+def test_attribution_citing_own_reporter_keeps_speaker():
+    text = "Velskian state television reported that two ships sank, citing its correspondent in Varna."
+    (claim,) = extract(text)
+    assert claim.speaker.name == "Velskian state television" and claim.via is None
+
+
+def test_attribution_mixed_quote():
+    text = 'The mayor said the flood had been "the worst in a century" for the valley.'
+    assert _claims(text) == [("mixed", "mayor", "The mayor",
+                              'the flood had been "the worst in a century" for the valley')]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A report by the Velsk Water Board found that the wells were poisoned.",
+     ("indirect", "Velsk Water Board", "A report by the Velsk Water Board", "the wells were poisoned")),
+    ("Harbour data show that traffic fell by half.",
+     ("indirect", "Harbour data", "Harbour data", "traffic fell by half")),
+    ("The study concluded that the dam was unsafe.",
+     ("indirect", "study", "The study", "the dam was unsafe")),
+    ("Local officials believe the fire was set on purpose.",
+     ("indirect", "Local officials", "Local officials", "the fire was set on purpose")),
+    ("The farmers' union backs the new water tax.",
+     ("indirect", "farmers' union", "The farmers' union", "the new water tax")),
+    ("The governor wants to rebuild the bridge by June.",
+     ("indirect", "governor", "The governor", "to rebuild the bridge by June")),
+    ("The council plans to close the port.",
+     ("indirect", "council", "The council", "to close the port")),
+    ("The opposition called on the government to resign.",
+     ("indirect", "opposition", "The opposition", "the government to resign")),
+])
+def test_attribution_non_speech_cues(text, expected):
+    assert _claims(text) == [expected]
+
+
+def test_attribution_colon_cue():
+    text = "The coast guard reports: the storm has passed the islands."
+    assert _claims(text) == [("indirect", "coast guard", "The coast guard", "the storm has passed the islands")]
+
+
+def test_attribution_parenthetical_attribution():
+    text = "The ships, the harbour authority said, had sunk in minutes."
+    (claim,) = extract(text)
+    assert claim.content.text == "The ships, the harbour authority said, had sunk in minutes"
+    assert [p.text for p in claim.parts] == ["The ships", "had sunk in minutes"]
+
+
+def test_attribution_embedded_relative():
+    text = "Jets bombed what the army said was a rebel depot, the villagers said."
+    claims = _claims(text)
+    assert ("indirect", "army", "the army", "was a rebel depot") in claims
+
+
+# ------------------------------------------------------------------ not claims
+
+@pytest.mark.parametrize("text", [
+    'The so-called "peace dividend" never came.',
+    "Troops joined Operation 'Desert Wind' in May.",
+    'The film "Rivers of Dust" opened on Friday.',
+    "The mayor did not say when the bridge would reopen.",
+])
+def test_attribution_not_claims(text):
+    assert [c for c in extract(text) if c.kind != "outlet"] == []
+
+
+def test_attribution_headline_is_not_a_claim():
+    text = "Officials Say Dam Will Hold\n\nThe river rose on Monday."
+    assert extract(text) == []

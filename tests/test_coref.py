@@ -1,0 +1,88 @@
+"""Who is who within an article (ledger.extract.coref, through extract())."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.extract.pipeline import extract
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(c.speaker.name, c.speaker.mention.text if c.speaker.mention else None)
+            for c in extract(text) if c.kind != "outlet"]
+
+
+def test_coref_acronym_defined_in_article():
+    text = ("The Velsk Rights Monitor (VRM) said two villages burned.\n\n"
+            "VRM said the fires spread overnight.")
+    assert [s[0] for s in _speakers(text)] == ["Velsk Rights Monitor", "Velsk Rights Monitor"]
+
+
+def test_coref_description_resolves_to_named_source_of_its_type():
+    text = ("The UK-based Syrian Observatory for Human Rights said five fighters died.\n\n"
+            "The war monitor, which relies on sources on the ground, said the strike hit a depot.\n\n"
+            "The observatory said the toll could rise.")
+    assert _speakers(text) == [
+        ("Syrian Observatory for Human Rights", "The UK-based Syrian Observatory for Human Rights"),
+        ("Syrian Observatory for Human Rights", "The war monitor"),
+        ("Syrian Observatory for Human Rights", "The observatory"),
+    ]
+
+
+def test_coref_gazetteer_alias_gives_canonical_name():
+    assert _speakers("SOHR said five fighters died.") == [("Syrian Observatory for Human Rights", "SOHR")]
+
+
+def test_coref_surname_and_title_resolve_to_full_name():
+    text = ("Harbour spokesman Tomas Reile said two ships sank.\n\n"
+            "Mr Reile said the port would reopen.\n\nReile added that divers were searching.")
+    claims = extract(text)
+    assert {c.speaker.name for c in claims} == {"Tomas Reile"}
+    assert claims[0].speaker.affiliation is None or "Harbour" in claims[0].speaker.affiliation
+    assert set(claims[-1].speaker.aliases) >= {"Harbour spokesman Tomas Reile", "Mr Reile", "Reile"}
+
+
+def test_coref_different_first_names_are_different_people():
+    text = "John Reile said the port was closed.\n\nJoe Reile said the port was open."
+    assert [s[0] for s in _speakers(text)] == ["John Reile", "Joe Reile"]
+
+
+def test_coref_full_name_found_outside_claims():
+    text = ("Defence Minister Aleks Varga visited the border on Monday.\n\n"
+            '"We are ready," Varga said.')
+    assert _speakers(text) == [("Aleks Varga", "Varga")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Governor Ana Pelt visited the dam. She said the levees would hold.", ("Ana Pelt", "She")),
+    ("The Velsk Water Board met on Monday. It said the wells were safe.", ("Velsk Water Board", "It")),
+    ("Two medics spoke to reporters. They said the clinic was full.", ("medic", "They")),
+])
+def test_coref_pronoun_to_nearest_compatible(text, expected):
+    assert _speakers(text)[-1] == expected
+
+
+def test_coref_relative_pronoun_takes_its_antecedent():
+    text = "The plan was backed by Senator Ivo Grant, who said it would save the port."
+    assert ("Ivo Grant", "who") in _speakers(text)
+
+
+def test_coref_anonymous_never_merged_with_named_person():
+    text = ("A Ruritanian army official said five soldiers died.\n\n"
+            "General Ivo Kask said no soldiers died.\n\nThe official said the toll was rising.")
+    claims = extract(text)
+    assert [c.speaker.name for c in claims] == ["Ruritanian army official", "Ivo Kask",
+                                                "Ruritanian army official"]
+    assert claims[0].speaker.kind == "anonymous" and claims[1].speaker.kind == "person"
+
+
+def test_coref_anonymous_type_and_singular_name():
+    (claim,) = extract("Two Dunmore militia officials said the convoy was hit.")
+    assert (claim.speaker.name, claim.speaker.kind, claim.speaker.type) == (
+        "Dunmore militia official", "anonymous", "militia")
+
+
+def test_coref_indefinite_lede_description_names_later_source():
+    text = ("Jets struck the depot, killing 12 fighters according to a war monitor.\n\n"
+            "The Syrian Observatory for Human Rights said the dead were all foreigners.")
+    assert [c.speaker.name for c in extract(text) if c.kind != "outlet"] == [
+        "Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"]

@@ -1,0 +1,74 @@
+"""Resolving speakers to one source row per real-world speaker, across articles."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.db import reading, writing
+from ledger.extract.types import Speaker
+from ledger.models import Source
+from ledger.sources import SourceResolver, is_proper_name, person_tokens
+
+
+def resolve_all(engine, *speakers: Speaker) -> list[Source]:
+    """Resolve each speaker as if it came from its own article; returns the source rows."""
+    ids = []
+    resolver = SourceResolver(None)
+    for n, speaker in enumerate(speakers, 1):
+        with writing(engine) as session:
+            resolver.session = session
+            ids.append(resolver.resolve(speaker, f"article:{n}"))
+    with reading(engine) as session:
+        return [session.get(Source, i) for i in ids]
+
+
+def test_sources_gazetteer_alias_gives_canonical_name_and_type(engine):
+    [source] = resolve_all(engine, Speaker(name="SOHR", kind="organisation"))
+    assert (source.name, source.type) == ("Syrian Observatory for Human Rights", "monitor")
+
+
+def test_sources_alias_learned_in_one_article_serves_the_next(engine):
+    first, second = resolve_all(
+        engine, Speaker(name="Valdorian Observatory for Civil Rights", aliases=("VOCR", "the observatory"),
+                        type="monitor"),
+        Speaker(name="VOCR"))
+    assert first.id == second.id and first.name == "Valdorian Observatory for Civil Rights"
+
+
+def test_sources_descriptions_are_not_learned_as_aliases(engine):
+    first, second = resolve_all(engine, Speaker(name="Valdorian Observatory", aliases=("the war monitor",)),
+                                Speaker(name="the war monitor"))
+    assert first.id != second.id
+
+
+def test_sources_surname_alias_and_different_first_names(engine):
+    john, kirby, joe = resolve_all(engine, Speaker(name="John Kirby", kind="person", aliases=("Kirby", "Mr Kirby")),
+                                   Speaker(name="Kirby", kind="person"),
+                                   Speaker(name="Joe Kirby", kind="person", aliases=("Kirby",)))
+    assert kirby.id == john.id
+    assert joe.id != john.id and joe.name == "Joe Kirby"
+
+
+def test_sources_fuzzy_match_needs_same_kind_and_first_name(engine):
+    anton, typo, anonymous = resolve_all(
+        engine, Speaker(name="Anton Brask", kind="person"), Speaker(name="Anton Braske", kind="person"),
+        Speaker(name="Anton Brask official", kind="anonymous"))
+    assert typo.id == anton.id
+    assert anonymous.id != anton.id and anonymous.kind == "anonymous"
+
+
+def test_sources_affiliation_recorded(engine):
+    [brask] = resolve_all(engine, Speaker(name="Anton Brask", kind="person", type="official",
+                                          affiliation="Mardovian Defence Ministry"))
+    with reading(engine) as session:
+        assert session.get(Source, brask.id).affiliation.name == "Mardovian Defence Ministry"
+
+
+@pytest.mark.parametrize("alias, proper", [("SOHR", True), ("Mr Kirby", True), ("the war monitor", False),
+                                           ("he", False), ("the observatory", False)])
+def test_sources_is_proper_name(alias, proper):
+    assert is_proper_name(alias) is proper
+
+
+def test_sources_person_tokens_drop_honorifics():
+    assert person_tokens("mr john f kirby") == ("john", "kirby")
+    assert person_tokens("kirby") is None

@@ -1,0 +1,67 @@
+"""Speaker phrases and what they say (ledger.extract.speakers)."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.extract.speakers import describe, phrase_after, phrase_before
+
+
+def _before(text: str, cue: str) -> str | None:
+    at = text.rindex(cue)
+    span = phrase_before(text, 0, at, relaxed=True)
+    return text[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last week the harbour authority said", "the harbour authority"),
+    ("The raid was over but an official with the group said", "an official with the group"),
+    ("Officials at the Velsk Water Board said", "Officials at the Velsk Water Board"),
+    ("Mr. Orlov and Ms. Dane said", "Mr. Orlov and Ms. Dane"),
+    ("In Dunmore, two Ruritanian army officials said", "two Ruritanian army officials"),
+    ("the secretary of agriculture said", "the secretary of agriculture"),
+    ("The strikes killed five and officials said", "officials"),
+    ("The wells were dry, the announcer said", "the announcer"),
+    ("Many of them said", None),
+    ("The strike was large, it said", "it"),
+])
+def test_speakers_phrase_before(text, expected):
+    assert _before(text, " said") == expected
+
+
+def test_speakers_phrase_after_stops_at_appositive():
+    text = '"It is over," said Dr. Mara Velk, a surgeon at the clinic.'
+    start = text.index("Dr.")
+    span = phrase_after(text, start, len(text))
+    assert text[span[0]:span[1]] == "Dr. Mara Velk"
+
+
+@pytest.mark.parametrize("phrase, kind, name, type_, affiliation", [
+    ("Pentagon spokeswoman Carla Mendt", "person", "Carla Mendt", "official", "US Department of Defense"),
+    ("Foreign Minister Aleks J. Varga", "person", "Aleks Varga", "official", None),
+    ("two Ruritanian army officials", "anonymous", "Ruritanian army official", "military", None),
+    ("a local militia commander", "anonymous", "local militia commander", "militia", None),
+    ("Medical sources", "anonymous", "Medical sources", "other", None),
+    ("Iran's official IRNA news agency", "organisation", "IRNA", "state_media", None),
+    ("the UK-based Syrian Observatory for Human Rights", "organisation", "Syrian Observatory for Human Rights",
+     "monitor", None),
+    ("the war monitor", "organisation", "war monitor", "monitor", None),
+    ("Velskian state television", "organisation", "Velskian state television", "state_media", None),
+    ("A statement from the Velsk Water Board", "organisation", "Velsk Water Board", "other", None),
+    ("A Dunmore University study", "organisation", "Dunmore University", "other", None),
+    ("SOHR", "organisation", "Syrian Observatory for Human Rights", "monitor", None),
+])
+def test_speakers_describe(phrase, kind, name, type_, affiliation):
+    found = describe(phrase, 0, len(phrase))
+    assert (found.kind, found.name, found.type) == (kind, name, type_)
+    if affiliation is not None:
+        assert found.affiliation == affiliation
+
+
+def test_speakers_describe_pronoun():
+    found = describe("she", 0, 3)
+    assert found.kind == "pronoun" and found.number == "sg"
+
+
+def test_speakers_describe_role_of_person():
+    found = describe("Velskian Press Secretary Ona Brill", 0, 34)
+    assert (found.kind, found.name, found.role, found.last) == ("person", "Ona Brill", "press secretary", "Brill")

@@ -1,0 +1,166 @@
+"""Time expressions resolved against the publication date (ledger.events.timexpr)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ledger.events.timexpr import FLOAT_ANCHOR, compatible, find_times, window, windows_overlap
+
+FRIDAY = date(2023, 3, 10)  # a Friday
+
+
+def only(text: str, published: date | None = FRIDAY):
+    found = find_times(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The convoy was hit on Thursday near the bridge.", date(2023, 3, 9)),
+    ("The convoy was hit on Friday near the bridge.", date(2023, 3, 10)),
+    ("The convoy was hit last Friday near the bridge.", date(2023, 3, 3)),
+    ("The convoy was hit on Saturday near the bridge.", date(2023, 3, 4)),
+    ("Monday's shelling destroyed the market.", date(2023, 3, 6)),
+    ("The raid took place early Wednesday.", date(2023, 3, 8)),
+])
+def test_timexpr_weekday_is_latest_on_or_before_publication(text, day):
+    found = only(text)
+    assert (found.first, found.last, found.precision, found.role) == (day, day, "day", "event")
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("Clashes broke out in February around the dam.", date(2023, 2, 1), date(2023, 2, 28)),
+    ("Clashes broke out in March around the dam.", date(2023, 3, 1), date(2023, 3, 31)),
+    ("Clashes broke out in June around the dam.", date(2022, 6, 1), date(2022, 6, 30)),
+    ("Clashes broke out in June 2019 around the dam.", date(2019, 6, 1), date(2019, 6, 30)),
+])
+def test_timexpr_month_without_year_is_latest_not_after_publication(text, first, last):
+    found = only(text)
+    assert (found.first, found.last, found.precision) == (first, last, "month")
+
+
+@pytest.mark.parametrize("text, first, last, precision", [
+    ("A drone hit the depot yesterday.", date(2023, 3, 9), date(2023, 3, 9), "day"),
+    ("Troops fired earlier this evening.", FRIDAY, FRIDAY, "day"),
+    ("Two villages were shelled last week.", date(2023, 2, 27), date(2023, 3, 5), "week"),
+    ("Two villages were shelled last month.", date(2023, 2, 1), date(2023, 2, 28), "month"),
+    ("Two villages were shelled earlier this month.", date(2023, 3, 1), date(2023, 3, 8), "month"),
+    ("Two villages were shelled last year.", date(2022, 1, 1), date(2022, 12, 31), "year"),
+    ("Two villages were shelled two days ago.", date(2023, 3, 8), date(2023, 3, 8), "day"),
+])
+def test_timexpr_relative_words_are_counted_from_publication(text, first, last, precision):
+    found = only(text)
+    assert (found.first, found.last, found.precision) == (first, last, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "The strike on Feb. 25 hit a depot.",
+    "The strike on 25 February hit a depot.",
+    "The strike on February 25, 2023 hit a depot.",
+    "The strike on 2023-02-25 hit a depot.",
+])
+def test_timexpr_explicit_dates(text):
+    found = only(text)
+    assert (found.first, found.precision, found.role) == (date(2023, 2, 25), "day", "event")
+
+
+def test_timexpr_numeric_date_uses_the_dateparser_fallback():
+    found = only("Reported on 25/02/2023 by the council.", FRIDAY)
+    assert found.first == date(2023, 2, 25)
+
+
+def test_timexpr_day_after_publication_is_last_year():
+    assert only("The siege began on March 20.").first == date(2022, 3, 20)
+
+
+@pytest.mark.parametrize("text", [
+    "Since the start of the year there have been 40 attacks.",
+    "There have been 40 attacks in the past week.",
+    "There have been 40 attacks since January.",
+    "There have been 40 attacks so far this year.",
+    "There have been 40 attacks in recent months.",
+])
+def test_timexpr_periods_are_not_event_dates(text):
+    found = only(text)
+    assert found.role == "period"
+    assert found.first is None
+
+
+@pytest.mark.parametrize("text", [
+    "An official said on Thursday that two guards died.",
+    "The ministry said Thursday that two guards died.",
+    "A spokesman told reporters on Thursday that two guards died.",
+    "The agency reported on Thursday that two guards died.",
+    "Asked on Thursday, the governor declined to comment.",
+])
+def test_timexpr_time_of_a_statement_dates_no_event(text):
+    assert only(text).role == "statement"
+
+
+def test_timexpr_sequence_words_are_relative_to_the_event_told():
+    found = only("Hours later, a second blast hit the market.")
+    assert found.role == "sequence"
+    assert found.offsets == (0, 1)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The talks may resume soon.", 0),
+    ("The talks resumed in May.", 1),
+    ("They will march to the capital.", 0),
+])
+def test_timexpr_month_names_need_a_capital(text, count):
+    assert len(find_times(text, FRIDAY)) == count
+
+
+def test_timexpr_unknown_publication_floats_relative_times():
+    evening, thursday = find_times("Earlier this evening and on Thursday.", None)
+    assert evening.floating and thursday.floating
+    assert evening.first == FLOAT_ANCHOR
+    assert not evening.dated
+
+
+def test_timexpr_unknown_publication_keeps_a_bare_month_as_a_key():
+    found = only("A strike in February killed twenty.", None)
+    assert (found.first, found.key) == (None, "month:2")
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("on Thursday", "last week", False),
+    ("on Thursday", "yesterday", True),
+    ("on Thursday", "earlier this month", True),
+    ("in January", "yesterday", False),
+])
+def test_timexpr_compatible_compares_real_days(a, b, verdict):
+    assert compatible(only(a), only(b)) is verdict
+
+
+def test_timexpr_compatible_cannot_tell_a_floating_day_from_a_month():
+    month = only("in February", None)
+    evening = only("earlier this evening", None)
+    assert compatible(month, evening) is None
+    assert compatible(month, only("in February", None)) is True
+
+
+@pytest.mark.parametrize("precision, first, last", [
+    ("day", date(2023, 3, 8), date(2023, 3, 8)),
+    ("week", date(2023, 3, 6), date(2023, 3, 12)),
+    ("month", date(2023, 3, 1), date(2023, 3, 31)),
+    ("year", date(2023, 1, 1), date(2023, 12, 31)),
+    (None, date(2023, 3, 4), date(2023, 3, 8)),
+])
+def test_timexpr_window_of_a_stored_date(precision, first, last):
+    assert window(date(2023, 3, 8), precision) == (first, last)
+
+
+def test_timexpr_windows_overlap_with_slack():
+    a = (date(2023, 3, 1), date(2023, 3, 1))
+    b = (date(2023, 3, 2), date(2023, 3, 2))
+    assert not windows_overlap(a, b)
+    assert windows_overlap(a, b, slack=1)
+
+
+def test_timexpr_offsets_point_into_the_text():
+    text = "Officials said on Friday that the raid of last Tuesday killed four."
+    for found in find_times(text, FRIDAY):
+        assert text[found.start:found.end] == found.text
