@@ -11,15 +11,19 @@ import typer
 
 from ledger import __version__
 from ledger.commands import listings
+from ledger.commands.claims import claims_app
 from ledger.commands.common import AppState, LedgerTyper
 from ledger.commands.conflicts import conflicts, conflicts_help
 from ledger.commands.database import db_app
+from ledger.commands.events import events_app
 from ledger.commands.ingest import ingest
+from ledger.commands.log import log_app
 from ledger.commands.show import show_app
+from ledger.commands.sources import sources_app
 
 app = LedgerTyper(
     help="claim ledger: who said what about which event, with which figures, and where the accounts disagree.",
-    no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None, add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]})
 
 
@@ -48,16 +52,10 @@ app.command()(ingest)
 app.command("articles")(listings.list_articles)
 app.command(help=conflicts_help())(conflicts)
 
-claims_app = LedgerTyper(help="List claims (with filters); subcommands review them.", invoke_without_command=True)
-claims_app.callback()(listings.list_claims)
 app.add_typer(claims_app, name="claims")
-sources_app = LedgerTyper(help="List sources; subcommands teach aliases, merge and grade them.",
-                          invoke_without_command=True)
-sources_app.callback()(listings.list_sources)
 app.add_typer(sources_app, name="sources")
-events_app = LedgerTyper(help="List events; subcommands merge, split and rename them.", invoke_without_command=True)
-events_app.callback()(listings.list_events)
 app.add_typer(events_app, name="events")
+app.add_typer(log_app, name="log")
 
 export_app = LedgerTyper(help="Export the ledger's data.", no_args_is_help=True)
 export_app.command("claims")(listings.export_claims)

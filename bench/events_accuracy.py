@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from ledger.events import KnownEvent, group_events, match_event, merge_known  # noqa: E402
 from ledger.extract.types import Claim, Figure, Span, Speaker  # noqa: E402
-from ledger.reconcile import FigureFact, reconcile  # noqa: E402
+from ledger.reconcile import DISAGREEMENTS, FigureFact, reconcile  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 VAGUE = re.compile(r"\b(several|a few|a number of|some|many|multiple|a group of|a small number|dozens|scores|"
@@ -101,6 +101,10 @@ def run(corpora_dirs: list[Path]) -> dict:
     found = reconcile(facts)
     conflicts = [{"event": {"id": c.event_id}, **c.contract()} for c in found]
     result = score.score(corpora, predicted, conflicts)
+    between = [c for c in conflicts if c["severity"] in DISAGREEMENTS]
+    only = score.score(corpora, predicted, between)
+    result.update({f"{k}_disagreements_only": only[k] for k in ("predicted_conflicts", "conflicts_r", "conflicts_p",
+                                                                "false_flags")})
     result["group_events_ms_median"] = round(statistics.median(timings) * 1000, 3)
     return {"result": result, "predicted": predicted, "known": known, "conflicts": conflicts}
 
@@ -167,7 +171,9 @@ def main() -> int:
     result = out["result"]
     notes = result.pop("notes")
     keys = ["events_p", "events_r", "events_f1", "gold_conflicts", "predicted_conflicts", "conflicts_found",
-            "conflicts_r", "conflicts_p", "false_flags", "cross_event_conflicts", "group_events_ms_median"]
+            "conflicts_r", "conflicts_p", "false_flags", "cross_event_conflicts",
+            "predicted_conflicts_disagreements_only", "conflicts_r_disagreements_only",
+            "conflicts_p_disagreements_only", "false_flags_disagreements_only", "group_events_ms_median"]
     shown = {k: result[k] for k in keys}
     if args.speed:
         shown.update(speed())

@@ -40,7 +40,9 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
 
 
 def claim_dict(claim: Claim) -> dict[str, Any]:
-    """One claim as the contract's JSON object (plus a few additive fields: via, spans, credibility)."""
+    """One claim as the contract's JSON object, plus additive fields: ``no_figures`` (a party explicitly
+    declining to give a number: evidence of silence, kept apart because it asserts no number), via, the
+    speaker's and cue's offsets, quoted parts, credibility and extractor version."""
     return {
         "id": claim.id,
         "article": article_ref(claim.article),
@@ -52,7 +54,8 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "start": claim.content_start,
         "end": claim.content_end,
         "event": event_ref(claim.event),
-        "figures": [figure_dict(f) for f in claim.figures],
+        "figures": [figure_dict(f) for f in claim.figures if not f.no_figure],
+        "no_figures": [figure_dict(f) for f in claim.figures if f.no_figure],
         "status": claim.status,
         "via": source_ref(claim.via_source),
         "mention_start": claim.mention_start, "mention_end": claim.mention_end,

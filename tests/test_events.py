@@ -151,6 +151,30 @@ def test_events_series_and_periods_are_background(content):
     assert found.claim_events == (0, None)
 
 
+def test_events_period_opening_the_sentence_makes_the_claim_background():
+    text = ("Jets struck a camp near Rafi on Friday, the ministry said.\n\n"
+            "Since the start of the year, 150 people have been killed, according to the UN.")
+    found = events_of(text, ["Jets struck a camp near Rafi on Friday", "150 people have been killed"])
+    assert found.claim_events == (0, None)
+
+
+def test_events_event_answered_by_the_main_one_keeps_its_own_date():
+    text = ("Air strikes killed 12 people in Gaza City on Friday, the health ministry said.\n\n"
+            "The strikes came after militants fired rockets at Sderot on Thursday, wounding two people, medics said.")
+    found = events_of(text, ["Air strikes killed 12 people in Gaza City on Friday",
+                             "militants fired rockets at Sderot on Thursday, wounding two people"])
+    assert found.claim_events == (0, 1)
+    assert (found.events[1].kind, found.events[1].date) == ("rocket attack", date(2024, 5, 16))
+    assert "Sderot" not in found.events[0].places
+
+
+def test_events_same_kind_on_another_day_is_another_event():
+    text = ("Shelling killed three civilians in Kherson on Friday, the governor said.\n\n"
+            "On Thursday, shelling of Nikopol killed two, officials said.")
+    found = events_of(text, ["Shelling killed three civilians in Kherson on Friday", "shelling of Nikopol killed two"])
+    assert found.claim_events == (0, 1)
+
+
 @pytest.mark.parametrize("content, count", [
     ("The bombing was in retaliation for three recent missile attacks on the port", "three recent missile attacks"),
     ("14 were rocket attacks", "14"),

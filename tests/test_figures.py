@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.extract import figure_context, figure_nouns, lexicon, no_figure
 from ledger.extract.figures import find_figures, find_no_figure, plausible_range
 from ledger.extract.types import Figure, Span
 
@@ -291,6 +292,28 @@ def test_figures_plausible_range(text, expected):
 def test_figures_plausible_range_of_no_figure_is_unbounded():
     silent = Figure("killed", None, None, None, Span(0, 4, "none"), no_figure=True)
     assert plausible_range(silent) == (None, None)
+
+
+def _patched(name: str, change) -> dict:
+    data = dict(lexicon.load(name))
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize("name, change, load, message", [
+    ("figure_metrics.json", lambda d: d.update(cues={**d["cues"], "maimed": ["mauled"]}),
+     figure_context._metrics_lexicon, "unknown metrics \\['maimed'\\]"),
+    ("figure_populations.json", lambda d: d.update(classes={**d["classes"], "person": ["killed", "eaten"]}),
+     figure_nouns.noun_lexicon.__wrapped__, "class 'person' lists an unknown metric"),
+    ("no_figure.json", lambda d: d.update(cues=["did not (give"]), no_figure._patterns.__wrapped__,
+     "a pattern does not compile"),
+])
+def test_figures_lexicons_are_validated_on_load(monkeypatch, name, change, load, message):
+    broken = _patched(name, change)
+    real_load = lexicon.load
+    monkeypatch.setattr(lexicon, "load", lambda wanted: broken if wanted == name else real_load(wanted))
+    with pytest.raises(ValueError, match=message):
+        load()
 
 
 _WORDS = ["at least", "more than", "nearly", "about", "several", "dozens of", "a", "one", "no", "none", "two",

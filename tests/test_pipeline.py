@@ -15,7 +15,7 @@ ARTICLE = (
     "The Velsk Rights Monitor (VRM) said 14 people were missing. According to VRM, the dam had cracked in May.\n\n"
     "Two engineers, speaking on condition of anonymity, said the warnings had been ignored, adding that "
     "repairs were cancelled.\n\n"
-    "Since 2019 there have been more than 20 floods in the valley."
+    "Since 2019 there have been more than 20 attacks on dams in the valley."
 )
 
 
@@ -39,7 +39,7 @@ def test_pipeline_article_end_to_end():
     got = [(c.kind, c.speaker.name, c.speaker.mention.text if c.speaker.mention else None, c.content.text)
            for c in extract(ARTICLE, outlet="Valley Times")]
     assert got == [
-        ("indirect", "regional governor", "the regional governor",
+        ("indirect", "Ana Pelt", "the regional governor",
          "At least nine people were killed when a dam burst on Friday"),
         ("direct", "Ana Pelt", "Governor Ana Pelt", "We are searching every house."),
         ("direct", "Ana Pelt", "she", 'Nobody will be left behind," she said, "and help is coming.'),
@@ -47,7 +47,7 @@ def test_pipeline_article_end_to_end():
         ("according_to", "Velsk Rights Monitor", "VRM", "the dam had cracked in May"),
         ("indirect", "engineer", "Two engineers", "the warnings had been ignored"),
         ("indirect", "engineer", None, "repairs were cancelled"),
-        ("outlet", "Valley Times", None, "Since 2019 there have been more than 20 floods in the valley"),
+        ("outlet", "Valley Times", None, "Since 2019 there have been more than 20 attacks on dams in the valley"),
     ]
 
 

@@ -205,7 +205,7 @@ def test_reconcile_spokesman_and_organisation_are_one_account():
     facts = [fact(1, "Jo Spokes", 1, **kirby), fact(2, "Defence Department", 1, kind="military"),
              fact(3, "Monitor", 22)]
     (c,) = found(facts)
-    assert c.sides == (("Defence Department", "Jo Spokes"), ("Monitor",))
+    assert c.sides == (("Jo Spokes", "Defence Department"), ("Monitor",))
 
 
 def test_reconcile_spokesman_changing_the_organisation_figure_is_a_revision():

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from ledger.extract.speakers import describe, phrase_after, phrase_before
+from ledger.extract.descriptions import describe
+from ledger.extract.speakers import phrase_after, phrase_before
 
 
 def _before(text: str, cue: str) -> str | None:

@@ -98,6 +98,16 @@ def test_timexpr_time_of_a_statement_dates_no_event(text):
     assert only(text).role == "statement"
 
 
+@pytest.mark.parametrize("text, role", [
+    ("On Thursday, the ministry said two guards died.", "statement"),
+    ("Gunmen hit a convoy near Dema on Thursday, officials said.", "event"),
+    ("On Thursday gunmen killed two guards, police said.", "event"),
+    ("A guard told AFP. Last month, bandits raided the school.", "event"),
+])
+def test_timexpr_statement_time_stays_within_its_sentence(text, role):
+    assert find_times(text, FRIDAY)[-1].role == role
+
+
 def test_timexpr_sequence_words_are_relative_to_the_event_told():
     found = only("Hours later, a second blast hit the market.")
     assert found.role == "sequence"

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -87,12 +88,14 @@ def handles_errors(function: Callable) -> Callable:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except LedgerError as exc:
-            fail(str(exc), exc)
+            fail(str(exc), exc if _debug(args, kwargs) else None)
         except KeyboardInterrupt:
             err.print("[red]interrupted[/red]")
             raise typer.Exit(130)
         except Exception as exc:  # a bug or an environment failure: still one line unless --debug
-            fail(f"{type(exc).__name__}: {first_line(exc)} (run with --debug for the traceback)", exc)
+            if _debug(args, kwargs):
+                raise
+            fail(f"{type(exc).__name__}: {first_line(exc)} (run with --debug for the traceback)")
 
     return wrapper
 
@@ -103,17 +106,18 @@ def first_line(exc: BaseException) -> str:
 
 
 def fail(message: str, exc: BaseException | None = None) -> None:
-    if exc is not None and _debug():
+    """One red line on stderr and exit status 1 (or, under --debug, the exception with its traceback)."""
+    if exc is not None:
         raise exc
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(1)
 
 
-def _debug() -> bool:
-    import click
-
-    ctx = click.get_current_context(silent=True)
-    return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.debug)
+def _debug(args: tuple, kwargs: dict) -> bool:
+    """Whether ``--debug`` was given, read from the command's typer context argument."""
+    ctx = next((a for a in (*args, *kwargs.values()) if isinstance(a, typer.Context)), None)
+    root = ctx.find_root().obj if ctx is not None else None
+    return bool(root and root.debug)
 
 
 # ---------------------------------------------------------------- output

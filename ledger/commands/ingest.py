@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ledger.commands.common import err, state
@@ -30,7 +31,7 @@ def ingest(
     from ledger.ingest.run import ingest as run_ingest
 
     engine = state(ctx).engine()
-    progress = _Progress(enabled=not quiet)
+    progress = _Progress(enabled=not quiet and err.is_terminal)  # no bar in logs and pipes
     try:
         report = run_ingest(engine, paths, jobs=jobs, reextract=reextract, max_bytes=max_bytes,
                             on_article=progress.update)
@@ -57,7 +58,7 @@ class _Progress:
     def update(self, report) -> None:
         console = self.bar.console if self.bar else err
         for problem in report.problems[self.shown:]:
-            console.print(f"[red]{problem.location}[/red]: {problem.message}", markup=True, highlight=False,
+            console.print(f"[red]{escape(problem.location)}[/red]: {escape(problem.message)}", markup=True, highlight=False,
                           soft_wrap=True)
         self.shown = len(report.problems)
         if not self.enabled:

@@ -20,7 +20,7 @@ CLAIM_CSV_COLUMNS = [(k, k) for k in ("id", "article.id", "article.outlet", "art
 def claim_row(claim: dict) -> dict:
     """The compact table row of a claim."""
     return {"id": claim["id"], "source": claim["source"]["name"], "kind": claim["kind"],
-            "content": shorten(claim["content"]), "figures": "; ".join(map(figure_text, claim["figures"])),
+            "content": shorten(claim["content"]), "figures": "; ".join(map(figure_text, claim["figures"] + claim["no_figures"])),
             "event": (claim["event"] or {}).get("id"), "status": claim["status"]}
 
 

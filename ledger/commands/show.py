@@ -53,7 +53,7 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
              f"source: {source['name']} ({source['type']})" + (f", via {claim['via']['name']}" if claim["via"] else ""),
              f"cue: {claim['cue'] or '-'}    mention: {claim['mention'] or '-'}",
              f"event: {event['id']} {event['label']} ({event['date']})" if event else "event: -",
-             "figures: " + ("; ".join(map(figure_text, claim["figures"])) or "-"),
+             "figures: " + ("; ".join(map(figure_text, claim["figures"] + claim["no_figures"])) or "-"),
              f"article {article['id']}: {article['title'] or '-'}",
              f"  {article['outlet'] or '-'}, {article['published'] or 'undated'}, {article['url'] or article['path'] or '-'}",
              ""]

@@ -25,6 +25,7 @@ contractor.", the second sentence is about the rocket attack, not the strike.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -201,7 +202,8 @@ def _times_agree(a: When | None, b: When | None) -> bool:
 def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft],
                  assigned: list[Draft | None]) -> Draft | None:
     start, end = claim.content.start, claim.content.end
-    inside = [i for i, m in enumerate(article.mentions) if start <= m.start and m.end <= end]
+    first = bisect_left(article.mention_starts, start)
+    inside = [i for i in range(first, bisect_left(article.mention_starts, end)) if article.mentions[i].end <= end]
     decided, draft = _counted_event(article, claim.figures, assigned)
     if decided:
         return draft
@@ -213,8 +215,10 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
 
 
 def _by_time(article: Article, start: int, end: int, main: Draft, drafts: list[Draft]) -> Draft | None:
-    """A claim without an event word of its own: its own time decides, a period makes it background."""
-    own = [t for t in article.times if start <= t.start < end and id(t) not in article.attached]
+    """A claim without an event word of its own: its own time decides (in the claim or in its sentence
+    before it: "Since the start of the year, 150 people have been killed"), a period makes it background."""
+    first = min(start, article.sentence_of(start)[0])
+    own = [t for t in article.times if first <= t.start < end and id(t) not in article.attached]
     dated = [When.of(t) for t in own if t.role == "event"]
     if dated:
         if main.when is None or any(main.when.compatible(w) for w in dated):

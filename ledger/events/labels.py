@@ -53,8 +53,7 @@ def _where_and_who(article: "Article", draft: "Draft") -> tuple[list[str], list[
     if draft.main:
         spans.append((0, article.lead_end))
     for m in draft.mentions:
-        start, end = article.sentence_of(m.start)
-        span = (start if draft.main else m.start, end)
+        span = _clause_of(article, m, draft.main)
         if span not in spans:
             spans.append(span)
         if len(spans) > MAX_SENTENCES:
@@ -67,6 +66,19 @@ def _where_and_who(article: "Article", draft: "Draft") -> tuple[list[str], list[
         places = title_places + [p for p in places if p not in title_places]
         actors += [a for a in title_actors if a not in actors]
     return places, actors
+
+
+def _clause_of(article: "Article", m, main: bool) -> tuple[int, int]:
+    """Where an event word's places are named: for the main event its sentence up to the first marker of
+    another event ("The strikes came | after rockets hit southern Israel"); for another event, from the
+    word to the end of its sentence."""
+    start, end = article.sentence_of(m.start)
+    if not main:
+        return m.start, end
+    for other in article.mentions:
+        if other.marker_start is not None and m.end <= other.marker_start < end:
+            return start, other.marker_start
+    return start, end
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -23,12 +23,10 @@ from ledger.events import scan
 from ledger.events.lexicon import load
 from ledger.events.timexpr import TimeExpr
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")  # within a sentence: the lead never crosses one
 _DETERMINERS = {"the": "definite", "that": "demonstrative", "this": "demonstrative", "these": "demonstrative",
                 "those": "demonstrative", "its": "definite", "their": "definite", "our": "definite",
                 "his": "definite", "her": "definite", "same": "demonstrative", "a": "indefinite",
                 "an": "indefinite", "one": "indefinite"}
-_TOKEN = re.compile(r"[\w'’.-]+")
 _PHRASE_ENDS = frozenset({"of", "for", "in", "on", "by", "to", "with", "at", "from", "against", "and", "or", "but",
                           "was", "were", "is", "are", "be", "been", "said", "says", "had", "has", "have", "that",
                           "which", "who", "after", "before", "since", "during", "into", "as", "than", "about"})
@@ -81,9 +79,9 @@ def _patterns_by_anchor() -> dict[str, re.Pattern]:
             for a in anchors}
 
 
-@lru_cache(maxsize=1)
-def _mention_anchors() -> list[tuple[re.Pattern, bool]]:
-    return [scan.anchor_pattern(load("event_kinds.json")["anchors"])]
+def anchor_words() -> tuple[str, ...]:
+    """The lowercase words one of which every event word contains (``data/event_kinds.json``)."""
+    return tuple(load("event_kinds.json")["anchors"])
 
 
 @lru_cache(maxsize=1)
@@ -97,13 +95,22 @@ def _word_before(lowered: str, at: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _marker_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _marker_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """One pattern for the three kinds of marker (a group each), one for series words; both are matched
+    on lowercased text."""
     m = load("markers.json")
-    before = re.compile(rf"\b(?:{scan.alternation(m['before_markers'])})\b")
-    context = re.compile(rf"\b(?:{scan.alternation(m['context_markers'])})\b")
-    relative = re.compile(rf"\b{m['relative_clause']}")
-    series = re.compile(rf"\b(?:{scan.alternation(m['series_modifiers'])})\b")  # all matched on lowercased text
-    return before, context, relative, series
+    markers = re.compile(rf"\b(?:(?P<relative>{m['relative_clause']})|(?P<before>{scan.alternation(m['before_markers'])})"
+                         rf"|(?P<context>{scan.alternation(m['context_markers'])}))\b")
+    series = re.compile(rf"\b(?:{scan.alternation(m['series_modifiers'])})\b")
+    return markers, series
+
+
+@lru_cache(maxsize=1)
+def _marker_words() -> frozenset[str]:
+    """The first words of all markers: a clause without any of them has no marker (a cheap test first)."""
+    m = load("markers.json")
+    words = {phrase.split()[0] for phrase in m["before_markers"] + m["context_markers"]}
+    return frozenset(words | {"that", "which", "who", "whom"})
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +123,8 @@ def _plurals() -> frozenset[str]:
     return frozenset(w.lower() for w in load("event_kinds.json")["countable_plurals"])
 
 
-def find_mentions(text: str, sentences: list[tuple[int, int]], lowered: str | None = None) -> list[Mention]:
+def find_mentions(text: str, sentences: list[tuple[int, int]], lowered: str | None = None,
+                  hits: list[scan.Hit] | None = None) -> list[Mention]:
     """Every event word of ``text`` in order, with its determiner, markers and series flag.
 
     >>> [m.kind for m in find_mentions("A drone strike hit the base.", [(0, 28)])]
@@ -126,7 +134,9 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], lowered: str | No
     found = []
     sentence = 0
     excluded = _excluded()
-    for match in scan.matches_near(_patterns_by_anchor(), text, _mention_anchors(), 40, lowered):
+    if hits is None:
+        hits = scan.anchor_hits(lowered, anchor_words())
+    for match in scan.matches_near(_patterns_by_anchor(), lowered, hits, 40):
         if _word_before(lowered, match.start()) in excluded:
             continue
         kind = _kinds()[int(match.lastgroup[1:])]["kind"]
@@ -140,52 +150,54 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], lowered: str | No
 
 def _describe(m: Mention, text: str, sentence_start: int) -> None:
     """Fill in plural, determiner, markers and series from the words before the mention."""
-    last_word = m.text.lower().split()[-1]
-    m.plural = last_word in _plurals()
-    lead = text[max(sentence_start, m.start - 60):m.start]
-    clause = _clause_tail(lead)
-    m.determiner = _determiner(clause)
-    clause = clause.lower()
-    before, context, relative, series = _marker_patterns()
-    modified = m.plural and bool(series.search(" ".join(clause.split()[-3:])))
-    for pattern, is_before in ((relative, False), (before, True), (context, False)):
-        hit = _last_match(pattern, clause)
-        if hit is None or len(clause[hit.end():].split()) > 6:
-            continue
-        if pattern is not relative and m.definite and not modified:
-            continue  # "after the strike": a known event, resolved by kind and time instead
-        m.secondary, m.before = True, is_before
+    m.plural = m.text.lower().rsplit(None, 1)[-1] in _plurals()
+    clause = _clause_tail(text[max(sentence_start, m.start - 60):m.start])
+    words = clause.lower().split()
+    m.determiner = _determiner(words[-4:])
+    markers, series = _marker_patterns()
+    modified = m.plural and bool(series.search(" ".join(words[-3:])))
+    hit = None if _marker_words().isdisjoint(words) else _last_marker(markers, clause.lower(),
+                                                                         m.definite and not modified)
+    if hit is not None:
+        m.secondary, m.before = True, hit.lastgroup == "before"
         m.marker_start = m.start - len(clause) + hit.start()
-        break
     m.series = modified or (m.plural and m.secondary)
-    m.distinct = m.determiner in ("indefinite", None) and not _distinct().isdisjoint(clause.split()[-3:])
+    m.distinct = m.determiner in ("indefinite", None) and not _distinct().isdisjoint(words[-3:])
 
 
-def _clause_tail(lead: str) -> str:
-    """The part of ``lead`` after its last clause break (the words that can govern the mention)."""
-    cut = 0
-    for hit in _CLAUSE_BREAK.finditer(lead):
-        cut = hit.end()
-    return lead[cut:]
-
-
-def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+def _last_marker(markers: re.Pattern, clause: str, definite: bool) -> re.Match | None:
+    """The marker governing the mention: the last one of its clause, at most six words before it. A
+    definite mention ("after the strike") is a known event: only a relative clause makes it secondary."""
     last = None
-    for last in pattern.finditer(text):
+    for last in markers.finditer(clause):
         pass
+    if last is None or len(clause[last.end():].split()) > 6:
+        return None
+    if definite and last.lastgroup != "relative":
+        return None
     return last
 
 
-def _determiner(lead: str) -> str | None:
-    """The determiner of the noun phrase ending at the mention: up to three words back, stopping at a
-    word that ends the phrase (a preposition, a verb form, a conjunction).
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[,;:()\[\]—–\"“”]|\s-\s)", re.DOTALL)
+
+
+def _clause_tail(lead: str) -> str:
+    """The part of ``lead`` after its last clause break (the words that can govern the mention); the lead
+    never crosses a sentence end."""
+    cut = _UP_TO_LAST_BREAK.match(lead)
+    return lead[cut.end():] if cut else lead
+
+
+def _determiner(words: list[str]) -> str | None:
+    """The determiner of the noun phrase ending at the mention, from its last (lowercase) words, stopping
+    at a word that ends the phrase (a preposition, a verb form, a conjunction).
 
     "the early Friday attack" -> definite; "a deadly rocket attack" -> indefinite; "Monday's strike" ->
     definite (a possessive time or name); "three recent attacks" -> None (a count); "the president
     directed further military action" -> None ("directed" ends the phrase).
     """
-    for word in reversed(_TOKEN.findall(lead)[-4:]):
-        low = word.lower().strip(".")
+    for word in reversed(words):
+        low = word.strip(".\"'“”‘")
         if low in _DETERMINERS:
             return _DETERMINERS[low]
         if low.endswith(("'s", "’s")):
@@ -215,6 +227,7 @@ def attach_times(mentions: list[Mention], times: list[TimeExpr], sentences: list
                 best, gap = m, distance
         if best is not None:
             best.times.append(t)
+            best.times.sort(key=lambda x: abs(x.start - best.start))  # the nearest time first
             if t.role == "period" and best.plural:
                 best.series = True
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
+from ledger.events import mentions as _mentions, scan, timexpr as _timexpr
 from ledger.events.mentions import Mention, attach_times, find_mentions, split_sentences
 from ledger.events.timexpr import TimeExpr, find_times
 
 _SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-LEAD_MIN_WORDS = 15  # a first paragraph shorter than this (a dateline, a one-line summary) takes the next one too
+ANCHORS = _timexpr.anchor_words() + _mentions.anchor_words()  # one scan finds both
+LEAD_MIN_WORDS = 8  # a first paragraph shorter than this (a dateline, a one-line summary) takes the next one too
 
 
 @dataclass(slots=True)
@@ -42,12 +44,13 @@ class When:
         return self.first is not None and not self.floating
 
     def compatible(self, other: "When") -> bool | None:
-        """Whether both can be the same day (one day of slack: time zones); None when it cannot be told."""
+        """Whether both can be the same day (no slack: one article counts days one way; the slack for time
+        zones is for matching across outlets); None when it cannot be told."""
         if self.first is None or other.first is None:
             return True if self.key is not None and self.key == other.key else None
         if self.floating != other.floating:
             return None
-        return self.first - timedelta(days=1) <= other.last and other.first - timedelta(days=1) <= self.last
+        return self.first <= other.last and other.first <= self.last
 
     def narrowed(self, other: "When") -> "When":
         """This window refined by a compatible, more precise one ("last week" then "on Friday")."""
@@ -70,16 +73,19 @@ class Article:
     title: str = ""
     title_mentions: list[Mention] = field(default_factory=list)
     attached: set[int] = field(default_factory=set)  # ids of the time expressions given to an event word
+    mention_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, text: str, published: date | None, title: str | None = None) -> "Article":
         lowered = text.lower()
         sentences = split_sentences(text)
-        mentions = find_mentions(text, sentences, lowered)
-        times = find_times(text, published, lowered)
+        hits = scan.anchor_hits(lowered, ANCHORS) if len(lowered) == len(text) else None
+        mentions = find_mentions(text, sentences, lowered, hits)
+        times = find_times(text, published, lowered, hits)
         attach_times(mentions, times, sentences)
         article = cls(text, published, sentences, mentions, times, _lead_end(text))
         article.attached = {id(t) for m in mentions for t in m.times}
+        article.mention_starts = [m.start for m in mentions]
         if title:
             article.title = _unslug(title)
             title_sentences = [(0, len(article.title))]

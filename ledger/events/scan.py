@@ -10,27 +10,36 @@ starts further than ``before`` characters ahead of its anchor.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_WORD = re.compile(r"\w")
-
-
-def anchor_pattern(words: list[str], cased: bool = False) -> tuple[re.Pattern, bool]:
-    """An anchor: a pattern finding any of ``words`` (lowercased unless ``cased``), as a trie."""
-    return re.compile(alternation([w if cased else w.lower() for w in words])), cased
+_WORD_END = re.compile(r"\W")
 
 
-def matches_near(pattern: re.Pattern | dict[str, re.Pattern], text: str, anchors: list[tuple[re.Pattern, bool]],
-                 before: int, lowered: str | None = None, after: int = 60) -> list[re.Match]:
+Hit = tuple[int, str]  # where an anchor word starts, and the word
+
+
+@lru_cache(maxsize=8)
+def anchor_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern finding any of the (lowercase) anchor ``words``, as a trie."""
+    return re.compile(alternation(sorted(set(words))))
+
+
+def anchor_hits(lowered: str, words: tuple[str, ...]) -> list[Hit]:
+    """Every anchor of ``words`` in the lowercased text, in order: one scan for all the patterns that the
+    anchors serve (time expressions and event words share it)."""
+    return [(hit.start(), hit.group(0)) for hit in anchor_pattern(words).finditer(lowered)]
+
+
+def matches_near(pattern: re.Pattern | dict[str, re.Pattern], lowered: str, hits: list[Hit], before: int,
+                 after: int = 60) -> list[re.Match]:
     """The non-overlapping matches of ``pattern`` on the lowercased text (leftmost first, as ``finditer``)
-    that start at most ``before`` characters ahead of an anchor and end within ``after`` characters of it.
+    that start at most ``before`` characters ahead of an anchor hit and end within ``after`` characters of it.
 
     One ``search`` per anchor, over a window of about ``before + after`` characters: the engine skips the
     rest of the text, which is where the time goes. ``pattern`` may be a dict from anchor word to the
-    pattern of only the alternatives containing it (fewer alternatives to try at each position).
+    pattern of only the alternatives containing it (fewer alternatives to try at each position); hits of
+    words it does not know are ignored.
     """
-    lowered = lowered if lowered is not None else text.lower()
-    hits = sorted((hit.start(), hit.group(0).lower()) for anchor, cased in anchors
-                  for hit in anchor.finditer(text if cased else lowered))
     found: list[re.Match] = []
     end, size = 0, len(lowered)
     for at, word in hits:
@@ -40,17 +49,16 @@ def matches_near(pattern: re.Pattern | dict[str, re.Pattern], text: str, anchors
         stop = _snap_forward(lowered, min(size, at + after))
         chosen = pattern.get(word) if isinstance(pattern, dict) else pattern
         match = chosen.search(lowered, start, stop) if chosen is not None else None
-        if match is not None and match.start() <= at and match.end() > match.start():
+        if match is not None and match.start() < at + len(word) and match.end() > match.start():
             found.append(match)
             end = match.end()
     return found
 
 
 def _snap_forward(text: str, at: int) -> int:
-    size = len(text)
-    while at < size and _WORD.match(text, at):
-        at += 1
-    return at
+    """``at``, or the end of the word it falls in."""
+    end = _WORD_END.search(text, at)
+    return end.start() if end else len(text)
 
 
 def alternation(words) -> str:

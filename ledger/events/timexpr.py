@@ -56,16 +56,22 @@ class TimeExpr:
         return self.first is not None and not self.floating
 
 
-def find_times(text: str, published: date | None, lowered: str | None = None) -> list[TimeExpr]:
+def find_times(text: str, published: date | None, lowered: str | None = None,
+               hits: list[scan.Hit] | None = None) -> list[TimeExpr]:
     """Every time expression of ``text``, in order, resolved against ``published`` (a date or None).
-    ``lowered`` (the lowercased text) may be passed when already computed.
+    ``lowered`` (the lowercased text) and ``hits`` (its anchors, :func:`anchor_words`) may be passed when
+    already computed.
 
     >>> [t.first.isoformat() for t in find_times("The strike on Thursday", date(2021, 2, 26))]
     ['2021-02-25']
     """
     found = []
     lowered = lowered if lowered is not None and len(lowered) == len(text) else _lowered(text)
-    for match in scan.matches_near(_pattern(), text, _anchors(), 40, lowered):
+    if hits is None:
+        hits = scan.anchor_hits(lowered, anchor_words())
+    cased = _cased_anchors()
+    hits = [(at, word) for at, word in hits if word not in cased or text[at].isupper()]
+    for match in scan.matches_near(_patterns_by_anchor(), lowered, hits, 40):
         if not _month_capitalised(match, text):
             continue
         expr = _resolve(match, text, published)
@@ -127,9 +133,8 @@ def _lower_keys(table: str) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    """One pattern over the lowercased text (case-insensitive matching is three times slower in Python);
-    month names are checked for their capital afterwards ("May", not "may")."""
+def _parts() -> dict[str, str]:
+    """The alternatives of the time pattern by name, in priority order, written for lowercased text."""
     w = load("time_words.json")
     alt = scan.alternation
     months = [m.lower() for m in w["months"]]
@@ -138,39 +143,66 @@ def _pattern() -> re.Pattern:
     number = alt(w["numbers"])
     periods = "|".join(p.replace("MONTH", f"(?:{month_full})").replace("NUMBER", f"(?:{number})")
                        for p in w["periods"])
-    parts = [
-        r"(?P<iso>\d{4}-\d{2}-\d{2})",
-        r"(?P<num>\d{1,2}/\d{1,2}/\d{2,4})",
-        rf"(?P<period>{periods})",
-        rf"(?P<seq>{alt(w['sequence'])})",
-        rf"(?P<ago>(?P<ago_n>\d+|{number})\s+(?P<ago_u>day|week|month|year)s?\s+ago)",
-        rf"(?P<mdy>(?P<mdy_m>{month_any})\.?\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy_y>\d{{4}})\b)?)",
-        rf"(?P<dmy>(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{month_any})\b\.?(?:,?\s+(?P<dmy_y>\d{{4}})\b)?)",
-        rf"(?P<wd>(?:(?P<wd_mod>last|this|next|early|late)\s+)?(?P<wd_name>{alt([d.lower() for d in w['weekdays']])})"
-        rf"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?)",
-        rf"(?P<relday>{alt(w['relative_days'])})",
-        rf"(?P<relweek>{alt(w['relative_weeks'])})",
-        rf"(?P<relmonth>{alt(w['relative_months'])})",
-        rf"(?P<relyear>{alt(w['relative_years'])})",
-        rf"(?P<mon>(?P<mon_mod>in|during|until|by|of|before|from|through|early|mid|late|last|this)[\s-]+"
-        rf"(?:(?:early|mid|late)[\s-]+)?(?P<mon_name>{month_full})\b(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<mon_y>\d{{4}})\b)?)",
-        r"(?P<yr>(?:in|during|by)\s+(?P<yr_y>(?:19|20)\d{2}))",
-    ]
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+    return {
+        "iso": r"(?P<iso>\d{4}-\d{2}-\d{2})",
+        "num": r"(?P<num>\d{1,2}/\d{1,2}/\d{2,4})",
+        "period": rf"(?P<period>{periods})",
+        "seq": rf"(?P<seq>{alt(w['sequence'])})",
+        "ago": rf"(?P<ago>(?P<ago_n>\d+|{number})\s+(?P<ago_u>day|week|month|year)s?\s+ago)",
+        "mdy": rf"(?P<mdy>(?P<mdy_m>{month_any})\.?\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy_y>\d{{4}})\b)?)",
+        "dmy": rf"(?P<dmy>(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{month_any})\b\.?(?:,?\s+(?P<dmy_y>\d{{4}})\b)?)",
+        "wd": rf"(?P<wd>(?:(?P<wd_mod>last|this|next|early|late)\s+)?(?P<wd_name>{alt([d.lower() for d in w['weekdays']])})"
+              rf"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?)",
+        "relday": rf"(?P<relday>{alt(w['relative_days'])})",
+        "relweek": rf"(?P<relweek>{alt(w['relative_weeks'])})",
+        "relmonth": rf"(?P<relmonth>{alt(w['relative_months'])})",
+        "relyear": rf"(?P<relyear>{alt(w['relative_years'])})",
+        "mon": rf"(?P<mon>(?P<mon_mod>in|during|until|by|of|before|from|through|early|mid|late|last|this)[\s-]+"
+               rf"(?:(?:early|mid|late)[\s-]+)?(?P<mon_name>{month_full})\b(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<mon_y>\d{{4}})\b)?)",
+        "yr": r"(?P<yr>(?:in|during|by)\s+(?P<yr_y>(?:19|20)\d{2}))",
+    }
+
+
+def _compile(names) -> re.Pattern:
+    parts = _parts()
+    return re.compile(r"\b(?:" + "|".join(parts[n] for n in parts if n in names) + r")\b")
 
 
 @lru_cache(maxsize=1)
-def _anchors() -> list[tuple[re.Pattern, bool]]:
+def _pattern() -> re.Pattern:
+    """The whole time pattern (one alternative per form), on lowercased text; month names are checked for
+    their capital afterwards ("May", not "may")."""
+    return _compile(set(_parts()))
+
+
+def anchor_words() -> tuple[str, ...]:
+    """The lowercase words one of which every time expression contains (``data/time_words.json``)."""
     words = load("time_words.json")
-    return [scan.anchor_pattern(words["anchors"]), scan.anchor_pattern(words["anchors_cased"], cased=True)]
+    return tuple(words["anchors"]) + tuple(w.lower() for w in words["anchors_cased"])
 
 
 @lru_cache(maxsize=1)
-def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _patterns_by_anchor() -> dict[str, re.Pattern]:
+    """For each anchor word, the pattern of only the forms it can belong to (``anchor_groups``)."""
+    groups = load("time_words.json")["anchor_groups"]
+    cache: dict[tuple[str, ...], re.Pattern] = {}
+    return {word: cache.setdefault(tuple(groups[word]), _compile(set(groups[word]))) for word in anchor_words()}
+
+
+@lru_cache(maxsize=1)
+def _cased_anchors() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("time_words.json")["anchors_cased"])
+
+
+@lru_cache(maxsize=1)
+def _statement_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     w = load("time_words.json")
     before = re.compile(rf"\b{w['statement_before']}\s*,?\s*$", re.IGNORECASE)
     after = re.compile(rf"^\s*{w['statement_after']}", re.IGNORECASE)
-    return before, after
+    verbs = w["statement_after"].split("(?:", 2)[2]  # the verb alternation, without the optional comma
+    opening = re.compile(rf"^\s*,?\s*(?:[\w'’.-]+\s+){{1,{w['statement_subject_words']}}}?(?:{verbs}",
+                         re.IGNORECASE)
+    return before, after, opening
 
 
 def _lowered(text: str) -> str:
@@ -183,17 +215,28 @@ def _lowered(text: str) -> str:
 
 def _month_capitalised(match: re.Match, text: str) -> bool:
     """Month names count only when written with a capital: "in May" is a month, "it may" is not."""
+    groups = match.re.groupindex
     for group in ("mdy_m", "dmy_m", "mon_name"):
-        at = match.start(group)
+        at = match.start(group) if group in groups else -1
         if at != -1:
             return text[at].isupper()
     return True
 
 
+_SENTENCE_BREAK = re.compile(r".*(?:[.!?][\"'”’)]*\s|\n)", re.DOTALL)
+
+
 def _is_statement_time(text: str, start: int, end: int) -> bool:
-    """True when the time dates a statement ("said on Friday", "on Friday said"), not an event."""
-    before, after = _statement_patterns()
-    return bool(before.search(text[max(0, start - 48):start]) or after.match(text[end:end + 24]))
+    """True when the time dates a statement ("said on Friday", "On Friday, the ministry said"), not an
+    event; the words looked at stay within the sentence ("... told AFP. Last month, bandits ..." dates
+    the bandits)."""
+    before, after, opening = _statement_patterns()
+    lead = text[max(0, start - 48):start]
+    cut = _SENTENCE_BREAK.match(lead)
+    lead = lead[cut.end():] if cut else lead
+    if before.search(lead) or after.match(text[end:end + 24]):
+        return True
+    return len(lead.split()) <= 1 and (cut is not None or start < 48) and bool(opening.match(text[end:end + 60]))
 
 
 def _with_role(expr: TimeExpr, role: str) -> TimeExpr:
@@ -205,7 +248,8 @@ def _with_role(expr: TimeExpr, role: str) -> TimeExpr:
 
 
 def _resolve(m: re.Match, text: str, published: date | None) -> TimeExpr | None:
-    kind = m.lastgroup if m.lastgroup in _RESOLVERS else next(k for k in _RESOLVERS if m.group(k))
+    kind = m.lastgroup if m.lastgroup in _RESOLVERS else next(k for k in _RESOLVERS
+                                                               if k in m.re.groupindex and m.group(k))
     got = _RESOLVERS[kind](m, published)
     if got is None:
         return None

@@ -30,7 +30,9 @@ from ledger.extract.sentences import Sentence
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
 _OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$")
-_ANY_WORD = re.compile(r"\w")
+_CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
+_NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
 _OBJECT_PRONOUN = re.compile(r"(?:\s+(?:me|him|her|us|them|you|reporters|journalists))?")
 _OWN_STAFF = re.compile(r"(?:its|their|his|her|our)\s")
@@ -38,6 +40,9 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[^\u2014\u2013\u2015:
                        r"(?:\u2014|\u2013|\u2015|--|-|:)\s+")
 _OUTLET_MODES = ("passive", "impersonal", "hedge")
 _WORD = re.compile(r"\w")
+_CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
+_NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
 _OBJECT_PRONOUN = re.compile(r"(?:\s+(?:me|him|her|us|them|you|reporters|journalists))?")
 _ADJUNCT = re.compile(r",\s+(?:\w+ly\s+)?(?!(?:including|according|excluding|following|regarding|concerning|"
@@ -102,6 +107,10 @@ def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cu
                 para_quotes.append(quotes[qi])
             qi += 1
         colon: Found | None = None
+        if pending is not None and not any(q.open == para_units[0].start for q in para_quotes):
+            block = (para_units[0].start, para_units[-1].end)  # "The governor added:" + a paragraph
+            found.append(Found("direct", block, block, pending.cue, pending.speaker))
+            pending = None
         for n, unit in enumerate(para_units):
             while ci < len(cues) and cues[ci].start < unit.start:
                 ci += 1
@@ -181,8 +190,14 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if g.mode in _CUTTING or g.mode == "T" and g.cue.start > frame.right:
             end = min(end, _cut_point(text, g, lo))
             break
+        if g.mode == "A" and g.speaker is not None and _NEW_CLAUSE.search(text, frame.right, g.speaker[0]):
+            end = min(end, _NEW_CLAUSE.search(text, frame.right, g.speaker[0]).start())
+            break  # "X estimates A; Y puts it at B": the second attribution is not part of A
     if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])):
         end = min(end, _clause_end(text, frame.right, end, quotes))
+    concessive = _CONCESSIVE.search(text, frame.right, end)
+    if concessive is not None and not any(q.open < concessive.start() < q.end for q in quotes):
+        end = concessive.start()  # "..., though she acknowledged it was unlikely": the writer's aside
     adjunct = _ADJUNCT.search(text, frame.right, end)
     if adjunct is not None and not any(q.open < adjunct.start() < q.end for q in quotes):
         end = adjunct.start()
@@ -368,9 +383,13 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         if unit is None:
             continue
         starts_unit = q.open <= _skip_space(text, unit.start)
+        label = _LABEL.match(text, q.start, q.end) if starts_unit else None
         owner = _owner(found, first, q, starts_unit, pending)
         claim = None
-        if owner == "pending" and pending is not None:
+        if label is not None:  # a transcript: "PENCE: Well, look, ..."
+            claim = Found("direct", (label.end(), q.end), (unit.start, unit.end), (label.end(1), label.end(1) + 1),
+                          (q.start, label.end(1)))
+        elif owner == "pending" and pending is not None:
             claim = Found("direct", (q.start, q.end), (unit.start, unit.end), pending.cue, pending.speaker)
             pending = None
         elif owner is not None and owner.kind == "direct" and len(found) > first and found[-1] is owner \

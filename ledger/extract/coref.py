@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ledger.extract.attribution import Found
+from ledger.extract.descriptions import Phrase, describe
 from ledger.extract.frames import subject_of
 from ledger.extract.gazetteer import lookup
 from ledger.extract.sentences import Sentence
-from ledger.extract.speakers import Phrase, describe, words
+from ledger.extract.speakers import words
 from ledger.extract.types import Speaker
 from ledger.names import normalise_name
 
@@ -79,6 +80,7 @@ class Resolver:
         self.acronyms = _acronyms(text)
         self.subjects_done = 0
         self.unit_starts = [u.start for u in units]
+        self.lower = text.lower()
         self.keys: dict[str, Entity] = {}
 
     def resolve(self, span: tuple[int, int], antecedent: tuple[int, int] | None = None) -> Entity:
@@ -133,10 +135,9 @@ class Resolver:
                 return e
         entity = Entity(p.name, "person", p.type, p.affiliation, p.first, p.last)
         if p.first is None and p.last:
-            full = _full_name(p.last).search(self.text)
-            if full and full.group(1).lower() not in words().titles and full.group(1).lower() \
-                    not in words().roles and full.group(1) not in ("The", "A", "An", "Mr", "Ms", "Mrs"):
-                entity.first, entity.name = full.group(1), f"{full.group(1)} {p.last}"
+            first = _first_name(self.text, p.last)
+            if first is not None:
+                entity.first, entity.name = first, f"{first} {p.last}"
         self.entities.append(entity)
         return entity
 
@@ -156,10 +157,9 @@ class Resolver:
         for e in reversed(self.entities):
             if e.kind == "person" and any(role == r or r.endswith(role) for r in e.roles):
                 return e
-        m = _role_pattern(role).search(self.text)
-        if m is None:
+        span = _role_holder(self.text, self.lower, role)
+        if span is None:
             return None
-        span = (m.start(), m.end())
         found = describe(self.text, *span)
         return self._person(found) if found.kind == "person" else None
 
@@ -178,7 +178,10 @@ class Resolver:
         if antecedent is not None:
             return self.resolve(antecedent)
         info = words().pronouns.get(p.head, {})
-        self._add_subjects(pos)
+        k = bisect_right(self.unit_starts, pos) - 1
+        recent = self.unit_starts[max(0, k - 1)]
+        if not any(recent <= at < pos and _fits(e, info, p.head) for at, e in self.history):
+            self._add_subjects(pos)
         for at, e in sorted(self.history, key=lambda h: h[0], reverse=True):
             if at >= pos:
                 continue
@@ -216,17 +219,39 @@ def _key(name: str) -> str:
     return normalise_name(name)
 
 
-@lru_cache(maxsize=256)
-def _full_name(last: str) -> re.Pattern:
-    """"Kirby" -> a pattern for "John Kirby" / "John F. Kirby" anywhere in the article."""
-    return re.compile(rf"\b([A-Z][a-z][\w'\u2019-]*)\s+(?:[A-Z]\.\s+)?{re.escape(last)}\b")
+_FIRST_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z][\w'\u2019-]*)\s+(?:[A-Z]\.\s+)?$")
 
 
-@lru_cache(maxsize=256)
-def _role_pattern(role: str) -> re.Pattern:
-    """"press secretary" -> a pattern for "Press Secretary John F. Kirby" anywhere in the article."""
-    role_words = r"\s+".join(re.escape(w) for w in role.split())
-    return re.compile(r"(?i:\b" + role_words + r")\s+((?:[A-Z][\w'\u2019-]*\.?\s+){1,3}?[A-Z][\w'\u2019-]+)")
+def _first_name(text: str, last: str) -> str | None:
+    """The first name the article gives a surname anywhere: "Kirby" -> "John" from "John F. Kirby"."""
+    w = words()
+    pos = text.find(last)
+    while pos >= 0:
+        end = pos + len(last)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            m = _FIRST_BEFORE.search(text, max(0, pos - 30), pos)
+            if m and m.group(1).lower() not in w.titles and m.group(1).lower() not in w.roles \
+                    and m.group(1).lower() not in w.org_words and m.group(1) not in ("The", "A", "An") \
+                    and lookup(m.group(1)) is None:
+                return m.group(1)
+        pos = text.find(last, end)
+    return None
+
+
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'\u2019-]*\.?\s+){1,3}?[A-Z][\w'\u2019-]+)")
+
+
+def _role_holder(text: str, lower: str, role: str) -> tuple[int, int] | None:
+    """Where the article names the holder of a role: "the press secretary" -> "Press Secretary John Kirby"."""
+    pos = lower.find(role)
+    while pos >= 0:
+        end = pos + len(role)
+        if (pos == 0 or not lower[pos - 1].isalnum()) and (end >= len(lower) or not lower[end].isalnum()):
+            m = _NAME_AFTER.match(text, end)
+            if m is not None:
+                return pos, m.end()
+        pos = lower.find(role, end)
+    return None
 
 
 def _fits(e: Entity, info: dict, pronoun: str) -> bool:

@@ -19,8 +19,22 @@ from functools import lru_cache
 
 from ledger.extract import lexicon
 
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'-])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|"
-                                r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach|[Nn]o|[Aa]ny)\s+$")
+_DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+                          "your", "every", "each", "no", "any"})
+_PASSIVE_HINTS = frozenset({"is", "are", "was", "were", "been", "being", "be", "widely", "also", "now",
+                            "generally", "still", "not"})
+_NEGATION_HINTS = ("not", "never", "n't", "no longer", "declined", "refused", "cannot")
+
+
+def _previous_word(text: str, pos: int) -> str:
+    """The lowercased word just before ``pos`` (across one run of spaces): "the report" -> "the"."""
+    end = pos
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "'"):
+        start -= 1
+    return text[start:end].lower() if end - start < 20 else ""
 _BY_AGENT = re.compile(r"\s+by\b")
 _PASSIVE_FOLLOW = re.compile(r"\s+(to|that)\b")
 CLASSES = ("speech", "finding", "belief", "position")
@@ -112,6 +126,7 @@ class _Lexicon:
     forms: dict[str, CueEntry | str]
     negators: re.Pattern
     premod: re.Pattern
+    premod_words: frozenset
     passive_before: re.Pattern
     participles: frozenset
 
@@ -134,13 +149,14 @@ def _lexicon() -> _Lexicon:
     pattern = re.compile(r"\b(?:" + trie_regex(words) + r")(?![\w'\u2019-])")
     premods = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                        for p in sorted(data["premodifiers"], key=len, reverse=True))
-    premod = re.compile(rf"(?:(?<![\w'\u2019-])(?:{premods})\s+){{1,3}}$")
+    premod = re.compile(rf"(?:(?<![\w'\u2019-])(?:{premods}|[a-z]{{3,}}ly)\s+){{1,3}}$")
     negators = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in data["negators"] if w != "n't")
                           + r")|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
     aux = "|".join(data["passive"]["auxiliaries"])
     passive_before = re.compile(rf"(?<![\w'-])(?:(?P<it>[Ii]t)\s+(?:\w+\s+)?)?(?:{aux})\s+(?:(?:widely|also|now|"
                                 rf"generally|still|not)\s+)?$")
-    return _Lexicon(pattern, forms, negators, premod, passive_before, participles)
+    premod_words = frozenset(w.split()[-1] for w in data["premodifiers"])
+    return _Lexicon(pattern, forms, negators, premod, premod_words, passive_before, participles)
 
 
 def _entry(rec: dict, n: int) -> CueEntry:
@@ -175,17 +191,20 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
 
 
 def _cue(text: str, m: re.Match, form: str, value: CueEntry | str, lex: _Lexicon) -> Cue | None:
-    if form in lex.participles:
+    if form in lex.participles and _previous_word(text, m.start()) in _PASSIVE_HINTS:
         passive = _passive(text, m, form, lex)
         if passive is not None or not isinstance(value, CueEntry):
             return passive
+    if value == "passive":
+        return None  # "known", "thought": only cues in a passive ("is thought to")
     if value == "quoted_as":
         before = lex.passive_before.search(text, max(0, m.start() - 30), m.start())
         return None if before is None else Cue(before.start(), m.end(), m.start(), "quoted_as", form)
     if isinstance(value, str):
         return Cue(m.start(), m.end(), m.start(), value, form)
     entry = value
-    if _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+    previous = _previous_word(text, m.start())
+    if previous in _DETERMINERS:
         return None  # "a report", "the claims", "his plans": a noun, not a cue
     if entry.not_before is not None and entry.not_before.match(text, m.end()):
         return None
@@ -193,9 +212,12 @@ def _cue(text: str, m: re.Match, form: str, value: CueEntry | str, lex: _Lexicon
         return None
     if _BY_AGENT.match(text[m.end():m.end() + 4]) and form.endswith(("ed", "en", "id", "ld", "wn")):
         return None  # "militias backed by Iran", "claimed by": a passive with an agent
-    pre = lex.premod.search(text, max(0, m.start() - 40), m.start())
+    pre = None
+    if previous in lex.premod_words or previous.endswith("ly"):
+        pre = lex.premod.search(text, max(0, m.start() - 40), m.start())
     start = pre.start() if pre else m.start()
-    negated = bool(lex.negators.search(text, max(0, start - 30), start))
+    window = text[max(0, start - 30):start].lower()
+    negated = any(n in window for n in _NEGATION_HINTS) and bool(lex.negators.search(text, max(0, start - 30), start))
     return Cue(start, m.end(), m.start(), "verb", form, entry, negated)
 
 

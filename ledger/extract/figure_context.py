@@ -6,8 +6,7 @@ boundaries bound every window, and a sentence holding no word that can give a me
 "troops", "toll") holds no figure, so the extractor reads no further in it. Patterns that scan whole
 articles lead with a character class (the engine then skips through words fast) and run on lowercased text.
 
-    >>> s = Sentences("Five were killed. Talks went on.", 0, 32)
-    >>> s.evidence_spans("Five were killed. Talks went on.")
+    >>> Sentences("Five were killed. Talks went on.", 0, 32).evidence_spans()
     [(0, 17)]
 """
 from __future__ import annotations
@@ -118,7 +117,9 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
 def _evidence_words(data: dict, meaning: dict, leads: dict) -> str:
     """Every word that can give a count its metric: a sentence with none of them holds no figure."""
     nouns = noun_lexicon().nouns
-    words = [*meaning, *leads, *(w for w, n in nouns.items() if n.cls != "person" or n.default_metric)]
+    # a singular thing ("the White House", "a school") is not counted: "a" counts only people
+    words = [*meaning, *leads, *(w for w, n in nouns.items()
+                                 if (n.cls != "person" and not n.singular) or n.default_metric)]
     return rf"\b{_alternation(words)}\b"
 
 
@@ -166,31 +167,50 @@ def cue_grammar() -> CueGrammar:
 # ---------------------------------------------------------------- sentences
 
 
+def _evidence_positions(text: str, start: int, end: int) -> list[int]:
+    """Where the words that can give a count its metric begin, in ``text[start:end]``."""
+    g, folded = cue_grammar(), lowered(text)
+    pattern, scanned = (g.evidence, folded) if folded is not None else (g.evidence_any_case, text)
+    words = [m.end() for m in pattern.finditer(scanned, max(0, start - 1), end)]
+    if (start == 0 or not text[start - 1].isalnum()) and g.evidence_at_start.match(text, start, end):
+        words.insert(0, start)
+    return words
+
+
+def _around(positions: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of CONTEXT_CHARS around each position within [start, end], merged when they overlap."""
+    stretches: list[tuple[int, int]] = []
+    for position in positions:
+        lo, hi = max(start, position - CONTEXT_CHARS), min(end, position + CONTEXT_CHARS)
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], hi)
+        else:
+            stretches.append((lo, hi))
+    return stretches
+
+
 class Sentences:
-    """The sentences around a range, as their end offsets: for windows and for inheritance. ``low``/``high``
-    are the start of the first and the end of the last sentence that the range touches."""
+    """The sentences near a range that may hold figures, as sentence end offsets, for windows and for
+    inheritance.
+
+    A sentence holding no word that can give a count its metric ("killed", "attacks", "troops", "toll")
+    holds no figure; most sentences of an article hold none. So the evidence words are found first (one
+    fast scan) and sentences (``ledger.extract.sentences``) are only split within CONTEXT_CHARS of them:
+    ``evidence_spans`` are the runs of sentences holding evidence.
+    """
 
     def __init__(self, text: str, start: int, end: int):
-        """The sentences (``ledger.extract.sentences``) within CONTEXT_CHARS of the range, trimmed to the
-        ones it touches; a line break always ends one."""
-        near_start, near_end = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
-        ends = [s.end for s in sentences(text, [Span.of(text, near_start, near_end)])][:-1]
-        before = [e for e in ends if e <= start]
-        after = [e for e in ends if e >= end]
-        self.low = before[-1] if before else near_start
-        self.high = after[0] if after else near_end
-        self.ends = [e for e in ends if self.low <= e <= self.high]
+        self.low, self.high = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+        self.words = _evidence_positions(text, self.low, self.high)
+        self.ends: list[int] = []
+        for lo, hi in _around(self.words, self.low, self.high):
+            # a stretch cut out of the text starts a sentence where it starts: record that as a boundary
+            self.ends += [lo, *(s.end for s in sentences(text, [Span.of(text, lo, hi)]))]
 
-    def evidence_spans(self, text: str) -> list[tuple[int, int]]:
-        """The runs of sentences holding a word that can give a count its metric ("killed", "attacks",
-        "troops", "toll"): only there can a figure be, and most sentences of an article hold none."""
-        g, folded = cue_grammar(), lowered(text)
-        pattern, scanned = (g.evidence, folded) if folded is not None else (g.evidence_any_case, text)
-        words = [m.end() for m in pattern.finditer(scanned, max(0, self.low - 1), self.high)]
-        if self.low == 0 and g.evidence_at_start.match(text):
-            words.insert(0, 0)
+    def evidence_spans(self) -> list[tuple[int, int]]:
+        """The runs of sentences holding evidence words, merged when they touch."""
         spans: list[tuple[int, int]] = []
-        for position in words:
+        for position in self.words:
             start, end = self.start_of(position), self.end_of(position)
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))

@@ -425,7 +425,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     if start >= end:
         return []
     sentences = Sentences(text, start, end)
-    spans = sentences.evidence_spans(text)
+    spans = sentences.evidence_spans()
     found = _candidates(text, spans)
     _inherit_nouns(found, sentences)
     _resolve_metrics(text, found, sentences)

@@ -84,7 +84,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
     name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
     adverbial = (
         rf"\s*,?\s*(?:(?:(?:on|late|early|last|this|earlier|later|next|in|at|by)\s+)?(?i:{temporal})"
-        rf"(?:\s+(?:morning|afternoon|evening|night|week|month|year))?(?=\W)"
+        rf"(?:\s+(?:morning|afternoon|evening|night|week|month|year))?(?=\W)(?!['\u2019]s\b)"
         rf"|(?:in|at|during|on|via|through|over|after|before|from|with)\s+(?:(?:a|an|the|his|her|its|their|one|"
         rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
         rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
@@ -144,7 +144,7 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     speaker = phrase_before(text, lo, cue.start, relaxed=speech)
     if speaker is not None and speaker[1] <= cue.start:
         return _left_frame(text, cue, lo, hi, speaker, right)
-    appositive = _appositive_subject(text, cue, lo)
+    appositive = _appositive_subject(text, cue, lo, speech)
     if appositive is not None:
         subject, via = appositive
         return _left_frame(text, cue, lo, hi, subject, right, via=via)
@@ -268,7 +268,7 @@ def _inverted(text: str, cue: Cue, lo: int, hi: int) -> Frame | None:
     return Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
 
 
-def _appositive_subject(text: str, cue: Cue, lo: int) -> tuple[tuple[int, int], tuple | None] | None:
+def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool) -> tuple[tuple[int, int], tuple | None] | None:
     """"The war monitor, which relies on sources inside Syria, said": the subject before the appositive."""
     m = _COMMA_END.search(text[lo:cue.start])
     if m is None:
@@ -285,7 +285,7 @@ def _appositive_subject(text: str, cue: Cue, lo: int) -> tuple[tuple[int, int], 
     if not (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper()
             or first in words().nominal or first in words().role_modifiers):
         return None
-    subject = phrase_before(text, lo, opening)
+    subject = phrase_before(text, lo, opening, relaxed)
     if subject is None:
         return None
     via = None

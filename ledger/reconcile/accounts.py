@@ -33,22 +33,28 @@ class Account:
     range: Range
     facts: list[FigureFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def add(self, fact: FigureFact, found: Range, note: str | None) -> None:
         self.facts.append(fact)
         self.range = self.range & found
+        self._cache.clear()
         if note and note not in self.notes:
             self.notes.append(note)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The source names of this party, in the order their facts were published."""
-        ordered = sorted(self.facts, key=fact_order)
-        return tuple(dict.fromkeys(f.source_name for f in ordered))
+        if "names" not in self._cache:
+            ordered = sorted(self.facts, key=fact_order)
+            self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in ordered))
+        return self._cache["names"]
 
     @property
     def claims(self) -> tuple[Any, ...]:
-        return tuple(sorted({f.claim_id for f in self.facts}, key=id_key))
+        if "claims" not in self._cache:
+            self._cache["claims"] = tuple(sorted({f.claim_id for f in self.facts}, key=id_key))
+        return self._cache["claims"]
 
     @property
     def outlets(self) -> set[str]:

@@ -40,13 +40,15 @@ def describe(rng: Range, population: str | None, metric: str | None) -> str:
 
 def conflict(event_id: Any, metric: str | None, population: str | None, severity: str,
              sides: list[list[Account]], compatible: list[Account], notes: Iterable[str] = (),
-             summary: str | None = None, extra_sources: Iterable[str] = ()) -> Conflict:
-    """A conflict whose sides are groups of accounts (``compatible`` ones set against no one)."""
+             summary: str | None = None, extra_sources: Iterable[str] = (),
+             extra_claims: Iterable[Any] = ()) -> Conflict:
+    """A conflict whose sides are groups of accounts (``compatible`` ones set against no one); sources and
+    claims that stand on no side (the figures beside an undisclosed party) go in ``extra_*``."""
     everyone = [a for side in sides for a in side] + list(compatible)
     side_names = tuple(names_of(side) for side in sides)
     side_claims = [(claim, n) for n, side in enumerate(sides) for a in side for claim in a.claims]
     side_claims += [(claim, None) for a in compatible for claim in a.claims]
-    claims = tuple(sorted({c for c, _ in side_claims}, key=id_key))
+    claims = tuple(sorted({c for c, _ in side_claims} | set(extra_claims), key=id_key))
     parties, independent = roles(everyone)
     all_notes = list(dict.fromkeys([n for a in everyone for n in a.notes] + list(notes)))
     if summary is None:

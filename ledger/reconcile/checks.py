@@ -111,7 +111,7 @@ def check_discrepancy(ctx: Context) -> list[Conflict]:
     by_party: dict[str, list[Account]] = {}
     for account in named:
         by_party.setdefault(account.party, []).append(account)
-    components = _components(by_party)
+    components = sorted(_components(by_party), key=lambda group: (-len(group), group))
     if len(components) < 2:
         return []
     sides = [[a for party in component for a in by_party[party]] for component in components]
@@ -169,7 +169,8 @@ def check_undisclosed(ctx: Context) -> list[Conflict]:
     others = "; ".join(f"{', '.join(a.names)}: {describe(a.range, a.population, ctx.metric)}" for a in ctx.current)
     summary = f"{', '.join(names)}: no figure; {others}"
     return [conflict(ctx.event_id, ctx.metric, ctx.dominant, "undisclosed", [[quiet]], [],
-                     summary=summary, extra_sources=names_of(ctx.current))]
+                     summary=summary, extra_sources=names_of(ctx.current),
+                     extra_claims=[c for a in ctx.current for c in a.claims])]
 
 
 def check_revision(ctx: Context) -> list[Conflict]:

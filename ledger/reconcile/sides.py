@@ -1,8 +1,9 @@
 """Sides: which accounts agree with each other and disagree with every other group.
 
-Narrow accounts decide: accounts are taken from the most precise ("22") to the least ("at least 17"), and
-each joins the one side whose common range it meets and whose members it all meets, or starts a new side
-when it meets no one. An account that meets two sides (an open "at least 4" beside 4 and 7) is set against
+Narrow accounts decide: accounts are taken from the most precise ("22") to the least (bounded ones by
+width, then open ones from the highest floor down: "at least 17" before "at least 2"), and each joins the
+one side whose common range it meets and whose members it all meets, or starts a new side when it meets
+no one. An account that meets two sides (an open "at least 4" beside 4 and 7) is set against
 no one: it is *compatible*. An account that meets no one's range on one side but overlaps some member
 elsewhere also stays compatible, so a side never holds two accounts that exclude each other.
 
@@ -22,7 +23,7 @@ def split_sides(accounts: list[Account]) -> tuple[list[list[Account]], list[Acco
     sides: list[list[Account]] = []
     common: list[Range] = []
     compatible: list[Account] = []
-    for account in sorted(accounts, key=lambda a: (a.range.width, a.range.lo, a.party)):
+    for account in sorted(accounts, key=_narrowest_first):
         fits = [n for n, side in enumerate(sides) if common[n].meets(account.range)
                 and all(m.range.meets(account.range) for m in side)]
         touches = [n for n, side in enumerate(sides) if any(m.range.meets(account.range) for m in side)]
@@ -36,6 +37,13 @@ def split_sides(accounts: list[Account]) -> tuple[list[list[Account]], list[Acco
             compatible.append(account)
     order = sorted(range(len(sides)), key=lambda n: (common[n].lo, common[n].hi))
     return [sides[n] for n in order], compatible
+
+
+def _narrowest_first(account: Account) -> tuple:
+    rng = account.range
+    if rng.open:
+        return 1, -rng.lo, account.party
+    return 0, rng.width, rng.lo, account.party
 
 
 def common_range(side: list[Account]) -> Range:

@@ -1,0 +1,347 @@
+"""What a speaker phrase says about its speaker: name, kind, type, role, affiliation.
+
+``describe`` reads a phrase found by ``speakers``: "Pentagon spokesman John Kirby" is the person "John Kirby"
+(role spokesman, affiliation the gazetteer's "US Department of Defense"); "two Iraqi militia officials" is
+the anonymous "Iraqi militia official" (type militia, plural); "Syria's state-run SANA news agency" is the
+known source "SANA"; "A statement from the Velsk Water Board" speaks for the board; "the war monitor" is a
+description that ``coref`` later resolves to a named source. Words come from ``lexicons/speakers.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ledger.extract.gazetteer import GazetteerEntry, load_gazetteer, lookup
+from ledger.extract.speakers import hidden_head, is_capitalised, is_nominal, tokens, words
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaker phrase and what it tells about the speaker.
+
+    ``start``/``end`` is the mention. ``kind`` is person, organisation, anonymous, pronoun or document;
+    ``name`` the best name the phrase alone gives; ``head`` its lowercased head noun; ``definite`` whether it
+    points back ("the monitor") rather than introduces ("a monitor"); ``role`` a job title ("press
+    secretary"); ``number`` "sg" or "pl"; ``entry`` the gazetteer entry it names, if any.
+    """
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    head: str
+    type: str | None = None
+    affiliation: str | None = None
+    role: str | None = None
+    number: str = "sg"
+    definite: bool = True
+    entry: GazetteerEntry | None = None
+    first: str | None = None
+    last: str | None = None
+
+
+def describe(text: str, start: int, end: int) -> Phrase:
+    """What the phrase ``text[start:end]`` says about its speaker.
+
+    ``describe(t, ...)`` on "two Iraqi militia officials" -> kind anonymous, name "Iraqi militia official",
+    type militia, number pl.
+    """
+    toks = _analysable(tokens(text, start, end))
+    w = words()
+    if len(toks) == 1 and toks[0][2].lower() in w.pronouns:
+        info = w.pronouns[toks[0][2].lower()]
+        return Phrase(start, end, "pronoun", toks[0][2], toks[0][2].lower(), number=info["number"])
+    lead = 0
+    while lead < len(toks) - 1 and toks[lead][2].lower() in w.determiners:
+        lead += 1
+    quantified = any(t[2].lower() not in ("the", "a", "an", "this", "that", "his", "her", "its", "their",
+                                          "our", "my", "your", "one", "each", "every", "another")
+                     for t in toks[:lead])
+    definite = lead == 0 or toks[0][2].lower() in ("the", "this", "that", "these", "those", "his", "her",
+                                                   "its", "their")
+    inner = _document_source(text, toks, lead)
+    if inner is not None:
+        found = describe(text, inner[0], inner[1])
+        return Phrase(start, end, found.kind, found.name, found.head, found.type, found.affiliation,
+                      found.role, found.number, found.definite, found.entry, found.first, found.last)
+    return _read(text, start, end, toks, lead, quantified, definite)
+
+
+def _analysable(toks):
+    """The tokens that say who the speaker is: without a trailing parenthesis ("Mike Pence (R-IN)") or a
+    reduced relative clause ("a report released last year")."""
+    if toks and toks[-1][2] == ")":
+        k = next((k for k in range(len(toks) - 2, -1, -1) if toks[k][2] == "("), None)
+        if k:
+            toks = toks[:k]
+    if toks and not is_nominal(toks[-1][2], True):
+        head = hidden_head(toks, len(toks) - 1)
+        if head is not None and head < len(toks) - 1 and toks[head + 1][2].lower() != "of":
+            toks = toks[:head + 1]
+    return toks
+
+
+def _document_source(text: str, toks, lead: int) -> tuple[int, int] | None:
+    """"A statement from Pentagon Press Secretary John Kirby" speaks for Kirby: the span after from/by."""
+    w = words()
+    for k in range(lead, len(toks) - 1):
+        if toks[k][2].lower() in w.documents and toks[k + 1][2].lower() in ("from", "by", "of"):
+            rest = toks[k + 2:]
+            if rest and any(is_capitalised(t[2]) for t in rest):
+                return rest[0][0], rest[-1][1]
+    return None
+
+
+def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, definite: bool) -> Phrase:
+    w = words()
+    body = toks[lead:]
+    core, complement = _split_complement(body)
+    entry, gspan = _gazetteer(core)
+    owner = _possessive_owner(core)
+    if entry is not None and gspan[1] >= len(core) - 1 - _descriptor_tail(core, gspan[1]):
+        kind = entry.kind if entry.kind in ("person", "organisation") else "organisation"
+        return Phrase(start, end, kind, entry.name, core[-1][2].lower(), entry.type, entry.affiliation, None,
+                      "sg", True, entry)
+    affiliation = entry.name if entry is not None else (_complement_name(text, complement) or owner)
+    if any(t[2].lower() in ("and", "&") for t in core):
+        name = text[core[0][0]:core[-1][1]]
+        kind = "person" if all(is_capitalised(t[2]) or t[2].lower() in ("and", "&") or t[2].lower() in w.titles
+                               for t in core) else "anonymous"
+        return Phrase(start, end, kind, name, core[-1][2].lower(), None, affiliation, None, "pl", True)
+    if owner is not None and core[0][2].endswith(("'s", "\u2019s")):
+        core = core[1:] or core
+    name_at = _name_start(core)
+    if name_at is not None:
+        return _person_or_org(text, start, end, core, name_at, affiliation)
+    return _description(text, start, end, core, core[-1][2].lower(), quantified, definite, affiliation,
+                        complement)
+
+
+def _split_complement(body):
+    """"official with the group" -> ("official", "the group"): a lowercase head noun followed by a
+    preposition takes a complement; a capitalised one is part of a name ("Observatory for Human Rights")."""
+    w = words()
+    for k in range(1, len(body) - 1):
+        prev = body[k - 1][2]
+        if body[k][2].lower() in w.linking and prev.islower() and prev.lower() in w.nominal:
+            return body[:k], body[k + 1:]
+    return body, []
+
+
+def _complement_name(text: str, complement) -> str | None:
+    w = words()
+    toks = [t for t in complement if t[2].lower() not in w.determiners]
+    if not toks:
+        return None
+    entry = _lookup(" ".join(t[2] for t in toks))
+    return entry.name if entry is not None else text[toks[0][0]:toks[-1][1]]
+
+
+def _descriptor_tail(body, gend: int) -> int:
+    """How many words after a known name only describe it ("SANA news agency", "Hashed paramilitary
+    alliance"); a person noun after it ("SOHR activists") makes the known name an affiliation."""
+    w = words()
+    tail = [t[2].lower() for t in body[gend + 1:]]
+    if not tail:
+        return 0
+    if w.singular.get(tail[-1], tail[-1]) in w.organisations or " ".join(tail[-2:]) in w.organisations:
+        return len(tail)
+    return -1
+
+
+def _gazetteer(body) -> tuple[GazetteerEntry | None, tuple[int, int]]:
+    """The longest run of words (starting with a capital) that the gazetteer knows."""
+    best: tuple[GazetteerEntry | None, tuple[int, int]] = (None, (0, -1))
+    n = len(body)
+    for i in range(n):
+        if not is_capitalised(body[i][2]):
+            continue
+        for j in range(min(n, i + _longest_alias()), i, -1):
+            if j - i <= best[1][1] - best[1][0] + 1 and best[0] is not None:
+                break
+            entry = _lookup(" ".join(t[2] for t in body[i:j]))
+            if entry is not None and not _part_of_name(body, i, j, entry):
+                best = (entry, (i, j - 1))
+                break
+    return best
+
+
+def _part_of_name(body, i: int, j: int, entry: GazetteerEntry) -> bool:
+    """A one-word place name inside a personal name is no government: "Michael Jordan", "Jordan Peele"."""
+    if j - i != 1 or entry.type != "government":
+        return False
+    w = words()
+    def namelike(tok: str) -> bool:
+        low = tok.lower().rstrip(".")
+        return (is_capitalised(tok) and "-" not in tok and not tok.endswith(("'s", "\u2019s")) and low not in w.titles
+                and low not in w.roles and low not in w.org_words and low not in w.determiners)
+    return (i > 0 and namelike(body[i - 1][2])) or (j < len(body) and namelike(body[j][2]))
+
+
+@lru_cache(maxsize=1)
+def _longest_alias() -> int:
+    """The most words any gazetteer name has: longer runs need not be looked up."""
+    return max(len(alias.split()) for e in load_gazetteer() for alias in (e.name, *e.aliases))
+
+
+@lru_cache(maxsize=8192)
+def _lookup(name: str) -> GazetteerEntry | None:
+    if name.endswith(("'s", "\u2019s")):
+        name = name[:-2]
+    return lookup(name)
+
+
+def _possessive_owner(body) -> str | None:
+    for _, _, tok in body[:-1]:
+        if tok.endswith(("'s", "\u2019s")) and is_capitalised(tok):
+            return tok[:-2]
+    return None
+
+
+def _name_start(body) -> int | None:
+    """Where a trailing proper name starts ("Pentagon spokesman [John F. Kirby]"), or None."""
+    w = words()
+    k = len(body) - 1
+    if not is_capitalised(body[k][2]) or body[k][2].lower() in w.nominal and body[k][2].islower():
+        return None
+    while k > 0 and (is_capitalised(body[k - 1][2]) or body[k - 1][2].lower() in ("al", "bin", "de", "van", "von",
+                                                                              "der", "la", "le", "el", "of",
+                                                                              "for", "and", "&", "the")):
+        k -= 1
+    while k < len(body) and body[k][2].lower() in ("of", "for", "and", "&", "the"):
+        k += 1
+    return k if k < len(body) else None
+
+
+def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: str | None) -> Phrase:
+    w = words()
+    run = body[at:]
+    lows = [t[2].lower().rstrip(".") for t in run]
+    role_end = max((k for k, x in enumerate(lows) if x in w.titles or x in w.roles), default=-1)
+    if role_end >= 0 and role_end + 1 < len(lows) and lows[role_end + 1] == "of":
+        size = 3 if len(run) > 2 and _INITIAL.fullmatch(run[-2][2]) else 2
+        role_end = max(role_end + 2, len(lows) - size - 1)
+    names = _trim_name(run[role_end + 1:]) if role_end + 1 < len(run) else []
+    orgish = any(x in w.org_words for x in lows[role_end + 1:]) or (
+        len(run) == 1 and run[0][2].isupper() and len(run[0][2]) > 1)
+    if not names or orgish or any(is_capitalised(t[2]) is False for t in names):
+        name = text[run[0][0]:run[-1][1]]
+        return Phrase(start, end, "organisation", name, lows[-1], _org_type(lows), affiliation, None, "sg", True)
+    first = names[0][2] if len(names) > 1 else None
+    last = names[-1][2]
+    name = " ".join(t[2] for t in names if not _INITIAL.fullmatch(t[2]))
+    before = [t[2].lower() for t in body[:at]] + lows[:role_end + 1]
+    role = _role(before)
+    ptype = _person_type(before)
+    if affiliation is None:
+        caps = [t[2] for t in body[:at] + run[:role_end + 1] if is_capitalised(t[2]) and t[2].lower().rstrip(".")
+                not in w.titles and t[2].lower() not in w.roles and t[2].lower() not in ("of", "press")
+                and t[2].lower() not in w.role_modifiers]
+        affiliation = " ".join(caps) or None
+    if affiliation is not None and _lookup(affiliation) is not None:
+        entry = _lookup(affiliation)
+        affiliation = entry.name
+        ptype = "militia" if entry.type == "militia" else ptype
+    return Phrase(start, end, "person", name or last, last.lower(), ptype, affiliation, role, "sg", True, None,
+                  first, last)
+
+
+def _trim_name(names):
+    """A personal name is at most First [Middle] Last: "Defense Lloyd J. Austin" -> "Lloyd J. Austin"."""
+    w = words()
+    names = [t for t in names if t[2].lower().rstrip(".") not in w.titles]
+    if names and names[0][2].lower() in w.org_words:
+        names = names[1:]
+    if len(names) > 3 or (len(names) == 3 and not _INITIAL.fullmatch(names[1][2])):
+        keep = names[-2:]
+        if len(names) >= 3 and _INITIAL.fullmatch(names[-2][2]):
+            keep = names[-3:]
+        names = keep
+    return names or names[-1:]
+
+
+def _role(lows: list[str]) -> str | None:
+    """The job title among the words before a name: "pentagon press secretary" -> "press secretary"."""
+    w = words()
+    stems = [x.rstrip(".") for x in lows]
+    at = max((k for k, x in enumerate(stems) if x in w.roles or x in w.titles), default=-1)
+    if at < 0:
+        return None
+    start = at
+    while start > 0 and stems[start - 1] in _ROLE_PREFIXES:
+        start -= 1
+    end = at + 1
+    if end < len(stems) and stems[end] == "of":
+        end = len(stems)
+    return " ".join(stems[start:end])
+
+
+_ROLE_PREFIXES = frozenset({"press", "defense", "defence", "foreign", "prime", "vice", "deputy", "interior",
+                            "state", "chief", "general", "attorney", "secretary", "military", "senior"})
+
+
+def _person_type(lows: list[str]) -> str | None:
+    w = words()
+    for x in reversed(lows):
+        x = x.rstrip(".")
+        if x in w.roles:
+            return w.roles[x]
+        if x in w.titles:
+            return "official" if w.titles[x] == "person" and x in ("sen", "rep", "gov") else (
+                w.titles[x] if w.titles[x] != "person" else None)
+    return None
+
+
+def _org_type(lows: list[str]) -> str:
+    w = words()
+    for x in reversed(lows):
+        if x in w.organisations:
+            return w.organisations[x]
+    return "other"
+
+
+def _description(text: str, start: int, end: int, body, head: str, quantified: bool, definite: bool,
+                 affiliation: str | None, complement=()) -> Phrase:
+    w = words()
+    sing = w.singular.get(head, head)
+    pl = sing != head or head in w.collectives or quantified
+    lows = [t[2].lower() for t in body]
+    full = body + list(complement) if complement else body
+    name = text[full[0][0]:full[-1][1]]
+    if quantified and pl and sing != head and not complement:
+        name = text[body[0][0]:body[-1][0]] + sing
+    mods = [w.type_modifiers[x] for x in lows[:-1] if x in w.type_modifiers]
+    mod_type = next((t for t in mods if t != "other"), mods[0] if mods else None)
+    two = " ".join(lows[-2:])
+    if two in w.organisations or (sing in w.organisations and sing not in w.anonymous):
+        kind = "organisation"
+        typ = w.organisations.get(two, w.organisations.get(sing, "other"))
+        if typ == "media" and any(x in ("state", "state-run", "state-owned", "official") for x in lows):
+            typ = "state_media"
+        elif mod_type in ("militia", "military", "monitor") and typ == "other":
+            typ = mod_type
+    elif sing in w.anonymous or sing in w.roles or head in w.collectives:
+        kind, typ = "anonymous", mod_type or w.roles.get(sing, "other")
+    elif sing in w.documents:
+        caps = [t for t in body[:-1] if is_capitalised(t[2]) and not t[2][:1].isdigit()]
+        if caps and caps[-1] is body[-2]:
+            named = text[caps[0][0]:caps[-1][1]]
+            entry = _lookup(named)
+            if entry is not None:
+                return Phrase(start, end, entry.kind, entry.name, sing, entry.type, None, None, "sg", True, entry)
+            return Phrase(start, end, "organisation", named, sing, "other", None, None, "sg", True)
+        kind, typ = "document", mod_type or "other"
+    else:
+        kind, typ = "organisation", mod_type or "other"
+    role = None
+    if sing in w.roles and kind == "anonymous":
+        role = sing
+        if len(lows) > 1 and lows[-2] in ("press", "defense", "defence", "state", "foreign", "prime", "vice",
+                                          "interior", "deputy", "general"):
+            role = f"{lows[-2]} {sing}"
+        if complement:
+            role = f"{role} of " + " ".join(t[2].lower() for t in complement if t[2].lower() not in w.determiners)
+    return Phrase(start, end, kind, name, sing, typ, affiliation, role, "pl" if pl else "sg", definite)

@@ -1,0 +1,82 @@
+"""Estimates: low / best / high per event, metric and population, each with its rule (ledger.reconcile)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ledger.reconcile import FigureFact, estimate
+
+
+def fact(claim, source, low, high=..., kind="monitor", day=1, population="fighters", grade=None, event=1,
+         metric="killed") -> FigureFact:
+    return FigureFact(claim_id=claim, event_id=event, source_name=source, source_type=kind, metric=metric,
+                      population=population, low=low, high=low if high is ... else high,
+                      published=date(2024, 5, day), source_reliability=grade, outlet="Wire")
+
+
+FACTS = [fact(1, "Militia", 1, kind="militia"), fact(2, "Medics", 19, population=None, kind="other"),
+         fact(3, "Monitor", 22), fact(4, "Locals", 17, None, population="people", kind="other")]
+
+
+def test_estimate_low_is_the_lowest_figure():
+    (e,) = estimate(FACTS)
+    assert (e.low.value, e.low.claims, e.low.sources) == (1, (1,), ("Militia",))
+    assert "ACLED" in e.low.rule
+
+
+def test_estimate_high_is_the_highest_figure_an_open_one_counting_its_floor():
+    (e,) = estimate(FACTS)
+    assert (e.high.value, e.high.claims) == (22, (3,))
+    (alone,) = estimate([fact(1, "Monitor", 30, None), fact(2, "Army", 4, kind="military")])
+    assert alone.high.value == 30
+
+
+def test_estimate_best_prefers_an_independent_monitor_over_parties():
+    (e,) = estimate(FACTS)
+    assert (e.best.value, e.best.sources) == (22, ("Monitor",))
+    assert "monitor" in e.best.rule and "UCDP" in e.best.rule
+
+
+def test_estimate_best_prefers_a_graded_source():
+    facts = [fact(1, "Monitor", 22, grade="C"), fact(2, "Army", 4, kind="military", grade="A")]
+    (e,) = estimate(facts)
+    assert (e.best.value, e.best.sources) == (4, ("Army",))
+    assert "grade A" in e.best.rule
+
+
+def test_estimate_best_prefers_the_latest_report_among_equals():
+    facts = [fact(1, "Monitor", 22, day=1), fact(2, "Other Monitor", 25, day=3)]
+    (e,) = estimate(facts)
+    assert e.best.sources == ("Other Monitor",)
+
+
+@pytest.mark.parametrize("low, high, best", [(4, 8, 6), (None, 7, 7), (12, None, 12)])
+def test_estimate_best_value_of_a_range(low, high, best):
+    (e,) = estimate([fact(1, "Monitor", low, high)])
+    assert e.best.value == best
+
+
+def test_estimate_uses_each_source_latest_figure():
+    facts = [fact(1, "Monitor", 5, day=1), fact(2, "Monitor", 9, day=3), fact(3, "Army", 7, kind="military")]
+    (e,) = estimate(facts)
+    assert (e.low.value, e.high.value, e.best.value) == (7, 9, 9)
+
+
+def test_estimate_as_of():
+    facts = [fact(1, "Monitor", 5, day=1), fact(2, "Monitor", 9, day=3)]
+    (e,) = estimate(facts, as_of=date(2024, 5, 2))
+    assert e.best.value == 5
+
+
+def test_estimate_one_per_event_metric_and_population():
+    facts = [fact(1, "Monitor", 5), fact(2, "Monitor", 2, population="children"),
+             fact(3, "Monitor", 3, metric="wounded"), fact(4, "Monitor", 8, event=2)]
+    keys = [(e.event_id, e.metric, e.population) for e in estimate(facts)]
+    assert keys == [(1, "killed", "children"), (1, "killed", "fighters"), (1, "wounded", "fighters"),
+                    (2, "killed", "fighters")]
+
+
+def test_estimate_without_lower_bound():
+    (e,) = estimate([fact(1, "Monitor", None, 7)])
+    assert e.low.value is None and e.high.value == 7
