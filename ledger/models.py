@@ -30,6 +30,12 @@ NAMING_CONVENTION = {
 }
 
 
+def outside_models(name: str | None) -> bool:
+    """Schema objects made by raw SQL in migrations (full-text search tables and indexes), which these
+    models do not describe and schema comparison must leave alone."""
+    return bool(name) and "_fts" in name
+
+
 def utcnow() -> datetime:
     """Timestamps are stored in UTC so that a team spread over time zones reads one clock."""
     return datetime.now(timezone.utc).replace(tzinfo=None)

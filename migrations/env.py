@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from ledger.models import Base
+from ledger.models import Base, outside_models
 
 config = context.config
 target_metadata = Base.metadata
@@ -17,7 +17,8 @@ target_metadata = Base.metadata
 
 def run_on(connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+                      include_name=lambda name, type_, parent: not outside_models(name))
     with context.begin_transaction():
         context.run_migrations()
 

@@ -185,3 +185,30 @@ def test_attribution_not_claims(text):
 def test_attribution_headline_is_not_a_claim():
     text = "Officials Say Dam Will Hold\n\nThe river rose on Monday."
     assert extract(text) == []
+
+
+def test_attribution_speaking_to_is_the_intermediary():
+    text = "Two medics, speaking to the Harbour Gazette, said the clinic was full."
+    (claim,) = extract(text)
+    assert (claim.speaker.name, claim.speaker.mention.text, claim.content.text) == (
+        "medic", "Two medics", "the clinic was full")
+    assert claim.via is not None and claim.via.name == "Harbour Gazette"
+
+
+def test_attribution_statement_from_speaks_for_its_author():
+    text = "A statement from the Velsk Water Board said the wells were safe."
+    (claim,) = extract(text)
+    assert (claim.speaker.name, claim.speaker.mention.text) == (
+        "Velsk Water Board", "A statement from the Velsk Water Board")
+
+
+def test_attribution_coordinated_verb_shares_subject():
+    text = "Harbour chief Lo Brandt made no comment on the cause but said that two ships sank."
+    assert _claims(text) == [("indirect", "Lo Brandt", "Harbour chief Lo Brandt", "two ships sank")]
+
+
+def test_attribution_impersonal_passive_with_figure_is_outlet():
+    text = "It is believed that at least six fishermen were killed."
+    claims = extract(text, outlet="Harbour Gazette")
+    assert [(c.kind, c.speaker.name, c.content.text) for c in claims] == [
+        ("outlet", "Harbour Gazette", "at least six fishermen were killed")]

@@ -86,3 +86,15 @@ def test_coref_indefinite_lede_description_names_later_source():
             "The Syrian Observatory for Human Rights said the dead were all foreigners.")
     assert [c.speaker.name for c in extract(text) if c.kind != "outlet"] == [
         "Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"]
+
+
+def test_coref_unnamed_official_never_becomes_named_official():
+    text = ("Border official Lena Ruut said the crossing was shut.\n\n"
+            "The official said trucks were waiting.")
+    assert [c.speaker.name for c in extract(text)] == ["Lena Ruut", "official"]
+
+
+def test_coref_role_description_finds_the_named_holder():
+    text = ("Press Secretary Oskar Vell spoke to reporters on Monday.\n\n"
+            "According to the press secretary, the talks will resume.")
+    assert [c.speaker.name for c in extract(text)] == ["Oskar Vell"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ledger.events import EventDraft, KnownEvent, group_events, match_event, merge_known
 from ledger.events.kinds import compatible as kinds_compatible
@@ -249,7 +251,8 @@ def test_events_sentences_do_not_end_at_abbreviations():
 @pytest.mark.parametrize("text, places, actors", [
     ("Syrian jets struck near Tel Amra in eastern Syria.", ["Tel Amra", "Syria"], ["Syria"]),
     ("The Iran-backed Ashbal Brigades fired at the Iraq-Syria border.", ["Iraq", "Syria"], ["Ashbal Brigades"]),
-    ("The London-based monitor, which is based in Vienna, said the raid hit Dora.", [], []),
+    ("The London-based monitor, which is based in Vienna, said the raid hit Dora.", ["Dora"], []),
+    ("Residents fled the Tarkam shelling.", ["Tarkam"], []),
     ("Rockets hit the Kurdistan region.", ["Kurdistan Region", "Iraq"], []),
     ("Troops moved into Kelta's old town.", ["Kelta"], []),
 ])
@@ -343,3 +346,56 @@ def test_events_grouped_article_matches_a_known_event():
     strike = known(7, date(2024, 2, 22), places=("Albu Kamal",))
     assert match_event(found.events[0], [strike]) == strike
     assert "Syria" in found.events[0].places and "United States" in found.events[0].actors
+
+
+# ---------------------------------------------------------------- the lexicons
+
+
+def test_events_every_event_pattern_has_an_anchor():
+    from ledger.events.lexicon import load
+
+    data = load("event_kinds.json")
+    for kind in data["kinds"]:
+        for pattern in kind["patterns"]:
+            assert pattern == pattern.lower()
+            assert any(anchor in pattern for anchor in data["anchors"]), pattern
+    for anchor in data["anchors"]:
+        assert any(anchor in p for kind in data["kinds"] for p in kind["patterns"]), anchor
+
+
+def test_events_every_time_anchor_names_its_forms():
+    from ledger.events.lexicon import load
+    from ledger.events.timexpr import anchor_words
+
+    groups = load("time_words.json")["anchor_groups"]
+    assert set(anchor_words()) == set(groups)
+
+
+def test_events_every_compatible_kind_exists():
+    from ledger.events.lexicon import load
+
+    kinds = load("event_kinds.json")["kinds"]
+    names = {k["kind"] for k in kinds}
+    assert all(set(k.get("compatible", ())) <= names for k in kinds)
+
+
+WORDS = ["the", "a", "strike", "air", "strikes", "attack", "rocket", "attacks", "on", "Thursday", "last", "week",
+         "in", "February", "after", "that", "launched", "recent", "since", "start", "of", "year", "Syria", "killed",
+         "five", "fighters", "said", ",", ".", "\n\n", "another", "shelling", "hours", "later", "earlier", "this",
+         "month", "Kataeb", "Brigades", "near", "Abu", "Kamal", "retaliation", "for", "such", "those"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=80), st.lists(st.tuples(st.integers(0, 400),
+       st.integers(1, 120)), min_size=1, max_size=6), st.sampled_from([SATURDAY, None]))
+def test_events_any_text_gives_valid_indices(words, spans, published):
+    text = " ".join(words)
+    claims = []
+    for start, size in spans:
+        start = min(start, len(text) - 1)
+        end = min(len(text), start + size)
+        claims.append(Claim("indirect", Span.of(text, start, end), Speaker("x")))
+    found = group_events(text, published, claims, title="strike in Syria")
+    assert len(found.claim_events) == len(claims)
+    used = {i for i in found.claim_events if i is not None}
+    assert used == set(range(len(found.events)))

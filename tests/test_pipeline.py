@@ -92,3 +92,13 @@ def test_pipeline_never_raises_on_attribution_soup(parts):
     text = " ".join(parts)
     for claim in extract(text):
         assert all(s.fits(text) for s in claim.spans())
+
+
+def test_pipeline_stays_linear_on_long_inputs():
+    import time
+    texts = ['"We won," he said. ' * 4000, "The ministry said five died. It added that six were hurt.\n\n" * 2000,
+             "said " * 40000, "officials, " * 20000 + "said."]
+    started = time.perf_counter()
+    for text in texts:
+        extract(text)
+    assert time.perf_counter() - started < 20

@@ -174,3 +174,8 @@ def test_timexpr_offsets_point_into_the_text():
     text = "Officials said on Friday that the raid of last Tuesday killed four."
     for found in find_times(text, FRIDAY):
         assert text[found.start:found.end] == found.text
+
+
+def test_timexpr_offsets_survive_characters_that_lowercase_to_two():
+    text = "İstanbul: a blast on Thursday, and Monday's raid."
+    assert [text[t.start:t.end] for t in find_times(text, FRIDAY)] == ["Thursday", "Monday's"]

@@ -10,7 +10,7 @@ from rich.console import Console
 from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, print_json, state
 from ledger.db import reading
 from ledger.export import claim_dict
-from ledger.render import figure_text, passage
+from ledger.render import MARKERS, figure_text, passage
 
 show_app = LedgerTyper(help="Show one claim or article in full, with its text highlighted.",
                        no_args_is_help=True)
@@ -60,3 +60,60 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
     for line in lines:
         out.print(line, markup=False)
     out.print(passage(text, start, end, spans, styled), markup=False, soft_wrap=True)
+
+
+@show_app.command("article")
+def show_article(ctx: typer.Context, article_id: Annotated[int, typer.Argument(help="Article id.")],
+                 fmt: Format = FORMAT_OPTION) -> None:
+    """An article's text with every claim's content, speaker and cue highlighted, its claims listed with
+    their figures."""
+    from ledger.models import Article
+    from ledger.queries import claims as find_claims, get
+
+    with reading(state(ctx).engine()) as session:
+        article = get(session, Article, article_id, "article")
+        text, meta = article.text, {k: getattr(article, k) for k in ("id", "title", "url", "outlet", "published",
+                                                                      "author", "path")}
+        claims = [claim_dict(c) for c in find_claims(session, article=article_id)]
+    if fmt != Format.table:
+        print_json({**meta, "text": text, "claims": claims})
+        return
+    out = Console(highlight=False)
+    out.print(f"article {meta['id']}: {meta['title'] or '-'}", markup=False)
+    out.print(f"  {meta['outlet'] or '-'}, {meta['published'] or 'undated'}, {meta['url'] or meta['path'] or '-'}\n",
+              markup=False)
+    out.print(article_passage(text, claims, sys.stdout.isatty()), markup=False, soft_wrap=True)
+    out.print()
+    for claim in claims:
+        figures = "; ".join(map(figure_text, claim["figures"] + claim["no_figures"])) or "-"
+        out.print(f"#{claim['id']} {claim['kind']:<12} {claim['source']['name']} | {figures}", markup=False)
+
+
+def article_passage(text: str, claims: list[dict], styled: bool):
+    """The whole text with every claim marked; each content is tagged with its claim id when piped."""
+    from rich.text import Text
+
+    if styled:
+        result = Text(text)
+        for claim in claims:
+            for name, (s, e) in _spans(claim).items():
+                if s is not None:
+                    result.stylize(MARKERS[name][2], s, e)
+        return result
+    inserts: list[tuple[int, int, str]] = []
+    for claim in claims:
+        for name, (s, e) in _spans(claim).items():
+            if s is not None:
+                opening, closing, _ = MARKERS[name]
+                inserts += [(s, 1, opening), (e, 0, closing + (f"#{claim['id']}" if name == "content" else ""))]
+    out, position = [], 0
+    for offset, _, marker in sorted(inserts):
+        out += [text[position:offset], marker]
+        position = offset
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _spans(claim: dict) -> dict:
+    return {"content": (claim["start"], claim["end"]), "mention": (claim["mention_start"], claim["mention_end"]),
+            "cue": (claim["cue_start"], claim["cue_end"])}

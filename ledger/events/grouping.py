@@ -8,11 +8,11 @@ strike "in February", a series of attacks "since the start of the year". The rul
    "strike" over "attack") and its date from the time attached to those words, else from the first main
    event word in the body that has one, else from the publication day.
 2. Every **event word** of the body is then placed: a series ("recent attacks", "more than 40 attacks since
-   January", or a bare plural of another kind: "14 were rocket attacks") is background; "that attack" and a generic "the attack" refer back to the last event named;
-   a word of a compatible kind whose own time fits the main date is the main event; anything else (another
-   kind, another date, "a second strike", "another attack", introduced by "in retaliation for", "after",
-   or owned by a relative clause "a militia that launched rocket attacks") is another event, shared by the
-   words of compatible kind and time.
+   January", or a bare plural of another kind: "14 were rocket attacks") is background; "that attack" and
+   a generic "the attack" refer back to the last event named; a word of a compatible kind whose own time
+   fits the main date is the main event; anything else (another kind, another date, "a second strike",
+   "another attack", introduced by "in retaliation for", "after", or owned by a relative clause "a militia
+   that launched rocket attacks") is another event, shared by the words of compatible kind and time.
 3. A **claim** is about the event of its own first event word (not one inside a marker or relative clause
    of the claim itself): "the strikes were retaliation for a rocket attack earlier this month" is the
    strike; "a rocket attack earlier this month that killed one contractor" is the rocket attack. A claim
@@ -106,12 +106,18 @@ def _main_kind(candidates: list[Mention], body: list[Mention]) -> str | None:
 
 
 def _main_when(article: Article, kind: str | None, lead: list[Mention], body: list[Mention]) -> When:
-    """The lead's most precise event time; else the first main-kind word of the body with a time; else
-    the publication day (the event happened then or in the two days before)."""
-    for group in (lead, body):
-        times = [t for m in group if kinds.compatible(m.kind, kind) for t in m.times if t.role == "event"]
+    """The most precise event time of the lead's event words, else the lead's first event time given to
+    no word ("Five were wounded when ... on Tuesday"), else that of the first main-kind word of the body,
+    else the publication day (the event happened then or in the two days before)."""
+    rank = {"day": 3, "week": 2, "month": 1, "year": 0}
+    loose = [t for t in article.times if t.start < article.lead_end and t.role == "event"
+             and id(t) not in article.attached]
+    for group in (lead, None, body):
+        if group is None:
+            times = loose[:1]
+        else:
+            times = [t for m in group if kinds.compatible(m.kind, kind) for t in m.times if t.role == "event"]
         if times:
-            rank = {"day": 3, "week": 2, "month": 1, "year": 0}
             return When.of(max(times, key=lambda t: rank.get(t.precision or "", -1)))
     if article.published is None:
         return When(None, None, None)

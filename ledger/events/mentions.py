@@ -99,8 +99,8 @@ def _marker_patterns() -> tuple[re.Pattern, re.Pattern]:
     """One pattern for the three kinds of marker (a group each), one for series words; both are matched
     on lowercased text."""
     m = load("markers.json")
-    markers = re.compile(rf"\b(?:(?P<relative>{m['relative_clause']})|(?P<before>{scan.alternation(m['before_markers'])})"
-                         rf"|(?P<context>{scan.alternation(m['context_markers'])}))\b")
+    before, context = scan.alternation(m["before_markers"]), scan.alternation(m["context_markers"])
+    markers = re.compile(rf"\b(?:(?P<relative>{m['relative_clause']})|(?P<before>{before})|(?P<context>{context}))\b")
     series = re.compile(rf"\b(?:{scan.alternation(m['series_modifiers'])})\b")
     return markers, series
 
@@ -130,7 +130,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], lowered: str | No
     >>> [m.kind for m in find_mentions("A drone strike hit the base.", [(0, 28)])]
     ['drone strike']
     """
-    lowered = lowered if lowered is not None else text.lower()
+    lowered = lowered if lowered is not None and len(lowered) == len(text) else scan.lower(text)
     found = []
     sentence = 0
     excluded = _excluded()

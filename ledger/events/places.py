@@ -55,6 +55,8 @@ def _markers() -> dict:
             "backing": tuple(m["backing_suffixes"]), "single": frozenset(m["single_word_groups"]),
             "not_event": tuple(" " + p for p in m["not_event_locatives"]),
             "compass": frozenset(w.lower() for w in load("places.json")["compass"]),
+            "event_verbs": tuple(" " + v for v in m["event_verbs"]),
+            "event_nouns": frozenset(m["event_nouns_after_place"]),
             "lexicon": _lexicon(), "regions": _region_country()}
 
 
@@ -141,7 +143,7 @@ def _classify_piece(name: str, after: str, before: str, marks: dict) -> list[tup
         parts = name.split("-")
         if all(p in lexicon for p in parts):  # "Iraq-Syria border"
             return [(lexicon[p][0], "place") for p in parts]
-    return _other_name(name, words, before, marks)
+    return _other_name(name, words, before, after, marks)
 
 
 def _lexicon_role(form: str, after: str, before: str, marks: dict) -> tuple[str, str]:
@@ -156,12 +158,19 @@ def _lexicon_role(form: str, after: str, before: str, marks: dict) -> tuple[str,
     return canonical, "actor"
 
 
-def _other_name(name: str, words: list[str], before: str, marks: dict) -> list[tuple[str, str]]:
+def _other_name(name: str, words: list[str], before: str, after: str, marks: dict) -> list[tuple[str, str]]:
+    """A name outside the lexicon: an actor when it carries an organisation word ("Kataeb Hezbollah"), a
+    place after a locative preposition ("near Albu Kamal") or an event verb ("shells hit Varnok"), or
+    before an event noun ("the Varnok shelling")."""
     if not words or words[0] in marks["stop"]:
         return []
     if (len(words) > 1 and not marks["orgs"].isdisjoint(w.strip("'’") for w in words)) or name in marks["single"]:
         return [(name, "actor")]
-    if len(name) > 2 and not name.isupper() and _locative(before, marks):
+    if len(name) <= 2 or name.isupper():
+        return []
+    next_word = after.split(None, 1)[0].strip(",.;:").lower() if after.strip() else ""
+    if _locative(before, marks) or (" " + before.lower().rstrip()).endswith(marks["event_verbs"]) \
+            or next_word in marks["event_nouns"]:
         return [(name, "place")]
     return []
 

@@ -7,6 +7,7 @@ for the title (a URL slug such as "us-strikes-militia-in-syria" is read as words
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,10 +38,12 @@ class When:
 
     @classmethod
     def of(cls, t: TimeExpr) -> "When":
+        """The window of a time expression."""
         return cls(t.first, t.last, t.precision, t.floating, t.key)
 
     @property
     def dated(self) -> bool:
+        """True for real days (not floating, not a bare key)."""
         return self.first is not None and not self.floating
 
     def compatible(self, other: "When") -> bool | None:
@@ -54,10 +57,16 @@ class When:
 
     def narrowed(self, other: "When") -> "When":
         """This window refined by a compatible, more precise one ("last week" then "on Friday")."""
-        rank = {"day": 3, "week": 2, "month": 1, "year": 0}
-        if self.compatible(other) and rank.get(other.precision or "", -1) > rank.get(self.precision or "", -1):
+        if self.compatible(other) and _rank(other) > _rank(self):
             return When(other.first, other.last, other.precision, other.floating, other.key)
         return self
+
+
+def _rank(when: When) -> float:
+    """How precise a window is; a publication-day window (three days) sits between a day and a week."""
+    if when.from_publication:
+        return 2.5
+    return {"day": 3, "week": 2, "month": 1, "year": 0}.get(when.precision or "", -1)
 
 
 @dataclass(slots=True)
@@ -74,18 +83,21 @@ class Article:
     title_mentions: list[Mention] = field(default_factory=list)
     attached: set[int] = field(default_factory=set)  # ids of the time expressions given to an event word
     mention_starts: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, text: str, published: date | None, title: str | None = None) -> "Article":
-        lowered = text.lower()
+        """Sentences, event words and times of ``text`` (and of ``title``), times given to their words."""
+        lowered = scan.lower(text)
         sentences = split_sentences(text)
-        hits = scan.anchor_hits(lowered, ANCHORS) if len(lowered) == len(text) else None
+        hits = scan.anchor_hits(lowered, ANCHORS)
         mentions = find_mentions(text, sentences, lowered, hits)
         times = find_times(text, published, lowered, hits)
         attach_times(mentions, times, sentences)
         article = cls(text, published, sentences, mentions, times, _lead_end(text))
         article.attached = {id(t) for m in mentions for t in m.times}
         article.mention_starts = [m.start for m in mentions]
+        article.sentence_starts = [start for start, _ in sentences]
         if title:
             article.title = _unslug(title)
             title_sentences = [(0, len(article.title))]
@@ -94,9 +106,10 @@ class Article:
         return article
 
     def sentence_of(self, at: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= at < end:
-                return start, end
+        """The span of the sentence holding offset ``at``."""
+        index = bisect_right(self.sentence_starts, at) - 1
+        if index >= 0 and at < self.sentences[index][1]:
+            return self.sentences[index]
         return at, at
 
 

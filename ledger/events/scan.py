@@ -18,6 +18,14 @@ _WORD_END = re.compile(r"\W")
 Hit = tuple[int, str]  # where an anchor word starts, and the word
 
 
+def lower(text: str) -> str:
+    """``text.lower()`` with the same offsets (the few characters that lowercase to two stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
 @lru_cache(maxsize=8)
 def anchor_pattern(words: tuple[str, ...]) -> re.Pattern:
     """One pattern finding any of the (lowercase) anchor ``words``, as a trie."""

@@ -66,7 +66,7 @@ def find_times(text: str, published: date | None, lowered: str | None = None,
     ['2021-02-25']
     """
     found = []
-    lowered = lowered if lowered is not None and len(lowered) == len(text) else _lowered(text)
+    lowered = lowered if lowered is not None and len(lowered) == len(text) else scan.lower(text)
     if hits is None:
         hits = scan.anchor_hits(lowered, anchor_words())
     cased = _cased_anchors()
@@ -203,14 +203,6 @@ def _statement_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     opening = re.compile(rf"^\s*,?\s*(?:[\w'’.-]+\s+){{1,{w['statement_subject_words']}}}?(?:{verbs}",
                          re.IGNORECASE)
     return before, after, opening
-
-
-def _lowered(text: str) -> str:
-    """``text.lower()`` with the same offsets (a few characters lowercase to two; those stay as they are)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def _month_capitalised(match: re.Match, text: str) -> bool:

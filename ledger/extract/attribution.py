@@ -18,6 +18,7 @@ nobody is said to have said is an ``unattributed_quote``; short quoted words (sc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +40,7 @@ _OWN_STAFF = re.compile(r"(?:its|their|his|her|our)\s")
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[^\u2014\u2013\u2015:\n]{1,40}?)?)\s*(?:\([^)]{1,30}\))?\s*"
                        r"(?:\u2014|\u2013|\u2015|--|-|:)\s+")
 _OUTLET_MODES = ("passive", "impersonal", "hedge")
+_MAX_CUES = 40  # per sentence: more is no prose (a list of "said said said"), and keeps the work linear
 _WORD = re.compile(r"\w")
 _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
@@ -106,6 +108,9 @@ def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cu
             if quotes[qi].para == para:
                 para_quotes.append(quotes[qi])
             qi += 1
+        quote_starts = [q.start for q in para_quotes]
+        quote_opens = [q.open for q in para_quotes]
+        quote_ends = [close_end(text, q) for q in para_quotes]
         colon: Found | None = None
         if pending is not None and not any(q.open == para_units[0].start for q in para_quotes):
             block = (para_units[0].start, para_units[-1].end)  # "The governor added:" + a paragraph
@@ -116,14 +121,21 @@ def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cu
                 ci += 1
             unit_cues = []
             while ci < len(cues) and cues[ci].start < unit.end:
-                if not any(q.start <= cues[ci].start < q.end for q in para_quotes):
+                if not _inside(cues[ci].start, para_quotes, quote_starts) and len(unit_cues) < _MAX_CUES:
                     unit_cues.append(cues[ci])
                 ci += 1
             lo = _content_lo(text, unit, n == 0)
-            colon = _unit_claims(text, unit, lo, unit_cues, para_quotes, found) or colon
+            unit_quotes = para_quotes[bisect_right(quote_ends, unit.start):bisect_right(quote_opens, unit.end)]
+            colon = _unit_claims(text, unit, lo, unit_cues, unit_quotes, found) or colon
         _place_quotes(text, para_units, para_quotes, found, first, pending)
         pending = colon if colon is not None and len(found) == first else None
     return found
+
+
+def _inside(pos: int, quotes: list[Quote], starts: list[int]) -> bool:
+    """Whether ``pos`` lies within one of ``quotes`` (sorted, non-overlapping; ``starts`` their starts)."""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and quotes[k].start <= pos < quotes[k].end
 
 
 def _content_lo(text: str, unit: Sentence, first: bool) -> int:
@@ -141,7 +153,7 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
     frames: list[Frame] = []
     for cue in cues:
         frame = analyse(text, cue, lo, unit.end, frames)
-        if frame is not None and not any(f.region[0] <= cue.start < f.region[1] for f in frames):
+        if frame is not None and not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:]):
             frames.append(frame)
     pending = None
     base = len(found)
@@ -375,9 +387,9 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
                   pending: Found | None) -> None:
     """Claims for the quotations of one paragraph that no frame covered."""
     title_before, min_words = _not_claims()
-    para_claims = found[first:]
+    covered = sorted(c.content for c in found[first:])
     for q in quotes:
-        if any(c.content[0] <= q.start < c.content[1] or q.start <= c.content[0] < q.end for c in para_claims):
+        if _overlaps(q, covered):
             continue
         unit = next((u for u in units if u.start <= q.open < u.end), None)
         if unit is None:
@@ -395,7 +407,9 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         elif owner is not None and owner.kind == "direct" and len(found) > first and found[-1] is owner \
                 and owner.content[1] < q.start and not text[owner.content[1]:q.open].count("\n"):
             owner.parts = (owner.parts or (owner.content,)) + ((q.start, q.end),)
+            covered.remove(owner.content)
             owner.content = (owner.content[0], q.end)
+            insort(covered, owner.content)
             continue
         elif owner is not None:
             claim = Found("direct", (q.start, q.end), (unit.start, unit.end), carry=owner)
@@ -403,7 +417,14 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
             claim = Found("unattributed_quote", (q.start, q.end), (unit.start, unit.end))
         if claim is not None:
             found.append(claim)
-            para_claims = found[first:]
+            insort(covered, claim.content)
+
+
+def _overlaps(q: Quote, covered: list[tuple[int, int]]) -> bool:
+    """Whether a claim content in ``covered`` (sorted spans) overlaps quote ``q``; only the few spans that
+    start last before the quote's end are looked at, which keeps long quote-heavy paragraphs linear."""
+    k = bisect_right(covered, (q.end, q.end))
+    return any(s < q.end and e > q.start for s, e in covered[max(0, k - 8):k])
 
 
 def _owner(found: list[Found], first: int, q: Quote, starts_unit: bool, pending: Found | None):

@@ -18,7 +18,7 @@ Anonymous sources are never merged with named people.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +32,8 @@ from ledger.extract.types import Speaker
 from ledger.names import normalise_name
 
 _ARTICLE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+_NAMED_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # "the spokesman": the one named before
+_WINDOW = 60  # mentions looked back at: antecedents are near, and long articles stay linear
 _PAREN = re.compile(r"\(([A-Z][A-Za-z.&-]{1,11})\)")
 _LONG_NAME = re.compile(r"\b([A-Z][\w'\u2019.-]*(?:\s+(?:of|for|and|the|on|in|al|de|&)?\s*[A-Z][\w'\u2019.-]*)+)\s+$")
 
@@ -82,6 +84,7 @@ class Resolver:
         self.unit_starts = [u.start for u in units]
         self.lower = text.lower()
         self.keys: dict[str, Entity] = {}
+        self.people: dict[str, list[Entity]] = {}
 
     def resolve(self, span: tuple[int, int], antecedent: tuple[int, int] | None = None) -> Entity:
         """The entity a mention stands for (created when new)."""
@@ -92,8 +95,20 @@ class Resolver:
         else:
             entity = self._match(p, span[0], form)
         entity.absorb(p, form if p.kind != "pronoun" else "")
-        self.history.append((span[0], entity))
+        self._remember(span[0], entity)
         return entity
+
+    def _remember(self, pos: int, entity: Entity) -> None:
+        """Record a mention, keeping the history in text order (sentence subjects arrive late)."""
+        if self.history and self.history[-1][0] > pos:
+            insort(self.history, (pos, entity), key=lambda h: h[0])
+        else:
+            self.history.append((pos, entity))
+
+    def _recent(self, before: int | None = None):
+        """The latest mentions first (at most ``_WINDOW``), optionally only those before ``before``."""
+        end = len(self.history) if before is None else bisect_left(self.history, before, key=lambda h: h[0])
+        return reversed(self.history[max(0, end - _WINDOW):end])
 
     def _match(self, p: Phrase, pos: int, form: str) -> Entity:
         entry = p.entry or (lookup(self.acronyms[p.name]) if p.name in self.acronyms else None)
@@ -125,13 +140,12 @@ class Resolver:
         return entity
 
     def _person(self, p: Phrase) -> Entity:
-        for _, e in reversed(self.history):
+        for _, e in self._recent():
             if e.kind == "person" and e.last and p.last and e.last.lower() == p.last.lower() \
                     and _compatible(e.first, p.first):
                 return e
-        for e in self.entities:
-            if e.kind == "person" and e.last and p.last and e.last.lower() == p.last.lower() \
-                    and _compatible(e.first, p.first):
+        for e in self.people.get(p.last.lower() if p.last else "", ()):
+            if _compatible(e.first, p.first):
                 return e
         entity = Entity(p.name, "person", p.type, p.affiliation, p.first, p.last)
         if p.first is None and p.last:
@@ -139,22 +153,23 @@ class Resolver:
             if first is not None:
                 entity.first, entity.name = first, f"{first} {p.last}"
         self.entities.append(entity)
+        self.people.setdefault((p.last or "").lower(), []).append(entity)
         return entity
 
     def _anonymous(self, p: Phrase) -> Entity:
-        if p.role and p.definite:
+        if p.role and p.definite and (p.head not in words().anonymous or p.head in _NAMED_ROLES):
             person = self._by_role(p.role)
             if person is not None:
                 return person
         if p.definite:
-            for _, e in reversed(self.history):
+            for _, e in self._recent():
                 if e.kind == "anonymous" and p.head in e.heads:
                     return e
         return self._named(p.name, "anonymous", p.type)
 
     def _by_role(self, role: str) -> Entity | None:
         """"the press secretary" -> the person the article introduced with that role."""
-        for e in reversed(self.entities):
+        for e in reversed(self.entities[-_WINDOW:]):
             if e.kind == "person" and any(role == r or r.endswith(role) for r in e.roles):
                 return e
         span = _role_holder(self.text, self.lower, role)
@@ -165,11 +180,11 @@ class Resolver:
 
     def _description(self, p: Phrase) -> Entity | None:
         """"the observatory", "the war monitor" -> the latest source this description fits."""
-        for _, e in reversed(self.history):
+        for _, e in self._recent():
             if e.kind in ("organisation",) and (p.head in e.name.lower().split() or p.head in e.heads):
                 return e
         if p.type and p.type != "other":
-            for _, e in reversed(self.history):
+            for _, e in self._recent():
                 if e.kind == "organisation" and e.type == p.type:
                     return e
         return None
@@ -180,11 +195,9 @@ class Resolver:
         info = words().pronouns.get(p.head, {})
         k = bisect_right(self.unit_starts, pos) - 1
         recent = self.unit_starts[max(0, k - 1)]
-        if not any(recent <= at < pos and _fits(e, info, p.head) for at, e in self.history):
+        if not any(at >= recent and _fits(e, info, p.head) for at, e in self._recent(pos)):
             self._add_subjects(pos)
-        for at, e in sorted(self.history, key=lambda h: h[0], reverse=True):
-            if at >= pos:
-                continue
+        for _, e in self._recent(pos):
             if _fits(e, info, p.head):
                 return e
         return Entity(p.name, "person" if info.get("person") and not info.get("org") else "organisation")
@@ -200,7 +213,7 @@ class Resolver:
                 if p.kind in ("person", "organisation", "anonymous") or p.entry is not None:
                     entity = self._match(p, span[0], "")
                     entity.absorb(p, "")
-                    self.history.append((span[0], entity))
+                    self._remember(span[0], entity)
         self.subjects_done = max(self.subjects_done, k + 1)
 
 
@@ -309,18 +322,23 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
 
 def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | None]) -> None:
     """"a war monitor" in a lede, named in the next paragraph: the first later source of the same type."""
+    named: dict[str, list[tuple[int, Entity]]] = {}
+    for k, x in enumerate(entities):
+        if x is not None and x.kind == "organisation" and any(ch.isupper() for ch in x.name):
+            named.setdefault(x.type or "", []).append((k, x))
+    replace: dict[int, Entity] = {}
     for k, e in enumerate(entities):
-        if e is None or e.kind != "organisation" or e.known or e.type in (None, "other"):
+        if e is None or id(e) in replace or e.kind != "organisation" or e.known or e.type in (None, "other") \
+                or any(ch.isupper() for ch in e.name):
             continue
-        if any(ch.isupper() for ch in e.name):
-            continue
-        later = next((x for x in entities[k + 1:] if x is not None and x is not e and x.type == e.type
-                      and x.kind == "organisation" and any(ch.isupper() for ch in x.name)), None)
-        if later is not None:
-            for j, x in enumerate(entities):
-                if x is e:
-                    entities[j] = later
-            later.forms.extend(f for f in e.forms if f not in later.forms)
+        later = named.get(e.type, [])
+        at = bisect_right(later, k, key=lambda h: h[0])
+        if at < len(later):
+            replace[id(e)] = later[at][1]
+            later[at][1].forms.extend(f for f in e.forms if f not in later[at][1].forms)
+    for k, x in enumerate(entities):
+        if x is not None and id(x) in replace:
+            entities[k] = replace[id(x)]
 
 
 def _speaker(text: str, claim: Found, e: Entity | None, outlet: str | None) -> Speaker:

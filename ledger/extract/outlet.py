@@ -11,6 +11,7 @@ killed") are the outlet's too, with their cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ledger.extract import lexicon
@@ -42,14 +43,16 @@ def outlet_claims(text: str, units: list[Sentence], found: list[Found],
     ``figures`` maps a sentence's ``(start, end)`` to the figures in it.
     """
     covered = sorted([c.content for c in found if not c.outlet] + [c.speaker for c in found if c.speaker])
+    hedges = sorted((c.content, c) for c in found if c.outlet)
+    hedge_starts = [h[0][0] for h in hedges]
     claims = []
     for unit in units:
         free = [f for f in figures.get((unit.start, unit.end), ())
                 if counts(f) and not _inside(f.span.start, f.span.end, covered)]
         if not free:
             continue
-        hedged = [c for c in found if c.outlet and unit.start <= c.content[0] < unit.end
-                  and any(c.content[0] <= f.span.start < c.content[1] for f in free)]
+        in_unit = [c for _, c in hedges[bisect_left(hedge_starts, unit.start):bisect_left(hedge_starts, unit.end)]]
+        hedged = [c for c in in_unit if any(c.content[0] <= f.span.start < c.content[1] for f in free)]
         if hedged:
             claims.extend(hedged)
             free = [f for f in free if not any(c.content[0] <= f.span.start < c.content[1] for c in hedged)]
@@ -61,15 +64,17 @@ def outlet_claims(text: str, units: list[Sentence], found: list[Found],
     return claims
 
 
-def _inside(start: int, end: int, spans) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start``-``end`` lies inside one of the sorted ``spans`` (the few starting last before it)."""
+    k = bisect_right(spans, (start, 1 << 62))
+    return any(s <= start and end <= e for s, e in spans[max(0, k - 8):k])
 
 
 def _clause(text: str, unit: Sentence, free: list[Figure], covered) -> tuple[int, int] | None:
     """The chunks of ``unit`` from the first free figure's to the last one's, clipped by attributed claims."""
     lo, hi = unit.start, unit.end
-    for s, e in covered:
-        if e <= free[0].span.start and e > lo and s < hi:
+    for s, e in covered[bisect_left(covered, (unit.start, 0)):bisect_left(covered, (unit.end, 0))]:
+        if e <= free[0].span.start and e > lo:
             lo = e
         if s >= free[-1].span.end and s < hi and e > lo:
             hi = s

@@ -27,6 +27,7 @@ _NEXT_WORD = re.compile(r"[A-Za-z']+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)|\n")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u2014\u2013-"
+MAX_SENTENCE = 3000
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
@@ -106,6 +107,13 @@ def _add_sentence(text: str, start: int, end: int, para: int, out: list[Sentence
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:  # no real sentence is this long: cut at a space, keep work linear
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(Sentence(start, cut, para))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, para))
 

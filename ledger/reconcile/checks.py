@@ -77,7 +77,8 @@ def _at_level(current: list[Account], level: str) -> list[Account]:
         floor = sum(a.range.lo for a in top)
         lifted = Account(party, level, Range(floor, float("inf")), [f for a in top for f in a.facts])
         shown = ", ".join(describe(a.range, a.population, None) for a in top)
-        lifted.notes = [*(n for a in top for n in a.notes), f"{', '.join(lifted.names)}: {shown} counted as at least {floor} {level}"]
+        carried = f"{', '.join(lifted.names)}: {shown} counted as at least {floor} {level}"
+        lifted.notes = [*(n for a in top for n in a.notes), carried]
         found.append(lifted)
     return found
 

@@ -1,0 +1,103 @@
+"""Full-text search over claim content and article text.
+
+SQLite answers from its FTS5 tables, PostgreSQL from its ``to_tsvector`` indexes (both made by migration
+0003); the caller sees the same hits either way. The user's words are matched as words (all of them, in
+any order; "quoted phrases" as phrases), never as query syntax, so a name like "al-Shaabi" or a stray
+quote mark cannot break the query.
+"""
+from __future__ import annotations
+
+import shlex
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from ledger.errors import LedgerError
+from ledger.queries import find_source
+
+OPEN, CLOSE = "[[", "]]"
+SCOPES = ("all", "claims", "articles")
+
+
+def fts5_query(words: str) -> str:
+    """The user's words as an FTS5 query of quoted terms: every word (or "phrase") must occur."""
+    try:
+        terms = shlex.split(words)
+    except ValueError:  # an unbalanced quote: take the words as they are
+        terms = words.replace('"', " ").split()
+    terms = [t for t in terms if t.strip()]
+    if not terms:
+        raise LedgerError("search for at least one word")
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def search(session: Session, words: str, source: str | None = None, event: int | None = None,
+           since: date | None = None, until: date | None = None, scope: str = "all",
+           limit: int = 50) -> list[dict[str, Any]]:
+    """Claims and articles matching ``words``, best first, each with a snippet marked [[like this]]."""
+    if scope not in SCOPES:
+        raise LedgerError(f"search scope is one of {', '.join(SCOPES)}")
+    if not words.replace('"', " ").strip():
+        raise LedgerError("search for at least one word")
+    params: dict[str, Any] = {"limit": limit, "since": since.isoformat() if since else None,
+                              "until": until.isoformat() if until else None, "event": event,
+                              "source": find_source(session, source).id if source else None}
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    params["q"] = words if postgresql else fts5_query(words)
+    hits = []
+    if scope in ("all", "claims"):
+        hits += [dict(kind="claim", **row) for row in session.execute(
+            text(_CLAIMS_PG if postgresql else _CLAIMS_SQLITE), params).mappings()]
+    if scope in ("all", "articles"):
+        hits += [dict(kind="article", **row) for row in session.execute(
+            text(_ARTICLES_PG if postgresql else _ARTICLES_SQLITE), params).mappings()]
+    return hits
+
+
+# Parameters are cast so that PostgreSQL knows their type when they are NULL.
+_SINCE, _UNTIL = "CAST(:since AS VARCHAR(40))", "CAST(:until AS VARCHAR(40))"
+_SOURCE, _EVENT = "CAST(:source AS INTEGER)", "CAST(:event AS INTEGER)"
+_FILTERS = f"""
+  AND ({_SINCE} IS NULL OR substr(a.published, 1, 10) >= {_SINCE})
+  AND ({_UNTIL} IS NULL OR substr(a.published, 1, 10) <= {_UNTIL})"""
+_CLAIM_FILTERS = _FILTERS + f"""
+  AND ({_SOURCE} IS NULL OR c.source_id = {_SOURCE}) AND ({_EVENT} IS NULL OR c.event_id = {_EVENT})"""
+_ARTICLE_FILTERS = _FILTERS + f"""
+  AND ({_SOURCE} IS NULL OR EXISTS (SELECT 1 FROM claim c WHERE c.article_id = a.id AND c.source_id = {_SOURCE}))
+  AND ({_EVENT} IS NULL OR EXISTS (SELECT 1 FROM claim c WHERE c.article_id = a.id AND c.event_id = {_EVENT}))"""
+_CLAIM_COLUMNS = """c.id AS id, c.article_id AS article_id, s.name AS source, c.event_id AS event_id,
+  a.outlet AS outlet, a.published AS published, a.title AS title"""
+_ARTICLE_COLUMNS = """a.id AS id, a.id AS article_id, NULL AS source, NULL AS event_id, a.outlet AS outlet,
+  a.published AS published, a.title AS title"""
+
+_CLAIMS_SQLITE = f"""
+SELECT {_CLAIM_COLUMNS}, snippet(claim_fts, 0, '{OPEN}', '{CLOSE}', '…', 24) AS snippet
+FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid
+JOIN article a ON a.id = c.article_id JOIN source s ON s.id = c.source_id
+WHERE claim_fts MATCH :q {_CLAIM_FILTERS}
+ORDER BY bm25(claim_fts), c.id LIMIT :limit"""
+_ARTICLES_SQLITE = f"""
+SELECT {_ARTICLE_COLUMNS}, snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', 24) AS snippet
+FROM article_fts JOIN article a ON a.id = article_fts.rowid
+WHERE article_fts MATCH :q {_ARTICLE_FILTERS}
+ORDER BY bm25(article_fts), a.id LIMIT :limit"""
+
+_HEADLINE = f"'StartSel={OPEN}, StopSel={CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…'"
+_CLAIMS_PG = f"""
+SELECT {_CLAIM_COLUMNS},
+  ts_headline('english', c.content, websearch_to_tsquery('english', :q), {_HEADLINE}) AS snippet
+FROM claim c JOIN article a ON a.id = c.article_id JOIN source s ON s.id = c.source_id
+WHERE to_tsvector('english', c.content) @@ websearch_to_tsquery('english', :q) {_CLAIM_FILTERS}
+ORDER BY ts_rank(to_tsvector('english', c.content), websearch_to_tsquery('english', :q)) DESC, c.id
+LIMIT :limit"""
+_ARTICLES_PG = f"""
+SELECT {_ARTICLE_COLUMNS},
+  ts_headline('english', a.text, websearch_to_tsquery('english', :q), {_HEADLINE}) AS snippet
+FROM article a
+WHERE to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ websearch_to_tsquery('english', :q)
+  {_ARTICLE_FILTERS}
+ORDER BY ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text),
+                 websearch_to_tsquery('english', :q)) DESC, a.id
+LIMIT :limit"""
