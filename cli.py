@@ -18,6 +18,7 @@ from ledger.commands.database import db_app
 from ledger.commands.events import events_app
 from ledger.commands.ingest import ingest
 from ledger.commands.log import log_app
+from ledger.commands.report import report
 from ledger.commands.search import search
 from ledger.commands.show import show_app
 from ledger.commands.sources import sources_app
@@ -52,6 +53,7 @@ def main(
 app.command()(ingest)
 app.command("articles")(listings.list_articles)
 app.command(help=conflicts_help())(conflicts)
+app.command()(report)
 app.command()(search)
 
 app.add_typer(claims_app, name="claims")

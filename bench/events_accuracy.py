@@ -154,7 +154,8 @@ def speed() -> dict:
         started = time.perf_counter()
         reconcile(facts)
         rec.append(time.perf_counter() - started)
-    return {"article_words": len(body.split()), "group_events_ms_median": round(statistics.median(runs) * 1000, 3),
+    return {"article_words": len(body.split()),
+            "group_events_long_ms_median": round(statistics.median(runs) * 1000, 3),
             "reconcile_100_facts_ms_median": round(statistics.median(rec) * 1000, 3)}
 
 

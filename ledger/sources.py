@@ -85,8 +85,9 @@ class SourceResolver:
             return
         insert_ignoring_duplicates(self.session, SourceAlias.__table__, [
             {"alias": key, "source_id": source_id, "origin": origin[:200]} for key in sorted(new)], ["alias"])
-        for key in new:
-            self._ids.pop(key, None)  # re-read: a concurrent writer may own it
+        # read back who owns each name: another source (or a concurrent writer) may have had it already
+        self._ids.update(dict(self.session.execute(select(SourceAlias.alias, SourceAlias.source_id)
+                                                   .where(SourceAlias.alias.in_(new))).all()))
         if self._fuzzy_index is not None:
             kind = self.session.get(Source, source_id).kind
             for key in new:
@@ -98,7 +99,8 @@ class SourceResolver:
         if not key:
             return None
         if key not in self._ids:
-            found = self.session.scalar(select(SourceAlias.source_id).where(SourceAlias.alias == key))
+            with self.session.no_autoflush:
+                found = self.session.scalar(select(SourceAlias.source_id).where(SourceAlias.alias == key))
             if found is None:
                 return None
             self._ids[key] = found

@@ -98,3 +98,9 @@ def test_coref_role_description_finds_the_named_holder():
     text = ("Press Secretary Oskar Vell spoke to reporters on Monday.\n\n"
             "According to the press secretary, the talks will resume.")
     assert [c.speaker.name for c in extract(text)] == ["Oskar Vell"]
+
+
+def test_coref_acronym_becomes_an_alias():
+    (claim,) = extract("The Velsk Rights Monitor (VRM) said two villages burned.")
+    assert claim.speaker.name == "Velsk Rights Monitor" and "VRM" in claim.speaker.aliases
+    assert "Velsk Rights Monitor (VRM)" not in claim.speaker.aliases

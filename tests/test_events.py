@@ -399,3 +399,20 @@ def test_events_any_text_gives_valid_indices(words, spans, published):
     assert len(found.claim_events) == len(claims)
     used = {i for i in found.claim_events if i is not None}
     assert used == set(range(len(found.events)))
+
+
+ANCHOR_TEXT = ("On Thursday, US warplanes carried out air strikes near the border. Shelling and a car bomb followed "
+               "in May; improvised explosive devices, unmanned aerial vehicle (UAV) attacks and mass killings were "
+               "reported since the start of the year, two days ago and on 25/02/2024, officials said on Friday.")
+
+
+def test_events_anchored_search_finds_what_a_full_scan_finds():
+    from ledger.events.mentions import _mention_pattern
+    from ledger.events.timexpr import _pattern, find_times
+
+    lowered = ANCHOR_TEXT.lower()
+    words = [m.text for m in find_mentions(ANCHOR_TEXT, split_sentences(ANCHOR_TEXT))]
+    assert words == [ANCHOR_TEXT[m.start():m.end()] for m in _mention_pattern().finditer(lowered)]
+    times = [t.text for t in find_times(ANCHOR_TEXT, SATURDAY)]
+    assert times == [ANCHOR_TEXT[m.start():m.end()] for m in _pattern().finditer(lowered)]
+    assert len(words) == 7 and len(times) == 6

@@ -115,7 +115,7 @@ def fail(message: str, exc: BaseException | None = None) -> None:
 
 def _debug(args: tuple, kwargs: dict) -> bool:
     """Whether ``--debug`` was given, read from the command's typer context argument."""
-    ctx = next((a for a in (*args, *kwargs.values()) if isinstance(a, typer.Context)), None)
+    ctx = next((a for a in (*args, *kwargs.values()) if hasattr(a, "find_root")), None)
     root = ctx.find_root().obj if ctx is not None else None
     return bool(root and root.debug)
 

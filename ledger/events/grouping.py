@@ -35,6 +35,7 @@ from ledger.events.labels import finish
 from ledger.events.lexicon import load
 from ledger.events.mentions import Mention
 from ledger.events.reading import Article, When
+from ledger.events.timexpr import PRECISION_RANK
 from ledger.events.types import ArticleEvents
 from ledger.extract.types import Claim, Figure
 
@@ -109,7 +110,7 @@ def _main_when(article: Article, kind: str | None, lead: list[Mention], body: li
     """The most precise event time of the lead's event words, else the lead's first event time given to
     no word ("Five were wounded when ... on Tuesday"), else that of the first main-kind word of the body,
     else the publication day (the event happened then or in the two days before)."""
-    rank = {"day": 3, "week": 2, "month": 1, "year": 0}
+    rank = PRECISION_RANK
     loose = [t for t in article.times if t.start < article.lead_end and t.role == "event"
              and id(t) not in article.attached]
     for group in (lead, None, body):

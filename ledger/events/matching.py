@@ -27,13 +27,12 @@ from rapidfuzz import fuzz
 
 from ledger.events import kinds
 from ledger.events.places import country_of, place_key
-from ledger.events.timexpr import window
+from ledger.events.timexpr import PRECISION_RANK, window
 from ledger.events.types import EventDraft, KnownEvent
 
 DAY_SLACK = 1  # days either side of a day-precise date
 PUBLICATION_DAYS_BEFORE = 4  # an undated article's event happened on its publication day or up to 4 days before
 FUZZY_NAME = 88  # rapidfuzz ratio above which two place names are one spelling apart
-PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 
 
 def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None:

@@ -13,7 +13,7 @@ from datetime import date
 
 from ledger.events import mentions as _mentions, scan, timexpr as _timexpr
 from ledger.events.mentions import Mention, attach_times, find_mentions, split_sentences
-from ledger.events.timexpr import TimeExpr, find_times
+from ledger.events.timexpr import PRECISION_RANK, TimeExpr, find_times
 
 _SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -66,7 +66,7 @@ def _rank(when: When) -> float:
     """How precise a window is; a publication-day window (three days) sits between a day and a week."""
     if when.from_publication:
         return 2.5
-    return {"day": 3, "week": 2, "month": 1, "year": 0}.get(when.precision or "", -1)
+    return PRECISION_RANK.get(when.precision or "", -1)
 
 
 @dataclass(slots=True)

@@ -27,7 +27,7 @@ from ledger.events import scan
 from ledger.events.lexicon import load
 
 FLOAT_ANCHOR = date(2000, 6, 15)  # stands for an unknown publication day; never shown, never compared with real dates
-PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}  # finer dates rank higher
 
 
 @dataclass(frozen=True, slots=True)

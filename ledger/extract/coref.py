@@ -31,6 +31,7 @@ from ledger.extract.speakers import words
 from ledger.extract.types import Speaker
 from ledger.names import normalise_name
 
+_ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
 _ARTICLE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _NAMED_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # "the spokesman": the one named before
 _WINDOW = 60  # mentions looked back at: antecedents are near, and long articles stay linear
@@ -95,6 +96,9 @@ class Resolver:
         else:
             entity = self._match(p, span[0], form)
         entity.absorb(p, form if p.kind != "pronoun" else "")
+        for acronym, long in self.acronyms.items():
+            if acronym not in entity.forms and _key(long) in {_key(entity.name), _key(form)}:
+                entity.forms.append(acronym)  # "the Velsk Rights Monitor (VRM)" teaches "VRM"
         self._remember(span[0], entity)
         return entity
 
@@ -291,7 +295,8 @@ def _is_description(p: Phrase) -> bool:
 
 
 def _form(text: str, span: tuple[int, int]) -> str:
-    form = text[span[0]:span[1]].strip()
+    """A mention as an alias: without a leading article or a trailing "(ACRONYM)"."""
+    form = _ACRONYM_TAIL.sub("", text[span[0]:span[1]].strip())
     return _ARTICLE.sub("", form)
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ledger.extract.gazetteer import GazetteerEntry, load_gazetteer, lookup
 from ledger.extract.speakers import hidden_head, is_capitalised, is_nominal, tokens, words
+from ledger.names import normalise_name
 
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -156,12 +157,15 @@ def _gazetteer(body) -> tuple[GazetteerEntry | None, tuple[int, int]]:
     """The longest run of words (starting with a capital) that the gazetteer knows."""
     best: tuple[GazetteerEntry | None, tuple[int, int]] = (None, (0, -1))
     n = len(body)
+    firsts, lasts = _alias_edges()
     for i in range(n):
-        if not is_capitalised(body[i][2]):
+        if not is_capitalised(body[i][2]) or _edge(body[i][2]) not in firsts:
             continue
         for j in range(min(n, i + _longest_alias()), i, -1):
             if j - i <= best[1][1] - best[1][0] + 1 and best[0] is not None:
                 break
+            if _edge(body[j - 1][2]) not in lasts:
+                continue
             entry = _lookup(" ".join(t[2] for t in body[i:j]))
             if entry is not None and not _part_of_name(body, i, j, entry):
                 best = (entry, (i, j - 1))
@@ -179,6 +183,27 @@ def _part_of_name(body, i: int, j: int, entry: GazetteerEntry) -> bool:
         return (is_capitalised(tok) and "-" not in tok and not tok.endswith(("'s", "\u2019s")) and low not in w.titles
                 and low not in w.roles and low not in w.org_words and low not in w.determiners)
     return (i > 0 and namelike(body[i - 1][2])) or (j < len(body) and namelike(body[j][2]))
+
+
+def _edge(token: str) -> str:
+    """A cheap key for a first or last word of a known name: "U.S." -> "us", "Iraq's" -> "iraq"."""
+    key = token.lower().replace(".", "").replace("\u2019", "'")
+    return key[:-2] if key.endswith("'s") else key
+
+
+@lru_cache(maxsize=1)
+def _alias_edges() -> tuple[frozenset, frozenset]:
+    """The first and last words of every gazetteer name, raw and normalised: lookups of word runs that do
+    not start and end with one of them are skipped (normalising names is the costly part)."""
+    firsts, lasts = set(), set()
+    for entry in load_gazetteer():
+        for alias in (entry.name, *entry.aliases):
+            for form in (alias, normalise_name(alias)):
+                words_ = [w for w in form.split() if w.lower() not in ("the",)] or form.split()
+                if words_:
+                    firsts.add(_edge(words_[0]))
+                    lasts.add(_edge(words_[-1]))
+    return frozenset(firsts), frozenset(lasts)
 
 
 @lru_cache(maxsize=1)

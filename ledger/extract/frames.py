@@ -32,7 +32,7 @@ _THAT_OR_COLON_END = re.compile(r"\bthat\s*$|:\s*$")
 _COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
 _INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
 _INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|early|last|this|during)\b)")
-_COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")
+_COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")  # searched in a short window before the cue
 _CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _COMMA_TAIL = re.compile(r"[\s,\u2014\u2013]*$")
@@ -49,7 +49,7 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
 
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
 _SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
-_QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]?\s*(?:[\"\u201d]|'')|[,.!?\u2026]\u2019)\s*$")
+_QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]\s*(?:[\"\u201d]|''|\u2019)|(?:[\"\u201d]|'')\s*[,\u2014])\s*$")
 
 
 @dataclass(slots=True)
@@ -92,7 +92,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
         rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
         rf"|(?:repeatedly|again|also|publicly|privately|separately|recently|previously|earlier|later|then|"
         rf"too|as\s+well|simply|flatly|bluntly|once\s+again|again)(?=\W))")
-    return re.compile(adverbial), re.compile(r"\s*,?\s*that\b"), frozenset(gr["auxiliaries"])
+    return re.compile(adverbial), re.compile(r"\s*,?\s*that\b(?!\s+(?:way|much|many|far|long|time|day|night|point|moment|kind|sort|year|"
+                       r"week|issue|idea|plan|statement|claim|view|position|one)\b)"), frozenset(gr["auxiliaries"])
 
 
 def keeps_that() -> bool:
@@ -269,31 +270,43 @@ def _inverted(text: str, cue: Cue, lo: int, hi: int) -> Frame | None:
 
 
 def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool) -> tuple[tuple[int, int], tuple | None] | None:
-    """"The war monitor, which relies on sources inside Syria, said": the subject before the appositive."""
-    m = _COMMA_END.search(text[lo:cue.start])
+    """"The war monitor, which relies on sources inside Syria, said": the subject before the appositive.
+
+    Up to four commas back are tried ("Dana Reyes, 59, of Ashton, Md., who watched the parade, said"), the
+    nearest comma whose left side ends in a speaker phrase and whose right side opens an appositive wins.
+    """
+    m = _COMMA_END.search(text, max(lo, cue.start - 4), cue.start)
     if m is None:
         return None
-    close = lo + m.start()
+    close = m.start()
     if text[close] == "-":
         close -= 1
-    opening = max(text.rfind(",", lo, close), text.rfind("\u2014", lo, close), text.rfind("--", lo, close) + 1,
-                  text.rfind(" \u2013 ", lo, close) + 1)
-    if opening <= lo:
-        return None
-    chunk = text[opening + 1:close].strip()
+    opening = close
+    for _ in range(4):
+        opening = max(text.rfind(",", lo, opening), text.rfind("\u2014", lo, opening),
+                      text.rfind("--", lo, opening) + 1, text.rfind(" \u2013 ", lo, opening) + 1)
+        if opening <= lo:
+            return None
+        chunk = text[opening + 1:close].strip()
+        if not _opens_appositive(chunk):
+            continue
+        subject = phrase_before(text, lo, opening, relaxed)
+        if subject is None:
+            continue
+        via = None
+        cited = _CITED_BY.match(chunk)
+        if cited:
+            start = opening + 1 + (len(text[opening + 1:close]) - len(text[opening + 1:close].lstrip())) + cited.end()
+            via = phrase_after(text, start, close)
+        return subject, via
+    return None
+
+
+def _opens_appositive(chunk: str) -> bool:
+    """"a monitoring group", "which relies on", "59", "speaking to reporters": words that describe a speaker."""
     first = chunk.split()[0].lower() if chunk.split() else ""
-    if not (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper()
-            or first in words().nominal or first in words().role_modifiers):
-        return None
-    subject = phrase_before(text, lo, opening, relaxed)
-    if subject is None:
-        return None
-    via = None
-    cited = _CITED_BY.match(chunk)
-    if cited:
-        start = opening + 1 + (len(text[opening + 1:close]) - len(text[opening + 1:close].lstrip())) + cited.end()
-        via = phrase_after(text, start, close)
-    return subject, via
+    return (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper() or first.isdigit()
+            or first in words().nominal or first in words().role_modifiers or first == "of")
 
 
 def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
@@ -358,4 +371,4 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-__all__ = ["Frame", "analyse", "skip_adverbials", "subject_of", "tokens"]
+__all__ = ["Frame", "analyse", "keeps_that", "skip_adverbials", "subject_of"]

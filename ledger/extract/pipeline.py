@@ -21,10 +21,10 @@ from ledger.extract.cues import find_cues
 from ledger.extract.figures import find_figures, find_no_figure
 from ledger.extract.outlet import outlet_claims
 from ledger.extract.quotes import close_end, find_quotes
-from ledger.extract.sentences import Sentence, paragraphs, sentences
+from ledger.extract.sentences import paragraphs, sentences
 from ledger.extract.types import Claim, Figure, Span, Speaker
 
-EXTRACTOR_VERSION = "attribution-1.0"
+EXTRACTOR_VERSION = "rules-1.0"
 
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -130,4 +130,4 @@ def _claim(text: str, c: Found, speaker: Speaker, via: Speaker | None, figures: 
                  tuple(Span.of(text, *p) for p in c.parts), via, Span.of(text, *c.sentence), list(figures))
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "is_headline", "Sentence"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "is_headline"]

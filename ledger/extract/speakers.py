@@ -98,6 +98,7 @@ def _keeps_period(tok: str) -> bool:
 
 
 def is_capitalised(tok: str) -> bool:
+    """Whether a token can be part of a name: "Kirby", "U.S.", "F-15" (a digit with letters), not "said"."""
     return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isalpha() for c in tok))
 
 
@@ -153,8 +154,8 @@ def _described(toks, last: int) -> bool:
     if not head.isalpha() or not head.islower() or head in w.breaks or head.endswith(("ly", "ing", "ed")):
         return False
     k = last - 1
-    while k >= 0 and last - k <= 3 and toks[k][2].islower() and toks[k][2] not in w.breaks \
-            and toks[k][2] not in w.determiners:
+    while k >= 0 and last - k <= 4 and toks[k][2][:1].isalnum() and toks[k][2].lower() not in w.breaks \
+            and toks[k][2].lower() not in w.determiners:
         k -= 1
     return k >= 0 and toks[k][2].lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her")
 
@@ -204,7 +205,7 @@ def _walk_left(toks: list[tuple[int, int, str]], last: int, lo: int) -> int:
                 j -= 1
                 continue
             break
-        elif low in w.temporal or (low in w.breaks and (tok.islower() or (toks[j][0] == lo and not tok.isupper()))):
+        elif low in w.temporal or (low in w.breaks and not tok.isupper()):
             break
         elif tok.islower() and (low.endswith("ly") or low.endswith("ing")) and low not in w.nominal and not (
                 low.endswith("ing") and j > 0 and toks[j - 1][2].lower() in w.determiners):
@@ -248,11 +249,17 @@ def phrase_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     w = words()
     end = None
     named = False
-    if toks and toks[0][2].lower() in w.pronouns and toks[0][2].lower() not in ("that", "which", "who"):
+    loose = 0  # lowercase words that are no speaker noun, in a row: "the event brought back" is a clause
+    if toks and toks[0][2].lower() in ("that", "which", "who", "whom", "what"):
+        return None
+    if toks and toks[0][2].lower() in w.pronouns:
         return toks[0][0], toks[0][1]
     for k, (s, e, tok) in enumerate(toks):
         low = tok.lower()
         if named and tok.islower() and low not in w.nominal and low not in w.linking:
+            break
+        loose = loose + 1 if tok.islower() and low not in w.nominal and low not in w.determiners else 0
+        if loose > 2:
             break
         named = named or (is_capitalised(tok) and low not in w.determiners) or (tok.islower() and low in w.nominal)
         if tok == "(" and end is not None:
@@ -279,6 +286,11 @@ def phrase_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         end = k
         if k > 12:
             break
-    if end is None or not is_nominal(toks[end][2], True):
+    if end is None:
+        return None
+    head = end
+    if toks[end][2] == ")":
+        head = next((k - 1 for k in range(end, -1, -1) if toks[k][2] == "("), end)
+    if head < 0 or not is_nominal(toks[head][2], True):
         return None
     return toks[0][0], toks[end][1]

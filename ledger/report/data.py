@@ -127,7 +127,17 @@ def gather(session: Session, event_ids: list[int] | None = None, as_of: date | N
     texts = _article_texts(session, ids)
     found = (conflict_store.as_of(session, as_of, ids) if as_of else conflict_store.stored(session, ids)) if ids else []
     estimates = [_estimate_dict(e) for e in reconcile.estimate(conflict_store.load_facts(session, ids), as_of=as_of)]
-    sections = [_event_report(event, claims, contexts, texts, found, estimates, rejected) for event in events]
+    claims_of = _by_event(claims, lambda c: c["event"]["id"])
+    conflicts_of = _by_event(found, lambda c: c["event"]["id"])
+    estimates_of = _by_event(estimates, lambda e: e["event_id"])
+    sections = []
+    for event in events:
+        own = claims_of.get(event["id"], [])
+        own_estimates = estimates_of.get(event["id"], [])
+        sections.append(EventReport(
+            event=event, blocks=metric_blocks(own, own_estimates), conflicts=conflicts_of.get(event["id"], []),
+            estimates=own_estimates, claims=own, passages=_passages(own, texts, contexts),
+            rejected=rejected.get(event["id"], 0)))
     return Report(generated_at=generated_at or datetime.now(timezone.utc), as_of=as_of, stats=_stats(session),
                   events=sections, requested=list(event_ids or []))
 
@@ -192,15 +202,16 @@ def _estimate_dict(estimate: reconcile.Estimate) -> dict[str, Any]:
     return found
 
 
-def _event_report(event, claims, contexts, texts, conflicts, estimates, rejected) -> EventReport:
-    own = [c for c in claims if c["event"] and c["event"]["id"] == event["id"]]
-    own_estimates = [e for e in estimates if e["event_id"] == event["id"]]
-    passages = {c["id"]: passage_of(texts.get(c["article"]["id"], ""), c, contexts.get(c["id"], (None, None)))
-                for c in own}
-    return EventReport(event=event, blocks=metric_blocks(own, own_estimates),
-                       conflicts=[c for c in conflicts if c["event"]["id"] == event["id"]],
-                       estimates=own_estimates, claims=own, passages=passages,
-                       rejected=rejected.get(event["id"], 0))
+def _by_event(rows: list[dict[str, Any]], event_of) -> dict[Any, list[dict[str, Any]]]:
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(event_of(row), []).append(row)
+    return grouped
+
+
+def _passages(claims: list[dict[str, Any]], texts: dict[int, str], contexts) -> dict[int, Passage]:
+    return {c["id"]: passage_of(texts.get(c["article"]["id"], ""), c, contexts.get(c["id"], (None, None)))
+            for c in claims}
 
 
 def metric_blocks(claims: list[dict[str, Any]], estimates: list[dict[str, Any]]) -> tuple[MetricBlock, ...]:
