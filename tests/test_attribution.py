@@ -62,29 +62,29 @@ def test_attribution_unattributed_quote():
 
 @pytest.mark.parametrize("text, expected", [
     ("The harbour authority said that two ships had sunk.",
-     ("indirect", "harbour authority", "The harbour authority", "two ships had sunk")),
+     ("indirect", "harbour authority", "The harbour authority", "that two ships had sunk")),
     ("Two ships had sunk, the harbour authority said.",
      ("indirect", "harbour authority", "the harbour authority", "Two ships had sunk")),
     ("Two ships had sunk, said Captain Lo Brandt.",
      ("indirect", "Lo Brandt", "Captain Lo Brandt", "Two ships had sunk")),
     ("Captain Lo Brandt told Reuters that two ships had sunk.",
-     ("indirect", "Lo Brandt", "Captain Lo Brandt", "two ships had sunk")),
+     ("indirect", "Lo Brandt", "Captain Lo Brandt", "that two ships had sunk")),
     ("The ministry said in a statement on Friday that two ships had sunk.",
-     ("indirect", "ministry", "The ministry", "two ships had sunk")),
+     ("indirect", "ministry", "The ministry", "that two ships had sunk")),
     ("The ministry added that two ships had sunk.",
-     ("indirect", "ministry", "The ministry", "two ships had sunk")),
+     ("indirect", "ministry", "The ministry", "that two ships had sunk")),
     ("The Velsk Water Board denied that the wells were poisoned.",
-     ("indirect", "Velsk Water Board", "The Velsk Water Board", "the wells were poisoned")),
+     ("indirect", "Velsk Water Board", "The Velsk Water Board", "that the wells were poisoned")),
     ("Governor Ana Pelt warned that the levees could fail.",
-     ("indirect", "Ana Pelt", "Governor Ana Pelt", "the levees could fail")),
+     ("indirect", "Ana Pelt", "Governor Ana Pelt", "that the levees could fail")),
     ("The rebels accused the army of shelling the market.",
      ("indirect", "rebels", "The rebels", "the army of shelling the market")),
     ("The army blamed the rebels for the blast.",
      ("indirect", "army", "The army", "the rebels for the blast")),
     ("The harbour authority estimated that 300 homes were flooded.",
-     ("indirect", "harbour authority", "The harbour authority", "300 homes were flooded")),
+     ("indirect", "harbour authority", "The harbour authority", "that 300 homes were flooded")),
     ("Mayor Ilse Marr tweeted that the bridge would reopen.",
-     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "the bridge would reopen")),
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "that the bridge would reopen")),
     ("The envoy was quoted as saying the talks had failed.",
      ("indirect", "envoy", "The envoy", "the talks had failed")),
 ])
@@ -96,7 +96,7 @@ def test_attribution_adding_that_carries_speaker():
     text = "The ministry said the dam held, adding that the river was falling."
     assert _claims(text) == [
         ("indirect", "ministry", "The ministry", "the dam held"),
-        ("indirect", "ministry", None, "the river was falling"),
+        ("indirect", "ministry", None, "that the river was falling"),
     ]
 
 
@@ -115,7 +115,7 @@ def test_attribution_citing_makes_cited_source_the_speaker():
     (claim,) = extract(text)
     assert (claim.speaker.name, claim.speaker.mention.text) == ("port officials", "port officials")
     assert claim.via is not None and claim.via.name == "Harbour Gazette"
-    assert claim.content.text == "two ships sank"
+    assert claim.content.text == "that two ships sank"
 
 
 def test_attribution_citing_own_reporter_keeps_speaker():
@@ -132,11 +132,11 @@ def test_attribution_mixed_quote():
 
 @pytest.mark.parametrize("text, expected", [
     ("A report by the Velsk Water Board found that the wells were poisoned.",
-     ("indirect", "Velsk Water Board", "A report by the Velsk Water Board", "the wells were poisoned")),
+     ("indirect", "Velsk Water Board", "A report by the Velsk Water Board", "that the wells were poisoned")),
     ("Harbour data show that traffic fell by half.",
-     ("indirect", "Harbour data", "Harbour data", "traffic fell by half")),
+     ("indirect", "Harbour data", "Harbour data", "that traffic fell by half")),
     ("The study concluded that the dam was unsafe.",
-     ("indirect", "study", "The study", "the dam was unsafe")),
+     ("indirect", "study", "The study", "that the dam was unsafe")),
     ("Local officials believe the fire was set on purpose.",
      ("indirect", "Local officials", "Local officials", "the fire was set on purpose")),
     ("The farmers' union backs the new water tax.",
@@ -204,7 +204,7 @@ def test_attribution_statement_from_speaks_for_its_author():
 
 def test_attribution_coordinated_verb_shares_subject():
     text = "Harbour chief Lo Brandt made no comment on the cause but said that two ships sank."
-    assert _claims(text) == [("indirect", "Lo Brandt", "Harbour chief Lo Brandt", "two ships sank")]
+    assert _claims(text) == [("indirect", "Lo Brandt", "Harbour chief Lo Brandt", "that two ships sank")]
 
 
 def test_attribution_impersonal_passive_with_figure_is_outlet():

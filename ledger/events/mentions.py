@@ -45,6 +45,8 @@ class Mention:
     before: bool = False
     secondary: bool = False
     marker_start: int | None = None
+    marker: str | None = None  # relative | before | context: what made the word secondary
+    phrase_start: int = -1  # where its noun phrase starts ("a deadly rocket attack"), after any marker
     series: bool = False
     distinct: bool = False  # "a second strike", "another attack": not the event already told
     sentence: int = 0
@@ -158,11 +160,33 @@ def _describe(m: Mention, text: str, sentence_start: int) -> None:
     modified = m.plural and bool(series.search(" ".join(words[-3:])))
     hit = None if _marker_words().isdisjoint(words) else _last_marker(markers, clause.lower(),
                                                                          m.definite and not modified)
+    clause_start = m.start - len(clause)
     if hit is not None:
-        m.secondary, m.before = True, hit.lastgroup == "before"
-        m.marker_start = m.start - len(clause) + hit.start()
+        m.secondary, m.before, m.marker = True, hit.lastgroup == "before", hit.lastgroup
+        m.marker_start = clause_start + hit.start()
+    m.phrase_start = _phrase_start(clause, clause_start, m.start, hit)
     m.series = modified or (m.plural and m.secondary)
     m.distinct = m.determiner in ("indefinite", None) and not _distinct().isdisjoint(words[-3:])
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _phrase_start(clause: str, clause_start: int, start: int, marker: re.Match | None) -> int:
+    """Where the noun phrase of the event word starts: after its marker ("retaliation for | a rocket
+    attack"), else at its determiner or after the word that ends the phrase before it ("after | Monday's
+    strike", "the | Fenwick Ridge attack"), at most six words back."""
+    floor = marker.end() if marker is not None else 0
+    words = [w for w in _WORD.finditer(clause, floor)][-6:]
+    at = len(clause)
+    for word in reversed(words):
+        low = word.group(0).lower().strip(".\"'“”‘,")
+        if low in _PHRASE_ENDS or word.group(0).endswith((",", ";", ":")):
+            break
+        at = word.start()
+        if low in _DETERMINERS:
+            break
+    return clause_start + at if at < len(clause) else start
 
 
 def _last_marker(markers: re.Pattern, clause: str, definite: bool) -> re.Match | None:

@@ -98,7 +98,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
 
 def keeps_that() -> bool:
     """Whether a content starts with its complementizer ("said [that] five died"): grammar.json's
-    ``content_keeps_that``. The ledger's convention is not to (False); PolNeAR's annotators do."""
+    ``content_keeps_that``. The ledger's convention is to keep it (True), as PolNeAR's annotators do."""
     return bool(lexicon.load("grammar.json").get("content_keeps_that", False))
 
 

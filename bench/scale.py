@@ -1,0 +1,151 @@
+"""How the ledger's cost grows: ingest speed, memory, database size and conflict-report time at scale.
+
+    python bench/scale.py --sizes 1000 10000 100000 --runs 3 [--pg] [--out bench/results/scale.md]
+
+For each size N it generates N synthetic articles (``bench/synthetic.py``: invented names, seeded) as one
+JSONL file and measures, as medians of ``--runs`` runs where a run is cheap enough to repeat:
+
+- ingest articles/s with ``--jobs 1`` and ``--jobs 2``, into SQLite (and PostgreSQL with ``--pg``, using a
+  throwaway server from ``tests/pgserver.py``), each into a fresh database, timing the real ``ledger``
+  command in a child process;
+- peak memory of that command (max resident set size of the process and its workers);
+- database size per article (SQLite file after ingest);
+- ``ledger conflicts --event ID --format json`` for one event, and ``ledger conflicts --format json`` for
+  the whole ledger.
+
+Large sizes are measured once (``--runs`` applies to sizes up to ``--repeat-below``). Prints a Markdown table
+and writes it to ``--out``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+import synthetic  # noqa: E402
+
+LEDGER = str(Path(sys.executable).parent / "ledger")
+
+
+def run_ledger(args: list[str]) -> tuple[float, int, str]:
+    """Seconds, peak RSS (MB) and stdout of one ledger command in a fresh child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run([LEDGER, *args], capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"ledger {' '.join(args)} failed: {done.stderr[-1000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) // 1024, done.stdout
+
+
+def fresh_database(kind: str, folder: Path, pg_admin: str | None, n: int) -> str:
+    if kind == "sqlite":
+        path = folder / f"scale{n}-{time.monotonic_ns()}.db"
+        return str(path)
+    from sqlalchemy import create_engine, text
+
+    name = f"scale_{n}_{time.monotonic_ns()}"
+    admin = create_engine(pg_admin, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return pg_admin.rsplit("/", 1)[0] + f"/{name}"
+
+
+def prepare_db(db: str) -> None:
+    run_ledger(["--db", db, "db", "upgrade"])  # schema creation is not part of the ingest timing
+
+
+def measure_ingest(jsonl: Path, n: int, kind: str, jobs: int, runs: int, folder: Path, pg: str | None) -> dict:
+    speeds, peaks, sizes, dbs = [], [], [], []
+    for _ in range(runs):
+        db = fresh_database(kind, folder, pg, n)
+        prepare_db(db)
+        seconds, peak, _ = run_ledger(["--db", db, "ingest", "-q", "--jobs", str(jobs), str(jsonl)])
+        speeds.append(n / seconds)
+        peaks.append(peak)
+        if kind == "sqlite":
+            sizes.append(Path(db).stat().st_size / n)
+        dbs.append(db)
+    return {"speed": statistics.median(speeds), "peak_mb": max(peaks),
+            "bytes_per_article": statistics.median(sizes) if sizes else None, "db": dbs[-1]}
+
+
+def measure_conflicts(db: str, runs: int) -> dict:
+    events = json.loads(run_ledger(["--db", db, "events", "--format", "json"])[2])
+    busiest = max(events, key=lambda e: e["claims"])["id"]
+    run_ledger(["--db", db, "conflicts", "--format", "json"])  # reconciles what is stale, once
+    one = statistics.median(run_ledger(["--db", db, "conflicts", "--event", str(busiest), "--format", "json"])[0]
+                            for _ in range(runs))
+    everything = statistics.median(run_ledger(["--db", db, "conflicts", "--format", "json"])[0]
+                                   for _ in range(runs))
+    startup = statistics.median(run_ledger(["--version"])[0] for _ in range(runs))
+    return {"events": len(events), "one_event_s": one, "all_s": everything, "startup_s": startup}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeat-below", type=int, default=20000)
+    parser.add_argument("--pg", action="store_true", help="also measure PostgreSQL (throwaway server)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "scale.md")
+    args = parser.parse_args()
+    pg_url = pg_folder = None
+    if args.pg:
+        import pgserver
+
+        pg_url, pg_folder = pgserver.start()
+        pgserver.wait_ready(pg_url)
+    rows = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            os.chmod(folder, 0o755)
+            for n in args.sizes:
+                jsonl = folder / f"articles{n}.jsonl"
+                synthetic.write_jsonl(jsonl, n)
+                runs = args.runs if n <= args.repeat_below else 1
+                for kind in ["sqlite"] + (["postgresql"] if args.pg else []):
+                    for jobs in args.jobs:
+                        found = measure_ingest(jsonl, n, kind, jobs, runs, folder, pg_url)
+                        row = {"articles": n, "db": kind, "jobs": jobs, "runs": runs,
+                               "ingest articles/s": round(found["speed"]), "peak MB": found["peak_mb"],
+                               "bytes/article": round(found["bytes_per_article"]) if found["bytes_per_article"]
+                               else "-"}
+                        if jobs == args.jobs[0]:
+                            c = measure_conflicts(found["db"], runs)
+                            row.update({"events": c["events"], "conflicts 1 event s": round(c["one_event_s"], 3),
+                                        "conflicts all s": round(c["all_s"], 2), "CLI start s": round(c["startup_s"], 3)})
+                        rows.append(row)
+                        print(json.dumps(row), file=sys.stderr, flush=True)
+    finally:
+        if pg_folder is not None:
+            import pgserver
+
+            pgserver.stop(pg_folder)
+    keys = ["articles", "db", "jobs", "runs", "ingest articles/s", "peak MB", "bytes/article", "events",
+            "conflicts 1 event s", "conflicts all s", "CLI start s"]
+    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"{platform.platform()}", "", "| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(str(r.get(k, "")) for k in keys) + " |" for r in rows]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Splitting a claim that tells two events: the main one, and an earlier one embedded in it with its toll.
+
+A speaker often explains the event in the news by another one, and gives that one's toll in passing:
+
+    The ministry said the strikes were retaliation for a rocket attack on a base earlier this month that
+    killed one contractor and wounded two soldiers.
+
+The extractor reads one claim; an analyst logs two. The **embedded event** is an event word introduced by
+a marker inside the claim ("retaliation for", "after", "amid"; ``data/markers.json``) that the grouping
+placed in another event than the main one, and that has its own time expression ("earlier this month") or
+a relative clause ("that killed ..."). When figures sit in its clause, that clause becomes a claim of its
+own, about the other event:
+
+- the split part: same speaker, cue, kind and attribution, content from the embedded noun phrase to the end
+  of its clause ("a rocket attack on a base earlier this month that killed one contractor and wounded two
+  soldiers"), the figures inside it;
+- the rest: the claim up to the relative clause when that clause ends the claim ("the strikes were
+  retaliation for a rocket attack on a base earlier this month"), else the whole content, with the
+  other figures. The outlet's own assertion is a claim only for its figures: an outlet remainder left
+  without figures is dropped.
+
+Every span of both parts is a piece of the article text (``text[start:end] == span.text``).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ledger.events import scan
+from ledger.events.lexicon import load
+from ledger.extract.types import Claim, Span
+
+if TYPE_CHECKING:
+    from ledger.events.reading import Article
+
+SPLIT_MARKERS = ("before", "context")  # a relative clause's event word ("a militia that launched attacks") is no event told
+_TRIM = " \t\n,;:—–-"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(clause end, relative pronoun), both from ``data/markers.json``, matched case-insensitively."""
+    m = load("markers.json")
+    openers = scan.alternation(m["clause_openers"])
+    clause_end = re.compile(rf";|\s[—–-]\s|\(|,\s+(?:{openers})\b", re.IGNORECASE)
+    relative = re.compile(rf"(?:,\s*)?\b(?:{scan.alternation(m['relative_pronouns'])})\b", re.IGNORECASE)
+    return clause_end, relative
+
+
+def split_claims(article: "Article", claims: list[Claim], assigned: list) -> list[tuple[Claim, int | None]]:
+    """Each claim, or its two parts: ``(claim, mention index)`` where the index is that of the embedded
+    event word a split part is about (its event is ``assigned[index]``), None for a claim to be placed
+    by the usual rules. Parts keep the order of the text.
+
+    ``assigned`` is the draft of every event word (None for a series), as the grouping placed them.
+    """
+    found: list[tuple[Claim, int | None]] = []
+    for claim in claims:
+        embedded = _embedded(article, claim, assigned)
+        if embedded is None:
+            found.append((claim, None))
+            continue
+        index, start, end, cut = embedded
+        inner = [f for f in claim.figures if start <= f.span.start and f.span.end <= end]
+        outer = [f for f in claim.figures if not any(f is g for g in inner)]
+        rest = _rest(article.text, claim, outer, cut)
+        if rest is not None:
+            found.append((rest, None))
+        found.append((_part(article.text, claim, start, end, inner), index))
+    return found
+
+
+def _embedded(article: "Article", claim: Claim, assigned: list) -> tuple[int, int, int, int | None] | None:
+    """(mention index, part start, part end, where the rest ends or None) of the claim's embedded event
+    with figures in its clause, or None when the claim tells one event."""
+    if not claim.figures or claim.parts:
+        return None
+    start, end = claim.content.start, claim.content.end
+    first = bisect_left(article.mention_starts, start)
+    for i in range(first, bisect_left(article.mention_starts, end)):
+        m = article.mentions[i]
+        draft = assigned[i]
+        if (m.end > end or m.series or m.marker not in SPLIT_MARKERS or m.marker_start is None
+                or m.marker_start < start or draft is None or draft.main):
+            continue
+        part_start = max(m.phrase_start, start)
+        part_end = _clause_end(article, m.end, end)
+        relative = _relative(article.text, m.end, part_end)
+        if relative is None and not any(t.role == "event" for t in m.times):
+            continue
+        if not any(part_start <= f.span.start and f.span.end <= part_end for f in claim.figures):
+            continue
+        return i, part_start, part_end, _cut(article, m, relative, part_end, end)
+    return None
+
+
+def _clause_end(article: "Article", at: int, limit: int) -> int:
+    """The end of the embedded clause: the claim's end, its sentence's end, a semicolon, a dash, a
+    bracket or a comma opening another clause (", which Mardovia blamed on ...", ", officials said")."""
+    limit = min(limit, article.sentence_of(at)[1] or limit)
+    hit = _patterns()[0].search(article.text, at, limit)
+    return _trimmed_end(article.text, at, hit.start() if hit else limit)
+
+
+def _relative(text: str, at: int, limit: int) -> int | None:
+    """Where the relative clause of the embedded event starts ("... earlier this month | that killed")."""
+    hit = _patterns()[1].search(text, at, limit)
+    return hit.start() if hit else None
+
+
+def _cut(article: "Article", m, relative: int | None, part_end: int, end: int) -> int | None:
+    """Where the rest of the claim ends: before the relative clause, or after the embedded event's time,
+    when the embedded clause runs to the claim's end; None (the whole content) otherwise."""
+    if part_end < _trimmed_end(article.text, m.end, end):
+        return None
+    if relative is not None:
+        return relative
+    times = [t.end for t in m.times if t.role == "event" and m.end <= t.end <= part_end]
+    return max(times) if times else None
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return end
+
+
+def _rest(text: str, claim: Claim, figures: list, cut: int | None) -> Claim | None:
+    """The claim without its embedded part: shortened at ``cut`` when given; None when nothing is left
+    (an empty content, or an outlet assertion without figures)."""
+    if not figures and claim.kind == "outlet":
+        return None
+    start, end = claim.content.start, claim.content.end
+    if cut is not None:
+        end = _trimmed_end(text, start, cut)
+    if not text[start:end].strip():
+        return None
+    return replace(claim, content=Span.of(text, start, end), figures=list(figures))
+
+
+def _part(text: str, claim: Claim, start: int, end: int, figures: list) -> Claim:
+    """The embedded event's claim: the same speaker and attribution, its own content and figures."""
+    return replace(claim, content=Span.of(text, start, end), parts=(), figures=list(figures))
