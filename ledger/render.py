@@ -32,25 +32,25 @@ MARKERS = {"content": ("[[", "]]", "bold yellow"), "mention": ("{{", "}}", "bold
            "cue": ("<<", ">>", "magenta")}
 
 
-def passage(text: str, start: int, end: int, spans: dict[str, tuple[int, int] | None], styled: bool):
-    """``text[start:end]`` with the named spans marked: rich styles for a terminal, plain markers when piped
-    ([[content]], {{speaker}}, <<cue>>) so the output stays greppable."""
+def marked(passage, styled: bool):
+    """A passage (``ledger.passages.Passage``) with the claim's content, speaker and cue marked: rich styles
+    for a terminal, plain markers when piped ([[content]], {{speaker}}, <<cue>>) so the output stays
+    greppable."""
     from rich.text import Text
 
-    inside = {name: (max(s, start), min(e, end)) for name, (s, e) in
-              ((n, sp) for n, sp in spans.items() if sp and sp[0] is not None) if s < end and e > start}
+    text = ("… " if passage.cut_before else "") + passage.text + (" …" if passage.cut_after else "")
+    shift = 2 if passage.cut_before else 0
+    spans = {name: (s + shift, e + shift) for name, (s, e) in passage.spans.items()}
     if styled:
-        result = Text(text[start:end])
-        for name, (s, e) in inside.items():
-            result.stylize(MARKERS[name][2], s - start, e - start)
+        result = Text(text)
+        for name, (s, e) in spans.items():
+            result.stylize(MARKERS[name][2], s, e)
         return result
-    inserts: list[tuple[int, int, str]] = []
-    for name, (s, e) in inside.items():
-        opening, closing, _ = MARKERS[name]
-        inserts += [(s, 1, opening), (e, 0, closing)]
-    out, position = [], start
-    for offset, _, marker in sorted(inserts):
+    inserts = sorted((offset, rank, marker) for name, (s, e) in spans.items()
+                     for offset, rank, marker in ((s, 1, MARKERS[name][0]), (e, 0, MARKERS[name][1])))
+    out, position = [], 0
+    for offset, _, marker in inserts:
         out += [text[position:offset], marker]
         position = offset
-    out.append(text[position:end])
+    out.append(text[position:])
     return "".join(out)

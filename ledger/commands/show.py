@@ -10,22 +10,11 @@ from rich.console import Console
 from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, print_json, state
 from ledger.db import reading
 from ledger.export import claim_dict
-from ledger.render import MARKERS, figure_text, passage
+from ledger.passages import passage_of
+from ledger.render import MARKERS, figure_text, marked
 
 show_app = LedgerTyper(help="Show one claim or article in full, with its text highlighted.",
                        no_args_is_help=True)
-
-
-def context_of(text: str, claim: dict, stored: tuple[int | None, int | None]) -> tuple[int, int]:
-    """The passage to show: the claim's stored sentence, widened to cover content, speaker and cue."""
-    starts = [x for x in (stored[0], claim["start"], claim["mention_start"], claim["cue_start"]) if x is not None]
-    ends = [x for x in (stored[1], claim["end"], claim["mention_end"], claim["cue_end"]) if x is not None]
-    start, end = min(starts), max(ends)
-    if stored[0] is None:  # no sentence stored: widen to the paragraph
-        start = text.rfind("\n\n", 0, start) + 1 if text.rfind("\n\n", 0, start) >= 0 else 0
-        found = text.find("\n\n", end)
-        end = found if found >= 0 else len(text)
-    return start, end
 
 
 @show_app.command("claim")
@@ -39,15 +28,12 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
     with reading(state(ctx).engine()) as session:
         row = get(session, Claim, claim_id, "claim")
         claim = claim_dict(row)
-        text = row.article.text
-        start, end = context_of(text, claim, (row.context_start, row.context_end))
+        shown = passage_of(row.article.text, claim, (row.context_start, row.context_end))
     if fmt != Format.table:
-        print_json({**claim, "passage": text[start:end], "passage_start": start})
+        print_json({**claim, "passage": shown.text, "passage_start": shown.start})
         return
     out = Console(highlight=False)
     styled = sys.stdout.isatty()
-    spans = {"content": (claim["start"], claim["end"]), "mention": (claim["mention_start"], claim["mention_end"]),
-             "cue": (claim["cue_start"], claim["cue_end"])}
     article, source, event = claim["article"], claim["source"], claim["event"]
     lines = [f"claim {claim['id']} ({claim['kind']}, {claim['status']})",
              f"source: {source['name']} ({source['type']})" + (f", via {claim['via']['name']}" if claim["via"] else ""),
@@ -59,7 +45,7 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
              ""]
     for line in lines:
         out.print(line, markup=False)
-    out.print(passage(text, start, end, spans, styled), markup=False, soft_wrap=True)
+    out.print(marked(shown, styled), markup=False, soft_wrap=True)
 
 
 @show_app.command("article")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ledger.report.data import EventReport, Passage
+from ledger.passages import Passage
+from ledger.report.data import EventReport
 from ledger.report.markup import Html, el, join, web_url
 
 
