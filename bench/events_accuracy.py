@@ -86,7 +86,8 @@ def run(corpora_dirs: list[Path]) -> dict:
             grouped = group_events(body, published, claims, title=head.get("title"))
             timings.append(time.perf_counter() - started)
             ids = [assign(draft, known) for draft in grouped.events]
-            for claim, gold, index in zip(claims, corpus.gold[path.stem], grouped.claim_events):
+            golds = [origin(claim, claims, corpus.gold[path.stem]) for claim in grouped.claims]
+            for claim, gold, index in zip(grouped.claims, golds, grouped.claim_events):
                 claim_id = len(predicted) + 1
                 event_id = None if index is None else ids[index]
                 outlet = head.get("outlet") or "(outlet)"
@@ -107,6 +108,18 @@ def run(corpora_dirs: list[Path]) -> dict:
                                                                 "false_flags")})
     result["group_events_ms_median"] = round(statistics.median(timings) * 1000, 3)
     return {"result": result, "predicted": predicted, "known": known, "conflicts": conflicts}
+
+
+def origin(claim: Claim, given: list[Claim], gold: list[dict]) -> dict:
+    """The gold claim a claim of the events stage comes from: itself, or the claim a split part was cut
+    from (gold claims are already split, so a split here is a mistake the scorer will see)."""
+    for candidate, annotation in zip(given, gold):
+        if candidate is claim:
+            return annotation
+    for candidate, annotation in zip(given, gold):
+        if candidate.content.start <= claim.content.start and claim.content.end <= candidate.content.end:
+            return annotation
+    raise SystemExit(f"claim of the events stage from nowhere: {claim.content.text[:60]!r}")
 
 
 def assign(draft, known: list[KnownEvent]) -> int:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from ledger import reconcile
-from ledger.db import writing
+from ledger.db import lock_events, writing
 from ledger.export import event_ref
 from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source
 
@@ -56,6 +56,7 @@ def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
     event_ids = sorted(set(event_ids))
     if not event_ids:
         return
+    lock_events(session)
     session.execute(delete(Conflict).where(Conflict.event_id.in_(event_ids)))
     for found in reconcile.reconcile(load_facts(session, event_ids)):
         row = Conflict(event_id=found.event_id, metric=found.metric, population=found.population,

@@ -24,6 +24,7 @@ from ledger.errors import LedgerError
 DEFAULT_DB = "ledger.db"
 BUSY_TIMEOUT_MS = 60_000
 MIGRATION_LOCK_KEY = 0x1ED6E5  # PostgreSQL advisory lock held while upgrading the schema
+EVENTS_LOCK_KEY = 0x1ED6E7  # PostgreSQL advisory lock held by every transaction that writes events
 
 
 def database_url(db: str | None = None) -> str:
@@ -199,3 +200,15 @@ def insert_ignoring_duplicates(session: Session, table, rows: list[dict], unique
         return session.scalar(statement.values(rows[0]).returning(returning))
     session.execute(statement, rows)
     return None
+
+
+def lock_events(session: Session) -> None:
+    """Serialise the writers of events and conflicts on PostgreSQL, until the transaction ends.
+
+    Two ingests must not both create the same new event, and an ingest marking an event stale must not
+    deadlock with a reconciler rewriting its conflicts. Every transaction takes this lock before it first
+    writes an event row (re-entrant within a transaction). SQLite needs nothing: its writers already take
+    the whole database with BEGIN IMMEDIATE.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENTS_LOCK_KEY})

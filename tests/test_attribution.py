@@ -212,3 +212,80 @@ def test_attribution_impersonal_passive_with_figure_is_outlet():
     claims = extract(text, outlet="Harbour Gazette")
     assert [(c.kind, c.speaker.name, c.content.text) for c in claims] == [
         ("outlet", "Harbour Gazette", "at least six fishermen were killed")]
+
+
+def test_attribution_relative_clause_inside_speaker_phrase_is_no_claim():
+    text = ("A Dask Front commander, who asked not to be named, said the unit had lost four men "
+            "and denied that the bridge was mined.")
+    claims = extract(text)
+    assert [c.content.text for c in claims] == ["the unit had lost four men", "that the bridge was mined"]
+    assert claims[0].speaker.mention.text == "A Dask Front commander"
+
+
+def test_attribution_blame_on_never_yields_a_prepositional_phrase():
+    text = ("The blast followed a mortar attack on a ferry last week that wounded five crew members, "
+            "which Norland blamed on the Hask Brigades.")
+    assert all(not c.content.text.startswith("on ") for c in extract(text))
+
+
+def test_attribution_vow_keeps_its_infinitive_content():
+    """PolNeAR annotates commitments ("vowed to ...") with the infinitive as the content."""
+    text = "The Hask Brigades said two of its men were killed and vowed to avenge them within days."
+    assert "to avenge them within days" in [c.content.text for c in extract(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Orrin charges that the tender was rigged.", ("Mr. Orrin", "that the tender was rigged")),
+    ("The council then ruled that the permit was void.", ("The council", "that the permit was void")),
+])
+def test_attribution_that_complement_verbs_keep_their_that(text, expected):
+    (claim,) = extract(text)
+    assert (claim.speaker.mention.text, claim.content.text) == expected
+
+
+def test_attribution_progressive_cue_takes_the_subject_before_the_auxiliary():
+    (claim,) = extract("The mayor is insisting that the bridge is safe.")
+    assert (claim.speaker.mention.text, claim.content.text) == ("The mayor", "that the bridge is safe")
+
+
+def test_attribution_progressive_verb_is_not_a_participle_clause():
+    (claim,) = extract("Those talks are continuing, he said.")
+    assert (claim.speaker.mention.text, claim.content.text) == ("he", "Those talks are continuing")
+
+
+def test_attribution_distant_that_after_a_place_with_commas():
+    (claim,) = extract("Pell says at a rally in Dunmore, Vask, that the mine will reopen.")
+    assert claim.content.text == "that the mine will reopen"
+
+
+def test_attribution_participle_after_an_introductory_phrase_takes_the_subject():
+    text = "In August, two farm unions sued the ministry, saying the quotas were unlawful."
+    (claim,) = extract(text)
+    assert (claim.speaker.mention.text, claim.content.text) == ("two farm unions", "the quotas were unlawful")
+
+
+def test_attribution_by_saying_shares_the_main_subject():
+    text = "Governor Ana Pelt closed the session by saying the budget would pass."
+    assert [(c.speaker.name, c.content.text) for c in extract(text)] == [
+        ("Ana Pelt", "the budget would pass")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("One questioner claimed that the port was sold.", "One questioner"),
+    ("The Tarn Board's memo said the port was sold.", "The Tarn Board's memo"),
+    ("Polling averages show the mayor well ahead.", "Polling averages"),
+])
+def test_attribution_described_speakers(text, speaker):
+    assert [c.speaker.mention.text for c in extract(text)] == [speaker]
+
+
+def test_attribution_citing_a_reason_is_the_main_speakers_content():
+    text = "The court blocked the sale, citing a threat to public health."
+    assert [(c.speaker.mention.text, c.content.text) for c in extract(text)] == [
+        ("The court", "a threat to public health")]
+
+
+def test_attribution_quote_in_an_introductory_phrase_is_not_the_content():
+    text = 'In an interview on "Morning Desk," Mayor Ivo Dane said the river had crested.'
+    (claim,) = extract(text)
+    assert claim.content.text == "the river had crested"

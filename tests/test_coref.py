@@ -104,3 +104,62 @@ def test_coref_acronym_becomes_an_alias():
     (claim,) = extract("The Velsk Rights Monitor (VRM) said two villages burned.")
     assert claim.speaker.name == "Velsk Rights Monitor" and "VRM" in claim.speaker.aliases
     assert "Velsk Rights Monitor (VRM)" not in claim.speaker.aliases
+
+
+def test_coref_bare_role_word_affiliation_resolves_to_named_ministry():
+    text = ("The Norland Interior Ministry said on Monday that four police officers were hurt.\n\n"
+            "Ministry spokeswoman Major Ilse Tamm told reporters that the clashes had ended.")
+    claims = extract(text)
+    assert claims[1].speaker.name == "Ilse Tamm"
+    assert claims[1].speaker.affiliation == "Norland Interior Ministry"
+    assert claims[1].speaker.type == "military"  # a rank before the name: the rank decides
+
+
+def test_coref_unresolvable_generic_affiliation_is_dropped():
+    (claim,) = extract("Ministry spokesman Piet Orrin said the bridge was closed.")
+    assert claim.speaker.name == "Piet Orrin" and claim.speaker.affiliation is None
+
+
+def test_coref_role_then_appositive_name_is_the_person():
+    text = ("The Tarsin Rights Watch said 30 homes burned.\n\n"
+            "Its director, Oda Brandt, told the Coast Courier that the fires had spread overnight.")
+    claims = extract(text)
+    assert claims[1].speaker.name == "Oda Brandt" and claims[1].speaker.kind == "person"
+    assert claims[1].speaker.affiliation == "Tarsin Rights Watch"
+    assert claims[1].speaker.mention.text == "Oda Brandt"
+
+
+@pytest.mark.parametrize("phrase", ["a spokesman for the group", "an official with the group"])
+def test_coref_anonymous_member_of_the_group_speaks_for_the_armed_group(phrase):
+    text = ("Fighters of the Orvel Liberation Front ambushed a convoy near Dask on Friday.\n\n"
+            f"The army said two soldiers died, but {phrase} said only one was killed.")
+    claims = extract(text)
+    last = claims[-1].speaker
+    assert last.affiliation == "Orvel Liberation Front" and last.type == "militia"
+    assert last.name == f"Orvel Liberation Front {phrase.split()[1]}"
+
+
+def test_coref_place_based_description_resolves_to_the_monitor():
+    text = ("The Tarsin Rights Watch said 30 homes burned.\n\n"
+            "The Norway-based monitor said the fires had spread overnight.")
+    assert [c.speaker.name for c in extract(text)] == ["Tarsin Rights Watch", "Tarsin Rights Watch"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Ostravia has asked the council to condemn the raid, the foreign minister said.", "Ostravia"),
+    ("Keshan said the raid was illegal, and Keshani troops closed the pass.", "Keshan"),
+])
+def test_coref_bare_country_speaker_is_a_government(text, country):
+    claim = next(c for c in extract(text) if c.speaker.name == country)
+    assert (claim.speaker.kind, claim.speaker.type) == ("organisation", "government")
+
+
+def test_coref_surname_with_first_name_elsewhere_stays_a_person():
+    text = "Lidia Moravia visited the camp.\n\nMoravia said the tents were full."
+    assert extract(text)[0].speaker.name == "Lidia Moravia"
+
+
+def test_coref_appositive_role_types_the_speaker():
+    (claim,) = extract("Dr. Anselm Grue, director of the Harnow city hospital, said 14 people were treated.")
+    assert (claim.speaker.name, claim.speaker.type) == ("Anselm Grue", "official")
+    assert claim.speaker.affiliation == "Harnow city hospital"

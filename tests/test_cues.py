@@ -61,3 +61,9 @@ def test_cues_lexicon_classes_valid():
     data = lexicon.load("cues.json")
     assert {v["class"] for v in data["verbs"]} <= {"speech", "finding", "belief", "position"}
     assert len(data["verbs"]) > 80
+
+
+def test_cues_skip_spans_drop_cues_inside_quotations():
+    text = 'He said "they told us to leave" on Monday.'
+    inside = (text.index("they"), text.index(" on Monday") - 1)
+    assert [c.text(text) for c in find_cues(text, skip=[inside])] == ["said"]

@@ -333,3 +333,16 @@ def test_figures_never_raise_and_every_span_fits_the_text(text, start, end):
         assert text[figure.span.start:figure.span.end] == figure.span.text
         assert low <= figure.span.start <= figure.span.end <= high
         assert all(part.fits(text) for part in figure.parts)
+
+
+def test_figures_death_toll_risen_to_after_a_long_modifier():
+    text = ("The death toll from Sunday's artillery strike on a grain store outside Dask has risen to "
+            "eleven Hask Brigades fighters, the monitor said.")
+    assert [(f.metric, f.population, f.low, f.high) for f in find_figures(text)] == [
+        ("killed", "fighters", 11, 11)]
+
+
+def test_figures_bare_dead_count_is_people():
+    """"acknowledged three dead": without a noun the count is of people, whoever speaks."""
+    assert [(f.metric, f.population, f.low) for f in find_figures("The Hask Brigades acknowledged four dead.")] == [
+        ("killed", "people", 4)]

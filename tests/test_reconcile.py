@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger.reconcile import DISAGREEMENTS, SEVERITY_LEVELS, FigureFact, reconcile
-from ledger.reconcile.populations import dominant, normalise, relation
+from ledger.reconcile.populations import dominant, normalise, prevailing, relation
 
 
 def fact(claim, source, low, high=..., population="fighters", metric="killed", day=1, kind="monitor",
@@ -115,6 +115,42 @@ def test_reconcile_unspecified_toll_is_not_read_as_children():
     assert found(facts) == []
 
 
+def test_reconcile_unspecified_toll_prevails_over_a_stray_population():
+    facts = [fact(1, "Medics", 19, population=None, kind="other"), fact(2, "Monitor", 22),
+             fact(3, "Militia", 1, kind="militia"), fact(4, "Army", 1, population="militiamen", kind="military"),
+             fact(5, "Wire", 1, population="civilian contractors", kind="media")]
+    (c,) = found(facts, "contradiction")
+    assert (c.population, c.sides) == ("fighters", (("Army", "Militia"), ("Medics",), ("Monitor",)))
+
+
+def test_reconcile_unspecified_toll_is_read_as_its_own_source_population():
+    facts = [fact(1, "Monitor", 6, None, day=1), fact(2, "Monitor", 6, None, population=None, day=2),
+             fact(3, "Militia", 3, kind="militia"), fact(4, "Militia", 3, population="dead", kind="militia", day=2),
+             fact(5, "Agency", 1, population="children", kind="state_media")]
+    (c,) = found(facts, "contradiction")
+    assert (c.population, c.sides, c.claims) == ("fighters", (("Militia",), ("Monitor",)), (1, 2, 3, 4))
+
+
+def test_reconcile_unspecified_toll_stays_people_when_sources_dispute_who_was_hit():
+    facts = [fact(1, "Monitor", 6, metric="wounded"), fact(2, "Militia", 2, None, metric="wounded", kind="militia"),
+             fact(3, "Agency", 1, population="children", kind="state_media"),
+             fact(4, "Hospital", 14, population="people", metric="wounded", kind="other")]
+    assert found(facts, "contradiction") == []
+
+
+@pytest.mark.parametrize("named, dissent, expected", [
+    ({"Monitor": {"fighters"}, "Militia": {"fighters"}, "Army": {"combatants"}}, {"Wire": {"civilians"}},
+     "fighters"),  # three sources to one
+    ({"Monitor": {"fighters"}, "Militia": {"fighters"}}, {"Agency": {"children"}}, None),  # two to one
+    ({"Monitor": {"fighters"}}, {}, "fighters"),
+    ({"Agency": {"children"}}, {}, "civilians"),  # never "children": a part of the dead
+    ({"Monitor": {"fighters", "children"}}, {}, None),
+    ({}, {}, None),
+])
+def test_reconcile_populations_prevailing(named, dissent, expected):
+    assert prevailing(named, {**named, **dissent}) == expected
+
+
 @pytest.mark.parametrize("words, expected", [(None, "people"), ("Militiamen", "fighters"),
                                              ("civilian contractors", "civilians"), ("trucks", "trucks")])
 def test_reconcile_populations_normalise(words, expected):
@@ -165,6 +201,22 @@ def test_reconcile_undisclosed_party_gave_no_figure():
     (c,) = found(facts)
     assert (c.severity, c.metric, c.sides, c.claims) == ("undisclosed", "killed", (("Defence Ministry",),), (1, 2))
     assert c.sources == ("Defence Ministry", "Monitor")
+
+
+@pytest.mark.parametrize("others, expected", [
+    ([fact(1, "Monitor", 6, None), fact(3, "Militia", 3, kind="militia"), fact(4, "Observers", 9)],
+     "Ministry: no figure; 3 other sources gave figures (3 to 9 fighters killed)"),
+    ([fact(1, "Monitor", 1)], "Ministry: no figure; 1 other source gave a figure (1 fighter killed)"),
+    ([fact(1, "Monitor", 7), fact(3, "Agency", 2, population="civilians", kind="state_media")],
+     "Ministry: no figure; 2 other sources gave figures (2 civilians, 7 fighters killed)"),
+    ([fact(1, "Monitor", 7), fact(3, "Militia", 3, kind="militia"), fact(4, "Agency", 1, population="children",
+                                                                        kind="state_media")],
+     "Ministry: no figure; 3 other sources gave figures (3 to 7 fighters, 1 child killed)"),
+])
+def test_reconcile_undisclosed_summary_counts_the_others(others, expected):
+    silent = fact(2, "Ministry", None, None, population=None, metric=None, kind="military", no_figure=True)
+    (c,) = found([*others, silent], "undisclosed")
+    assert c.summary == expected
 
 
 @pytest.mark.parametrize("silent", [
@@ -234,6 +286,28 @@ def test_reconcile_later_figure_outlasting_the_earlier_is_a_revision():
 
 
 # ---------------------------------------------------------------- plausible ranges, as_of, events
+
+
+@pytest.mark.parametrize("later_day, severities", [
+    (2, ["revision"]),  # "at least 6" on one day, 9 the next: the toll rose
+    (1, []),  # the same day: one account of 9
+])
+def test_reconcile_open_figure_raised_later_is_a_revision(later_day, severities):
+    facts = [fact(1, "Monitor", 6, None, day=1, outlet="Harbour"), fact(2, "Monitor", 9, day=later_day, outlet="Wire")]
+    assert [c.severity for c in found(facts)] == severities
+
+
+def test_reconcile_revision_then_transmission_of_one_monitor():
+    facts = [fact(1, "Monitor", 6, None, day=15, outlet="Harbour"), fact(2, "Militia", 3, kind="militia", day=15),
+             fact(3, "Monitor", 9, day=16, outlet="Wire"),
+             fact(4, "Monitor", 6, None, population=None, day=16, outlet="Wire"),
+             fact(5, "Monitor", 7, day=16, outlet="Ledger")]
+    by_severity = {c.severity: c for c in found(facts)}
+    assert sorted(by_severity) == ["contradiction", "revision", "transmission"]
+    assert [link["figure"] for link in by_severity["revision"].chain] == ["at least 6", "9"]
+    assert by_severity["transmission"].summary == (
+        "Monitor: 9 (Wire, 2024-04-16) vs 7 (Ledger, 2024-04-16) fighters killed")
+    assert by_severity["contradiction"].sides == (("Militia",), ("Monitor",))
 
 
 def test_reconcile_vague_amount_is_compared_through_its_plausible_range():

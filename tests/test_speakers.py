@@ -66,3 +66,27 @@ def test_speakers_describe_pronoun():
 def test_speakers_describe_role_of_person():
     found = describe("Velskian Press Secretary Ona Brill", 0, 34)
     assert (found.kind, found.name, found.role, found.last) == ("person", "Ona Brill", "press secretary", "Brill")
+
+
+@pytest.mark.parametrize("phrase, name, type_", [
+    ("The Orvel Liberation Front", "Orvel Liberation Front", "militia"),
+    ("the Hask Brigades", "Hask Brigades", "militia"),
+    ("the Dunmore Battalion", "Dunmore Battalion", "militia"),
+    ("the state-run Tarn News Agency", "Tarn News Agency", "state_media"),
+    ("the state-run Tarn Daily", "Tarn Daily", "state_media"),
+    ("the Norland Defence Ministry", "Norland Defence Ministry", "military"),
+    ("the Norland Coast Guard", "Norland Coast Guard", "military"),
+])
+def test_speakers_organisation_typed_by_its_own_name(phrase, name, type_):
+    found = describe(phrase, 0, len(phrase))
+    assert (found.kind, found.name, found.type) == ("organisation", name, type_)
+
+
+def test_speakers_generic_known_alias_after_unknown_name_is_not_the_known_source():
+    found = describe("the Norland Ministry of Defence", 0, 31)
+    assert found.entry is None and found.name == "Norland Ministry of Defence"
+
+
+def test_speakers_member_of_named_armed_group():
+    found = describe("A Hask Brigades commander", 0, 25)
+    assert (found.kind, found.affiliation, found.type) == ("anonymous", "Hask Brigades", "militia")

@@ -29,6 +29,16 @@ def test_timexpr_weekday_is_latest_on_or_before_publication(text, day):
     assert (found.first, found.last, found.precision, found.role) == (day, day, "day", "event")
 
 
+@pytest.mark.parametrize("text, day", [
+    ("Drones hit a fuel depot on the outskirts of Telvo late on Thursday, the agency reported.", date(2023, 3, 9)),
+    ("Drones hit a fuel depot late on Thursday, killing two.", date(2023, 3, 9)),
+    ("Drones hit a fuel depot on Thursday night, the agency said.", date(2023, 3, 9)),
+])
+def test_timexpr_weekday_after_late_or_before_a_reporting_clause_dates_the_event(text, day):
+    found = only(text)
+    assert (found.first, found.role) == (day, "event")
+
+
 @pytest.mark.parametrize("text, first, last", [
     ("Clashes broke out in February around the dam.", date(2023, 2, 1), date(2023, 2, 28)),
     ("Clashes broke out in March around the dam.", date(2023, 3, 1), date(2023, 3, 31)),

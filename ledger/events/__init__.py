@@ -1,7 +1,8 @@
 """Events: which claims are about the same real-world event, within an article and across articles.
 
 - :func:`group_events` reads one article (text, publication date, title, the extractor's claims) and
-  returns its :class:`EventDraft` values and each claim's event index (or None for background).
+  returns its :class:`EventDraft` values, its claims (one telling two events split in two:
+  :mod:`ledger.events.splitting`) and each claim's event index (or None for background).
 - :func:`match_event` decides whether a draft is an event the ledger already knows (:class:`KnownEvent`);
   :func:`merge_known` updates a known event with what a new report adds.
 - :func:`find_times` resolves time expressions against the publication date.

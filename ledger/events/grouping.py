@@ -9,11 +9,13 @@ strike "in February", a series of attacks "since the start of the year". The rul
    event word in the body that has one, else from the publication day.
 2. Every **event word** of the body is then placed: a series ("recent attacks", "more than 40 attacks since
    January", or a bare plural of another kind: "14 were rocket attacks") is background; "that attack" and
-   a generic "the attack" refer back to the last event named; a word of a compatible kind whose own time
+   a generic "the attack" refer back to the last event named (unless their own time says otherwise: "the
+   Harla Pass attack two weeks ago"); a word of a compatible kind whose own time
    fits the main date is the main event; anything else (another kind, another date, "a second strike",
    "another attack", introduced by "in retaliation for", "after", or owned by a relative clause "a militia
    that launched rocket attacks") is another event, shared by the words of compatible kind and time.
-3. A **claim** is about the event of its own first event word (not one inside a marker or relative clause
+3. A claim that embeds another event with its toll is split in two (:mod:`ledger.events.splitting`).
+4. A **claim** is about the event of its own first event word (not one inside a marker or relative clause
    of the claim itself): "the strikes were retaliation for a rocket attack earlier this month" is the
    strike; "a rocket attack earlier this month that killed one contractor" is the rocket attack. A claim
    whose figures only count attacks counts a series (background) unless a day or week dates them; a claim
@@ -35,6 +37,7 @@ from ledger.events.labels import finish
 from ledger.events.lexicon import load
 from ledger.events.mentions import Mention
 from ledger.events.reading import Article, When
+from ledger.events.splitting import split_claims
 from ledger.events.timexpr import PRECISION_RANK
 from ledger.events.types import ArticleEvents
 from ledger.extract.types import Claim, Figure
@@ -54,26 +57,31 @@ class Draft:
 
 
 def group_events(text: str, published: date | None, claims: list[Claim], title: str | None = None) -> ArticleEvents:
-    """The events of one article and, for each claim, the index of its event (None: about no event).
+    """The events of one article, its claims and, for each claim, the index of its event (None: about no
+    event).
 
     ``published`` is the article's publication date (or None); claims carry spans into ``text``. Only
-    events that some claim is about are returned, the main event first.
+    events that some claim is about are returned, the main event first. The returned ``claims`` are the
+    given ones, except that a claim telling two events ("the strikes were retaliation for a rocket attack
+    earlier this month that killed one contractor") is split in two (:mod:`ledger.events.splitting`);
+    ``claim_events`` is aligned with them.
 
     >>> from ledger.extract.types import Claim, Span, Speaker
     >>> text = "A US air strike on Thursday killed five fighters, the monitor said."
     >>> claim = Claim("indirect", Span.of(text, 0, 48), Speaker("the monitor"))
     >>> found = group_events(text, date(2021, 2, 26), [claim])
-    >>> found.events[0].kind, found.events[0].date.isoformat(), found.claim_events
-    ('air strike', '2021-02-25', (0,))
+    >>> found.events[0].kind, found.events[0].date.isoformat(), found.claim_events, len(found.claims)
+    ('air strike', '2021-02-25', (0,), 1)
     """
     if not claims:
-        return ArticleEvents((), ())
+        return ArticleEvents((), (), ())
     article = Article.read(text, published, title)
     main = _main_event(article)
     drafts = [main]
     assigned = _assign_mentions(article, main, drafts)
-    chosen = [_claim_event(article, claim, main, drafts, assigned) for claim in claims]
-    return finish(article, drafts, chosen)
+    owns = [_claim_event(article, claim, main, drafts, assigned) for claim in claims]
+    pieces = split_claims(article, claims, assigned, owns)
+    return finish(article, drafts, [draft for _, draft in pieces], tuple(claim for claim, _ in pieces))
 
 
 # ---------------------------------------------------------------- the main event
@@ -149,7 +157,7 @@ def _place(article: Article, index: int, m: Mention, main: Draft, drafts: list[D
         return None
     if m.determiner == "demonstrative" or (m.definite and kinds.specificity(m.kind) == 0):
         earlier = _antecedent(article, index, m, assigned)
-        if earlier is not None:
+        if earlier is not None and _fits(m, earlier) is not False:  # "the attack two weeks ago": not that one
             return earlier
     if not m.secondary and not m.distinct and kinds.compatible(m.kind, main.kind) and _fits(m, main) is True:
         return main

@@ -32,6 +32,9 @@ _PHRASE_ENDS = frozenset({"of", "for", "in", "on", "by", "to", "with", "at", "fr
                           "which", "who", "after", "before", "since", "during", "into", "as", "than", "about"})
 
 
+REACH = 32  # characters an event word can start before its anchor ("unmanned aerial vehicle (| uav) attack")
+
+
 @dataclass(slots=True)
 class Mention:
     """One event word of the article and what its context says about it."""
@@ -46,7 +49,7 @@ class Mention:
     secondary: bool = False
     marker_start: int | None = None
     marker: str | None = None  # relative | before | context: what made the word secondary
-    phrase_start: int = -1  # where its noun phrase starts ("a deadly rocket attack"), after any marker
+    marker_end: int | None = None
     series: bool = False
     distinct: bool = False  # "a second strike", "another attack": not the event already told
     sentence: int = 0
@@ -91,11 +94,6 @@ def _excluded() -> frozenset[str]:
     return frozenset(load("event_kinds.json")["exclude_after"])
 
 
-def _word_before(lowered: str, at: int) -> str:
-    words = lowered[max(0, at - 24):at].split()
-    return words[-1] if words else ""
-
-
 @lru_cache(maxsize=1)
 def _marker_patterns() -> tuple[re.Pattern, re.Pattern]:
     """One pattern for the three kinds of marker (a group each), one for series words; both are matched
@@ -134,37 +132,38 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], lowered: str | No
     """
     lowered = lowered if lowered is not None and len(lowered) == len(text) else scan.lower(text)
     found = []
-    sentence = 0
-    excluded = _excluded()
+    sentence, last = 0, len(sentences) - 1
+    excluded, kinds = _excluded(), _kinds()
     if hits is None:
         hits = scan.anchor_hits(lowered, anchor_words())
-    for match in scan.matches_near(_patterns_by_anchor(), lowered, hits, 40):
-        if _word_before(lowered, match.start()) in excluded:
-            continue
-        kind = _kinds()[int(match.lastgroup[1:])]["kind"]
-        while sentence + 1 < len(sentences) and sentences[sentence][1] <= match.start():
+    for match in scan.matches_near(_patterns_by_anchor(), lowered, hits, REACH):
+        start, end = match.span()
+        while sentence < last and sentences[sentence][1] <= start:
             sentence += 1
-        mention = Mention(match.start(), match.end(), text[match.start():match.end()], kind, sentence=sentence)
-        _describe(mention, text, sentences[sentence][0] if sentences else 0)
+        sentence_start = sentences[sentence][0] if sentences else 0
+        clause = _clause_tail(lowered[max(sentence_start, start - 60):start])
+        words = clause.split()
+        if words and words[-1] in excluded:
+            continue
+        mention = Mention(start, end, text[start:end], kinds[int(match.lastgroup[1:])]["kind"], sentence=sentence)
+        _describe(mention, clause, words)
         found.append(mention)
     return found
 
 
-def _describe(m: Mention, text: str, sentence_start: int) -> None:
-    """Fill in plural, determiner, markers and series from the words before the mention."""
-    m.plural = m.text.lower().rsplit(None, 1)[-1] in _plurals()
-    clause = _clause_tail(text[max(sentence_start, m.start - 60):m.start])
-    words = clause.lower().split()
+def _describe(m: Mention, clause: str, words: list[str]) -> None:
+    """Fill in plural, determiner, markers and series from the (lowercased) words of its clause before
+    the mention."""
+    tail = m.text.lower()
+    m.plural = tail[tail.rfind(" ") + 1:] in _plurals()
     m.determiner = _determiner(words[-4:])
     markers, series = _marker_patterns()
     modified = m.plural and bool(series.search(" ".join(words[-3:])))
-    hit = None if _marker_words().isdisjoint(words) else _last_marker(markers, clause.lower(),
-                                                                         m.definite and not modified)
-    clause_start = m.start - len(clause)
+    hit = None if _marker_words().isdisjoint(words) else _last_marker(markers, clause, m.definite and not modified)
     if hit is not None:
         m.secondary, m.before, m.marker = True, hit.lastgroup == "before", hit.lastgroup
-        m.marker_start = clause_start + hit.start()
-    m.phrase_start = _phrase_start(clause, clause_start, m.start, hit)
+        m.marker_start = m.start - len(clause) + hit.start()
+        m.marker_end = m.start - len(clause) + hit.end()
     m.series = modified or (m.plural and m.secondary)
     m.distinct = m.determiner in ("indefinite", None) and not _distinct().isdisjoint(words[-3:])
 
@@ -172,21 +171,27 @@ def _describe(m: Mention, text: str, sentence_start: int) -> None:
 _WORD = re.compile(r"\S+")
 
 
-def _phrase_start(clause: str, clause_start: int, start: int, marker: re.Match | None) -> int:
-    """Where the noun phrase of the event word starts: after its marker ("retaliation for | a rocket
+def phrase_start(text: str, m: Mention, sentence_start: int) -> int:
+    """Where the noun phrase of an event word starts: after its marker ("retaliation for | a rocket
     attack"), else at its determiner or after the word that ends the phrase before it ("after | Monday's
-    strike", "the | Fenwick Ridge attack"), at most six words back."""
-    floor = marker.end() if marker is not None else 0
-    words = [w for w in _WORD.finditer(clause, floor)][-6:]
-    at = len(clause)
-    for word in reversed(words):
+    strike", "the | Fenwick Ridge attack"), at most six words back, within its clause.
+
+    >>> text = "The Fenwick Ridge attack killed two."
+    >>> (m,) = find_mentions(text, [(0, len(text))])
+    >>> phrase_start(text, m, 0)
+    0
+    """
+    floor = m.marker_end if m.marker_end is not None else m.start - len(
+        _clause_tail(text[max(sentence_start, m.start - 60):m.start]))
+    at = m.start
+    for word in reversed(list(_WORD.finditer(text, floor, m.start))[-6:]):
         low = word.group(0).lower().strip(".\"'“”‘,")
         if low in _PHRASE_ENDS or word.group(0).endswith((",", ";", ":")):
             break
         at = word.start()
         if low in _DETERMINERS:
             break
-    return clause_start + at if at < len(clause) else start
+    return at
 
 
 def _last_marker(markers: re.Pattern, clause: str, definite: bool) -> re.Match | None:
@@ -202,14 +207,19 @@ def _last_marker(markers: re.Pattern, clause: str, definite: bool) -> re.Match |
     return last
 
 
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[,;:()\[\]—–\"“”]|\s-\s)", re.DOTALL)
+_BREAKS = tuple(",;:()[]—–\"“”")
 
 
 def _clause_tail(lead: str) -> str:
-    """The part of ``lead`` after its last clause break (the words that can govern the mention); the lead
-    never crosses a sentence end."""
-    cut = _UP_TO_LAST_BREAK.match(lead)
-    return lead[cut.end():] if cut else lead
+    """The part of ``lead`` after its last clause break (a comma, a bracket, a quote, a dash between
+    spaces: the words that can govern the mention); the lead never crosses a sentence end.
+
+    >>> _clause_tail("the army said, after a deadly")
+    ' after a deadly'
+    """
+    cut = max(lead.rfind(ch) for ch in _BREAKS) + 1
+    dash = max(lead.rfind(" - "), lead.rfind("\n-\n"), lead.rfind(" -\n"), lead.rfind("\n- "))
+    return lead[max(cut, dash + 3 if dash >= 0 else 0):]
 
 
 def _determiner(words: list[str]) -> str | None:
@@ -267,7 +277,8 @@ _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen", "rep", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co",
     "jr", "sr", "brig", "adm", "cpl", "pvt", "approx", "est", "ft", "mt", "prof", "rev", "lieut", "cmdr"})
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
+# ". " / "?" "' / a line break; written to start with a character class, which the engine scans for fast
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*\s+|(?<=\n)\s*)")
 _LAST_TOKEN = re.compile(r"[\w.]+$")
 
 

@@ -57,14 +57,18 @@ def _markers() -> dict:
             "compass": frozenset(w.lower() for w in load("places.json")["compass"]),
             "event_verbs": tuple(" " + v for v in m["event_verbs"]),
             "event_nouns": frozenset(m["event_nouns_after_place"]),
+            "demonym": tuple(m["demonym_suffixes"]),
+            "common": frozenset(m["actor_nouns"]) | frozenset(m["event_nouns_after_place"])
+            | frozenset(m["place_suffixes"]),
             "lexicon": _lexicon(), "regions": _region_country()}
 
 
-def places_and_actors(text: str, spans: list[tuple[int, int]], lexicon_only: bool = False
-                      ) -> tuple[list[str], list[str]]:
+def places_and_actors(text: str, spans: list[tuple[int, int]], lexicon_only: bool = False,
+                      memo: dict | None = None) -> tuple[list[str], list[str]]:
     """The places and actors named in these spans of ``text``, in order of first appearance, no repeats.
     ``lexicon_only`` keeps only countries and regions (for a Title Case Headline, where every word is
-    capitalised and capitals say nothing).
+    capitalised and capitals say nothing). ``memo`` keeps the reading of each name between calls on the
+    same text (the events of one article share sentences).
 
     >>> places_and_actors("US warplanes struck near Albu Kamal in eastern Syria.", [(0, 53)])
     (['Albu Kamal', 'Syria'], ['United States'])
@@ -74,11 +78,12 @@ def places_and_actors(text: str, spans: list[tuple[int, int]], lexicon_only: boo
     actors: list[str] = []
     for start, end in spans:
         for match in _NAME.finditer(text, start, end):
-            name = _TAIL.sub("", match.group(0))
-            if name in marks["stop"]:
-                continue
-            found_roles = (_lexicon_words(text, match.start(), name, marks) if lexicon_only
-                           else _classify(text, match.start(), match.end(), name, marks))
+            key = (match.start(), match.end(), lexicon_only)
+            found_roles = memo.get(key) if memo is not None else None
+            if found_roles is None:
+                found_roles = _read_name(text, match, lexicon_only, marks)
+                if memo is not None:
+                    memo[key] = found_roles
             for found, role in found_roles:
                 target = places if role == "place" else actors
                 if found not in target:
@@ -90,6 +95,56 @@ def places_and_actors(text: str, spans: list[tuple[int, int]], lexicon_only: boo
             places.append(country)
             countries.add(place_key(country))
     return places, actors
+
+
+def _read_name(text: str, match: re.Match, lexicon_only: bool, marks: dict) -> list[tuple[str, str]]:
+    """(canonical name, 'place' | 'actor') for one capitalised run of the text."""
+    name = _TAIL.sub("", match.group(0))
+    if name in marks["stop"]:
+        return []
+    if lexicon_only:
+        return _lexicon_words(text, match.start(), name, marks)
+    found = _classify(text, match.start(), match.end(), name, marks)
+    if found == [(name, "place")] and _common_word(text, match.start(), name, marks):
+        return []
+    return found
+
+
+def _common_word(text: str, at: int, name: str, marks: dict) -> bool:
+    """True for a single capitalised word opening a sentence that is a common word: one the lexicons know
+    ("Drone strike on Qarvash": drone) or that the text also writes in lowercase ("Shelling ... shelling")."""
+    if " " in name or name not in text[at:at + len(name)]:
+        return False
+    lead = text[max(0, at - 3):at].rstrip()
+    if lead and lead[-1] not in ".!?\"“”'’\n:":
+        return False
+    low = name.lower()
+    return low in marks["common"] or re.search(rf"\b{re.escape(low)}\b", text) is not None
+
+
+def demonym_countries(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Countries outside the lexicon that these spans place an event in through an adjective of
+    nationality before a place noun: "the Valdorian town of Qarvash" -> "Valdoria", when the article also
+    names Valdoria (an adjective alone does not say how the country is spelled).
+
+    >>> demonym_countries("Drones hit the Valdorian town of Qarvash in eastern Valdoria.", [(0, 40)])
+    ['Valdoria']
+    """
+    marks = _markers()
+    found: list[str] = []
+    for start, end in spans:
+        for match in _DEMONYM_BEFORE_NOUN.finditer(text, start, end):
+            word, noun = match.group(1), match.group(2)
+            inside_a_word = text[match.start() - 1:match.start()].isalnum()
+            if noun not in marks["suffixes"] or word in marks["lexicon"] or inside_a_word:
+                continue
+            country = word[:-1]
+            if country not in found and re.search(rf"\b{re.escape(country)}\b", text):
+                found.append(country)
+    return found
+
+
+_DEMONYM_BEFORE_NOUN = re.compile(r"([A-Z][a-z]+(?:ian|ean))\s+([a-z]+)\b")  # no leading \b: a fast class scan
 
 
 def _classify(text: str, at: int, end: int, name: str, marks: dict) -> list[tuple[str, str]]:
@@ -128,6 +183,8 @@ def _lexicon_words(text: str, at: int, name: str, marks: dict) -> list[tuple[str
 
 def _classify_piece(name: str, after: str, before: str, marks: dict) -> list[tuple[str, str]]:
     lexicon = marks["lexicon"]
+    if name.lower().endswith(marks["backing"]):
+        return []  # "Iran-backed" read as one word: a backer, neither place nor actor
     if name in lexicon:
         return [_lexicon_role(name, after, before, marks)]
     words = name.split()
@@ -168,7 +225,10 @@ def _other_name(name: str, words: list[str], before: str, after: str, marks: dic
         return [(name, "actor")]
     if len(name) <= 2 or name.isupper():
         return []
-    next_word = after.split(None, 1)[0].strip(",.;:").lower() if after.strip() else ""
+    next_word = after.split(None, 1)[0].strip(",.;:") if after.strip() else ""
+    if len(words) == 1 and name.endswith(marks["demonym"]) and next_word[:1].islower():
+        return []  # "the Valdorian town of", "Mardovian soldiers": an adjective of nationality
+    next_word = next_word.lower()
     if _locative(before, marks) or (" " + before.lower().rstrip()).endswith(marks["event_verbs"]) \
             or next_word in marks["event_nouns"]:
         return [(name, "place")]
@@ -188,6 +248,7 @@ def _locative(before: str, marks: dict) -> bool:
     return not tail.endswith(marks["not_event"]) and tail.endswith(marks["locative"])
 
 
+@lru_cache(maxsize=4096)
 def place_key(name: str) -> str:
     """The form names are compared in: "Al-Bokamal" and "al Bokamal" -> "bokamal"."""
     text = unicodedata.normalize("NFKD", name)

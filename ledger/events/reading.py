@@ -18,6 +18,7 @@ from ledger.events.timexpr import PRECISION_RANK, TimeExpr, find_times
 _SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 ANCHORS = _timexpr.anchor_words() + _mentions.anchor_words()  # one scan finds both
+_SENTENCE_ENDS = frozenset(".!?\"'”’)…:")
 LEAD_MIN_WORDS = 8  # a first paragraph shorter than this (a dateline, a one-line summary) takes the next one too
 
 
@@ -101,8 +102,11 @@ class Article:
         if title:
             article.title = _unslug(title)
             title_sentences = [(0, len(article.title))]
-            article.title_mentions = find_mentions(article.title, title_sentences)
-            attach_times(article.title_mentions, find_times(article.title, published), title_sentences)
+            lowered_title = scan.lower(article.title)
+            title_hits = scan.anchor_hits(lowered_title, ANCHORS)
+            article.title_mentions = find_mentions(article.title, title_sentences, lowered_title, title_hits)
+            attach_times(article.title_mentions, find_times(article.title, published, lowered_title, title_hits),
+                         title_sentences)
         return article
 
     def sentence_of(self, at: int) -> tuple[int, int]:
@@ -119,9 +123,12 @@ def _unslug(title: str) -> str:
 
 
 def _lead_end(text: str) -> int:
-    """Where the lead ends: the first paragraph, or the first two when the first is very short."""
+    """Where the lead ends: the first paragraph that is a sentence, with any before it: a very short first
+    paragraph (a dateline) or one without a sentence end (the headline repeated in the body, "Civilians
+    among victims of drone attack on Qarvash") takes the next one too."""
     start = len(text) - len(text.lstrip())
     for m in _PARAGRAPH.finditer(text):
-        if m.start() > start and len(text[start:m.start()].split()) >= LEAD_MIN_WORDS:
+        lead = text[start:m.start()].rstrip()
+        if m.start() > start and len(lead.split()) >= LEAD_MIN_WORDS and lead[-1:] in _SENTENCE_ENDS:
             return m.start()
     return len(text)

@@ -50,13 +50,18 @@ def matches_near(pattern: re.Pattern | dict[str, re.Pattern], lowered: str, hits
     """
     found: list[re.Match] = []
     end, size = 0, len(lowered)
+    table = pattern if isinstance(pattern, dict) else None
+    word_end = _WORD_END.search
     for at, word in hits:
         start = max(at - before, end)
         if start > at:
             continue
-        stop = _snap_forward(lowered, min(size, at + after))
-        chosen = pattern.get(word) if isinstance(pattern, dict) else pattern
-        match = chosen.search(lowered, start, stop) if chosen is not None else None
+        chosen = pattern if table is None else table.get(word)
+        if chosen is None:
+            continue
+        stop = min(size, at + after)
+        cut = word_end(lowered, stop)
+        match = chosen.search(lowered, start, cut.start() if cut else size)
         if match is not None and match.start() < at + len(word) and match.end() > match.start():
             found.append(match)
             end = match.end()

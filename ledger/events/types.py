@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ledger.extract.types import Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +32,13 @@ class EventDraft:
 
 @dataclass(frozen=True, slots=True)
 class ArticleEvents:
-    """What :func:`ledger.events.group_events` found: the article's events, and each claim's event index
+    """What :func:`ledger.events.group_events` found: the article's events, its claims (the extractor's,
+    with a claim that tells two events split in two) and, aligned with them, each claim's event index
     (into ``events``) or None for a claim about no specific event (background, a series, a policy)."""
 
     events: tuple[EventDraft, ...]
     claim_events: tuple[int | None, ...]
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ _SUBORDINATE = re.compile(r"(?:While|Although|Though|As|Because|Since|When|After
 _APPOSITIVE = re.compile(r"(?:a|an|the|who|whom|whose|which|one|both|each|also|himself|herself|itself|themselves|"
                          r"speaking|citing|quoting|referring|according|[a-z]+ing\b|[A-Z][a-z]+\s+(?:of|for|at)\b)\b",
                          re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:on|for|at|in|with|against|from|into|onto|upon|over)\b")
 _CUTTING = ("B", "P", "C", "citing", "passive", "impersonal", "hedge")
 
 
@@ -80,6 +81,7 @@ class Found:
     via: tuple[int, int] | None = None
     parts: tuple[tuple[int, int], ...] = ()
     outlet: bool = False
+    described: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +157,7 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         frame = analyse(text, cue, lo, unit.end, frames)
         if frame is not None and not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:]):
             frames.append(frame)
+    frames = _outside_appositives(frames)
     pending = None
     base = len(found)
     for i, frame in enumerate(frames):
@@ -172,6 +175,15 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         if claim is not None:
             found.append(claim)
     return pending
+
+
+def _outside_appositives(frames: list[Frame]) -> list[Frame]:
+    """Without the frames of cues inside another speaker's appositive: "A commander, who asked not to be
+    named, said ..." -- the relative clause describes the speaker and is no claim of its own."""
+    inner = [f.appositive for f in frames if f.appositive is not None]
+    if not inner:
+        return frames
+    return [f for f in frames if not any(s <= f.cue.start < e for s, e in inner)]
 
 
 def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: int,
@@ -214,6 +226,8 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     if adjunct is not None and not any(q.open < adjunct.start() < q.end for q in quotes):
         end = adjunct.start()
     span = _trim(text, frame.right, end)
+    if span is not None and mode == "E" and _PREPOSITION.match(text, span[0], span[1]):
+        return None, ()  # "which X blamed on Y": what is blamed is the antecedent, not "on Y"
     return span, ()
 
 
@@ -246,7 +260,8 @@ def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
 
 def _attached_chunk(text: str, start: int, end: int) -> int:
     """"..., killing at least 22 fighters according to a war monitor": "according to" attaches to the
-    participle or "with" clause right before it, not to the whole sentence."""
+    participle or "with" clause right before it, not to the whole sentence (the corpus gold annotates the
+    participle clause alone; PolNeAR's whole-sentence contents start at the sentence start otherwise)."""
     while end > start and text[end - 1] in " ,":
         end -= 1
     comma = max(text.rfind(",", start, end), text.rfind(";", start, end))
@@ -335,7 +350,8 @@ def _claim(text: str, frame: Frame, span: tuple[int, int], parts: tuple, sentenc
                 return None
         else:
             speaker = None
-    return Found(kind, span, sentence, cue, speaker, carry, frame.antecedent, frame.via, parts)
+    return Found(kind, span, sentence, cue, speaker, carry, frame.antecedent, frame.via, parts,
+                 described=frame.appositive if speaker is not None else None)
 
 
 def _main_claim(found: list[Found], base: int, span: tuple[int, int]) -> Found | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ledger.extract.attribution import Found
@@ -27,7 +27,7 @@ from ledger.extract.descriptions import Phrase, describe
 from ledger.extract.frames import subject_of
 from ledger.extract.gazetteer import lookup
 from ledger.extract.sentences import Sentence
-from ledger.extract.speakers import words
+from ledger.extract.speakers import name_type, words
 from ledger.extract.types import Speaker
 from ledger.names import normalise_name
 
@@ -94,6 +94,7 @@ class Resolver:
         if p.kind == "pronoun":
             entity = self._pronoun(p, span[0], antecedent)
         else:
+            p = self._affiliated(p, span[0])
             entity = self._match(p, span[0], form)
         entity.absorb(p, form if p.kind != "pronoun" else "")
         for acronym, long in self.acronyms.items():
@@ -101,6 +102,66 @@ class Resolver:
                 entity.forms.append(acronym)  # "the Velsk Rights Monitor (VRM)" teaches "VRM"
         self._remember(span[0], entity)
         return entity
+
+    def describe_more(self, entity: Entity, span: tuple[int, int]) -> None:
+        """Learn who a speaker is from its appositive ("Lena Ruiz, director of the clinic, said" ->
+        role director, type official, affiliation the clinic; "Its director, Mira Castell" -> the
+        organisation "its" stands for)."""
+        p = describe(self.text, span[0], span[1])
+        if p.kind not in ("anonymous", "person") or p.role is None:
+            return
+        p = self._affiliated(p, span[0])
+        entity.type = entity.type or p.type
+        entity.affiliation = entity.affiliation or p.affiliation
+        entity.roles.add(p.role)
+
+    def _affiliated(self, p: Phrase, pos: int) -> Phrase:
+        """``p`` with its affiliation resolved within the article: "its director" -> the organisation "its"
+        stands for; "a spokesman for the group", "Ministry spokesman X" -> the group or ministry the article
+        named. A generic word that names nothing here is no affiliation (never a source called "group")."""
+        if p.kind not in ("person", "anonymous", "organisation"):
+            return p
+        first = self.text[p.start:p.end].split()[:1]
+        if first and first[0].lower() in ("its", "their") and p.kind != "organisation":
+            owner = self._owner(pos)
+            found = (owner.name, owner.type) if owner is not None else None
+        elif p.affiliation is not None and _generic(p.affiliation):
+            found = self._organisation(_generic(p.affiliation), pos)
+        else:
+            return p
+        if found is None:
+            return replace(p, affiliation=None)
+        typ = "militia" if found[1] == "militia" else p.type  # an armed group's people speak for it
+        if p.kind == "anonymous":  # "a spokesman for the group" -> "Kessel Brigades spokesman"
+            return replace(p, affiliation=found[0], name=f"{found[0]} {p.head}", type=typ)
+        return replace(p, affiliation=found[0], type=typ)
+
+    def _owner(self, pos: int) -> Entity | None:
+        """The organisation a possessive "its"/"their" stands for: the latest one mentioned before."""
+        self._add_subjects(pos)
+        for _, e in self._recent(pos):
+            if e.kind == "organisation":
+                return e
+        return None
+
+    def _organisation(self, head: str, pos: int) -> tuple[str, str | None] | None:
+        """The organisation of the article a generic head ("ministry", "group") stands for, by name word,
+        then by type (``description_refers``); named before ``pos`` first, else anywhere in the text."""
+        types = words().refers.get(head, ())
+        self._add_subjects(pos)
+        for _, e in self._recent(pos):
+            if e.kind == "organisation" and (head in e.name.lower().split() or head in e.heads):
+                return e.name, e.type
+        for _, e in self._recent(pos):
+            if e.kind == "organisation" and e.type in types and any(ch.isupper() for ch in e.name):
+                return e.name, e.type
+        found = None
+        for at, name, typ in _named_organisations(self.text):
+            if at >= pos:
+                break
+            if head in name.lower().split() or typ in types:
+                found = name, typ
+        return found
 
     def _remember(self, pos: int, entity: Entity) -> None:
         """Record a mention, keeping the history in text order (sentence subjects arrive late)."""
@@ -129,7 +190,7 @@ class Resolver:
             if self.history:
                 return self.history[-1][1]
         if p.kind in ("organisation", "document") and _is_description(p):
-            found = self._description(p)
+            found = self._description(p, pos)
             if found is not None:
                 return found
         return self._named(p.name, "organisation", p.type)
@@ -151,11 +212,12 @@ class Resolver:
         for e in self.people.get(p.last.lower() if p.last else "", ()):
             if _compatible(e.first, p.first):
                 return e
+        first = _first_name(self.text, p.last) if p.first is None and p.last else None
+        if first is None and p.first is None and p.last and p.name == p.last and _is_country(self.text, p.last):
+            return self._named(p.last, "organisation", "government")
         entity = Entity(p.name, "person", p.type, p.affiliation, p.first, p.last)
-        if p.first is None and p.last:
-            first = _first_name(self.text, p.last)
-            if first is not None:
-                entity.first, entity.name = first, f"{first} {p.last}"
+        if first is not None:
+            entity.first, entity.name = first, f"{first} {p.last}"
         self.entities.append(entity)
         self.people.setdefault((p.last or "").lower(), []).append(entity)
         return entity
@@ -182,15 +244,19 @@ class Resolver:
         found = describe(self.text, *span)
         return self._person(found) if found.kind == "person" else None
 
-    def _description(self, p: Phrase) -> Entity | None:
+    def _description(self, p: Phrase, pos: int) -> Entity | None:
         """"the observatory", "the war monitor" -> the latest source this description fits."""
         for _, e in self._recent():
             if e.kind in ("organisation",) and (p.head in e.name.lower().split() or p.head in e.heads):
                 return e
-        if p.type and p.type != "other":
-            for _, e in self._recent():
-                if e.kind == "organisation" and e.type == p.type:
-                    return e
+        types = words().refers.get(p.head, ()) or ((p.type,) if p.type and p.type != "other" else ())
+        for _, e in self._recent():
+            if e.kind == "organisation" and e.type in types:
+                return e
+        if p.head in words().refers and p.definite:
+            found = self._organisation(p.head, pos)
+            if found is not None:
+                return self._named(found[0], "organisation", found[1])
         return None
 
     def _pronoun(self, p: Phrase, pos: int, antecedent: tuple[int, int] | None) -> Entity:
@@ -219,6 +285,34 @@ class Resolver:
                     entity.absorb(p, "")
                     self._remember(span[0], entity)
         self.subjects_done = max(self.subjects_done, k + 1)
+
+
+def _generic(affiliation: str) -> str | None:
+    """The head of an affiliation that names no one by itself ("Ministry", "the group"), else None."""
+    toks = affiliation.split()
+    if toks and toks[0].lower() in ("the", "a", "an", "this", "that"):
+        toks = toks[1:]
+    low = " ".join(toks).lower()
+    return low if low in words().organisations else None
+
+
+_ORG_NAME = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019-]*\s+(?:(?:of|for|and)\s+)?){1,5}[A-Z][\w'\u2019-]*)")
+
+
+@lru_cache(maxsize=4)
+def _named_organisations(text: str) -> tuple[tuple[int, str, str], ...]:
+    """The capitalised names in ``text`` whose own words type them as organisations ("the Kessel Brigades",
+    "the Norland Defence Ministry"): (offset, name, type), in order. Sources that are talked about but never
+    speak still give a "spokesman for the group" its group."""
+    found = []
+    for m in _ORG_NAME.finditer(text):
+        words_ = m.group(1).split()
+        if words_[0] in ("The", "A", "An"):
+            words_ = words_[1:]
+        typ = name_type([w.lower() for w in words_]) if len(words_) > 1 else None
+        if typ is not None:
+            found.append((m.start(1), " ".join(words_), typ))
+    return tuple(found)
 
 
 def _acronyms(text: str) -> dict[str, str]:
@@ -255,6 +349,24 @@ def _first_name(text: str, last: str) -> str | None:
     return None
 
 
+def _is_country(text: str, name: str) -> bool:
+    """Whether a one-word name that the article never gives a first name is a country: it ends like one
+    ("-ia", "-stan", "-land") or the article also uses its demonym ("Iraq" beside "Iraqi"). As a speaker
+    a country is its government ("Valdoria has asked the council ...")."""
+    if len(name) < 4 or not name.isalpha() or not name[0].isupper() or name.isupper():
+        return False
+    if name.endswith(("ia", "stan", "land")):
+        return True
+    stems = {name + "n", name + "ian", name + "i", name + "ese", name[:-1] + "ian", name[:-1] + "ese"}
+    for form in stems:
+        at = text.find(form + " ")
+        while at >= 0:
+            if at == 0 or not text[at - 1].isalnum():
+                return True
+            at = text.find(form + " ", at + 1)
+    return False
+
+
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'\u2019-]*\.?\s+){1,3}?[A-Z][\w'\u2019-]+)")
 
 
@@ -289,9 +401,13 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+_BASED = re.compile(r"[A-Z][\w.'\u2019]*-(?:based|run|led|backed|funded|owned|linked|aligned|allied)\b")
+
+
 def _is_description(p: Phrase) -> bool:
-    """"war monitor", "ministry": a description in lowercase words that names no one by itself."""
-    return p.kind == "document" or not any(ch.isupper() for ch in p.name)
+    """"war monitor", "ministry", "UK-based monitor": a description that names no one by itself (lowercase
+    words, besides a "Place-based" modifier)."""
+    return p.kind == "document" or not any(ch.isupper() for ch in _BASED.sub("", p.name))
 
 
 def _form(text: str, span: tuple[int, int]) -> str:
@@ -315,6 +431,8 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
             continue
         if claim.speaker is not None:
             entity = resolver.resolve(claim.speaker, claim.antecedent)
+            if claim.described is not None:
+                resolver.describe_more(entity, claim.described)
         elif claim.carry is not None:
             entity = by_claim.get(id(claim.carry))
         else:

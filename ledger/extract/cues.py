@@ -172,16 +172,21 @@ def _entry(rec: dict, n: int) -> CueEntry:
                     re.compile(r"\s*" + rec["only_before"]) if rec.get("only_before") else None)
 
 
-def find_cues(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
-    """Every cue in ``text[start:end]``, in order (one regex scan).
+def find_cues(text: str, start: int = 0, end: int | None = None, skip: list[tuple[int, int]] = ()) -> list[Cue]:
+    """Every cue in ``text[start:end]``, in order (one regex scan), except those starting inside one of the
+    sorted spans ``skip`` (quoted words: a cue there is the quoted speaker's, never the article's).
 
     ``find_cues("Officials, citing a report, said on Monday.")`` -> a ``citing`` cue and a ``said`` cue.
     """
     lex = _lexicon()
     end = len(text) if end is None else end
     found: list[Cue] = []
+    k = 0
     for m in lex.pattern.finditer(text, start, end):
-        if m.start() > 0 and text[m.start() - 1] in "'\u2019-_":
+        at = m.start()
+        while k < len(skip) and skip[k][1] <= at:
+            k += 1
+        if (k < len(skip) and skip[k][0] <= at) or (at > 0 and text[at - 1] in "'\u2019-_"):
             continue
         form = " ".join(m.group().lower().split())
         cue = _cue(text, m, form, lex.forms[form], lex)

@@ -9,14 +9,15 @@ description that ``coref`` later resolves to a named source. Words come from ``l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.extract.gazetteer import GazetteerEntry, load_gazetteer, lookup
-from ledger.extract.speakers import hidden_head, is_capitalised, is_nominal, tokens, words
+from ledger.extract.speakers import hidden_head, is_capitalised, is_nominal, name_type, tokens, words
 from ledger.names import normalise_name
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_STATE_WORDS = frozenset({"state", "state-run", "state-owned", "state-controlled", "government-run", "official"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,19 @@ def describe(text: str, start: int, end: int) -> Phrase:
     """What the phrase ``text[start:end]`` says about its speaker.
 
     ``describe(t, ...)`` on "two Iraqi militia officials" -> kind anonymous, name "Iraqi militia official",
-    type militia, number pl.
+    type militia, number pl. The reading depends on the phrase's words alone, so it is cached by them: an
+    article names its speakers again and again ("he", "Kirby", "the ministry"), and so do articles.
     """
+    found = _describe_words(text[start:end])
+    return replace(found, start=start, end=end) if start else found
+
+
+@lru_cache(maxsize=8192)
+def _describe_words(phrase: str) -> Phrase:
+    return _describe(phrase, 0, len(phrase))
+
+
+def _describe(text: str, start: int, end: int) -> Phrase:
     toks = _analysable(tokens(text, start, end))
     w = words()
     if len(toks) == 1 and toks[0][2].lower() in w.pronouns:
@@ -101,6 +113,8 @@ def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, de
     body = toks[lead:]
     core, complement = _split_complement(body)
     entry, gspan = _gazetteer(core)
+    if entry is not None and _other_owner(core, gspan[0]):
+        entry = None
     owner = _possessive_owner(core)
     if entry is not None and gspan[1] >= len(core) - 1 - _descriptor_tail(core, gspan[1]):
         kind = entry.kind if entry.kind in ("person", "organisation") else "organisation"
@@ -171,6 +185,19 @@ def _gazetteer(body) -> tuple[GazetteerEntry | None, tuple[int, int]]:
                 best = (entry, (i, j - 1))
                 break
     return best
+
+
+def _other_owner(body, i: int) -> bool:
+    """"the Norland Ministry of Defence": a known name that starts with a generic word ("Ministry of
+    Defence", an alias of one country's ministry) belongs to whoever the unknown capitalised word before it
+    names, not to the gazetteer's entry."""
+    if i == 0 or body[i][2].lower() not in words().org_words:
+        return False
+    before = body[i - 1][2]
+    low = before.lower().rstrip(".")
+    w = words()
+    return (is_capitalised(before) and not before.endswith(("'s", "\u2019s")) and low not in w.determiners
+            and low not in w.titles and low not in w.roles and _lookup(before) is None)
 
 
 def _part_of_name(body, i: int, j: int, entry: GazetteerEntry) -> bool:
@@ -254,7 +281,10 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
         len(run) == 1 and run[0][2].isupper() and len(run[0][2]) > 1)
     if not names or orgish or any(is_capitalised(t[2]) is False for t in names):
         name = text[run[0][0]:run[-1][1]]
-        return Phrase(start, end, "organisation", name, lows[-1], _org_type(lows), affiliation, None, "sg", True)
+        typ = _org_type(lows)
+        if typ in ("media", "other") and any(t[2].lower() in _STATE_WORDS for t in body[:at]):
+            typ = "state_media" if typ == "media" else typ
+        return Phrase(start, end, "organisation", name, lows[-1], typ, affiliation, None, "sg", True)
     first = names[0][2] if len(names) > 1 else None
     last = names[-1][2]
     name = " ".join(t[2] for t in names if not _INITIAL.fullmatch(t[2]))
@@ -320,8 +350,28 @@ def _person_type(lows: list[str]) -> str | None:
     return None
 
 
+def _modifier_org(text: str, body) -> tuple[str, str] | None:
+    """"A Kessel Brigades commander", "a Norland Army officer": the organisation named right before a
+    person noun, when the gazetteer knows it or its own words type it; (name, type)."""
+    k = len(body) - 1
+    while k > 0 and is_capitalised(body[k - 1][2]):
+        k -= 1
+    if k == len(body) - 1:
+        return None
+    run = body[k:-1]
+    named = text[run[0][0]:run[-1][1]]
+    entry = _lookup(named)
+    if entry is not None:
+        return entry.name, entry.type
+    found = name_type([t[2].lower() for t in run]) if len(run) > 1 else None
+    return (named, found) if found is not None else None
+
+
 def _org_type(lows: list[str]) -> str:
     w = words()
+    named = name_type(lows)
+    if named is not None:
+        return named
     for x in reversed(lows):
         if x in w.organisations:
             return w.organisations[x]
@@ -350,6 +400,9 @@ def _description(text: str, start: int, end: int, body, head: str, quantified: b
             typ = mod_type
     elif sing in w.anonymous or sing in w.roles or head in w.collectives:
         kind, typ = "anonymous", mod_type or w.roles.get(sing, "other")
+        org = _modifier_org(text, body) if affiliation is None else None
+        if org is not None:
+            affiliation, typ = org[0], "militia" if org[1] == "militia" else typ
     elif sing in w.documents:
         caps = [t for t in body[:-1] if is_capitalised(t[2]) and not t[2][:1].isdigit()]
         if caps and caps[-1] is body[-2]:

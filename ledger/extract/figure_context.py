@@ -61,7 +61,7 @@ class CueGrammar:
     lead_in_chars: int
 
 
-_REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links",
+_REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
              "predicate_links", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
@@ -98,12 +98,14 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     event_nouns = _alternation(w for w, n in nouns.items() if n.cls in ("event", "casualty", "target")
                                 and not n.singular)
     links, owners = _alternation(data["lead_in_links"]), _alternation(data["possessives"])
+    verb_links = _alternation(data["lead_in_verb_links"])
     be = _alternation(data["predicate_links"])
     patterns = {
         "cues": rf"\b{cues}\b",
         "left_adjacent": rf"\b{cues}[\s\"“‘']*$",
         # "the death toll at 19", "the death toll from Saturday's attack rose to 25", "the martyrdom of"
-        "lead_in": (rf"\b(?P<lead>{_alternation(leads)})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links})?"
+        "lead_in": (rf"\b(?P<lead>{_alternation(leads)})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links}"
+                    rf"|(?:\s+[\w'’-]+){{6,16}}\s+{verb_links})?"
                     r"\s*[\"“‘]?\s*$"),
         "predicate": rf"\s*{be}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{event_nouns})\b",
         "left_object": rf"\b(?P<cue>{cues})\b[^.;:!?\d]{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
@@ -199,10 +201,13 @@ class Sentences:
     ``evidence_spans`` are the runs of sentences holding evidence.
     """
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, ends: list[int] | None = None):
         self.low, self.high = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
         self.words = _evidence_positions(text, self.low, self.high)
         self.ends: list[int] = []
+        if ends is not None:  # the caller's sentence ends (the extractor splits the article once)
+            self.ends = ends
+            return
         for lo, hi in _around(self.words, self.low, self.high):
             # a stretch cut out of the text starts a sentence where it starts: record that as a boundary
             self.ends += [lo, *(s.end for s in sentences(text, [Span.of(text, lo, hi)]))]

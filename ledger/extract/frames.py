@@ -24,7 +24,9 @@ from ledger.extract.cues import Cue
 from ledger.extract.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|by|of|for|while|when|after|before|without|from|about)\s+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
+_INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
 _COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
 _COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
@@ -72,6 +74,7 @@ class Frame:
     antecedent: tuple[int, int] | None = None
     via: tuple[int, int] | None = None
     addressee: tuple[int, int] | None = None
+    appositive: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +132,12 @@ def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Fra
         return Frame(cue, cue.kind, (cue.start, cue.end), right=cue.end)
     if cue.kind == "citing":
         via = phrase_after(text, _skip_space(text, cue.end), hi)
-        return Frame(cue, "citing", (cue.start, via[1] if via else cue.end), via=via) if via else None
+        if via is None:  # "..., citing a threat to public health": what is cited is the main speaker's reason
+            right = _skip_space(text, cue.end)
+            if right >= hi or any(t[2].lower() in words().nominal for t in tokens(text, right, hi)[:4]):
+                return None  # "citing its reporter in the town": a source the phrase reader could not delimit
+            return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right), right=right)
+        return Frame(cue, "citing", (cue.start, via[1]), via=via)
     return _verb_frame(text, cue, lo, hi, previous)
 
 
@@ -137,18 +145,28 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     right = _content_start(text, cue, hi)
     before = text[max(lo, cue.start - 12):cue.start]
     if cue.participle and cue.kind == "verb" and _PARTICIPLE_BEFORE.search(before) \
-            and cue.start > lo + 2:
+            and cue.start > lo + 2 and not _PROGRESSIVE_BEFORE.search(before):
         if _PREPOSITION_BEFORE.search(before):
             return None
         return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right or cue.end), right=right)
-    speech = cue.entry is not None and cue.entry.cls == "speech"
+    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding")  # only someone or something tells
     speaker = phrase_before(text, lo, cue.start, relaxed=speech)
     if speaker is not None and speaker[1] <= cue.start:
         return _left_frame(text, cue, lo, hi, speaker, right)
+    progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
+    if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
+        speaker = phrase_before(text, lo, progressive.start(), relaxed=speech)
+        if speaker is not None:
+            return _left_frame(text, cue, lo, hi, speaker, right)
     appositive = _appositive_subject(text, cue, lo, speech)
     if appositive is not None:
-        subject, via = appositive
-        return _left_frame(text, cue, lo, hi, subject, right, via=via)
+        subject, via, chunk = appositive
+        if _names_role_holder(text, subject, chunk):
+            subject, chunk = chunk, subject  # "Its director, Mira Castell, said": the speaker is the name
+        frame = _left_frame(text, cue, lo, hi, subject, right, via=via)
+        if frame is not None:
+            frame.appositive = chunk
+            return frame
     inverted = _inverted(text, cue, lo, hi)
     if inverted is not None:
         return inverted
@@ -185,7 +203,8 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
     if head in ("who", "which", "that") and len(text[speaker[0]:speaker[1]].split()) == 1:
         antecedent = phrase_before(text, lo, _back_to_comma(text, lo, speaker[0]))
         mode = "A"
-    if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]):
+    if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]) and \
+            text[lo:speaker[0]].lstrip()[:1] in "\"\u201c\u2018'`":
         right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
     region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
     colon = right is not None and text[right - 1:right] == ":" or (
@@ -207,7 +226,7 @@ def _complement_ok(text: str, complement: str, cue: Cue, right: int | None, hi: 
     between = text[cue.end:right]
     if complement == "that":
         return bool(_THAT_OR_COLON_END.search(between)) or text[right:right + 8].lower().startswith(
-            ("whether", "if "))
+            ("that ", "whether", "if "))
     if complement == "to":
         return text[right:right + 3] == "to "
     return text[right:right + 1] in "\"\u201c\u2018'" or between.rstrip().endswith(":")
@@ -224,7 +243,8 @@ def _content_start(text: str, cue: Cue, hi: int) -> int | None:
             pos = skip_adverbials(text, addressee, hi)
             if _ADDRESSEE_MODIFIER.match(text, pos, hi):
                 return None  # "told reporters traveling with the secretary": no content after the cue
-    m = _patterns()[1].match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi)
+    m = _patterns()[1].match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi) or (
+        _DISTANT_THAT.match(text, cue.end, hi) if pos > cue.end and text[pos:pos + 1] == "," else None)
     if m is not None:
         pos = m.end() - (4 if keeps_that() else 0)
     while pos < hi and (text[pos] in " \t\n:" or (m is not None and text[pos] == ",")):
@@ -269,8 +289,10 @@ def _inverted(text: str, cue: Cue, lo: int, hi: int) -> Frame | None:
     return Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
 
 
-def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool) -> tuple[tuple[int, int], tuple | None] | None:
-    """"The war monitor, which relies on sources inside Syria, said": the subject before the appositive.
+def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool):
+    """"The war monitor, which relies on sources inside Syria, said": the subject before the appositive,
+    the intermediary of a "citing" appositive, and the appositive's span (its words are neither content
+    nor mention; a description there tells who the speaker is: "Lena Ruiz, director of the clinic, said").
 
     Up to four commas back are tried ("Dana Reyes, 59, of Ashton, Md., who watched the parade, said"), the
     nearest comma whose left side ends in a speaker phrase and whose right side opens an appositive wins.
@@ -298,8 +320,21 @@ def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool) -> tuple[tu
         if cited:
             start = opening + 1 + (len(text[opening + 1:close]) - len(text[opening + 1:close].lstrip())) + cited.end()
             via = phrase_after(text, start, close)
-        return subject, via
+        first = opening + 1 + len(text[opening + 1:close]) - len(text[opening + 1:close].lstrip())
+        return subject, via, (first, close)
     return None
+
+
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019-]+\s+)(?:[A-Z]\.\s+)?(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+")
+
+
+def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, int]) -> bool:
+    """"Its director, Mira Castell," / "The group's spokesman, Ivo Dane,": a role description whose
+    appositive is a bare personal name (two to four capitalised words) names the speaker."""
+    if not _BARE_NAME.fullmatch(text, chunk[0], chunk[1]):
+        return False
+    toks = text[subject[0]:subject[1]].split()
+    return bool(toks) and toks[-1].islower() and toks[-1] in words().roles
 
 
 def _opens_appositive(chunk: str) -> bool:
@@ -321,11 +356,21 @@ def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
 
 
 def subject_of(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The subject phrase at the start of a sentence, if it names a speaker: "He paused, then added"."""
-    speaker = phrase_after(text, lo, hi)
-    if speaker is None or not is_nominal(text[speaker[0]:speaker[1]].split()[-1], True):
-        return None
-    return speaker
+    """The subject phrase at the start of a sentence, if it names a speaker: "He paused, then added";
+    after an introductory phrase: "In August, two groups sued, saying ..." -> "two groups"."""
+    for start in (lo, _after_intro(text, lo, hi)):
+        if start is None:
+            break
+        speaker = phrase_after(text, start, hi)
+        if speaker is not None and is_nominal(text[speaker[0]:speaker[1]].split()[-1], True):
+            return speaker
+    return None
+
+
+def _after_intro(text: str, lo: int, hi: int) -> int | None:
+    """Where the clause starts after an introductory phrase and its comma ("Meanwhile, ", "In August, ")."""
+    m = _INTRO.match(text, lo, hi)
+    return m.end() if m is not None else None
 
 
 def _plural_subject(text: str, speaker: tuple[int, int]) -> bool:

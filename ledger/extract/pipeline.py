@@ -24,7 +24,7 @@ from ledger.extract.quotes import close_end, find_quotes
 from ledger.extract.sentences import paragraphs, sentences
 from ledger.extract.types import Claim, Figure, Span, Speaker
 
-EXTRACTOR_VERSION = "rules-1.0"
+EXTRACTOR_VERSION = "rules-2.0"
 
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -53,8 +53,8 @@ def _extract(text: str, outlet: str | None, title: str | None) -> list[Claim]:
     quotes = find_quotes(text, paras)
     protected = [(q.open, close_end(text, q)) for q in quotes]
     units = sentences(text, paras, protected)
-    found = find_claims(text, paras, units, quotes, find_cues(text))
-    figures = _figures(text, paras[0].start if paras else 0, len(text))
+    found = find_claims(text, paras, units, quotes, find_cues(text, skip=[(q.start, q.end) for q in quotes]))
+    figures = _figures(text, paras[0].start if paras else 0, len(text), [e for u in units for e in (u.start, u.end)])
     by_unit = _by_span(figures, [(u.start, u.end) for u in units])
     attributed = [c for c in found if not c.outlet]
     found = _dedupe(attributed + outlet_claims(text, units, attributed + [c for c in found if c.outlet],
@@ -102,14 +102,14 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return sorted(out, key=lambda c: c.content)
 
 
-def _figures(text: str, start: int, end: int) -> list[Figure]:
+def _figures(text: str, start: int, end: int, ends: list[int]) -> list[Figure]:
     """Every figure (and no-figure statement) of the article, found once; [] if the figure module fails.
 
     The figure grammar reads each count with its whole sentence, so one call over the body gives what
     calls over each claim's content would, in one pass instead of dozens.
     """
     try:
-        found = find_figures(text, start, end) + find_no_figure(text, start, end)
+        found = find_figures(text, start, end, ends) + find_no_figure(text, start, end)
     except Exception:  # noqa: BLE001 - a figure bug must not cost the claims themselves
         log.exception("figure extraction failed; claims keep no figures")
         return []

@@ -41,6 +41,8 @@ class _Words:
     nominal: frozenset
     addressees: frozenset
     role_modifiers: frozenset
+    name_types: dict
+    refers: dict
 
 
 def plural(noun: str) -> str:
@@ -75,7 +77,23 @@ def words() -> _Words:
                   sp["organisations"], frozenset(sp["documents"]), frozenset(sp["collectives"]),
                   sp["type_modifiers"], frozenset(sp["org_words"]), frozenset(gr["breaks"]),
                   frozenset(gr["temporal"]), frozenset(gr["linking"]), singular, nominal,
-                  frozenset(sp["addressees"]), frozenset(sp["role_modifiers"]))
+                  frozenset(sp["addressees"]), frozenset(sp["role_modifiers"]), dict(sp["name_types"]),
+                  {k: tuple(v) for k, v in sp["description_refers"].items()})
+
+
+def name_type(lows: list[str]) -> str | None:
+    """The type an organisation's own name gives it ("kessel brigades" -> militia), from ``name_types``:
+    a phrase of two words anywhere in the name, else its last word; None when no word tells."""
+    table = words().name_types
+    for a, b in zip(lows, lows[1:]):
+        found = table.get(f"{a} {b}")
+        if found is not None:
+            return found
+    for a, b, c in zip(lows, lows[1:], lows[2:]):
+        found = table.get(f"{a} {b} {c}")
+        if found is not None:
+            return found
+    return table.get(lows[-1]) if lows else None
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -84,6 +102,8 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     A period sticks to titles, initials and initialisms ("Mr.", "F.", "U.S.") but not to other words.
     """
     out = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    if text.find(".", start, end) < 0:
+        return out
     for k in range(len(out) - 1, -1, -1):
         s, e, tok = out[k]
         if tok[-1] == "." and len(tok) > 1 and not _keeps_period(tok):
@@ -120,7 +140,7 @@ def phrase_before(text: str, lo: int, hi: int, relaxed: bool = False) -> tuple[i
     determiner as the head: "the announcer said".
     ``phrase_before("On Friday the ministry said", 0, 22)`` -> the span of "the ministry".
     """
-    toks = tokens(text, max(lo, hi - 120), hi)
+    toks = tokens(text, max(lo, hi - 90), hi)
     if not toks:
         return None
     w = words()
@@ -156,8 +176,11 @@ def _described(toks, last: int) -> bool:
     k = last - 1
     while k >= 0 and last - k <= 4 and toks[k][2][:1].isalnum() and toks[k][2].lower() not in w.breaks \
             and toks[k][2].lower() not in w.determiners:
+        if toks[k][2].endswith(("'s", "\u2019s")) and is_capitalised(toks[k][2]):
+            return True  # "Ivana Trump's brief said": a possessive name determines the noun
         k -= 1
-    return k >= 0 and toks[k][2].lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her")
+    return k >= 0 and toks[k][2].lower() in ("the", "a", "an", "this", "that", "its", "their", "his", "her",
+                                             "one", "another", "each", "every", "our", "my")
 
 
 def hidden_head(toks, last: int) -> int | None:
@@ -245,7 +268,7 @@ def phrase_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
     ``phrase_after("said Mr. Burman, an economist", 4, 29)`` -> the span of "Mr. Burman".
     """
-    toks = tokens(text, lo, min(hi, lo + 120))
+    toks = tokens(text, lo, min(hi, lo + 100))
     w = words()
     end = None
     named = False

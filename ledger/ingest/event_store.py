@@ -8,23 +8,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ledger.events import EventDraft, KnownEvent, match_event
+from ledger.db import lock_events
+from ledger.events import EventDraft, KnownEvent, kinds, match_event
 from ledger.ingest.article import ArticleInput
-from ledger.models import Event
+from ledger.models import AuditLog, Event
 
 CANDIDATE_WINDOW = timedelta(days=45)  # wider than any matching window; match_event decides within it
-EVENT_LOCK_KEY = 0x1ED6E7  # PostgreSQL advisory lock: two writers must not both create the same event
 
 
 def assign_events(session: Session, drafts: list[EventDraft], article: ArticleInput) -> list[int]:
     """The event id for each draft, matching known events or creating new ones."""
     if not drafts:
         return []
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVENT_LOCK_KEY})
+    lock_events(session)
     ids = []
     for draft in drafts:
         day = draft.date or article.published_date
@@ -37,7 +36,7 @@ def assign_events(session: Session, drafts: list[EventDraft], article: ArticleIn
             session.flush()
         else:
             event = session.get(Event, match.id)
-            enrich(event, draft)
+            enrich(event, draft, session)
         ids.append(event.id)
     return ids
 
@@ -56,15 +55,33 @@ def known_event(event: Event) -> KnownEvent:
                       places=tuple(event.places or ()), actors=tuple(event.actors or ()), kind=event.kind)
 
 
-def enrich(event: Event, draft: EventDraft) -> None:
-    """Add what a new report of a known event tells: more places and actors, a date or a finer one."""
+def enrich(event: Event, draft: EventDraft, session: Session | None = None) -> None:
+    """Add what a new report of a known event tells: more places and actors, a date or a finer one, a more
+    specific kind, and its label when it names the event more fully ("drone strike, Qarvash, Valdoria"
+    after "drone strike, Qarvash"; "rocket attack, Fenwick Ridge" after "attack, Fenwick Ridge"), unless
+    an analyst named the event (a rename, split or merge in the audit log of ``session``)."""
     event.places = _union(event.places, draft.places)
     event.actors = _union(event.actors, draft.actors)
     finer = {"year": 0, "month": 1, "week": 2, "day": 3}
     if draft.date and (event.date is None or finer.get(draft.precision or "", -1) > finer.get(event.date_precision or "", -1)):
         event.date, event.date_precision = draft.date, draft.precision
-    if not event.kind and draft.kind:
+    more_specific = kinds.specificity(draft.kind) > kinds.specificity(event.kind)
+    if draft.kind and (not event.kind or more_specific):
         event.kind = draft.kind
+    fuller = more_specific or (draft.kind == event.kind and _parts(draft.label) > _parts(event.label))
+    if draft.label and fuller and not (session is not None and _named_by_analyst(session, event.id)):
+        event.label = draft.label
+
+
+def _named_by_analyst(session: Session, event_id: int) -> bool:
+    actions = ("event.rename", "event.split", "event.merge")
+    return session.scalar(select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == event_id,
+                                                    AuditLog.action.in_(actions)).limit(1)) is not None
+
+
+def _parts(label: str | None) -> int:
+    """How much a label says: "drone strike, Qarvash, Valdoria" has three parts."""
+    return len((label or "").split(", "))
 
 
 def _union(stored, new) -> list:

@@ -47,14 +47,16 @@ class IngestReport:
 
 
 def prepare(article: ArticleInput) -> Extraction:
-    """Everything that can be done without the database: claims, figures and the article's events."""
+    """Everything that can be done without the database: claims, figures and the article's events. The
+    claims stored are those of the events stage (a claim telling two events comes back split in two)."""
     from ledger.events import group_events
     from ledger.extract.pipeline import EXTRACTOR_VERSION, extract
 
     body_title = None if article.title_in_text else article.title
     claims = extract(article.text, outlet=article.outlet, title=body_title)
     grouped = group_events(article.text, article.published_date, claims, title=article.title)
-    return Extraction(article, claims, list(grouped.events), list(grouped.claim_events), EXTRACTOR_VERSION)
+    return Extraction(article, list(grouped.claims), list(grouped.events), list(grouped.claim_events),
+                      EXTRACTOR_VERSION)
 
 
 def _prepare_or_problem(article: ArticleInput) -> Extraction | Problem:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ledger.db import insert_ignoring_duplicates
+from ledger.db import insert_ignoring_duplicates, lock_events
 from ledger.errors import SpanError
 from ledger.extract.types import Claim, Span
 from ledger.ingest.article import ArticleInput
@@ -135,5 +135,6 @@ def mark_stale(session: Session, event_ids: set[int]) -> None:
     from ledger.models import Event
 
     if event_ids:
+        lock_events(session)
         session.query(Event).filter(Event.id.in_(event_ids)).update({"conflicts_stale": True},
                                                                     synchronize_session=False)

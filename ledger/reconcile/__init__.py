@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from ledger.reconcile.accounts import day_of, id_key
 from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
-from ledger.reconcile.context import Context, build
+from ledger.reconcile.context import Context, build, named_by_party
 from ledger.reconcile.estimate import estimates_of
 from ledger.reconcile.facts import Bound, Conflict, Estimate, FigureFact
 from ledger.reconcile.populations import load
@@ -65,12 +65,26 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
         target = silent if fact.no_figure else groups
         target.setdefault((fact.event_id, fact.metric), []).append(fact)
     casualty = load("sources.json")["casualty_metrics"]
+    dissent = _named_in_event(groups, casualty)
     found = []
     for key in sorted(groups, key=lambda k: (id_key(k[0]), k[1] or "")):
         quiet = list(silent.get(key, []))
         if key[1] in casualty:
             quiet += silent.get((key[0], None), [])
-        found.append(build(key[0], key[1], groups[key], quiet, plausible))
+        found.append(build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {})))
+    return found
+
+
+def _named_in_event(groups: dict[tuple[Any, str | None], list[FigureFact]], casualty: list[str]
+                    ) -> dict[Any, dict[str, set[str]]]:
+    """Per event, per party, the populations named in any casualty metric (who was hit, event-wide)."""
+    found: dict[Any, dict[str, set[str]]] = {}
+    for (event_id, metric), facts in groups.items():
+        if metric not in casualty:
+            continue
+        event = found.setdefault(event_id, {})
+        for party, named in named_by_party(facts).items():
+            event.setdefault(party, set()).update(named)
     return found
 
 

@@ -2,15 +2,20 @@
 
 A **party** is a source together with the people who speak for it: "John Kirby" (affiliation "US Department
 of Defense") and the Pentagon give one account, so they are never set against each other. A party's facts
-are read newest first; each joins the newest account it agrees with (their ranges meet, and the account
-narrows to what both allow: "at least one" and "one" are one account of exactly one), or starts an older
-one. The result is a **chain** of accounts, oldest first: SOHR 17 -> 22. Only the last account of each chain
-takes part in the comparisons between parties.
+are read oldest first; each joins an account that already states its figure (a repeat), else the newest
+account it agrees with (their ranges meet, and the account narrows to what both allow: "at least one" and
+"one" the same day are one account of exactly one), else starts a new one. A figure that agrees with an
+open or wider account but raises its floor on a later day ("at least six" on Wednesday, "nine" on Thursday:
+the toll rose) starts a new account too. The result is a **chain** of accounts, oldest first: SOHR 17 ->
+22. Accounts are ordered by the last day they were reported, then by their first report: the account
+still reported last is the latest, and only the latest account of each chain takes part in the
+comparisons between parties.
 
-A link of the chain is a **transmission** difference when different outlets carried the two figures and
-all their reports fall within one window (``window_days``, one day): the same statement reported two ways.
-Otherwise it is a **revision**: the newer figure was still reported after the older one had stopped being
-reported (SOHR's 17 on 26 February, its 22 until 2 March), or one outlet carried both (an update).
+A link of the chain is a **transmission** difference when the two figures disagree, different outlets
+carried them and all their reports fall within one window (``window_days``, one day): the same statement
+reported two ways (Meridian Wire's nine and Northern Ledger's seven, both on Thursday). Otherwise it is a
+**revision**: a toll that rose, or a newer figure still reported after the older one had stopped being
+reported (SOHR's 17 on 26 February, its 22 until 2 March), or one outlet carrying both (an update).
 """
 from __future__ import annotations
 
@@ -33,10 +38,12 @@ class Account:
     range: Range
     facts: list[FigureFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    stated: list[Range] = field(default_factory=list)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def add(self, fact: FigureFact, found: Range, note: str | None) -> None:
         self.facts.append(fact)
+        self.stated.append(found)
         self.range = self.range & found
         self._cache.clear()
         if note and note not in self.notes:
@@ -113,18 +120,22 @@ def chains(facts: list[FigureFact], population_of: dict[int, str],
 
 
 def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible | None) -> list[Account]:
-    newest_first: list[Account] = []
-    for fact in sorted(facts, key=fact_order, reverse=True):
+    chain: list[Account] = []
+    for fact in sorted(facts, key=fact_order):
         found, note = compared(fact, plausible)
-        for account in newest_first:
-            if account.range.meets(found):
-                account.add(fact, found, note)
-                break
-        else:
+        account = next((a for a in reversed(chain) if found in a.stated), None)
+        if account is None:
+            account = next((a for a in reversed(chain) if a.range.meets(found) and not _rose(a, fact, found)), None)
+        if account is None:
             account = Account(key[0], key[1], found)
-            account.add(fact, found, note)
-            newest_first.append(account)
-    return newest_first[::-1]
+            chain.append(account)
+        account.add(fact, found, note)
+    return sorted(chain, key=lambda a: (a.last_day, fact_order(a.facts[0])))
+
+
+def _rose(account: Account, fact: FigureFact, found: Range) -> bool:
+    """True when an agreeing figure raises the account's floor on a later day: the toll rose."""
+    return found.lo > account.range.lo and day_of(fact.published) > account.first_day
 
 
 def window() -> timedelta:
@@ -133,6 +144,8 @@ def window() -> timedelta:
 
 def link_kind(older: Account, newer: Account) -> str:
     """ "revision" or "transmission" for two successive accounts of one party (see the module docstring)."""
+    if older.range.meets(newer.range):
+        return "revision"
     span = max(older.last_day, newer.last_day) - min(older.first_day, newer.first_day)
     if span <= window() and not (older.outlets & newer.outlets):
         return "transmission"

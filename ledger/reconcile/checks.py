@@ -13,7 +13,7 @@ from ledger.reconcile.accounts import Account, fact_order, link_kind, party_of
 from ledger.reconcile.build import conflict, describe, names_of
 from ledger.reconcile.context import Context
 from ledger.reconcile.facts import Conflict
-from ledger.reconcile.ranges import Range
+from ledger.reconcile.ranges import Range, stored
 from ledger.reconcile.sides import common_range, excluded, split_sides
 
 SEVERITY_LEVELS: dict[str, str] = {
@@ -23,7 +23,8 @@ SEVERITY_LEVELS: dict[str, str] = {
         "civilians within people; fighters, soldiers, personnel and police within combatants within people): "
         "a part's lower bound carries up to its whole (5 children killed means at least 5 people), a whole "
         "says nothing exact about a part. A toll with no population (\"the death toll was 19\") is read as "
-        "the event's only population when every other account names it (all fighters), else as people. "
+        "the population its own source names, else as the population most of the event's sources name when "
+        "they outnumber those naming another three to one (fighters), else as people. "
         "Vague amounts are compared through their plausible range (\"several dozen\": 24-99). Sources are "
         "grouped into sides that agree within and disagree across; an open figure fitting several sides is "
         "compatible, and is set against only the sides it excludes."),
@@ -36,10 +37,10 @@ SEVERITY_LEVELS: dict[str, str] = {
         "figure (\"did not provide information on casualties\") while other sources did. Silence is "
         "evidence, not zero."),
     "revision": (
-        "One source changing its own figure over time (17 then 22; 5 -> 7 -> 9), shown as a chain, the "
-        "latest superseding the rest. Only the latest figure of each source (by publication date, then "
-        "claim) is compared with other sources; a source is never in conflict with itself, and a "
-        "spokesman's figure is his organisation's."),
+        "One source changing its own figure over time (17 then 22; 5 -> 7 -> 9; a toll that rose, \"at least "
+        "6\" one day and 9 the next), shown as a chain, the latest superseding the rest. Only the latest "
+        "figure of each source (the account reported last) is compared with other sources; a source is never "
+        "in conflict with itself, and a spokesman's figure is his organisation's."),
     "transmission": (
         "Two outlets reporting the same source with different figures at the same time (within a day): a "
         "reporting difference (a misquote, or an earlier statement quoted), not a revision by the source."),
@@ -158,7 +159,9 @@ def _describe_side(side: list[Account], metric: str | None) -> str:
 def check_undisclosed(ctx: Context) -> list[Conflict]:
     """A party that explicitly gave no figure while others did: "the US did not provide information on
     casualties" beside SOHR's "at least 5 killed". Only parties to the event count (a monitor without a
-    figure is just uninformed), and only when the same party gave no figure for this metric elsewhere."""
+    figure is just uninformed), and only when the same party gave no figure for this metric elsewhere.
+    The summary names the silent party and counts the others: "Defence Ministry: no figure; 4 other
+    sources gave figures (3 to 9 fighters killed)"."""
     party_types = set(populations.load("sources.json")["parties"])
     speaking = {a.party for a in ctx.current}
     silent = [f for f in ctx.silent if (f.source_type or "other") in party_types]
@@ -167,24 +170,54 @@ def check_undisclosed(ctx: Context) -> list[Conflict]:
         return []
     names = tuple(dict.fromkeys(f.source_name for f in sorted(silent, key=fact_order)))
     quiet = Account(party_of(silent[0]), "people", Range(0, float("inf")), list(silent))
-    others = "; ".join(f"{', '.join(a.names)}: {describe(a.range, a.population, ctx.metric)}" for a in ctx.current)
-    summary = f"{', '.join(names)}: no figure; {others}"
+    summary = f"{', '.join(names)}: no figure; {_others_gave(ctx.current, ctx.metric)}"
     return [conflict(ctx.event_id, ctx.metric, ctx.dominant, "undisclosed", [[quiet]], [],
                      summary=summary, extra_sources=names_of(ctx.current),
                      extra_claims=[c for a in ctx.current for c in a.claims])]
+
+
+def stated(account: Account) -> Range:
+    """What an account's facts state as stored (their common range; the widest when they disagree)."""
+    found = stored(account.facts[0])
+    for fact in account.facts[1:]:
+        narrower = found & stored(fact)
+        found = narrower if narrower.lo <= narrower.hi else found
+    return found
+
+
+def _others_gave(accounts: list[Account], metric: str | None) -> str:
+    """ "4 other sources gave figures (3 to 9 fighters killed)": a count and the span of their figures per
+    population (an open figure counts its floor): "(3 to 7 fighters, 2 civilians, 1 child killed)"."""
+    count = len(names_of(accounts))
+    by_population: dict[str, list[Account]] = {}
+    for account in accounts:
+        by_population.setdefault(account.population, []).append(account)
+    spans = []
+    for population, group in sorted(by_population.items(), key=lambda item: (-len(item[1]), item[0])):
+        said = [stated(a) for a in group]  # as the sources put it, not the plausible range of "several"
+        low, high = min(r.lo for r in said), max(r.lo if r.open else int(r.hi) for r in said)
+        span = f"at least {low}" if all(r.open for r in said) else f"{low}" if low == high else f"{low} to {high}"
+        shown = populations.noun(population, high) if population not in (None, "mixed") else ""
+        spans.append(" ".join(w for w in (span, shown) if w))
+    sources = "source gave a figure" if count == 1 else "sources gave figures"
+    return f"{count} other {sources} ({', '.join(spans)} {metric or ''})".replace(" )", ")")
 
 
 def check_revision(ctx: Context) -> list[Conflict]:
     """One source changing its own figure over time: SOHR 17 (26 February) -> 22 (until 2 March).
 
     Reported as one chain per party and population, oldest first, the latest superseding; the source
-    stands on a single side. Chains whose only change is a transmission difference are left to
-    :func:`check_transmission`."""
+    stands on a single side. Transmission links are left to :func:`check_transmission`: they cut the
+    chain, each run of revisions is reported ("at least 6 -> 9", then "9 vs 7" as a transmission)."""
     found = []
     for chain in ctx.chains.values():
-        kinds = [link_kind(old, new) for old, new in zip(chain, chain[1:])]
-        if "revision" in kinds:
-            found.append(_chain_finding(ctx, chain, "revision", " -> "))
+        segment = chain[:1]
+        for old, new in zip(chain, chain[1:]):
+            if link_kind(old, new) == "transmission":
+                found += [_chain_finding(ctx, segment, "revision", " -> ")] if len(segment) > 1 else []
+                segment = []
+            segment.append(new)
+        found += [_chain_finding(ctx, segment, "revision", " -> ")] if len(segment) > 1 else []
     return found
 
 

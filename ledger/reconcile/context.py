@@ -2,13 +2,23 @@
 
 For each event and metric the reconciler works out:
 
-- the population each figure is compared as: its own, normalised ("militiamen" -> fighters); a figure with
-  no population ("the death toll was 19", "19 people") is read as the event's **dominant population** when
-  every account that says who was hit names one line of the hierarchy (all fighters: 19 is 19 fighters),
-  and as "people" otherwise (fighters and a child: 19 stays 19 people). This is how annotators and readers
-  treat a bare toll beside accounts that all count militiamen: the same dead, described differently;
+- the population each figure is compared as: its own, normalised ("militiamen" -> fighters). A figure with
+  no population ("the death toll was 19", "six dead") is read, in order:
+
+  1. as the population its own source names in this metric, when that is one line of the hierarchy (the
+     monitor's "six fighters were killed" and its "at least six dead" are one account of fighters);
+  2. else, for a source naming no population, as the event's **prevailing population**
+     (:func:`populations.prevailing`): the one most sources name, when they outnumber those naming a
+     disjoint population anywhere in the event by ``dominance_ratio`` (3) to one. Reporters and medics
+     write "19 killed" for the dead every party calls militiamen; a stray outlet aside about a civilian
+     contractor does not change that, a real dispute about who was hit does;
+  3. else as "people";
 - each party's chain of accounts (``accounts.chains``) and its latest account;
 - the parties that declined to give a figure (``no_figure`` facts).
+
+Example: Monitor "6 fighters", Militia "3 fighters", Army "combatants", Medics "19 killed": the medics'
+19 is compared as 19 fighters. Add a state agency's "a child killed" and the medics' 19 still reads as
+fighters (three sources to one); with only the monitor against the agency it stays 19 people.
 """
 from __future__ import annotations
 
@@ -16,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ledger.reconcile import populations
-from ledger.reconcile.accounts import Account, chains
+from ledger.reconcile.accounts import Account, chains, party_of
 from ledger.reconcile.facts import FigureFact
 from ledger.reconcile.ranges import Plausible
 
@@ -40,17 +50,43 @@ class Context:
 
 
 def build(event_id: Any, metric: str | None, facts: list[FigureFact], silent: list[FigureFact],
-          plausible: Plausible | None = None) -> Context:
-    """The context of one event and metric (``facts`` with figures, ``silent`` the no-figure facts)."""
+          plausible: Plausible | None = None, dissent: dict[str, set[str]] | None = None) -> Context:
+    """The context of one event and metric (``facts`` with figures, ``silent`` the no-figure facts).
+    ``dissent``: per party, the specific populations it names in any casualty metric of the event
+    (:func:`named_by_party` over all the event's facts); this metric's own when not given."""
     context = Context(event_id, metric, facts, silent)
     casualty = metric in populations.load("sources.json")["casualty_metrics"]
     own = {id(f): _population(f.population, casualty) for f in facts}
-    context.dominant = populations.dominant(set(own.values())) if casualty else None
-    general = populations.general()
-    context.population_of = {key: (context.dominant if p == general and context.dominant else p)
-                             for key, p in own.items()}
+    if casualty:
+        named = named_by_party(facts)
+        context.dominant = populations.prevailing(named, named if dissent is None else dissent)
+        context.population_of = {id(f): _read_as(own[id(f)], named.get(party_of(f)), context.dominant)
+                                 for f in facts}
+    else:
+        context.population_of = own
     context.chains = chains(facts, context.population_of, plausible)
     return context
+
+
+def named_by_party(facts: list[FigureFact]) -> dict[str, set[str]]:
+    """Per party, the specific populations (of the hierarchy, not "people") its figures name."""
+    general = populations.general()
+    found: dict[str, set[str]] = {}
+    for fact in facts:
+        population = populations.normalise(fact.population)
+        if fact.no_figure or population == general or not populations.known(population):
+            continue
+        found.setdefault(party_of(fact), set()).add(population)
+    return found
+
+
+def _read_as(population: str, own: set[str] | None, prevailing: str | None) -> str:
+    """A bare toll read as its source's own population, else the prevailing one (see the module doc)."""
+    if population != populations.general():
+        return population
+    if own:
+        return populations.dominant(own) or population
+    return prevailing or population
 
 
 def _population(word: str | None, casualty: bool) -> str:

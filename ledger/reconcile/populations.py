@@ -80,14 +80,15 @@ def comparable(a: str, b: str) -> bool:
 
 
 def dominant(populations: set[str]) -> str | None:
-    """The population an unspecified figure is read as: the most specific of the event's specific
+    """The population one account's unspecified figure is read as: the most specific of its specific
     populations when they all lie on one line of the hierarchy, else None.
 
-    Reporters write "the death toll was 19" or "19 people" for the same dead that other sources call
-    fighters: when every account that says who died names fighters (or combatants), a bare "19" is
-    compared as 19 fighters. When accounts name disjoint populations (fighters and a child), a bare figure
-    stays a count of people. Only a population that can be all of the dead is read so ("whole_candidates":
-    beside "one child killed", "19 killed" is 19 civilians, not 19 children).
+    Reporters write "the death toll was 19" or "19 people" for the same dead that they (or other sources)
+    call fighters: a source that says "six fighters were killed" and later "six dead" gives one figure of
+    fighters. When the populations named are disjoint (fighters and a child), a bare figure stays a count
+    of people. Only a population that can be all of the dead is read so ("whole_candidates": beside "one
+    child killed", "19 killed" is 19 civilians, not 19 children). :func:`prevailing` applies the same
+    reading across the sources of an event.
 
     >>> dominant({"fighters", "combatants"}), dominant({"fighters", "children"}), dominant({"children"})
     ('fighters', None, 'civilians')
@@ -101,6 +102,37 @@ def dominant(populations: set[str]) -> str | None:
     wholes = load("populations.json")["whole_candidates"]
     found = next((p for p in (deepest, *ancestors(deepest)) if p in wholes), None)
     return None if found == general() else found
+
+
+def prevailing(named: dict[str, set[str]], dissent: dict[str, set[str]]) -> str | None:
+    """The population a bare toll of this event and metric is read as when its source names none, or None.
+
+    ``named`` holds, per party, the specific populations it gives figures for in this metric; ``dissent``
+    the same over all the event's casualty metrics (who was hit is a property of the event). A candidate
+    is the :func:`dominant` population of some party; it is **supported** by the parties whose populations
+    all lie on its line of the hierarchy, and **disputed** by the parties naming a population disjoint
+    from it anywhere in the event. The most supported candidate (the more specific on a tie) prevails when
+    its supporters are at least ``dominance_ratio`` (3) times its disputers. Dominance by sources, not
+    unanimity: one outlet's aside about a "civilian contractor" beside five accounts of fighters does not
+    turn "the death toll at 19" into 19 people; a monitor and a militia naming fighters against a state
+    agency naming a child do not make a hospital's "14 people" fighters.
+
+    >>> prevailing({"Monitor": {"fighters"}, "Militia": {"fighters"}, "Army": {"combatants"}},
+    ...            {"Wire": {"civilians"}})
+    'fighters'
+    >>> prevailing({"Monitor": {"fighters"}, "Militia": {"fighters"}}, {"Agency": {"children"}}) is None
+    True
+    """
+    ratio = load("populations.json")["dominance_ratio"]
+    candidates = {line for pops in named.values() if (line := dominant(pops)) is not None}
+    best, best_key = None, None
+    for line in candidates:
+        support = sum(1 for pops in named.values() if pops and all(comparable(p, line) for p in pops))
+        disputed = sum(1 for pops in dissent.values() if any(relation(p, line) == "disjoint" for p in pops))
+        key = (support, len(ancestors(line)))
+        if support >= ratio * disputed and (best_key is None or key > best_key):
+            best, best_key = line, key
+    return best
 
 
 def noun(population: str | None, count: int | None) -> str:
