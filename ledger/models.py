@@ -117,6 +117,7 @@ class SourceAlias(Base):
 class Event(Base):
     """A real-world happening the claims are about (a strike, an attack), shared by every article on it.
 
+    ``earliest``/``latest`` bound the days an article placed the event in when it gave no exact date.
     ``conflicts_stale`` is set in the same transaction as any change to the event's claims, so an ingest
     killed before reconciling leaves a note that the next command picks up.
     """
@@ -131,6 +132,8 @@ class Event(Base):
     label: Mapped[str] = mapped_column(Text)
     date: Mapped[Optional[date]] = mapped_column(Date, index=True)
     date_precision: Mapped[Optional[str]] = mapped_column(String(10))
+    earliest: Mapped[Optional[date]] = mapped_column(Date)
+    latest: Mapped[Optional[date]] = mapped_column(Date)
     kind: Mapped[Optional[str]] = mapped_column(String(60))
     places: Mapped[list[Any]] = mapped_column(JSON, default=list)
     actors: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -250,6 +253,7 @@ class AuditLog(Base):
     """Every analyst change, append-only (triggers refuse UPDATE and DELETE): who, when, what, before, after."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
