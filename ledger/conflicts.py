@@ -9,15 +9,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from ledger import reconcile
 from ledger.db import lock_events, writing
 from ledger.export import event_ref
-from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source
+from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source, utcnow
 
 STALE_BATCH = 200
+_CONFLICTS = Conflict.__table__
 
 
 def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.FigureFact]:
@@ -57,17 +58,21 @@ def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
     if not event_ids:
         return
     lock_events(session)
-    session.execute(delete(Conflict).where(Conflict.event_id.in_(event_ids)))
-    for found in reconcile.reconcile(load_facts(session, event_ids)):
-        row = Conflict(event_id=found.event_id, metric=found.metric, population=found.population,
-                       severity=found.severity, size=found.size, summary=found.summary, sources=list(found.sources),
-                       sides=[list(side) for side in found.sides], compatible=list(found.compatible),
-                       details=extra_fields(found))
-        row.claims = [ConflictClaim(claim_id=claim_id, side=found.side_of_claim(claim_id))
-                      for claim_id in sorted(set(found.claims))]
-        session.add(row)
-    session.query(Event).filter(Event.id.in_(event_ids)).update({"conflicts_stale": False},
-                                                                synchronize_session=False)
+    connection = session.connection()
+    found = reconcile.reconcile(load_facts(session, event_ids))
+    connection.execute(delete(_CONFLICTS).where(_CONFLICTS.c.event_id.in_(event_ids)))
+    if found:
+        now = utcnow()
+        ids = connection.execute(insert(_CONFLICTS).returning(_CONFLICTS.c.id, sort_by_parameter_order=True), [
+            {"event_id": f.event_id, "metric": f.metric, "population": f.population, "severity": f.severity,
+             "size": f.size, "summary": f.summary, "sources": list(f.sources), "sides": [list(s) for s in f.sides],
+             "compatible": list(f.compatible), "details": extra_fields(f), "computed_at": now} for f in found]
+        ).scalars().all()
+        links = [{"conflict_id": conflict_id, "claim_id": claim_id, "side": f.side_of_claim(claim_id)}
+                 for conflict_id, f in zip(ids, found) for claim_id in sorted(set(f.claims))]
+        connection.execute(insert(ConflictClaim.__table__), links)
+    connection.execute(update(Event.__table__).where(Event.__table__.c.id.in_(event_ids))
+                       .values(conflicts_stale=False))
 
 
 def extra_fields(found: reconcile.Conflict) -> dict[str, Any]:

@@ -133,7 +133,7 @@ class Event(Base):
     date: Mapped[Optional[date]] = mapped_column(Date, index=True)
     date_precision: Mapped[Optional[str]] = mapped_column(String(10))
     earliest: Mapped[Optional[date]] = mapped_column(Date)
-    latest: Mapped[Optional[date]] = mapped_column(Date)
+    latest: Mapped[Optional[date]] = mapped_column(Date, index=True)
     kind: Mapped[Optional[str]] = mapped_column(String(60))
     places: Mapped[list[Any]] = mapped_column(JSON, default=list)
     actors: Mapped[list[Any]] = mapped_column(JSON, default=list)

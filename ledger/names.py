@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
@@ -10,6 +11,7 @@ _NOT_NAME = re.compile(r"[^\w\s'&-]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every article
 def normalise_name(name: str | None) -> str:
     """The key an alias is stored and looked up under.
 

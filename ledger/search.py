@@ -1,13 +1,17 @@
 """Full-text search over claim content and article text.
 
-SQLite answers from its FTS5 tables, PostgreSQL from its ``to_tsvector`` indexes (both made by migration
-0003); the caller sees the same hits either way. The user's words are matched as words (all of them, in
-any order; "quoted phrases" as phrases), never as query syntax, so a name like "al-Shaabi" or a stray
-quote mark cannot break the query.
+SQLite answers from its FTS5 index of articles, PostgreSQL from its ``to_tsvector`` indexes (both made by
+migration 0003). On SQLite a claim is found through its article: the articles matching the words, then
+those of their claims whose content holds every word (a claim's content is a piece of its article, so
+no second index is needed, and ingest does not pay for one). The user's words are matched as words (all
+of them, in any order; "quoted phrases" as phrases), never as query syntax, so a name like "al-Shaabi" or
+a stray quote mark cannot break the query. PostgreSQL matches English stems ("killed" finds "kill").
 """
 from __future__ import annotations
 
+import re
 import shlex
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -19,18 +23,62 @@ from ledger.queries import find_source
 
 OPEN, CLOSE = "[[", "]]"
 SCOPES = ("all", "claims", "articles")
+_WORD = re.compile(r"\w+")
 
 
-def fts5_query(words: str) -> str:
-    """The user's words as an FTS5 query of quoted terms: every word (or "phrase") must occur."""
+def terms_of(words: str) -> list[str]:
+    """The user's terms: words, and "quoted phrases" kept whole."""
     try:
         terms = shlex.split(words)
     except ValueError:  # an unbalanced quote: take the words as they are
         terms = words.replace('"', " ").split()
-    terms = [t for t in terms if t.strip()]
+    terms = [t for t in terms if tokens(t)]
     if not terms:
         raise LedgerError("search for at least one word")
-    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    return terms
+
+
+def fts5_query(words: str) -> str:
+    """The user's words as an FTS5 query of quoted terms: every word (or "phrase") must occur."""
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms_of(words))
+
+
+def tokens(text: str) -> list[str]:
+    """Words as FTS5's default tokenizer sees them: letters and digits, case and accents folded."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return _WORD.findall(folded)
+
+
+def holds(content: str, terms: list[str]) -> list[tuple[int, int]] | None:
+    """Where each term (a word or a phrase) occurs in ``content`` as whole words; None if one does not."""
+    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(content)]
+    folded = [tokens(w)[0] if tokens(w) else "" for _, _, w in words]
+    found = []
+    for term in terms:
+        wanted = tokens(term)
+        hits = [i for i in range(len(folded) - len(wanted) + 1) if folded[i:i + len(wanted)] == wanted]
+        if not hits:
+            return None
+        found += [(words[i][0], words[i + len(wanted) - 1][1]) for i in hits]
+    return sorted(found)
+
+
+def marked(content: str, spans: list[tuple[int, int]], width: int = 30) -> str:
+    """A snippet of ``content`` around its first match, every match marked [[like this]]."""
+    words = content.split()
+    out, position = [], 0
+    for start, end in spans:
+        if start < position:
+            continue
+        out += [content[position:start], OPEN, content[start:end], CLOSE]
+        position = end
+    out.append(content[position:])
+    text = "".join(out)
+    if len(words) <= width:
+        return text
+    first = text.find(OPEN)
+    left = text.rfind(" ", 0, max(0, first - 80)) + 1 if first > 80 else 0
+    return ("…" if left else "") + text[left:left + 240].rstrip() + ("…" if left + 240 < len(text) else "")
 
 
 def search(session: Session, words: str, source: str | None = None, event: int | None = None,
@@ -48,11 +96,27 @@ def search(session: Session, words: str, source: str | None = None, event: int |
     params["q"] = words if postgresql else fts5_query(words)
     hits = []
     if scope in ("all", "claims"):
-        hits += [dict(kind="claim", **row) for row in session.execute(
-            text(_CLAIMS_PG if postgresql else _CLAIMS_SQLITE), params).mappings()]
+        hits += _claims_pg(session, params) if postgresql else _claims_sqlite(session, params, terms_of(words))
     if scope in ("all", "articles"):
         hits += [dict(kind="article", **row) for row in session.execute(
             text(_ARTICLES_PG if postgresql else _ARTICLES_SQLITE), params).mappings()]
+    return hits
+
+
+def _claims_pg(session: Session, params: dict) -> list[dict[str, Any]]:
+    return [dict(kind="claim", **row) for row in session.execute(text(_CLAIMS_PG), params).mappings()]
+
+
+def _claims_sqlite(session: Session, params: dict, terms: list[str]) -> list[dict[str, Any]]:
+    """Claims of the matching articles (best article first) whose content holds every term."""
+    hits = []
+    for row in session.execute(text(_CLAIMS_SQLITE), params).mappings():
+        spans = holds(row["content"], terms)
+        if spans is not None:
+            hit = {k: v for k, v in row.items() if k != "content"}
+            hits.append(dict(kind="claim", **hit, snippet=marked(row["content"], spans)))
+            if len(hits) == params["limit"]:
+                break
     return hits
 
 
@@ -73,11 +137,11 @@ _ARTICLE_COLUMNS = """a.id AS id, a.id AS article_id, NULL AS source, NULL AS ev
   a.published AS published, a.title AS title"""
 
 _CLAIMS_SQLITE = f"""
-SELECT {_CLAIM_COLUMNS}, snippet(claim_fts, 0, '{OPEN}', '{CLOSE}', '…', 24) AS snippet
-FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid
-JOIN article a ON a.id = c.article_id JOIN source s ON s.id = c.source_id
-WHERE claim_fts MATCH :q {_CLAIM_FILTERS}
-ORDER BY bm25(claim_fts), c.id LIMIT :limit"""
+SELECT {_CLAIM_COLUMNS}, c.content AS content
+FROM article_fts JOIN article a ON a.id = article_fts.rowid
+JOIN claim c ON c.article_id = a.id JOIN source s ON s.id = c.source_id
+WHERE article_fts MATCH :q {_CLAIM_FILTERS}
+ORDER BY bm25(article_fts), c.id"""
 _ARTICLES_SQLITE = f"""
 SELECT {_ARTICLE_COLUMNS}, snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', 24) AS snippet
 FROM article_fts JOIN article a ON a.id = article_fts.rowid

@@ -14,26 +14,33 @@ resolver maps that to a source row, in this order:
 What it learns (the speaker's name and proper-name aliases) goes back into the alias table, so the next
 article's "SOHR" meets the same row. Descriptions ("the war monitor") are never stored as aliases: which
 monitor they mean depends on the article, and the extractor has already resolved them there.
+
+An article's speakers are resolved together (``resolve_many``): one query for the names not yet known to
+this process, one insert for the new sources and one for the new aliases, whatever the number of speakers.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import insert_ignoring_duplicates
 from ledger.extract import gazetteer
+from ledger.extract.gazetteer import GazetteerEntry
 from ledger.extract.types import SOURCE_TYPES, Speaker
 from ledger.models import Source, SourceAlias
 from ledger.names import normalise_name
 
 FUZZY_CUTOFF = 92
+UNKNOWN = "unknown speaker"
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "gen", "col", "lt", "sgt", "capt", "maj", "sen", "rep",
                "gov", "president", "prime", "minister", "sheikh", "imam", "prof"}
 _PROPER = re.compile(r"[A-Z0-9]")
+_SOURCES, _ALIASES = Source.__table__, SourceAlias.__table__
 
 
 def is_proper_name(alias: str) -> bool:
@@ -47,73 +54,148 @@ def person_tokens(key: str) -> tuple[str, str] | None:
     return (words[0], words[-1]) if len(words) >= 2 else None
 
 
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """A speaker reduced to what resolution reads: its name, kind, type, proper aliases, known entry."""
+
+    name: str
+    key: str
+    kind: str
+    type: str | None
+    aliases: tuple[str, ...]
+    entry: GazetteerEntry | None
+    affiliation: str | None
+
+    @classmethod
+    def of(cls, speaker: Speaker) -> "Wanted":
+        name = speaker.name.strip()[:300] or UNKNOWN
+        proper = tuple(a for a in speaker.aliases if is_proper_name(a))
+        entry = next(filter(None, map(gazetteer.lookup, (name, *proper))), None)
+        return cls(name, normalise_name(name) or UNKNOWN, speaker.kind, speaker.type, proper, entry,
+                   speaker.affiliation)
+
+    def keys(self) -> set[str]:
+        """Every alias key that may already name this speaker's source."""
+        found = {self.key, *map(normalise_name, self.aliases)}
+        if self.entry is not None:
+            found.add(normalise_name(self.entry.name))
+        return found - {""}
+
+
 class SourceResolver:
     """Maps speakers to source rows within one session; remembers what it resolved (see module doc)."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session | None):
         self.session = session
         self._ids: dict[str, int] = {}
+        self._affiliated: set[int] = set()
         self._fuzzy_index: dict[str, dict[str, list[tuple[str, int]]]] | None = None
 
     def forget(self) -> None:
         """Drop what was remembered (after a rollback, rows it pointed to may not exist)."""
         self._ids.clear()
+        self._affiliated.clear()
         self._fuzzy_index = None
 
     def resolve(self, speaker: Speaker, origin: str) -> int:
         """The id of the source this speaker is; creates it (and learns its aliases) when new."""
-        key = normalise_name(speaker.name) or "unknown speaker"
-        source_id = self._alias(key)
-        if source_id is None:
-            source_id = self._from_gazetteer(speaker)
-        if source_id is None and speaker.kind == "organisation":
-            source_id = next(filter(None, (self._alias(normalise_name(a)) for a in speaker.aliases
-                                           if is_proper_name(a))), None)
-        if source_id is None:
-            source_id = self._fuzzy(key, speaker.kind)
-        if source_id is None:
-            source_id = self._create(speaker.name.strip() or "unknown speaker", speaker.type, speaker.kind)
-        self.learn(source_id, [speaker.name, *(a for a in speaker.aliases if is_proper_name(a))], origin)
-        if speaker.affiliation:
-            self._set_affiliation(source_id, speaker.affiliation, origin)
-        return source_id
+        return self.resolve_many([speaker], origin)[0]
+
+    def resolve_many(self, speakers: list[Speaker], origin: str) -> list[int]:
+        """The source id of each speaker, in order, in a handful of statements for the whole list."""
+        wanted = [Wanted.of(s) for s in speakers]
+        organisations = {w.affiliation: Wanted.of(Speaker(name=w.affiliation, kind="organisation"))
+                         for w in wanted if w.affiliation}
+        everyone = list(dict.fromkeys([*wanted, *organisations.values()]))
+        self._fetch({k for w in everyone for k in w.keys()})
+        decided = {w: self._known(w) for w in everyone}
+        new = [w for w, source_id in decided.items() if source_id is None]
+        created = self._create(new)
+        decided.update({w: created[self._canonical(w)[0]] for w in new})
+        self.learn_many([(k, decided[w]) for w in everyone for k in self._names(w)], origin)
+        self.learn_many([(normalise_name(n), decided[w]) for w in everyone if w.entry
+                         for n in (w.entry.name, *w.entry.aliases)], "gazetteer")
+        self._set_affiliations({decided[w]: decided[organisations[w.affiliation]] for w in wanted if w.affiliation})
+        return [decided[w] for w in wanted]
 
     def learn(self, source_id: int, names: list[str], origin: str) -> None:
         """Tie these names to a source unless another source already owns them."""
-        new = {normalise_name(n) for n in names} - {""} - self._ids.keys()
+        self.learn_many([(normalise_name(n), source_id) for n in names], origin)
+
+    def learn_many(self, pairs: list[tuple[str, int]], origin: str) -> None:
+        """Tie names to sources (pairs of normalised name, source id), first come first served.
+
+        No read-back: the ingest writes while holding the writers' lock (SQLite's write lock, PostgreSQL's
+        events lock), so no one else adds an alias between the read that found a name new and this write.
+        """
+        new = {key: source_id for key, source_id in pairs if key and key not in self._ids}
         if not new:
             return
-        insert_ignoring_duplicates(self.session, SourceAlias.__table__, [
-            {"alias": key, "source_id": source_id, "origin": origin[:200]} for key in sorted(new)], ["alias"])
-        # read back who owns each name: another source (or a concurrent writer) may have had it already
-        self._ids.update(dict(self.session.execute(select(SourceAlias.alias, SourceAlias.source_id)
-                                                   .where(SourceAlias.alias.in_(new))).all()))
-        if self._fuzzy_index is not None:
-            kind = self.session.get(Source, source_id).kind
-            for key in new:
-                self._index_key(kind, key, source_id)
+        insert_ignoring_duplicates(self.session, _ALIASES, [
+            {"alias": key, "source_id": source_id, "origin": origin[:200]} for key, source_id in sorted(new.items())],
+            ["alias"])
+        self._ids.update(new)
 
     # ---------------------------------------------------------------- steps
 
-    def _alias(self, key: str) -> int | None:
-        if not key:
-            return None
-        if key not in self._ids:
-            with self.session.no_autoflush:
-                found = self.session.scalar(select(SourceAlias.source_id).where(SourceAlias.alias == key))
-            if found is None:
-                return None
-            self._ids[key] = found
-        return self._ids[key]
+    def _fetch(self, keys: set[str]) -> None:
+        """Read which sources own these names (only those this process does not know yet)."""
+        missing = sorted(keys - self._ids.keys())
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            rows = self.session.connection().execute(
+                select(_ALIASES.c.alias, _ALIASES.c.source_id).where(_ALIASES.c.alias.in_(chunk)))
+            self._ids.update(dict(rows.all()))
 
-    def _from_gazetteer(self, speaker: Speaker) -> int | None:
-        names = [speaker.name, *(a for a in speaker.aliases if is_proper_name(a))]
-        entry = next(filter(None, map(gazetteer.lookup, names)), None)
-        if entry is None:
-            return None
-        source_id = self._alias(normalise_name(entry.name)) or self._create(entry.name, entry.type, entry.kind)
-        self.learn(source_id, [entry.name, *entry.aliases], "gazetteer")
-        return source_id
+    def _known(self, w: Wanted) -> int | None:
+        """The existing source of a speaker, by steps 1-4 of the module doc; None when it is new."""
+        if w.key in self._ids:
+            return self._ids[w.key]
+        if w.entry is not None:
+            return self._ids.get(normalise_name(w.entry.name))
+        if w.kind == "organisation":
+            found = [self._ids[k] for k in map(normalise_name, w.aliases) if k in self._ids]
+            if found:
+                return found[0]
+        return self._fuzzy(w.key, w.kind)
+
+    @staticmethod
+    def _canonical(w: Wanted) -> tuple[str, str, str]:
+        """Name, type and kind a new source gets: the gazetteer's when it knows the speaker."""
+        if w.entry is not None:
+            return w.entry.name, w.entry.type, w.entry.kind
+        return w.name, w.type if w.type in SOURCE_TYPES else "other", w.kind
+
+    @staticmethod
+    def _names(w: Wanted) -> list[str]:
+        """The names an article teaches: the speaker's own and its proper aliases."""
+        return [w.key, *map(normalise_name, w.aliases)]
+
+    def _create(self, new: list[Wanted]) -> dict[str, int]:
+        """Insert the new sources (a name another writer just took is kept as theirs); ids by name."""
+        rows = {}
+        for w in new:
+            name, type_, kind = self._canonical(w)
+            rows.setdefault(name, {"name": name, "type": type_, "kind": kind})
+        if not rows:
+            return {}
+        insert_ignoring_duplicates(self.session, _SOURCES, list(rows.values()), ["name"])
+        found = dict(self.session.connection().execute(
+            select(_SOURCES.c.name, _SOURCES.c.id).where(_SOURCES.c.name.in_(list(rows)))).all())
+        if self._fuzzy_index is not None:
+            for name, row in rows.items():
+                self._index_key(row["kind"], normalise_name(name), found[name])
+        return found
+
+    def _set_affiliations(self, members: dict[int, int]) -> None:
+        """Record the organisation each person speaks for, the first time it is learned (never
+        overwritten: an analyst may have corrected it)."""
+        todo = [{"member": m, "organisation": o} for m, o in members.items() if m != o and m not in self._affiliated]
+        if todo:
+            self.session.connection().execute(
+                update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOURCES.c.affiliation_id.is_(None))
+                .values(affiliation_id=bindparam("organisation")), todo)
+        self._affiliated.update(members)
 
     def _fuzzy(self, key: str, kind: str) -> int | None:
         """A near-identical name of a source of the same kind (typos, initials), never a different person."""
@@ -131,10 +213,13 @@ class SourceResolver:
         return best[1] if best[0] >= FUZZY_CUTOFF else None
 
     def _load_fuzzy_index(self) -> dict[str, dict[str, list[tuple[str, int]]]]:
+        """Every alias of people and organisations, indexed by first name / longer words (read once)."""
         if self._fuzzy_index is None:
             self._fuzzy_index = defaultdict(dict)
-            rows = self.session.execute(select(SourceAlias.alias, SourceAlias.source_id, Source.kind)
-                                        .join(Source, Source.id == SourceAlias.source_id))
+            rows = self.session.connection().execute(
+                select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
+                .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
+                .where(_SOURCES.c.kind.in_(["person", "organisation"])))
             for alias, source_id, kind in rows:
                 self._index_key(kind, alias, source_id)
         return self._fuzzy_index
@@ -143,20 +228,9 @@ class SourceResolver:
         if kind == "person":
             tokens = person_tokens(key)
             words = [tokens[0]] if tokens else []
-        else:
+        elif kind == "organisation":
             words = [w for w in set(key.split()) if len(w) > 3]
+        else:
+            return
         for word in words:
             self._fuzzy_index[kind].setdefault(word, []).append((key, source_id))
-
-    def _create(self, name: str, type_: str | None, kind: str) -> int:
-        insert_ignoring_duplicates(self.session, Source.__table__, [{
-            "name": name[:300], "type": type_ if type_ in SOURCE_TYPES else "other", "kind": kind}], ["name"])
-        return self.session.scalar(select(Source.id).where(Source.name == name[:300]))
-
-    def _set_affiliation(self, source_id: int, affiliation: str, origin: str) -> None:
-        source = self.session.get(Source, source_id)
-        if source.affiliation_id is not None:
-            return
-        organisation = self.resolve(Speaker(name=affiliation, kind="organisation"), origin)
-        if organisation != source_id:
-            source.affiliation_id = organisation

@@ -458,12 +458,13 @@ def test_events_label_names_a_country_outside_the_lexicon():
      ("rocket attack, Harla Pass", "rocket attack")),  # a vaguer report never relabels
 ])
 def test_events_enrich_relabels_with_a_fuller_report(stored, kind, new, new_kind, expected):
-    from ledger.ingest.event_store import enrich
-    from ledger.models import Event
+    from ledger.ingest.event_store import enriched
 
-    event = Event(label=stored, kind=kind, date=date(2024, 5, 14), date_precision="day", places=[], actors=[])
-    enrich(event, EventDraft(new, date(2024, 5, 14), "day", kind=new_kind))
-    assert (event.label, event.kind) == expected
+    event = KnownEvent(1, stored, date(2024, 5, 14), "day", (), (), kind)
+    values = enriched(event, EventDraft(new, date(2024, 5, 14), "day", kind=new_kind))
+    assert (values.get("label", stored), values.get("kind", kind)) == expected
+    renamed = enriched(event, EventDraft(new, date(2024, 5, 14), "day", kind=new_kind), lambda: True)
+    assert renamed.get("label", stored) == stored  # an analyst's label stays
 
 
 def test_events_title_case_reads_only_known_names():

@@ -6,39 +6,46 @@ applies the verdict and records what the new article adds (places, actors, a mor
 """
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+from functools import lru_cache
+from typing import Callable
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Text, and_, cast, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import lock_events
 from ledger.events import EventDraft, KnownEvent, kinds, match_event, merge_known
 from ledger.events.matching import days_of
 from ledger.ingest.article import ArticleInput
-from ledger.models import AuditLog, Event
+from ledger.models import AuditLog, Event, utcnow
 
-CANDIDATE_WINDOW = timedelta(days=40)  # wider than a month: match_event decides within it
-YEAR = timedelta(days=366)
+_EVENTS = Event.__table__
+
+# How far a stored event's day window reaches from its date (ledger.events.matching.days_of), with a day to
+# spare: only events whose window can overlap the draft's are read; match_event decides among them.
+MONTH, YEAR, PUBLICATION = timedelta(days=32), timedelta(days=367), timedelta(days=5)
 
 
 def assign_events(session: Session, drafts: list[EventDraft], article: ArticleInput) -> list[int]:
-    """The event id for each draft, matching known events or creating new ones."""
+    """The event id for each draft, matching known events or creating new ones; every event touched is
+    marked stale (its conflicts will be recomputed)."""
     if not drafts:
         return []
     lock_events(session)
+    connection = session.connection()
     ids = []
     for draft in drafts:
         match = match_event(draft, candidates(session, draft, article))
         if match is None:
-            event = Event(label=draft.label, date=draft.date, date_precision=draft.precision, kind=draft.kind,
-                          earliest=draft.earliest, latest=draft.latest, places=list(draft.places),
-                          actors=list(draft.actors), conflicts_stale=True)
-            session.add(event)
-            session.flush()
+            ids.append(connection.execute(insert(_EVENTS).values(
+                label=draft.label, date=draft.date, date_precision=draft.precision, kind=draft.kind,
+                earliest=draft.earliest, latest=draft.latest, places=list(draft.places), actors=list(draft.actors),
+                conflicts_stale=True, created_at=utcnow()).returning(_EVENTS.c.id)).scalar_one())
         else:
-            event = session.get(Event, match.id)
-            enrich(event, draft, session)
-        ids.append(event.id)
+            values = enriched(match, draft, lambda: _named_by_analyst(session, match.id))
+            connection.execute(update(_EVENTS).where(_EVENTS.c.id == match.id).values(conflicts_stale=True, **values))
+            ids.append(match.id)
     return ids
 
 
@@ -50,43 +57,46 @@ def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> li
     if days is None:
         return []
     first, last = days
-    query = select(Event.id, Event.label, Event.date, Event.date_precision, Event.places, Event.actors,
-                   Event.kind, Event.earliest, Event.latest).where(or_(
-                       Event.date.between(first - CANDIDATE_WINDOW, last + CANDIDATE_WINDOW),
-                       and_(Event.date_precision == "year", Event.date.between(first - YEAR, last)),
-                       and_(Event.earliest <= last, Event.latest >= first))).order_by(Event.id)
-    return [KnownEvent(id=r.id, label=r.label, date=r.date, precision=r.date_precision,
-                       places=tuple(r.places or ()), actors=tuple(r.actors or ()), kind=r.kind,
-                       earliest=r.earliest, latest=r.latest) for r in session.execute(query)]
+    e = _EVENTS.c
+    near = or_(e.date.between(first - MONTH, last + PUBLICATION),  # day, week, month and publication windows
+               and_(e.date_precision == "year", e.date.between(first - YEAR, last)),
+               and_(e.latest >= first, e.earliest <= last))  # each branch can use an index
+    query = select(e.id, e.label, e.date, e.date_precision, cast(e.places, Text), cast(e.actors, Text), e.kind,
+                   e.earliest, e.latest).where(near)  # no ORDER BY: SQLite then reads the OR through its indexes
+    rows = sorted(session.connection().execute(query), key=lambda r: r[0])
+    return [KnownEvent(id=r[0], label=r[1], date=r[2], precision=r[3], places=_names(r[4]), actors=_names(r[5]),
+                       kind=r[6], earliest=r[7], latest=r[8]) for r in rows]
 
 
-def known_event(event: Event) -> KnownEvent:
-    return KnownEvent(id=event.id, label=event.label, date=event.date, precision=event.date_precision,
-                      places=tuple(event.places or ()), actors=tuple(event.actors or ()), kind=event.kind,
-                      earliest=event.earliest, latest=event.latest)
+@lru_cache(maxsize=16384)
+def _names(stored: str | None) -> tuple[str, ...]:
+    """A JSON list of names as a tuple; the same lists are read for every article near an event, so
+    they are decoded once."""
+    return tuple(json.loads(stored)) if stored else ()
 
 
-def enrich(event: Event, draft: EventDraft, session: Session | None = None) -> None:
-    """Add what a new report of a known event tells (``merge_known``: more places and actors, a date or a
-    finer one), a more specific kind, and its label when it names the event more fully ("drone strike,
-    Qarvash, Valdoria" after "drone strike, Qarvash"), unless an analyst named the event (a rename, split
-    or merge in the audit log)."""
-    merged = merge_known(known_event(event), draft)
-    event.places, event.actors = list(merged.places), list(merged.actors)
-    event.date, event.date_precision = merged.date, merged.precision
-    event.earliest, event.latest = merged.earliest, merged.latest
-    more_specific = kinds.specificity(draft.kind) > kinds.specificity(event.kind)
-    if draft.kind and (not event.kind or more_specific):
-        event.kind = draft.kind
-    fuller = more_specific or (draft.kind == event.kind and _parts(draft.label) > _parts(event.label))
-    if draft.label and fuller and not (session is not None and _named_by_analyst(session, event.id)):
-        event.label = draft.label
+def enriched(known: KnownEvent, draft: EventDraft, named_by_analyst: Callable[[], bool] = lambda: False) -> dict:
+    """The columns of a known event updated with what a new report tells (``merge_known``: more places and
+    actors, a date or a finer one), a more specific kind, and its label when it names the event more fully
+    ("drone strike, Qarvash, Valdoria" after "drone strike, Qarvash"), unless an analyst named the event
+    (asked only then: it reads the audit log)."""
+    merged = merge_known(known, draft)
+    values = {"places": list(merged.places), "actors": list(merged.actors), "date": merged.date,
+              "date_precision": merged.precision, "earliest": merged.earliest, "latest": merged.latest}
+    more_specific = kinds.specificity(draft.kind) > kinds.specificity(known.kind)
+    if draft.kind and (not known.kind or more_specific):
+        values["kind"] = draft.kind
+    fuller = more_specific or (draft.kind == known.kind and _parts(draft.label) > _parts(known.label))
+    if draft.label and fuller and not named_by_analyst():
+        values["label"] = draft.label
+    return values
 
 
 def _named_by_analyst(session: Session, event_id: int) -> bool:
     actions = ("event.rename", "event.split", "event.merge")
-    return session.scalar(select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == event_id,
-                                                    AuditLog.action.in_(actions)).limit(1)) is not None
+    return session.connection().execute(
+        select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == event_id,
+                                  AuditLog.action.in_(actions)).limit(1)).first() is not None
 
 
 def _parts(label: str | None) -> int:

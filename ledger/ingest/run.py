@@ -1,8 +1,9 @@
-"""The ingest job: read inputs, extract, store one transaction per article, then reconcile what changed.
+"""The ingest job: read inputs, extract, store, then reconcile what changed.
 
-Extraction is pure and may run in worker processes (``jobs > 1``); storing happens in this process, one
-article per transaction, so a failure (or a kill) never leaves half an article behind. Reading streams and
-at most a small window of articles is in flight, so memory stays flat however large the input.
+Extraction is pure and may run in worker processes (``jobs > 1``); storing happens in this process, in
+batches where each article is all-or-nothing (``ledger.ingest.writer``), so a failure (or a kill) never
+leaves half an article behind. Reading streams and at most a small window of articles is in flight, so
+memory stays flat however large the input.
 """
 from __future__ import annotations
 
@@ -13,17 +14,16 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from ledger.db import first_line, writing
-from ledger.errors import LedgerError, Problem
+from ledger.db import first_line
+from ledger.errors import Problem
 from ledger.ingest.article import ArticleInput
 from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, read_inputs
-from ledger.ingest.store import Extraction, Stored, store_article
+from ledger.ingest.store import Extraction
+from ledger.ingest.writer import BatchWriter, Outcome
 from ledger.models import Conflict, Event, Source
 from ledger.sources import SourceResolver
 
-RETRIES = 3
 WINDOW_PER_JOB = 8
 
 
@@ -44,6 +44,16 @@ class IngestReport:
     @property
     def read(self) -> int:
         return self.new + self.present + self.failed
+
+    def add(self, outcome: Outcome) -> None:
+        """Count a written batch."""
+        for stored in outcome.stored:
+            self.new += stored.new
+            self.present += not stored.new
+            self.claims += stored.claims
+            self.events_touched |= stored.event_ids
+        self.failed += outcome.failed
+        self.problems += outcome.problems
 
 
 def prepare(article: ArticleInput) -> Extraction:
@@ -96,48 +106,20 @@ def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool =
     with engine.connect() as connection:
         report.sources_before = connection.scalar(select(func.count()).select_from(Source))
         report.events_before = connection.scalar(select(func.count()).select_from(Event))
-    resolver = SourceResolver(None)
+    writer = BatchWriter(engine, SourceResolver(None), reextract)
     jobs = max(1, min(jobs, os.cpu_count() or 1)) if jobs else 1
     for item in prepared(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), jobs):
-        if isinstance(item, Problem):
-            report.failed += 1
-            report.problems.append(item)
-        else:
-            _store_with_retries(engine, item, resolver, reextract, report)
-        if on_article:
-            on_article(report)
+        outcome = writer.add(item)
+        if outcome is not None:
+            report.add(outcome)
+            if on_article:
+                on_article(report)
+    report.add(writer.flush())
+    if on_article:
+        on_article(report)
     refresh_stale(engine)
     report.totals = totals(engine)
     return report
-
-
-def _store_with_retries(engine: Engine, extraction: Extraction, resolver: SourceResolver, reextract: bool,
-                        report: IngestReport) -> None:
-    for attempt in range(RETRIES):
-        try:
-            with writing(engine) as session:
-                resolver.session = session
-                stored: Stored = store_article(session, extraction, resolver, reextract)
-            break
-        except LedgerError as exc:
-            resolver.forget()
-            return _failed(report, extraction, str(exc))
-        except (IntegrityError, OperationalError) as exc:  # a concurrent writer, a lock: try again
-            resolver.forget()
-            if attempt == RETRIES - 1:
-                return _failed(report, extraction, f"database error: {first_line(exc)}")
-        except DBAPIError as exc:
-            resolver.forget()
-            return _failed(report, extraction, f"database error: {first_line(exc)}")
-    report.new += stored.new
-    report.present += not stored.new
-    report.claims += stored.claims
-    report.events_touched |= stored.event_ids
-
-
-def _failed(report: IngestReport, extraction: Extraction, message: str) -> None:
-    report.failed += 1
-    report.problems.append(Problem(extraction.article.location, message))
 
 
 def totals(engine: Engine) -> dict[str, int]:

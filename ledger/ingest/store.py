@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import insert_ignoring_duplicates, lock_events
@@ -17,7 +17,7 @@ from ledger.errors import SpanError
 from ledger.extract.types import Claim, Span
 from ledger.ingest.article import ArticleInput
 from ledger.ingest.event_store import assign_events
-from ledger.models import Article, Claim as ClaimRow, Figure as FigureRow
+from ledger.models import Article, Claim as ClaimRow, Event, Figure as FigureRow, utcnow
 from ledger.sources import SourceResolver
 
 
@@ -57,12 +57,11 @@ def store_article(session: Session, extraction: Extraction, resolver: SourceReso
     """Store the article and its claims; returns whether it was new and what it touched."""
     article = extraction.article
     check_spans(article.text, extraction.claims)
-    existing = session.scalar(select(Article).where(Article.sha256 == article.sha256))
-    if existing is not None and not reextract:
-        return Stored(existing.id, new=False)
+    lock_events(session)  # PostgreSQL: one writer at a time from here (see SourceResolver.learn_many)
+    existing = session.scalar(select(Article).where(Article.sha256 == article.sha256)) if reextract else None
     if existing is None:
         article_id = _insert_article(session, extraction)
-        if article_id is None:  # a concurrent writer stored the same text a moment ago
+        if article_id is None:  # stored before (or by a concurrent writer a moment ago)
             return Stored(session.scalar(select(Article.id).where(Article.sha256 == article.sha256)), new=False)
         kept: list[ClaimRow] = []
     else:
@@ -71,17 +70,34 @@ def store_article(session: Session, extraction: Extraction, resolver: SourceReso
     origin = f"article:{article_id}"
     event_ids = assign_events(session, extraction.events, article)
     kept_spans = {(c.content_start, c.content_end) for c in kept}
-    rows = []
-    for claim, event_index in zip(extraction.claims, extraction.claim_events or [None] * len(extraction.claims)):
-        if (claim.content.start, claim.content.end) in kept_spans:
-            continue  # an analyst already decided about this claim
-        event_id = event_ids[event_index] if event_index is not None else None
-        rows.append(_claim_row(claim, article_id, event_id, resolver, origin, extraction.extractor_version))
-    session.add_all(rows)
-    session.flush()
-    touched = {r.event_id for r in rows if r.event_id is not None} | {c.event_id for c in kept if c.event_id}
-    mark_stale(session, touched)
+    indices = extraction.claim_events or [None] * len(extraction.claims)
+    todo = [(claim, index) for claim, index in zip(extraction.claims, indices)
+            if (claim.content.start, claim.content.end) not in kept_spans]  # else an analyst decided already
+    speakers = [c.speaker for c, _ in todo] + [c.via for c, _ in todo if c.via]
+    source_ids = dict(zip(map(id, speakers), resolver.resolve_many(speakers, origin)))
+    claims = [claim for claim, _ in todo]
+    rows = [_claim_row(claim, article_id, event_ids[index] if index is not None else None, source_ids,
+                       extraction.extractor_version) for claim, index in todo]
+    insert_claims(session, claims, rows)
+    touched = {r["event_id"] for r in rows if r["event_id"] is not None} | {c.event_id for c in kept if c.event_id}
+    mark_stale(session, touched - set(event_ids))  # assign_events marked its own
     return Stored(article_id, new=existing is None, claims=len(rows), event_ids=touched)
+
+
+def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> None:
+    """Claims and their figures in two multi-row INSERTs (the ORM's per-object bookkeeping costs more
+    than the whole extraction of an article)."""
+    if not rows:
+        return
+    statement = insert(ClaimRow.__table__).returning(ClaimRow.__table__.c.id, sort_by_parameter_order=True)
+    ids = session.execute(statement, rows).scalars().all()
+    figures = [{"claim_id": claim_id, "metric": f.metric, "population": f.population, "low": f.low,
+                "high": f.high, "qualifier": f.qualifier, "vague": f.vague, "no_figure": f.no_figure,
+                "text": f.span.text, "text_start": f.span.start, "text_end": f.span.end,
+                "parts": [[p.start, p.end] for p in f.parts] or None}
+               for claim_id, claim in zip(ids, claims) for f in claim.figures]
+    if figures:
+        session.execute(insert(FigureRow.__table__), figures)
 
 
 def _insert_article(session: Session, extraction: Extraction) -> int | None:
@@ -103,23 +119,18 @@ def _drop_auto_claims(session: Session, article: Article, version: str) -> list[
     return kept
 
 
-def _claim_row(claim: Claim, article_id: int, event_id: int | None, resolver: SourceResolver, origin: str,
-               version: str) -> ClaimRow:
+def _claim_row(claim: Claim, article_id: int, event_id: int | None, source_ids: dict[int, int], version: str) -> dict:
     mention, cue, context = claim.speaker.mention, claim.cue, claim.sentence
-    return ClaimRow(
-        article_id=article_id, event_id=event_id, kind=claim.kind,
-        source_id=resolver.resolve(claim.speaker, origin),
-        via_source_id=resolver.resolve(claim.via, origin) if claim.via else None,
-        mention=mention.text if mention else None, mention_start=_start(mention), mention_end=_end(mention),
-        cue=cue.text if cue else None, cue_start=_start(cue), cue_end=_end(cue),
-        content=claim.content.text, content_start=claim.content.start, content_end=claim.content.end,
-        parts=[[p.start, p.end] for p in claim.parts] or None,
-        context_start=_start(context), context_end=_end(context),
-        extractor_version=version, status="auto",
-        figures=[FigureRow(metric=f.metric, population=f.population, low=f.low, high=f.high,
-                           qualifier=f.qualifier, vague=f.vague, no_figure=f.no_figure, text=f.span.text,
-                           text_start=f.span.start, text_end=f.span.end,
-                           parts=[[p.start, p.end] for p in f.parts] or None) for f in claim.figures])
+    return {
+        "article_id": article_id, "event_id": event_id, "kind": claim.kind,
+        "source_id": source_ids[id(claim.speaker)],
+        "via_source_id": source_ids[id(claim.via)] if claim.via else None,
+        "mention": mention.text if mention else None, "mention_start": _start(mention), "mention_end": _end(mention),
+        "cue": cue.text if cue else None, "cue_start": _start(cue), "cue_end": _end(cue),
+        "content": claim.content.text, "content_start": claim.content.start, "content_end": claim.content.end,
+        "parts": [[p.start, p.end] for p in claim.parts] or None,
+        "context_start": _start(context), "context_end": _end(context),
+        "extractor_version": version, "status": "auto", "created_at": utcnow()}
 
 
 def _start(span: Span | None) -> int | None:
@@ -132,9 +143,8 @@ def _end(span: Span | None) -> int | None:
 
 def mark_stale(session: Session, event_ids: set[int]) -> None:
     """Note that these events' conflicts must be recomputed (in the same transaction as the change)."""
-    from ledger.models import Event
 
     if event_ids:
         lock_events(session)
-        session.query(Event).filter(Event.id.in_(event_ids)).update({"conflicts_stale": True},
-                                                                    synchronize_session=False)
+        session.execute(update(Event.__table__).where(Event.__table__.c.id.in_(sorted(event_ids)))
+                        .values(conflicts_stale=True))

@@ -1,8 +1,10 @@
 """Full-text search over claim content and article text: FTS5 on SQLite, tsvector indexes on PostgreSQL.
 
-On SQLite, ``claim_fts`` and ``article_fts`` are external-content FTS5 tables kept in step with ``claim``
-and ``article`` by triggers, and filled here from what is already stored. On PostgreSQL, GIN expression
-indexes on ``to_tsvector('english', ...)`` serve the same queries. ``ledger search`` uses either.
+On SQLite, ``article_fts`` is an external-content FTS5 table kept in step with ``article`` by triggers,
+and filled here from what is already stored; claims are searched through their article (a claim's
+content is a piece of its article's text), which spares the ingest a second index. On PostgreSQL, GIN
+expression indexes on ``to_tsvector('english', ...)`` serve the same queries. ``ledger search`` uses
+either.
 
 Revision ID: 0003
 Revises: 0002
@@ -18,13 +20,10 @@ branch_labels = None
 depends_on = None
 
 SQLITE = [
-    "CREATE VIRTUAL TABLE claim_fts USING fts5(content, content='claim', content_rowid='id')",
     "CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='article', content_rowid='id')",
-    "INSERT INTO claim_fts(rowid, content) SELECT id, content FROM claim",
     "INSERT INTO article_fts(rowid, title, text) SELECT id, coalesce(title, ''), text FROM article",
 ]
 SQLITE_TRIGGERS = {
-    "claim": ("claim_fts", "content", "new.content", "old.content"),
     "article": ("article_fts", "title, text", "coalesce(new.title, ''), new.text",
                 "coalesce(old.title, ''), old.text"),
 }
@@ -57,7 +56,7 @@ def downgrade() -> None:
         op.execute("DROP INDEX IF EXISTS ix_article_fts")
         op.execute("DROP INDEX IF EXISTS ix_claim_fts")
         return
-    for fts in ("claim_fts", "article_fts"):
+    for fts in ("article_fts",):
         for event in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS {fts}_{event}")
         op.execute(f"DROP TABLE IF EXISTS {fts}")

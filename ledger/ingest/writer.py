@@ -1,0 +1,118 @@
+"""The ingest's single writer: articles stored in batches, each article all-or-nothing inside its batch.
+
+A commit per article costs more than storing it, so the writer commits every ``BATCH_ARTICLES`` articles
+(or ``BATCH_SECONDS``), and wraps each article in a SAVEPOINT: an article that fails is rolled back alone
+and reported, the others of the batch go in. Nothing is ever half-written; an ingest killed midway loses at
+most its last uncommitted batch, which the next run stores again (re-ingest is idempotent).
+
+If the batch itself fails (a lock timeout, a deadlock, a unique key taken by a concurrent writer between
+our read and our write), it is rolled back whole and its articles are stored again one transaction each,
+with a few retries.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from ledger.db import first_line, writing
+from ledger.errors import LedgerError, Problem
+from ledger.ingest.store import Extraction, Stored, store_article
+from ledger.sources import SourceResolver
+
+BATCH_ARTICLES = 64
+BATCH_SECONDS = 0.5
+RETRIES = 3
+
+
+@dataclass
+class Outcome:
+    """What storing a run of inputs did, in input order (problems included)."""
+
+    stored: list[Stored] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    failed: int = 0
+
+
+class BatchWriter:
+    """Collects extractions and problems in input order and writes them in batches."""
+
+    def __init__(self, engine: Engine, resolver: SourceResolver, reextract: bool = False):
+        self.engine, self.resolver, self.reextract = engine, resolver, reextract
+        self.pending: list[Extraction | Problem] = []
+        self.started = time.monotonic()
+
+    def add(self, item: Extraction | Problem) -> Outcome | None:
+        """Queue an item; returns the outcome of a batch when one was written."""
+        if not self.pending:
+            self.started = time.monotonic()
+        self.pending.append(item)
+        full = len(self.pending) >= BATCH_ARTICLES or time.monotonic() - self.started >= BATCH_SECONDS
+        return self.flush() if full else None
+
+    def flush(self) -> Outcome:
+        items, self.pending = self.pending, []
+        if not any(isinstance(i, Extraction) for i in items):
+            return _problems_only(items)
+        try:
+            return self._write_batch(items)
+        except (OperationalError, IntegrityError, DBAPIError):
+            self.resolver.forget()
+            return self._write_one_by_one(items)
+
+    def _write_batch(self, items: list[Extraction | Problem]) -> Outcome:
+        outcome = Outcome()
+        with writing(self.engine) as session:
+            self.resolver.session = session
+            for item in items:
+                if isinstance(item, Problem):
+                    outcome.failed += 1
+                    outcome.problems.append(item)
+                    continue
+                try:
+                    with session.begin_nested():
+                        outcome.stored.append(store_article(session, item, self.resolver, self.reextract))
+                except LedgerError as exc:
+                    self.resolver.forget()
+                    _fail(outcome, item, str(exc))
+        return outcome
+
+    def _write_one_by_one(self, items: list[Extraction | Problem]) -> Outcome:
+        outcome = Outcome()
+        for item in items:
+            if isinstance(item, Problem):
+                outcome.failed += 1
+                outcome.problems.append(item)
+            else:
+                self._write_alone(item, outcome)
+        return outcome
+
+    def _write_alone(self, extraction: Extraction, outcome: Outcome) -> None:
+        for attempt in range(RETRIES):
+            try:
+                with writing(self.engine) as session:
+                    self.resolver.session = session
+                    stored = store_article(session, extraction, self.resolver, self.reextract)
+                outcome.stored.append(stored)
+                return
+            except LedgerError as exc:
+                self.resolver.forget()
+                return _fail(outcome, extraction, str(exc))
+            except (IntegrityError, OperationalError) as exc:  # a concurrent writer, a lock: try again
+                self.resolver.forget()
+                if attempt == RETRIES - 1:
+                    return _fail(outcome, extraction, f"database error: {first_line(exc)}")
+            except DBAPIError as exc:
+                self.resolver.forget()
+                return _fail(outcome, extraction, f"database error: {first_line(exc)}")
+
+
+def _problems_only(items: list[Problem]) -> Outcome:
+    return Outcome(problems=list(items), failed=len(items))
+
+
+def _fail(outcome: Outcome, extraction: Extraction, message: str) -> None:
+    outcome.failed += 1
+    outcome.problems.append(Problem(extraction.article.location, message))
