@@ -13,7 +13,7 @@ from ledger import __version__
 from ledger.commands import listings
 from ledger.commands.claims import claims_app
 from ledger.commands.common import AppState, LedgerTyper
-from ledger.commands.conflicts import conflicts, conflicts_help
+from ledger.commands.conflicts import conflicts, conflicts_help, estimates
 from ledger.commands.database import db_app
 from ledger.commands.events import events_app
 from ledger.commands.ingest import ingest
@@ -53,6 +53,7 @@ def main(
 app.command()(ingest)
 app.command("articles")(listings.list_articles)
 app.command(help=conflicts_help())(conflicts)
+app.command()(estimates)
 app.command()(report)
 app.command()(search)
 

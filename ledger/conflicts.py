@@ -111,3 +111,20 @@ def as_of(session: Session, when: date, event_ids: list[int] | None = None) -> l
     events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))}
     found = reconcile.reconcile(load_facts(session, event_ids), as_of=when)
     return [{"id": n, "event": event_ref(events[c.event_id]), **c.contract()} for n, c in enumerate(found, 1)]
+
+
+def estimate_dict(found: reconcile.Estimate) -> dict[str, Any]:
+    """An estimate as plain JSON: low / best / high, each with its rule, claims and sources."""
+    bound = lambda b: {"value": b.value, "rule": b.rule, "claims": list(b.claims), "sources": list(b.sources)}  # noqa: E731
+    return {"event_id": found.event_id, "metric": found.metric, "population": found.population,
+            "low": bound(found.low), "best": bound(found.best), "high": bound(found.high),
+            "sources": list(found.sources), "notes": list(found.notes)}
+
+
+def estimates(session: Session, event_ids: list[int] | None = None, when: date | None = None) -> list[dict[str, Any]]:
+    """The estimate of every event (or those given) per metric and population, as known on ``when``."""
+    if not event_ids:
+        event_ids = list(session.scalars(select(Event.id)))
+    events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))}
+    return [{"event": event_ref(events[e.event_id]), **estimate_dict(e)}
+            for e in reconcile.estimate(load_facts(session, event_ids), as_of=when)]

@@ -40,7 +40,7 @@ def test_attribution_quote_over_paragraphs():
             '"Then the order came to fall back."')
     assert _claims(text) == [
         ("direct", "Piet Arvo", "Colonel Piet Arvo", "We held the bridge for two days."),
-        ("direct", "Piet Arvo", None, "Then the order came to fall back."),
+        ("direct", "Piet Arvo", "Colonel Piet Arvo", "Then the order came to fall back."),
     ]
 
 
@@ -49,7 +49,8 @@ def test_attribution_quote_paragraph_belongs_to_previous_speaker():
             '"We will answer this crime at a time of our choosing."')
     claims = _claims(text)
     assert claims[0][:3] == ("mixed", "Dunmore Brigade", "The Dunmore Brigade")
-    assert claims[-1] == ("direct", "Dunmore Brigade", None, "We will answer this crime at a time of our choosing.")
+    assert claims[-1] == ("direct", "Dunmore Brigade", "The Dunmore Brigade",
+                          "We will answer this crime at a time of our choosing.")
 
 
 def test_attribution_unattributed_quote():
@@ -96,7 +97,7 @@ def test_attribution_adding_that_carries_speaker():
     text = "The ministry said the dam held, adding that the river was falling."
     assert _claims(text) == [
         ("indirect", "ministry", "The ministry", "the dam held"),
-        ("indirect", "ministry", None, "that the river was falling"),
+        ("indirect", "ministry", "The ministry", "that the river was falling"),
     ]
 
 
@@ -289,3 +290,52 @@ def test_attribution_quote_in_an_introductory_phrase_is_not_the_content():
     text = 'In an interview on "Morning Desk," Mayor Ivo Dane said the river had crested.'
     (claim,) = extract(text)
     assert claim.content.text == "the river had crested"
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Mayor Pell: Harbour Will Reopen by Spring", [("Mayor Pell", "Harbour Will Reopen by Spring")]),
+    ("Survey: Most Voters Back the Harbour Plan", [("Survey", "Most Voters Back the Harbour Plan")]),
+    ("The Latest: Harbour Reopens", []),
+    ("Ostravia: Floods Close the Harbour", []),
+])
+def test_attribution_headline_label_is_the_speaker(headline, expected):
+    text = f"{headline}\n\nThe harbour in Dunmore was closed for three weeks after the storm."
+    assert [(c.speaker.mention.text, c.content.text) for c in extract(text) if c.kind != "outlet"] == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The governor lauded the rescuers for their courage.", "lauded"),
+    ("The union decried the closure of the mine.", "decried"),
+    ("The council expressed concern that the dam could fail.", "expressed"),
+    ("The minister decided to close the border.", "decided"),
+])
+def test_attribution_praise_blame_and_stance_verbs(text, cue):
+    (claim,) = extract(text)
+    assert claim.cue.text == cue
+
+
+def test_attribution_said_and_a_second_clause_is_one_content():
+    (claim,) = extract("Many of the wards were full, she said, and the generators had failed.")
+    assert claim.parts and claim.content.text.endswith("the generators had failed")
+
+
+def test_attribution_sentence_final_speaker_reports_a_nested_attribution():
+    text = "Ostravia has asked the council to condemn the raid, Foreign Minister Ivo Dane said on Monday."
+    assert [(c.speaker.name, c.content.text) for c in extract(text)] == [
+        ("Ivo Dane", "Ostravia has asked the council to condemn the raid"),
+        ("Ostravia", "the council to condemn the raid")]
+
+
+def test_attribution_signed_quotation_names_its_speaker():
+    text = ("The river rose overnight in Dunmore.\n\n"
+            "\u201cWe were never warned about the flood.\u201d \u2015 Ana Pelt, 34, a teacher")
+    (claim,) = extract(text)
+    assert (claim.kind, claim.speaker.name, claim.content.text) == (
+        "direct", "Ana Pelt", "We were never warned about the flood.")
+
+
+def test_attribution_carried_quote_keeps_the_mention_that_named_its_speaker():
+    text = ('"We held the line," said Colonel Ivo Dane.\n\n'
+            '"Then the order came to fall back."')
+    claims = extract(text)
+    assert [c.speaker.mention.text for c in claims] == ["Colonel Ivo Dane", "Colonel Ivo Dane"]

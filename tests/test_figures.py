@@ -346,3 +346,11 @@ def test_figures_bare_dead_count_is_people():
     """"acknowledged three dead": without a noun the count is of people, whoever speaks."""
     assert [(f.metric, f.population, f.low) for f in find_figures("The Hask Brigades acknowledged four dead.")] == [
         ("killed", "people", 4)]
+
+
+def test_figures_caller_sentence_ends_give_the_same_figures():
+    """The extractor splits an article once and hands figures its sentence ends."""
+    text = "Two soldiers were killed on Monday. The army said four others were wounded."
+    ends = [0, 35, 36, len(text)]
+    assert [(f.metric, f.low) for f in find_figures(text, ends=ends)] == [
+        (f.metric, f.low) for f in find_figures(text)] == [("killed", 2), ("wounded", 4)]

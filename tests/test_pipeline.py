@@ -46,7 +46,7 @@ def test_pipeline_article_end_to_end():
         ("indirect", "Velsk Rights Monitor", "The Velsk Rights Monitor (VRM)", "14 people were missing"),
         ("according_to", "Velsk Rights Monitor", "VRM", "the dam had cracked in May"),
         ("indirect", "engineer", "Two engineers", "the warnings had been ignored"),
-        ("indirect", "engineer", None, "that repairs were cancelled"),
+        ("indirect", "engineer", "Two engineers", "that repairs were cancelled"),
         ("outlet", "Valley Times", None, "Since 2019 there have been more than 20 attacks on dams in the valley"),
     ]
 

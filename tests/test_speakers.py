@@ -90,3 +90,9 @@ def test_speakers_generic_known_alias_after_unknown_name_is_not_the_known_source
 def test_speakers_member_of_named_armed_group():
     found = describe("A Hask Brigades commander", 0, 25)
     assert (found.kind, found.affiliation, found.type) == ("anonymous", "Hask Brigades", "militia")
+
+
+@pytest.mark.parametrize("phrase", ["Foreign Minister Ivo Dane", "Defence Minister Ivo Dane", "Deputy Mayor Ivo Dane"])
+def test_speakers_title_words_are_no_affiliation(phrase):
+    found = describe(phrase, 0, len(phrase))
+    assert (found.name, found.type, found.affiliation) == ("Ivo Dane", "official", None)

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ledger.commands.common import emit, err, print_json, state
+from ledger.commands.common import FORMAT_OPTION, Format, emit, err, print_json, state
 from ledger.db import reading
 from ledger.render import bounds_text, shorten
 
@@ -42,35 +42,62 @@ def conflicts(
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
                                                  help="What was known on DATE (YYYY-MM-DD): only claims "
                                                       "published by then.")] = None,
+    severity: Annotated[Optional[list[str]], typer.Option(help="Only these severities (repeat the option).")]
+    = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")]
     = ReportFormat.table,
 ) -> None:
     from ledger import conflicts as library
     from ledger.models import Claim
-    from ledger.errors import LedgerError
 
-    when = None
-    if as_of:
-        try:
-            when = date.fromisoformat(as_of)
-        except ValueError as exc:
-            raise LedgerError(f"--as-of must be a date (YYYY-MM-DD), not {as_of!r}") from exc
+    when = parse_as_of(as_of)
     engine = state(ctx).engine()
     if when is None:
         library.refresh_stale(engine)
     with reading(engine) as session:
         found = library.as_of(session, when, event) if when else library.stored(session, event)
-        claims = {c.id: c for c in session.query(Claim).filter(Claim.id.in_({i for f in found for i in f["claims"]}))} \
-            if fmt in (ReportFormat.table, ReportFormat.md) else {}
-        lines = {cid: _claim_line(c) for cid, c in claims.items()}
+        found = [c for c in found if not severity or c["severity"] in severity]
+        people = fmt in (ReportFormat.table, ReportFormat.md)
+        estimates = library.estimates(session, sorted({c["event"]["id"] for c in found}), when) if people else []
+        wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best"]["claims"]}
+        lines = {c.id: _claim_line(c) for c in session.query(Claim).filter(Claim.id.in_(wanted))} if people else {}
     if fmt == ReportFormat.json:
         print_json(found)
     elif fmt in (ReportFormat.jsonl, ReportFormat.csv):
         emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
     elif fmt == ReportFormat.md:
-        print(markdown(found, lines), end="")
+        print(markdown(found, lines, estimates), end="")
     else:
-        render_tables(found, lines)
+        render_tables(found, lines, estimates)
+
+
+def parse_as_of(as_of: str | None) -> date | None:
+    from ledger.errors import LedgerError
+
+    try:
+        return date.fromisoformat(as_of) if as_of else None
+    except ValueError as exc:
+        raise LedgerError(f"--as-of must be a date (YYYY-MM-DD), not {as_of!r}") from exc
+
+
+ESTIMATE_RULES = ("low: the lowest figure among the sources' latest accounts (ACLED, conservative); best: the "
+                  "figure of the most reliable source (UCDP); high: the highest figure any source gives "
+                  "(Airwars/IBC range). `ledger estimates --format json` gives each rule in full.")
+
+
+def estimate_rows(estimates: list[dict], event_id: int) -> list[dict]:
+    """One event's estimates as table rows (the rules in full are in the JSON)."""
+    def value(bound: dict) -> str:
+        return "?" if bound["value"] is None else f"{bound['value']:,}"
+
+    return [{"figure": f"{e['metric']} {e['population'] or ''}".strip(), "low": value(e["low"]),
+             "best": value(e["best"]), "high": value(e["high"]), "best source": ", ".join(e["best"]["sources"]),
+             "claims": " ".join(f"#{i}" for i in sorted({*e["low"]["claims"], *e["best"]["claims"],
+                                                       *e["high"]["claims"]}))}
+            for e in estimates if e["event"]["id"] == event_id]
+
+
+ESTIMATE_COLUMNS = ("figure", "low", "best", "high", "best source", "claims")
 
 
 def _claim_line(claim) -> dict:
@@ -80,7 +107,7 @@ def _claim_line(claim) -> dict:
             "outlet": claim.article.outlet or "", "published": claim.article.published or ""}
 
 
-def render_tables(found: list[dict], lines: dict[int, dict]) -> None:
+def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -> None:
     if not found:
         err.print("no conflicts")
         return
@@ -102,10 +129,19 @@ def render_tables(found: list[dict], lines: dict[int, dict]) -> None:
                     table.add_row(*(Text(str(line[k])) for k in ("source", "figures", "outlet", "published")),
                                   Text(f"#{claim_id} {line['content']}"))
             out.print(table)
+        rows = estimate_rows(estimates, event["id"])
+        if rows:
+            table = Table(title=Text("estimate"), title_justify="left", caption=Text(ESTIMATE_RULES),
+                          caption_justify="left")
+            for header in ESTIMATE_COLUMNS:
+                table.add_column(header, overflow="fold")
+            for row in rows:
+                table.add_row(*(Text(row[k]) for k in ESTIMATE_COLUMNS))
+            out.print(table)
         out.print()
 
 
-def markdown(found: list[dict], lines: dict[int, dict]) -> str:
+def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -> str:
     """The report as Markdown, for pasting into a note to an editor."""
     if not found:
         return "No conflicts.\n"
@@ -114,7 +150,12 @@ def markdown(found: list[dict], lines: dict[int, dict]) -> str:
     for c in found:
         if c["event"]["id"] != current:
             current = c["event"]["id"]
-            out += [f"## Event {current}: {c['event']['label']} ({c['event']['date'] or 'undated'})", ""]
+            out += [f"## Event {current}: {md_escape(c['event']['label'])} ({c['event']['date'] or 'undated'})", ""]
+            rows = estimate_rows(estimates, current)
+            if rows:
+                out += ["| " + " | ".join(ESTIMATE_COLUMNS) + " |", "|---" * len(ESTIMATE_COLUMNS) + "|"]
+                out += ["| " + " | ".join(md_escape(r[k]) for k in ESTIMATE_COLUMNS) + " |" for r in rows]
+                out += ["", md_escape(ESTIMATE_RULES), ""]
         out += [f"### {c['severity']}: {c['metric']} {c['population'] or ''}".rstrip(), "", md_escape(c["summary"]), "",
                 "| source | figure | outlet | published | claim |", "|---|---|---|---|---|"]
         for claim_id in c["claims"]:
@@ -128,3 +169,23 @@ def markdown(found: list[dict], lines: dict[int, dict]) -> str:
 
 def md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def estimates(
+    ctx: typer.Context,
+    event: Annotated[Optional[list[int]], typer.Option("--event", "-e", help="Only these event ids.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
+                                                 help="What was known on DATE (YYYY-MM-DD).")] = None,
+    fmt: Format = FORMAT_OPTION,
+) -> None:
+    """What the accounts of each event add up to, per metric and population: a conservative low (the lowest
+    credible figure, as ACLED does), a best estimate (the most reliable source, as UCDP does) and a high
+    (the range across sources, as Airwars and IBC report), each with its rule and the claims behind it."""
+    from ledger import conflicts as library
+
+    with reading(state(ctx).engine()) as session:
+        found = library.estimates(session, event, parse_as_of(as_of))
+    if fmt == Format.table:
+        found = [{"event": f"{e['event']['id']} {e['event']['label']}", **row}
+                 for e in found for row in estimate_rows([e], e["event"]["id"])]
+    emit(found, fmt, [("event", "event")] + [(k, k) for k in ESTIMATE_COLUMNS], "estimates")

@@ -31,6 +31,8 @@ from ledger.extract.sentences import Sentence
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
 _OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$")
+_BUT_CLAUSE = re.compile(r",?\s+but\s+(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|[A-Z][\w'\u2019-]+)\s+"
+                         r"(?!(?:and|or|of)\b)[a-z])")
 _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
@@ -42,11 +44,6 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[^\u2014\u2013\u2015:
 _OUTLET_MODES = ("passive", "impersonal", "hedge")
 _MAX_CUES = 40  # per sentence: more is no prose (a list of "said said said"), and keeps the work linear
 _WORD = re.compile(r"\w")
-_CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
-_NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
-_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
-_EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
-_OBJECT_PRONOUN = re.compile(r"(?:\s+(?:me|him|her|us|them|you|reporters|journalists))?")
 _ADJUNCT = re.compile(r",\s+(?:\w+ly\s+)?(?!(?:including|according|excluding|following|regarding|concerning|"
                       r"notwithstanding|during|pending|considering|nothing|something|anything|everything|morning|"
                       r"evening|spring|king|thing|ring|wing|string|building|funding|meeting|bring|sing)\b)[a-z]{3,}ing\b")
@@ -57,6 +54,8 @@ _SUBORDINATE = re.compile(r"(?:While|Although|Though|As|Because|Since|When|After
 _APPOSITIVE = re.compile(r"(?:a|an|the|who|whom|whose|which|one|both|each|also|himself|herself|itself|themselves|"
                          r"speaking|citing|quoting|referring|according|[a-z]+ing\b|[A-Z][a-z]+\s+(?:of|for|at)\b)\b",
                          re.IGNORECASE)
+_SIGNATURE = re.compile(r"\s*(?:\u2015|\u2014|\u2013|--)\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+                        r"(?:,[^\n\"\u201c\u201d]{0,80})?\s*[.]?\s*$")
 _PREPOSITION = re.compile(r"(?:on|for|at|in|with|against|from|into|onto|upon|over)\b")
 _CUTTING = ("B", "P", "C", "citing", "passive", "impersonal", "hedge")
 
@@ -177,6 +176,14 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
     return pending
 
 
+def _nests(text: str, before: list[Frame], lo: int, end: int) -> bool:
+    """Whether a sentence-final attribution reports the whole sentence, nested attribution included: the
+    only earlier frame opens the sentence with its speaker and its content runs on to this one."""
+    return (len(before) == 1 and before[0].mode == "A" and before[0].speaker is not None
+            and before[0].speaker[0] <= _skip_opener(text, lo) and before[0].right is not None
+            and ";" not in text[lo:end])
+
+
 def _outside_appositives(frames: list[Frame]) -> list[Frame]:
     """Without the frames of cues inside another speaker's appositive: "A commander, who asked not to be
     named, said ..." -- the relative clause describes the speaker and is no claim of its own."""
@@ -193,6 +200,8 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     if mode in _OUTLET_MODES:
         return _clause(text, frame, lo, hi), ()
     left_start = max([lo] + [f.region[1] for f in frames[:i] if f.region[1] <= frame.region[0]])
+    if mode == "B" and _nests(text, frames[:i], lo, frame.region[0]):
+        left_start = lo  # "Valdoria has asked the council to act, the minister said": the minister reports it all
     if mode == "B" or (mode == "T" and (frame.right is None or frame.cue.start > _skip_opener(text, lo))):
         left = _trim(text, left_start, frame.region[0], 1)
         if mode == "T":
@@ -222,9 +231,10 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     concessive = _CONCESSIVE.search(text, frame.right, end)
     if concessive is not None and not any(q.open < concessive.start() < q.end for q in quotes):
         end = concessive.start()  # "..., though she acknowledged it was unlikely": the writer's aside
-    adjunct = _ADJUNCT.search(text, frame.right, end)
-    if adjunct is not None and not any(q.open < adjunct.start() < q.end for q in quotes):
-        end = adjunct.start()
+    for pattern in (_ADJUNCT, _BUT_CLAUSE):  # "..., insisting ...", "..., but the court ruled ...": the writer's
+        cut = pattern.search(text, frame.right, end)
+        if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
+            end = cut.start()
     span = _trim(text, frame.right, end)
     if span is not None and mode == "E" and _PREPOSITION.match(text, span[0], span[1]):
         return None, ()  # "which X blamed on Y": what is blamed is the antecedent, not "on Y"
@@ -247,8 +257,12 @@ def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
             return q.start, q.end
     if any(f.region[0] <= start + 1 and f.region[1] > start for f in frames[i + 1:]):
         return None
-    if start >= hi or text[start] in "\"\u201c\u2018" or _CONJUNCTION.match(text, start, hi):
+    if start >= hi or text[start] in "\"\u201c\u2018":
         return None
+    conjunction = _CONJUNCTION.match(text, start, hi)
+    if conjunction is not None and (conjunction.group() not in ("and", "but") or any(
+            f.region[0] >= start for f in frames[i + 1:])):
+        return None  # "..., she said, and the museum was full": the reported clause goes on; not "..., as ..."
     frame = frames[i]
     if frame.speaker is not None and frame.speaker[0] > frame.cue.start and _APPOSITIVE.match(text, start, hi):
         return None
@@ -412,11 +426,15 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
             continue
         starts_unit = q.open <= _skip_space(text, unit.start)
         label = _LABEL.match(text, q.start, q.end) if starts_unit else None
+        signed = _SIGNATURE.match(text, close_end(text, q), units[-1].end) if starts_unit else None
         owner = _owner(found, first, q, starts_unit, pending)
         claim = None
         if label is not None:  # a transcript: "PENCE: Well, look, ..."
             claim = Found("direct", (label.end(), q.end), (unit.start, unit.end), (label.end(1), label.end(1) + 1),
                           (q.start, label.end(1)))
+        elif signed is not None:  # a signed quotation: '"We were never warned." -- Ana Pelt, 34'
+            claim = Found("direct", (q.start, q.end), (unit.start, units[-1].end), (signed.start(1) - 1, signed.start(1)),
+                          (signed.start(1), signed.end(1)))
         elif owner == "pending" and pending is not None:
             claim = Found("direct", (q.start, q.end), (unit.start, unit.end), pending.cue, pending.speaker)
             pending = None

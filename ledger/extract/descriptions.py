@@ -4,12 +4,15 @@
 (role spokesman, affiliation the gazetteer's "US Department of Defense"); "two Iraqi militia officials" is
 the anonymous "Iraqi militia official" (type militia, plural); "Syria's state-run SANA news agency" is the
 known source "SANA"; "A statement from the Velsk Water Board" speaks for the board; "the war monitor" is a
-description that ``coref`` later resolves to a named source. Words come from ``lexicons/speakers.json``.
+description that ``coref`` later resolves to a named source. An unknown organisation is typed by its own
+words (``name_types``: "Kessel Brigades" militia, "Valdorian News Agency" state media, "Norland Defence
+Ministry" military); a known generic name after an unknown capitalised word ("the Norland Ministry of
+Defence") is not the gazetteer's. Words come from ``lexicons/speakers.json``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.extract.gazetteer import GazetteerEntry, load_gazetteer, lookup
@@ -52,8 +55,11 @@ def describe(text: str, start: int, end: int) -> Phrase:
     type militia, number pl. The reading depends on the phrase's words alone, so it is cached by them: an
     article names its speakers again and again ("he", "Kirby", "the ministry"), and so do articles.
     """
-    found = _describe_words(text[start:end])
-    return replace(found, start=start, end=end) if start else found
+    p = _describe_words(text[start:end])
+    if not start:
+        return p
+    return Phrase(start, end, p.kind, p.name, p.head, p.type, p.affiliation, p.role, p.number, p.definite, p.entry,
+                  p.first, p.last)
 
 
 @lru_cache(maxsize=8192)
@@ -294,6 +300,7 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     if affiliation is None:
         caps = [t[2] for t in body[:at] + run[:role_end + 1] if is_capitalised(t[2]) and t[2].lower().rstrip(".")
                 not in w.titles and t[2].lower() not in w.roles and t[2].lower() not in ("of", "press")
+                and t[2].lower() not in _ROLE_PREFIXES
                 and t[2].lower() not in w.role_modifiers]
         affiliation = " ".join(caps) or None
     if affiliation is not None and _lookup(affiliation) is not None:

@@ -147,7 +147,7 @@ def cue_grammar() -> CueGrammar:
         cue_meaning=meaning,
         lead_meaning=leads,
         # a non-word character then the word: the leading class lets the engine skip through words fast
-        evidence=re.compile(rf"\W(?={evidence})"),
+        evidence=re.compile(rf"\W(?={evidence})", re.ASCII),  # ASCII: faster, and only ever more positions
         evidence_any_case=re.compile(rf"\W(?={evidence})", re.IGNORECASE),
         evidence_at_start=re.compile(evidence, re.IGNORECASE),
         extras=re.compile(extras),

@@ -9,7 +9,10 @@ The constructions of attribution in news English, each decided from the words ar
     E  embedded relative        "what the Pentagon said was a depot"  /  "which a monitor says killed 22"
     T  according to             "According to the observatory, ..."  /  "..., according to officials."
 
-A frame only locates things (offsets); ``attribution`` turns frames into claims. The skipping of adverbials
+A progressive ("Trump is insisting that") takes the subject before its auxiliary; a participle may follow
+a preposition ("by saying") or an introductory phrase ("In August, two unions sued, saying ..."); "citing"
+a reason rather than a source ("citing a threat to public health") is a participle whose content is the
+reason. A frame only locates things (offsets); ``attribution`` turns frames into claims. The skipping of adverbials
 after the cue ("said in a statement on Friday that", "told Reuters that") is data-driven from
 ``lexicons/grammar.json``.
 """

@@ -65,7 +65,7 @@ def _patterns() -> _Patterns:
             # a non-word character, then a word every such statement holds: a fast scan finds the few
             # places worth trying the patterns at
             anchors=re.compile(rf"\W(?={phrase_trie(data['anchors'])})", re.IGNORECASE),
-            anchors_lower=re.compile(rf"\W(?={phrase_trie(data['anchors'])})"),
+            anchors_lower=re.compile(rf"\W(?={phrase_trie(data['anchors'])})", re.ASCII),  # faster; a superset
             anchor_at=re.compile(phrase_trie(data["anchors"]), re.IGNORECASE),
             cue_then_subject=re.compile(rf"\b(?:{cues})\b{gap}\b(?:{subject})\b", re.IGNORECASE),
             standalone=re.compile(rf"\b(?:{standalone})\b", re.IGNORECASE),

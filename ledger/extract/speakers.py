@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.extract import lexicon
+from ledger.extract.types import SOURCE_TYPES
 
 TOKEN = re.compile(r"\w+(?:[.'\u2019&-]+\w+)*(?:(?<=s)['\u2019](?![\w'\u2019]))?\.?|[^\w\s]")
 _MAX_TOKENS = 14
@@ -60,9 +61,13 @@ def plural(noun: str) -> str:
 def words() -> _Words:
     """The speaker and grammar lexicons, loaded and validated once."""
     sp, gr = lexicon.load("speakers.json"), lexicon.load("grammar.json")
-    for key in ("pronouns", "titles", "person_roles", "organisations", "type_modifiers"):
+    for key in ("pronouns", "titles", "person_roles", "organisations", "type_modifiers", "name_types",
+                "description_refers"):
         if not isinstance(sp.get(key), dict):
             raise ValueError(f"speakers.json: {key!r} must be an object")
+    typed = list(sp["name_types"].values()) + [t for ts in sp["description_refers"].values() for t in ts]
+    if not set(typed) <= set(SOURCE_TYPES):
+        raise ValueError(f"speakers.json: unknown source types {sorted(set(typed) - set(SOURCE_TYPES))}")
     singular: dict[str, str] = {}
     roles = dict(sp["person_roles"])
     nouns = set(roles) | set(sp["anonymous"]) | set(sp["organisations"]) | set(sp["documents"])
@@ -140,6 +145,11 @@ def phrase_before(text: str, lo: int, hi: int, relaxed: bool = False) -> tuple[i
     determiner as the head: "the announcer said".
     ``phrase_before("On Friday the ministry said", 0, 22)`` -> the span of "the ministry".
     """
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo or not (text[end - 1].isalnum() or text[end - 1] in ").'\u2019"):
+        return None  # '..., said' / '"...," said': punctuation before the cue, no phrase (and no tokenising)
     toks = tokens(text, max(lo, hi - 90), hi)
     if not toks:
         return None

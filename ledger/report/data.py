@@ -7,7 +7,7 @@ population and source, oldest report first, so a source's revisions read left to
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -113,7 +113,7 @@ def gather(session: Session, event_ids: list[int] | None = None, as_of: date | N
     claims, contexts, rejected = _claims(session, ids, as_of)
     texts = _article_texts(session, ids)
     found = (conflict_store.as_of(session, as_of, ids) if as_of else conflict_store.stored(session, ids)) if ids else []
-    estimates = [_estimate_dict(e) for e in reconcile.estimate(conflict_store.load_facts(session, ids), as_of=as_of)]
+    estimates = [conflict_store.estimate_dict(e) for e in reconcile.estimate(conflict_store.load_facts(session, ids), as_of=as_of)]
     claims_of = _by_event(claims, lambda c: c["event"]["id"])
     conflicts_of = _by_event(found, lambda c: c["event"]["id"])
     estimates_of = _by_event(estimates, lambda e: e["event_id"])
@@ -178,15 +178,6 @@ def _stats(session: Session) -> dict[str, int]:
     count = lambda model: session.scalar(select(func.count()).select_from(model)) or 0  # noqa: E731
     return {"articles": count(Article), "claims": count(Claim), "sources": count(Source), "events": count(Event),
             "conflicts": count(Conflict)}
-
-
-def _estimate_dict(estimate: reconcile.Estimate) -> dict[str, Any]:
-    found = asdict(estimate)
-    for name in ("low", "best", "high"):
-        found[name]["claims"] = list(found[name]["claims"])
-        found[name]["sources"] = list(found[name]["sources"])
-    found["sources"], found["notes"] = list(found["sources"]), list(found["notes"])
-    return found
 
 
 def _by_event(rows: list[dict[str, Any]], event_of) -> dict[Any, list[dict[str, Any]]]:
