@@ -191,15 +191,22 @@ def insert_ignoring_duplicates(session: Session, table, rows: list[dict], unique
     ``returning`` (one row), the value of that column if the row was inserted, else None."""
     if not rows:
         return None
-    if session.get_bind().dialect.name == "postgresql":
+    statement = _insert_ignoring(session.get_bind().dialect.name, table, tuple(unique), returning)
+    if returning is not None:
+        return session.connection().execute(statement, rows[0]).scalar()
+    session.connection().execute(statement, rows)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _insert_ignoring(dialect: str, table, unique: tuple[str, ...], returning):
+    """The statement, built once per table: the ingest runs it for every article."""
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    statement = insert(table).on_conflict_do_nothing(index_elements=unique)
-    if returning is not None:
-        return session.scalar(statement.values(rows[0]).returning(returning))
-    session.execute(statement, rows)
-    return None
+    statement = insert(table).on_conflict_do_nothing(index_elements=list(unique))
+    return statement.returning(returning) if returning is not None else statement
 
 
 def lock_events(session: Session) -> None:

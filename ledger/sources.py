@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam, select, update
@@ -41,6 +42,24 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "gen", "col", "lt", "sgt"
                "gov", "president", "prime", "minister", "sheikh", "imam", "prof"}
 _PROPER = re.compile(r"[A-Z0-9]")
 _SOURCES, _ALIASES = Source.__table__, SourceAlias.__table__
+# Statements built once: every article runs them.
+_OWNERS = select(_ALIASES.c.alias, _ALIASES.c.source_id).where(_ALIASES.c.alias.in_(bindparam("keys", expanding=True)))
+_IDS_BY_NAME = select(_SOURCES.c.name, _SOURCES.c.id).where(_SOURCES.c.name.in_(bindparam("names", expanding=True)))
+_AFFILIATE = (update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOURCES.c.affiliation_id.is_(None))
+              .values(affiliation_id=bindparam("organisation")))
+_FUZZY_NAMES = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
+                .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
+                .where(_SOURCES.c.kind.in_(["person", "organisation"])))
+
+
+@lru_cache(maxsize=None)
+def _create_sources(dialect: str):
+    """INSERT new sources, skipping names that exist, returning (name, id) of those inserted."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(_SOURCES).on_conflict_do_nothing(index_elements=["name"]).returning(_SOURCES.c.name, _SOURCES.c.id)
 
 
 def is_proper_name(alias: str) -> bool:
@@ -142,9 +161,7 @@ class SourceResolver:
         """Read which sources own these names (only those this process does not know yet)."""
         missing = sorted(keys - self._ids.keys())
         for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
-            rows = self.session.connection().execute(
-                select(_ALIASES.c.alias, _ALIASES.c.source_id).where(_ALIASES.c.alias.in_(chunk)))
+            rows = self.session.connection().execute(_OWNERS, {"keys": missing[start:start + 500]})
             self._ids.update(dict(rows.all()))
 
     def _known(self, w: Wanted) -> int | None:
@@ -179,9 +196,11 @@ class SourceResolver:
             rows.setdefault(name, {"name": name, "type": type_, "kind": kind})
         if not rows:
             return {}
-        insert_ignoring_duplicates(self.session, _SOURCES, list(rows.values()), ["name"])
-        found = dict(self.session.connection().execute(
-            select(_SOURCES.c.name, _SOURCES.c.id).where(_SOURCES.c.name.in_(list(rows)))).all())
+        connection = self.session.connection()
+        found = dict(connection.execute(_create_sources(connection.dialect.name), list(rows.values())).all())
+        taken = [name for name in rows if name not in found]  # names another source already had
+        if taken:
+            found.update(dict(connection.execute(_IDS_BY_NAME, {"names": taken}).all()))
         if self._fuzzy_index is not None:
             for name, row in rows.items():
                 self._index_key(row["kind"], normalise_name(name), found[name])
@@ -192,9 +211,7 @@ class SourceResolver:
         overwritten: an analyst may have corrected it)."""
         todo = [{"member": m, "organisation": o} for m, o in members.items() if m != o and m not in self._affiliated]
         if todo:
-            self.session.connection().execute(
-                update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOURCES.c.affiliation_id.is_(None))
-                .values(affiliation_id=bindparam("organisation")), todo)
+            self.session.connection().execute(_AFFILIATE, todo)
         self._affiliated.update(members)
 
     def _fuzzy(self, key: str, kind: str) -> int | None:
@@ -216,10 +233,7 @@ class SourceResolver:
         """Every alias of people and organisations, indexed by first name / longer words (read once)."""
         if self._fuzzy_index is None:
             self._fuzzy_index = defaultdict(dict)
-            rows = self.session.connection().execute(
-                select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
-                .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
-                .where(_SOURCES.c.kind.in_(["person", "organisation"])))
+            rows = self.session.connection().execute(_FUZZY_NAMES)
             for alias, source_id, kind in rows:
                 self._index_key(kind, alias, source_id)
         return self._fuzzy_index

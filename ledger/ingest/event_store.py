@@ -11,7 +11,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Callable
 
-from sqlalchemy import Text, and_, cast, insert, or_, select, update
+from sqlalchemy import Text, and_, bindparam, cast, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import lock_events
@@ -21,6 +21,18 @@ from ledger.ingest.article import ArticleInput
 from ledger.models import AuditLog, Event, utcnow
 
 _EVENTS = Event.__table__
+_E = _EVENTS.c
+# The events whose day windows can reach the draft's (each branch can use an index; no ORDER BY, so that
+# SQLite reads the OR through its indexes). Built once: every article runs it.
+_CANDIDATES = select(_E.id, _E.label, _E.date, _E.date_precision, cast(_E.places, Text), cast(_E.actors, Text),
+                     _E.kind, _E.earliest, _E.latest).where(or_(
+                         _E.date.between(bindparam("month_before"), bindparam("after")),
+                         and_(_E.date_precision == "year", _E.date.between(bindparam("year_before"),
+                                                                            bindparam("last"))),
+                         and_(_E.latest >= bindparam("first"), _E.earliest <= bindparam("last"))))
+_NEW_EVENT = insert(_EVENTS).returning(_E.id)
+_NAMED = select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == bindparam("event"),
+                                   AuditLog.action.in_(["event.rename", "event.split", "event.merge"])).limit(1)
 
 # How far a stored event's day window reaches from its date (ledger.events.matching.days_of), with a day to
 # spare: only events whose window can overlap the draft's are read; match_event decides among them.
@@ -38,10 +50,10 @@ def assign_events(session: Session, drafts: list[EventDraft], article: ArticleIn
     for draft in drafts:
         match = match_event(draft, candidates(session, draft, article))
         if match is None:
-            ids.append(connection.execute(insert(_EVENTS).values(
+            ids.append(connection.execute(_NEW_EVENT, dict(
                 label=draft.label, date=draft.date, date_precision=draft.precision, kind=draft.kind,
                 earliest=draft.earliest, latest=draft.latest, places=list(draft.places), actors=list(draft.actors),
-                conflicts_stale=True, created_at=utcnow()).returning(_EVENTS.c.id)).scalar_one())
+                conflicts_stale=True, created_at=utcnow())).scalar_one())
         else:
             values = enriched(match, draft, lambda: _named_by_analyst(session, match.id))
             connection.execute(update(_EVENTS).where(_EVENTS.c.id == match.id).values(conflicts_stale=True, **values))
@@ -57,13 +69,9 @@ def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> li
     if days is None:
         return []
     first, last = days
-    e = _EVENTS.c
-    near = or_(e.date.between(first - MONTH, last + PUBLICATION),  # day, week, month and publication windows
-               and_(e.date_precision == "year", e.date.between(first - YEAR, last)),
-               and_(e.latest >= first, e.earliest <= last))  # each branch can use an index
-    query = select(e.id, e.label, e.date, e.date_precision, cast(e.places, Text), cast(e.actors, Text), e.kind,
-                   e.earliest, e.latest).where(near)  # no ORDER BY: SQLite then reads the OR through its indexes
-    rows = sorted(session.connection().execute(query), key=lambda r: r[0])
+    params = {"month_before": first - MONTH, "after": last + PUBLICATION, "year_before": first - YEAR,
+              "first": first, "last": last}
+    rows = sorted(session.connection().execute(_CANDIDATES, params), key=lambda r: r[0])
     return [KnownEvent(id=r[0], label=r[1], date=r[2], precision=r[3], places=_names(r[4]), actors=_names(r[5]),
                        kind=r[6], earliest=r[7], latest=r[8]) for r in rows]
 
@@ -93,10 +101,7 @@ def enriched(known: KnownEvent, draft: EventDraft, named_by_analyst: Callable[[]
 
 
 def _named_by_analyst(session: Session, event_id: int) -> bool:
-    actions = ("event.rename", "event.split", "event.merge")
-    return session.connection().execute(
-        select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == event_id,
-                                  AuditLog.action.in_(actions)).limit(1)).first() is not None
+    return session.connection().execute(_NAMED, {"event": event_id}).first() is not None
 
 
 def _parts(label: str | None) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import insert_ignoring_duplicates, lock_events
@@ -19,6 +19,12 @@ from ledger.ingest.article import ArticleInput
 from ledger.ingest.event_store import assign_events
 from ledger.models import Article, Claim as ClaimRow, Event, Figure as FigureRow, utcnow
 from ledger.sources import SourceResolver
+
+
+_INSERT_CLAIMS = insert(ClaimRow.__table__)
+_NEWEST_CLAIMS = (select(ClaimRow.__table__.c.id).where(ClaimRow.__table__.c.article_id == bindparam("article"))
+                  .order_by(ClaimRow.__table__.c.id.desc()).limit(bindparam("n")))
+_INSERT_FIGURES = insert(FigureRow.__table__)
 
 
 @dataclass(slots=True)
@@ -86,18 +92,25 @@ def store_article(session: Session, extraction: Extraction, resolver: SourceReso
 
 def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> None:
     """Claims and their figures in two multi-row INSERTs (the ORM's per-object bookkeeping costs more
-    than the whole extraction of an article)."""
+    than the whole extraction of an article).
+
+    The claims' ids are read back as the article's newest ids rather than through RETURNING, which costs
+    more per row: this transaction is the only writer (see ``lock_events``), and both SQLite's row ids and
+    PostgreSQL's sequence hand out increasing ids in insertion order.
+    """
     if not rows:
         return
-    statement = insert(ClaimRow.__table__).returning(ClaimRow.__table__.c.id, sort_by_parameter_order=True)
-    ids = session.execute(statement, rows).scalars().all()
+    connection = session.connection()
+    connection.execute(_INSERT_CLAIMS, rows)
+    ids = connection.execute(_NEWEST_CLAIMS, {"article": rows[0]["article_id"], "n": len(rows)}).scalars().all()
+    ids.reverse()
     figures = [{"claim_id": claim_id, "metric": f.metric, "population": f.population, "low": f.low,
                 "high": f.high, "qualifier": f.qualifier, "vague": f.vague, "no_figure": f.no_figure,
                 "text": f.span.text, "text_start": f.span.start, "text_end": f.span.end,
                 "parts": [[p.start, p.end] for p in f.parts] or None}
                for claim_id, claim in zip(ids, claims) for f in claim.figures]
     if figures:
-        session.execute(insert(FigureRow.__table__), figures)
+        connection.execute(_INSERT_FIGURES, figures)
 
 
 def _insert_article(session: Session, extraction: Extraction) -> int | None:

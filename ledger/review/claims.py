@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ledger.db import lock_events
 from ledger.errors import LedgerError, NotFound
 from ledger.extract.types import CLAIM_KINDS, METRICS
 from ledger.ingest.store import mark_stale
@@ -199,6 +200,7 @@ def edit(session: Session, who: str, claim_id: int, changes: ClaimChanges) -> Cl
 
 def add(session: Session, who: str, article_id: int, changes: ClaimChanges) -> Claim:
     """A claim the extractor missed, typed by an analyst (status ``confirmed``)."""
+    lock_events(session)  # an ingest storing claims of this article reads back its newest claim ids
     article = get(session, Article, article_id, "article")
     if changes.source is None or (changes.content is None and changes.start is None):
         raise LedgerError("a new claim needs --source and its content (--content WORDS or --start/--end)")
