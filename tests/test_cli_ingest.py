@@ -67,18 +67,18 @@ def test_cli_ingest_again_is_a_no_op(ledger, tmp_path):
                + "".join(f"<p>{p}</p>" for p in LANTERN.split("---\n")[2].strip().split("\n\n"))
                + "</article></body></html>"),
 ])
-def test_cli_ingest_every_format_gives_the_same_claims(sqlite_ledger, tmp_path, name, content):
-    sqlite_ledger("ingest", write(tmp_path / name, content))
-    claims = sqlite_ledger.jsonl("export", "claims")
+def test_cli_ingest_every_format_gives_the_same_claims(ledger, tmp_path, name, content):
+    ledger("ingest", write(tmp_path / name, content))
+    claims = ledger.jsonl("export", "claims")
     assert [(c["source"]["name"], c["kind"], c["content"]) for c in claims] == [
         ("Ilse Brandt", "indirect", "Shelling hit the village of Varnok on Tuesday, wounding three shepherds"),
         ("Ilse Brandt", "direct", "We counted at least seven shells")]
 
 
-def test_cli_ingest_stdin(sqlite_ledger):
-    result = sqlite_ledger("ingest", "-", input=LANTERN)
+def test_cli_ingest_stdin(ledger):
+    result = ledger("ingest", "-", input=LANTERN)
     assert "1 new" in result.stderr
-    [article] = sqlite_ledger.json("articles")
+    [article] = ledger.json("articles")
     assert (article["outlet"], article["path"]) == ("Daily Lantern", None)
 
 
@@ -160,3 +160,14 @@ def test_cli_ledger_db_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("LEDGER_DB", str(tmp_path / "env.db"))
     result = CliRunner().invoke(app, ["ingest", str(write(tmp_path / "a.txt", LANTERN))])
     assert result.exit_code == 0 and (tmp_path / "env.db").exists()
+
+
+def test_cli_ingest_jobs_give_the_same_ledger(tmp_path):
+    """Worker processes extract, one writer stores in input order: the ledger is the same as with one job."""
+    from conftest import Ledger
+
+    one, two = Ledger(str(tmp_path / "one.db")), Ledger(str(tmp_path / "two.db"))
+    one("ingest", REPO / "examples")
+    two("ingest", "--jobs", "2", REPO / "examples")
+    assert two.jsonl("export", "claims") == one.jsonl("export", "claims")
+    assert two.json("conflicts") == one.json("conflicts")

@@ -648,14 +648,14 @@ Orvania. Five fighters were killed, the agency said.
 
 
 @pytest.mark.parametrize("renamed, label", [(False, "drone strike, Telvo, Orvania"), (True, "Telvo depot strike")])
-def test_events_stored_label_grows_with_fuller_reports_unless_an_analyst_named_it(sqlite_ledger, tmp_path,
-                                                                                   renamed, label):
+def test_events_stored_label_grows_with_fuller_reports_unless_an_analyst_named_it(ledger, tmp_path, renamed,
+                                                                                   label):
     first, fuller = tmp_path / "first.txt", tmp_path / "fuller.txt"
     first.write_text(TELVO_FIRST)
     fuller.write_text(TELVO_FULLER)
-    sqlite_ledger("ingest", str(first))
-    assert [e["label"] for e in sqlite_ledger.json("events")] == ["drone strike, Telvo"]
+    ledger("ingest", str(first))
+    assert [e["label"] for e in ledger.json("events")] == ["drone strike, Telvo"]
     if renamed:
-        sqlite_ledger("events", "rename", "1", "Telvo depot strike")
-    sqlite_ledger("ingest", str(fuller))
-    assert [e["label"] for e in sqlite_ledger.json("events")] == [label]
+        ledger("events", "rename", "1", "Telvo depot strike")
+    ledger("ingest", str(fuller))
+    assert [e["label"] for e in ledger.json("events")] == [label]

@@ -53,10 +53,10 @@ def corpus(folder: Path) -> dict[str, str | None]:
     }
 
 
-def test_hostile_input_each_bad_file_one_line_the_rest_ingested(tmp_path):
+def test_hostile_input_each_bad_file_one_line_the_rest_ingested(tmp_path, db_url):
     folder = tmp_path / "in"
     expected = corpus(folder)
-    db = tmp_path / "ledger.db"
+    db = db_url
     result = subprocess.run([LEDGER, "--db", str(db), "ingest", str(folder), str(tmp_path / "missing.txt")],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 1
@@ -79,11 +79,11 @@ def test_hostile_input_each_bad_file_one_line_the_rest_ingested(tmp_path):
     assert "pwned" not in claims and "evil.example" not in claims
 
 
-def test_hostile_input_size_limit_is_configurable(sqlite_ledger, tmp_path):
+def test_hostile_input_size_limit_is_configurable(ledger, tmp_path):
     path = write(tmp_path / "a.txt", GOOD)
-    result = sqlite_ledger("ingest", "--max-bytes", "20", path, expect=1)
+    result = ledger("ingest", "--max-bytes", "20", path, expect=1)
     assert result.stderr.splitlines()[0] == f"{path}: file is 0.0 MB, above the 0.0 MB limit (--max-bytes)"
-    sqlite_ledger("ingest", "--max-bytes", "100000", path)
+    ledger("ingest", "--max-bytes", "100000", path)
 
 
 def test_hostile_input_debug_shows_the_traceback(tmp_path):

@@ -105,10 +105,10 @@ def test_search_follows_edits(examples):
     assert examples.json("search", "staff night", "--in", "claims")[0]["id"] == hit["id"]
 
 
-def test_show_article_marks_every_claim_when_piped(sqlite_ledger, tmp_path):
-    sqlite_ledger("ingest", write(tmp_path / "a.txt", "---\noutlet: Lantern\n---\nThe mayor said the bridge "
+def test_show_article_marks_every_claim_when_piped(ledger, tmp_path):
+    ledger("ingest", write(tmp_path / "a.txt", "---\noutlet: Lantern\n---\nThe mayor said the bridge "
                                                       "at Tessin was closed. \"It will reopen on Friday,\" he added."))
-    out = sqlite_ledger("show", "article", "1").stdout
+    out = ledger("show", "article", "1").stdout
     assert "{{The mayor}} <<said>> [[the bridge at Tessin was closed]]#1." in out
     assert "[[It will reopen on Friday]]#2" in out
     assert "#1 indirect     mayor" in out or "#1 indirect" in out

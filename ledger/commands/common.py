@@ -171,8 +171,16 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+PIPED_WIDTH = 160  # tables written to a file or a pipe: wide enough to read, as a terminal would be
+
+
+def data_console() -> Console:
+    """A console for data on stdout: the terminal's width, or PIPED_WIDTH when piped (rich would use 80)."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
+
+
 def print_table(rows: list[dict], columns: list[tuple[str, str]], title: str | None = None) -> None:
-    out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+    out = data_console()
     if not rows:
         err.print(f"no {title or 'rows'}")
         return

@@ -6,11 +6,10 @@ from enum import Enum
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ledger.commands.common import FORMAT_OPTION, Format, emit, err, print_json, state
+from ledger.commands.common import FORMAT_OPTION, Format, data_console, emit, err, print_json, state
 from ledger.db import reading
 from ledger.render import bounds_text, shorten
 
@@ -111,7 +110,7 @@ def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dic
     if not found:
         err.print("no conflicts")
         return
-    out = Console(highlight=False)
+    out = data_console()
     by_event: dict[int, list[dict]] = {}
     for conflict in found:
         by_event.setdefault(conflict["event"]["id"], []).append(conflict)

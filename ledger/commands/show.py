@@ -5,9 +5,8 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, print_json, state
+from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, data_console, print_json, state
 from ledger.db import reading
 from ledger.export import claim_dict
 from ledger.passages import passage_of
@@ -32,7 +31,7 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
     if fmt != Format.table:
         print_json({**claim, "passage": shown.text, "passage_start": shown.start})
         return
-    out = Console(highlight=False)
+    out = data_console()
     styled = sys.stdout.isatty()
     article, source, event = claim["article"], claim["source"], claim["event"]
     lines = [f"claim {claim['id']} ({claim['kind']}, {claim['status']})",
@@ -64,7 +63,7 @@ def show_article(ctx: typer.Context, article_id: Annotated[int, typer.Argument(h
     if fmt != Format.table:
         print_json({**meta, "text": text, "claims": claims})
         return
-    out = Console(highlight=False)
+    out = data_console()
     out.print(f"article {meta['id']}: {meta['title'] or '-'}", markup=False)
     out.print(f"  {meta['outlet'] or '-'}, {meta['published'] or 'undated'}, {meta['url'] or meta['path'] or '-'}\n",
               markup=False)
