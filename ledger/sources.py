@@ -37,6 +37,7 @@ from ledger.models import Source, SourceAlias
 from ledger.names import normalise_name
 
 FUZZY_CUTOFF = 92
+REMEMBERED_NAMES = 200_000  # names kept in memory; past that the memory is dropped (and re-read as needed)
 UNKNOWN = "unknown speaker"
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "gen", "col", "lt", "sgt", "capt", "maj", "sen", "rep",
                "gov", "president", "prime", "minister", "sheikh", "imam", "prof"}
@@ -159,6 +160,8 @@ class SourceResolver:
 
     def _fetch(self, keys: set[str]) -> None:
         """Read which sources own these names (only those this process does not know yet)."""
+        if len(self._ids) > REMEMBERED_NAMES:  # an archive of millions of names must not fill the memory
+            self._ids.clear()
         missing = sorted(keys - self._ids.keys())
         for start in range(0, len(missing), 500):
             rows = self.session.connection().execute(_OWNERS, {"keys": missing[start:start + 500]})

@@ -233,7 +233,8 @@ def _by_time(article: Article, start: int, end: int, main: Draft, drafts: list[D
     """A claim without an event word of its own: its own time decides (in the claim or in its sentence
     before it: "Since the start of the year, 150 people have been killed"), a period makes it background."""
     first = min(start, article.sentence_of(start)[0])
-    own = [t for t in article.times if first <= t.start < end and id(t) not in article.attached]
+    near = article.times[bisect_left(article.time_starts, first):bisect_left(article.time_starts, end)]
+    own = [t for t in near if id(t) not in article.attached]
     dated = [When.of(t) for t in own if t.role == "event"]
     if dated:
         if main.when is None or any(main.when.compatible(w) for w in dated):

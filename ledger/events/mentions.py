@@ -279,7 +279,6 @@ _ABBREVIATIONS = frozenset({
     "jr", "sr", "brig", "adm", "cpl", "pvt", "approx", "est", "ft", "mt", "prof", "rev", "lieut", "cmdr"})
 # ". " / "?" "' / a line break; written to start with a character class, which the engine scans for fast
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*\s+|(?<=\n)\s*)")
-_LAST_TOKEN = re.compile(r"[\w.]+$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -291,18 +290,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for hit in _SENTENCE_END.finditer(text):
-        if "\n" not in hit.group(0) and hit.group(0)[0] == "." and _abbreviation(text, hit.start()):
+        at, end = hit.span()
+        if text[at] == "." and text.find("\n", at, end) < 0 and _abbreviation(text, at):
             continue
-        spans.append((start, hit.end()))
-        start = hit.end()
+        spans.append((start, end))
+        start = end
     if start < len(text):
         spans.append((start, len(text)))
     return spans
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    token = _LAST_TOKEN.search(text, max(0, dot - 16), dot)
-    if token is None:
+    """Whether the token before the period at ``dot`` (the word characters and periods right before it,
+    within 16 characters: what ``[\\w.]+$`` finds, read backwards) is an abbreviation, an initial or an
+    acronym."""
+    lo, end = max(0, dot - 16), dot
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final line break
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1
+    if start == end:
         return False
-    word = token.group(0)
+    word = text[start:end]
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word

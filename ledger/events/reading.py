@@ -14,6 +14,7 @@ from datetime import date
 from ledger.events import mentions as _mentions, scan, timexpr as _timexpr
 from ledger.events.mentions import Mention, attach_times, find_mentions, split_sentences
 from ledger.events.timexpr import PRECISION_RANK, TimeExpr, find_times
+from ledger.extract.phrase_pattern import lowered as folded
 
 _SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -84,12 +85,13 @@ class Article:
     title_mentions: list[Mention] = field(default_factory=list)
     attached: set[int] = field(default_factory=set)  # ids of the time expressions given to an event word
     mention_starts: list[int] = field(default_factory=list)
+    time_starts: list[int] = field(default_factory=list)  # of ``times``, which are in text order
     sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, text: str, published: date | None, title: str | None = None) -> "Article":
         """Sentences, event words and times of ``text`` (and of ``title``), times given to their words."""
-        lowered = scan.lower(text)
+        lowered = folded(text) or scan.lower(text)  # the extractor's lowercased text when it kept the offsets
         sentences = split_sentences(text)
         hits = scan.anchor_hits(lowered, ANCHORS)
         mentions = find_mentions(text, sentences, lowered, hits)
@@ -98,6 +100,7 @@ class Article:
         article = cls(text, published, sentences, mentions, times, _lead_end(text))
         article.attached = {id(t) for m in mentions for t in m.times}
         article.mention_starts = [m.start for m in mentions]
+        article.time_starts = [t.start for t in times]
         article.sentence_starts = [start for start, _ in sentences]
         if title:
             article.title = _unslug(title)

@@ -25,11 +25,14 @@ from functools import lru_cache
 
 from ledger.events import scan
 from ledger.events.lexicon import load
+from ledger.extract.fast_init import fast_init
+from ledger.extract.phrase_pattern import folded_for_ignorecase, lowercase_twin
 
 FLOAT_ANCHOR = date(2000, 6, 15)  # stands for an unknown publication day; never shown, never compared with real dates
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}  # finer dates rank higher
 
 
+@fast_init  # made many times per article (see fast_init)
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
     """One time expression: where it is, what it means, and what it dates (``role``).
@@ -71,13 +74,14 @@ def find_times(text: str, published: date | None, lowered: str | None = None,
         hits = scan.anchor_hits(lowered, anchor_words())
     cased = _cased_anchors()
     hits = [(at, word) for at, word in hits if word not in cased or text[at].isupper()]
+    folded = folded_for_ignorecase(text)
     for match in scan.matches_near(_patterns_by_anchor(), lowered, hits, 40):
         if not _month_capitalised(match, text):
             continue
         expr = _resolve(match, text, published)
         if expr is None:
             continue
-        if expr.role == "event" and _is_statement_time(text, expr.start, expr.end):
+        if expr.role == "event" and _is_statement_time(text, expr.start, expr.end, folded):
             expr = _with_role(expr, "statement")
         found.append(expr)
     return found
@@ -194,8 +198,13 @@ def _cased_anchors() -> frozenset[str]:
     return frozenset(w.lower() for w in load("time_words.json")["anchors_cased"])
 
 
-@lru_cache(maxsize=1)
-def _statement_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+@lru_cache(maxsize=2)
+def _statement_patterns(folded: bool = False) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    """The statement patterns (case-insensitive); with ``folded``, their lowercase twins for text from
+    ``folded_for_ignorecase`` (several times faster), or None when they are not written in lowercase."""
+    if folded:
+        twins = tuple(lowercase_twin(p) for p in _statement_patterns())
+        return None if None in twins else twins
     w = load("time_words.json")
     before = re.compile(rf"\b{w['statement_before']}\s*,?\s*$", re.IGNORECASE)
     after = re.compile(rf"^\s*{w['statement_after']}", re.IGNORECASE)
@@ -218,17 +227,22 @@ def _month_capitalised(match: re.Match, text: str) -> bool:
 _SENTENCE_BREAK = re.compile(r".*(?:[.!?][\"'”’)]*\s|\n)", re.DOTALL)
 
 
-def _is_statement_time(text: str, start: int, end: int) -> bool:
+def _is_statement_time(text: str, start: int, end: int, folded: str | None = None) -> bool:
     """True when the time dates a statement ("said on Friday", "On Friday, the ministry said"), not an
     event; the words looked at stay within the sentence ("... told AFP. Last month, bandits ..." dates
-    the bandits)."""
-    before, after, opening = _statement_patterns()
-    lead = text[max(0, start - 48):start]
-    cut = _SENTENCE_BREAK.match(lead)
-    lead = lead[cut.end():] if cut else lead
-    if before.search(lead) or after.match(text[end:end + 24]):
+    the bandits). ``folded`` is the text from ``folded_for_ignorecase`` (read instead of ``text`` when
+    given and the patterns allow)."""
+    patterns = _statement_patterns(True) if folded is not None else None
+    scanned = folded if patterns is not None else text
+    before, after, opening = patterns or _statement_patterns()
+    lead_start = max(0, start - 48)
+    cut = _SENTENCE_BREAK.match(text, lead_start, start)
+    if cut is not None:
+        lead_start = cut.end()
+    if before.search(scanned[lead_start:start]) or after.match(scanned[end:end + 24]):
         return True
-    return len(lead.split()) <= 1 and (cut is not None or start < 48) and bool(opening.match(text[end:end + 60]))
+    return len(text[lead_start:start].split()) <= 1 and (cut is not None or start < 48) and bool(
+        opening.match(scanned[end:end + 60]))
 
 
 def _with_role(expr: TimeExpr, role: str) -> TimeExpr:
@@ -422,7 +436,8 @@ def _month_bounds(base: date, months_back: int) -> tuple[date, date]:
 
 
 def _normal(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.lower().strip())
+    """Lowercase, with single spaces (what ``re.sub(r"\\s+", " ", ...)`` of the stripped phrase gives)."""
+    return " ".join(phrase.lower().split())
 
 
 _RESOLVERS = {"iso": _iso, "num": _num, "period": _period, "seq": _seq, "ago": _ago, "mdy": _mdy, "dmy": _dmy,

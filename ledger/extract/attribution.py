@@ -31,7 +31,11 @@ from ledger.extract.sentences import Sentence
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
 _OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$")
-_BUT_CLAUSE = re.compile(r",?\s+but\s+(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|[A-Z][\w'\u2019-]+)\s+"
+_CONJUNCTIONS = ("and", "but", "or", "while")
+# ",? but": written to start with one character class (the lookbehinds tell a comma from a space) so that
+# searching a long content skips to candidate characters in C.
+_BUT_CLAUSE = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)but\s+"
+                         r"(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|[A-Z][\w'\u2019-]+)\s+"
                          r"(?!(?:and|or|of)\b)[a-z])")
 _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
@@ -101,11 +105,12 @@ def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cu
     for unit in units:
         by_para.setdefault(unit.para, []).append(unit)
     qi = ci = 0
+    n_quotes, n_cues = len(quotes), len(cues)
     for para in sorted(by_para):
         para_units = by_para[para]
         first = len(found)
         para_quotes = []
-        while qi < len(quotes) and quotes[qi].para <= para:
+        while qi < n_quotes and quotes[qi].para <= para:
             if quotes[qi].para == para:
                 para_quotes.append(quotes[qi])
             qi += 1
@@ -118,17 +123,20 @@ def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cu
             found.append(Found("direct", block, block, pending.cue, pending.speaker))
             pending = None
         for n, unit in enumerate(para_units):
-            while ci < len(cues) and cues[ci].start < unit.start:
+            while ci < n_cues and cues[ci].start < unit.start:
                 ci += 1
             unit_cues = []
-            while ci < len(cues) and cues[ci].start < unit.end:
+            while ci < n_cues and cues[ci].start < unit.end:
                 if not _inside(cues[ci].start, para_quotes, quote_starts) and len(unit_cues) < _MAX_CUES:
                     unit_cues.append(cues[ci])
                 ci += 1
+            if not unit_cues:
+                continue  # a sentence without cues has no claims of its own (quotes are placed below)
             lo = _content_lo(text, unit, n == 0)
             unit_quotes = para_quotes[bisect_right(quote_ends, unit.start):bisect_right(quote_opens, unit.end)]
             colon = _unit_claims(text, unit, lo, unit_cues, unit_quotes, found) or colon
-        _place_quotes(text, para_units, para_quotes, found, first, pending)
+        if para_quotes:
+            _place_quotes(text, para_units, para_quotes, found, first, pending)
         pending = colon if colon is not None and len(found) == first else None
     return found
 
@@ -154,7 +162,7 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
     frames: list[Frame] = []
     for cue in cues:
         frame = analyse(text, cue, lo, unit.end, frames)
-        if frame is not None and not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:]):
+        if frame is not None and (not frames or not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:])):
             frames.append(frame)
     frames = _outside_appositives(frames)
     pending = None
@@ -199,7 +207,10 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     mode = frame.mode
     if mode in _OUTLET_MODES:
         return _clause(text, frame, lo, hi), ()
-    left_start = max([lo] + [f.region[1] for f in frames[:i] if f.region[1] <= frame.region[0]])
+    left_start = lo
+    for f in frames[:i]:  # the end of the last frame before this one, if any
+        if left_start < f.region[1] <= frame.region[0]:
+            left_start = f.region[1]
     if mode == "B" and _nests(text, frames[:i], lo, frame.region[0]):
         left_start = lo  # "Valdoria has asked the council to act, the minister said": the minister reports it all
     if mode == "B" or (mode == "T" and (frame.right is None or frame.cue.start > _skip_opener(text, lo))):
@@ -228,10 +239,14 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
             break  # "X estimates A; Y puts it at B": the second attribution is not part of A
     if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])):
         end = min(end, _clause_end(text, frame.right, end, quotes))
-    concessive = _CONCESSIVE.search(text, frame.right, end)
+    # the writer's asides: "..., though she acknowledged it was unlikely", "..., insisting ...", "..., but the
+    # court ruled ..."; each pattern holds a comma or "but", so a content without one is not searched
+    concessive = _CONCESSIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
     if concessive is not None and not any(q.open < concessive.start() < q.end for q in quotes):
-        end = concessive.start()  # "..., though she acknowledged it was unlikely": the writer's aside
-    for pattern in (_ADJUNCT, _BUT_CLAUSE):  # "..., insisting ...", "..., but the court ruled ...": the writer's
+        end = concessive.start()
+    for pattern, held in ((_ADJUNCT, ","), (_BUT_CLAUSE, "but")):
+        if text.find(held, frame.right, end) < 0:
+            continue
         cut = pattern.search(text, frame.right, end)
         if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
             end = cut.start()
@@ -338,10 +353,11 @@ def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int
     while end > start and (text[end - 1] in " \t\n,;:.\u2014\u2013-" or (
             text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end))):
         end -= 1
-    m = _TRAILING_CONJUNCTION.search(text[start:end])
-    if m is not None:
-        end = start + m.start()
-    if end - start < 2 or len(text[start:end].split()) < min_words:
+    if text.endswith(_CONJUNCTIONS, start, end):  # the search below finds nothing otherwise
+        m = _TRAILING_CONJUNCTION.search(text[start:end])
+        if m is not None:
+            end = start + m.start()
+    if end - start < 2 or len(text[start:end].split(None, min_words - 1)) < min_words:  # fewer than min_words
         return None
     return start, end
 

@@ -14,16 +14,21 @@ Besides verbs it finds the frames ``according to``, ``citing``/``quoting``, ``qu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.extract import lexicon
+from ledger.extract.fast_init import fast_init
+from ledger.extract.phrase_pattern import lowered
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
                           "your", "every", "each", "no", "any"})
 _PASSIVE_HINTS = frozenset({"is", "are", "was", "were", "been", "being", "be", "widely", "also", "now",
                             "generally", "still", "not"})
 _NEGATION_HINTS = ("not", "never", "n't", "no longer", "declined", "refused", "cannot")
+# Whether any of the hints occurs in a (lowercased) window: one scan instead of seven substring tests.
+_NEGATION_HINT = re.compile("|".join(re.escape(h) for h in _NEGATION_HINTS))
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -31,6 +36,12 @@ def _previous_word(text: str, pos: int) -> str:
     end = pos
     while end > 0 and text[end - 1] == " ":
         end -= 1
+    chunk = text[max(0, end - 20):end]
+    if not chunk or chunk[-1].isspace():
+        return ""
+    piece = chunk.rsplit(None, 1)[-1]
+    if piece.isalpha():  # the usual plain word, found without a loop over its letters
+        return piece.lower() if len(piece) < 20 else ""
     start = end
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "'"):
         start -= 1
@@ -56,6 +67,7 @@ class CueEntry:
     only_before: re.Pattern | None = None
 
 
+@fast_init  # made many times per article (see fast_init)
 @dataclass(frozen=True, slots=True)
 class Cue:
     """One cue found in a text.
@@ -122,7 +134,14 @@ def _trie_pattern(node: dict) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
+    """The compiled cue lexicon. ``pattern`` finds a cue at a given offset; ``after_break`` finds the cues
+    of a whole text, each as group ``cue`` after the non-word character before it: a pattern that starts
+    with a character class lets the engine skip to candidate offsets in C instead of trying a word
+    boundary at every offset (it is ``pattern`` itself when the lexicon does not allow that)."""
+
     pattern: re.Pattern
+    after_break: re.Pattern
+    words: frozenset[str]
     forms: dict[str, CueEntry | str]
     negators: re.Pattern
     premod: re.Pattern
@@ -148,6 +167,12 @@ def _lexicon() -> _Lexicon:
     words = set(forms) | {w[0].upper() + w[1:] for w, v in forms.items() if v in ("according_to", "citing")}
     # ASCII word boundaries are a third faster; they only add matches next to non-English letters
     pattern = re.compile(r"\b(?:" + trie_regex(words) + r")(?![\w'\u2019-])", re.ASCII)
+    # A cue that starts with a letter starts at a word boundary, i.e. after a non-word character; one that
+    # ends with a word character cannot start where the previous one ends: then both patterns find the
+    # same cues (else the lexicon is scanned with ``pattern`` alone).
+    after_break = pattern
+    if all(w[0].isascii() and w[0].isalpha() and w[-1].isalnum() for w in words):
+        after_break = re.compile(r"\W(?P<cue>" + trie_regex(words) + r")(?![\w'\u2019-])", re.ASCII)
     premods = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                        for p in sorted(data["premodifiers"], key=len, reverse=True))
     premod = re.compile(rf"(?:(?<![\w'\u2019-])(?:{premods}|[a-z]{{3,}}ly)\s+){{1,3}}$")
@@ -157,7 +182,8 @@ def _lexicon() -> _Lexicon:
     passive_before = re.compile(rf"(?<![\w'-])(?:(?P<it>[Ii]t)\s+(?:\w+\s+)?)?(?:{aux})\s+(?:(?:widely|also|now|"
                                 rf"generally|still|not)\s+)?$")
     premod_words = frozenset(w.split()[-1] for w in data["premodifiers"])
-    return _Lexicon(pattern, forms, negators, premod, premod_words, passive_before, participles)
+    return _Lexicon(pattern, after_break, frozenset(words), forms, negators, premod, premod_words, passive_before,
+                    participles)
 
 
 def _entry(rec: dict, n: int) -> CueEntry:
@@ -173,70 +199,108 @@ def _entry(rec: dict, n: int) -> CueEntry:
                     re.compile(r"\s*" + rec["only_before"]) if rec.get("only_before") else None)
 
 
-def find_cues(text: str, start: int = 0, end: int | None = None, skip: list[tuple[int, int]] = ()) -> list[Cue]:
+def cue_words() -> frozenset[str]:
+    """Every cue form as the cue pattern reads it (lowercase, but "According to", "Citing", ...)."""
+    return _lexicon().words
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None, skip: list[tuple[int, int]] = (),
+              starts: list[int] | None = None) -> list[Cue]:
     """Every cue in ``text[start:end]``, in order (one regex scan), except those starting inside one of the
     sorted spans ``skip`` (quoted words: a cue there is the quoted speaker's, never the article's).
+    ``starts`` (``word_scan.word_starts(text).cues``) are offsets where every cue of the text starts, if
+    any: the cue pattern is then tried there alone instead of scanning.
 
     ``find_cues("Officials, citing a report, said on Monday.")`` -> a ``citing`` cue and a ``said`` cue.
     """
     lex = _lexicon()
     end = len(text) if end is None else end
     found: list[Cue] = []
-    k = 0
-    for m in lex.pattern.finditer(text, start, end):
-        at = m.start()
-        while k < len(skip) and skip[k][1] <= at:
+    k, skips = 0, len(skip)
+    folded = lowered(text)
+    if lex.after_break is lex.pattern:
+        spans = [m.span() for m in lex.pattern.finditer(text, start, end)]
+    else:
+        first = lex.pattern.match(text, start, end)
+        spans = [first.span()] if first is not None else []
+        if starts is not None and end == len(text):
+            spans += _cues_at(text, starts, first.end() if first else start, end, lex)
+        else:
+            spans += [m.span("cue") for m in lex.after_break.finditer(text, first.end() if first else start, end)]
+    for at, stop in spans:
+        while k < skips and skip[k][1] <= at:
             k += 1
-        if (k < len(skip) and skip[k][0] <= at) or (at > 0 and text[at - 1] in "'\u2019-_"):
+        if (k < skips and skip[k][0] <= at) or (at > 0 and text[at - 1] in "'\u2019-_"):
             continue
-        form = " ".join(m.group().lower().split())
-        cue = _cue(text, m, form, lex.forms[form], lex)
+        form = text[at:stop].lower()
+        if not form.isalpha():
+            form = " ".join(form.split())  # "according  to" -> "according to"
+        cue = _cue(text, at, stop, form, lex.forms[form], lex, folded)
         if cue is not None:
             found.append(cue)
     return found
 
 
-def _cue(text: str, m: re.Match, form: str, value: CueEntry | str, lex: _Lexicon) -> Cue | None:
-    if form in lex.participles and _previous_word(text, m.start()) in _PASSIVE_HINTS:
-        passive = _passive(text, m, form, lex)
+def _cues_at(text: str, starts: list[int], pos: int, end: int, lex: _Lexicon) -> list[tuple[int, int]]:
+    """The spans ``after_break.finditer(text, pos, end)`` finds, from the offsets among ``starts`` where a
+    cue can start: each is tried in turn, as the scan would, skipping those inside the cue before."""
+    spans = []
+    for at in starts[bisect_right(starts, pos):]:
+        if at <= pos:
+            continue  # the non-word character before a cue is never part of the cue before it
+        m = lex.pattern.match(text, at, end)
+        if m is not None:
+            spans.append(m.span())
+            pos = m.end()
+    return spans
+
+
+def _cue(text: str, at: int, stop: int, form: str, value: CueEntry | str, lex: _Lexicon,
+         folded: str | None) -> Cue | None:
+    """The cue of the form ``text[at:stop]``, or None when the words around it make it no cue; ``folded`` is
+    ``lowered(text)``."""
+    previous = _previous_word(text, at)
+    if form in lex.participles and previous in _PASSIVE_HINTS:
+        passive = _passive(text, at, stop, form, lex)
         if passive is not None or not isinstance(value, CueEntry):
             return passive
-    if value == "passive":
-        return None  # "known", "thought": only cues in a passive ("is thought to")
-    if value == "quoted_as":
-        before = lex.passive_before.search(text, max(0, m.start() - 30), m.start())
-        return None if before is None else Cue(before.start(), m.end(), m.start(), "quoted_as", form)
-    if isinstance(value, str):
-        return Cue(m.start(), m.end(), m.start(), value, form)
+    if isinstance(value, str):  # a frame ("according_to", ...), not a verb
+        if value == "passive":
+            return None  # "known", "thought": only cues in a passive ("is thought to")
+        if value == "quoted_as":
+            before = lex.passive_before.search(text, max(0, at - 30), at)
+            return None if before is None else Cue(before.start(), stop, at, "quoted_as", form)
+        return Cue(at, stop, at, value, form)
     entry = value
-    previous = _previous_word(text, m.start())
     if previous in _DETERMINERS:
         return None  # "a report", "the claims", "his plans": a noun, not a cue
-    if entry.not_before is not None and entry.not_before.match(text, m.end()):
+    if entry.not_before is not None and entry.not_before.match(text, stop):
         return None
-    if entry.only_before is not None and not entry.only_before.match(text, m.end()):
+    if entry.only_before is not None and not entry.only_before.match(text, stop):
         return None
-    if _BY_AGENT.match(text[m.end():m.end() + 4]) and form.endswith(("ed", "en", "id", "ld", "wn")):
+    if _BY_AGENT.match(text, stop, stop + 4) and form.endswith(("ed", "en", "id", "ld", "wn")):
         return None  # "militias backed by Iran", "claimed by": a passive with an agent
     pre = None
     if previous in lex.premod_words or previous.endswith("ly"):
-        pre = lex.premod.search(text, max(0, m.start() - 40), m.start())
-    start = pre.start() if pre else m.start()
-    window = text[max(0, start - 30):start].lower()
-    negated = any(n in window for n in _NEGATION_HINTS) and bool(lex.negators.search(text, max(0, start - 30), start))
-    return Cue(start, m.end(), m.start(), "verb", form, entry, negated)
+        pre = lex.premod.search(text, max(0, at - 40), at)
+    start = pre.start() if pre else at
+    # the hints are English letters: the lowercased text says what a lowercased window does
+    hinted = (_NEGATION_HINT.search(folded, max(0, start - 30), start) if folded is not None
+              else _NEGATION_HINT.search(text[max(0, start - 30):start].lower()))
+    negated = hinted is not None and bool(lex.negators.search(text, max(0, start - 30), start))
+    return Cue(start, stop, at, "verb", form, entry, negated)
 
 
-def _passive(text: str, m: re.Match, form: str, lex: _Lexicon) -> Cue | None:
+def _passive(text: str, at: int, stop: int, form: str, lex: _Lexicon) -> Cue | None:
     """``are reported to`` -> a passive cue; ``it is believed that`` -> impersonal; else None."""
-    before = lex.passive_before.search(text, max(0, m.start() - 30), m.start())
+    before = lex.passive_before.search(text, max(0, at - 30), at)
     if before is None:
         return None
-    follow = _PASSIVE_FOLLOW.match(text[m.end():m.end() + 6])
+    follow = _PASSIVE_FOLLOW.match(text[stop:stop + 6])
     if follow is None:
         return None
     if follow.group(1) == "that":
         if before.group("it") is None:
             return None
-        return Cue(before.start(), m.end() + follow.end(), m.start(), "impersonal", form)
-    return Cue(before.start(), m.end(), m.start(), "passive", form)
+        return Cue(before.start(), stop + follow.end(), at, "impersonal", form)
+    return Cue(before.start(), stop, at, "passive", form)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ledger.extract.fast_init import fast_init
 from ledger.extract.gazetteer import GazetteerEntry, load_gazetteer, lookup
 from ledger.extract.speakers import hidden_head, is_capitalised, is_nominal, name_type, tokens, words
 from ledger.names import normalise_name
@@ -23,6 +24,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _STATE_WORDS = frozenset({"state", "state-run", "state-owned", "state-controlled", "government-run", "official"})
 
 
+@fast_init  # made many times per article (see fast_init)
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """A speaker phrase and what it tells about the speaker.

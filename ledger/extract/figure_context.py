@@ -46,6 +46,8 @@ class CueGrammar:
     evidence: re.Pattern
     evidence_any_case: re.Pattern
     evidence_at_start: re.Pattern
+    evidence_word: re.Pattern  # an evidence word at a given offset of lowercased text, as ``evidence`` reads it
+    evidence_words: tuple[str, ...]
     extras: re.Pattern
     extras_any_case: re.Pattern
     zero_meaning: dict[str, str]
@@ -116,13 +118,12 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in patterns.items()}
 
 
-def _evidence_words(data: dict, meaning: dict, leads: dict) -> str:
+def _evidence_words(data: dict, meaning: dict, leads: dict) -> list[str]:
     """Every word that can give a count its metric: a sentence with none of them holds no figure."""
     nouns = noun_lexicon().nouns
     # a singular thing ("the White House", "a school") is not counted: "a" counts only people
-    words = [*meaning, *leads, *(w for w, n in nouns.items()
+    return [*meaning, *leads, *(w for w, n in nouns.items()
                                  if (n.cls != "person" and not n.singular) or n.default_metric)]
-    return rf"\b{_alternation(words)}\b"
 
 
 def _extras(zero: dict) -> str:
@@ -140,7 +141,8 @@ def cue_grammar() -> CueGrammar:
     meaning = _cue_meanings(data)
     leads = {p.casefold(): metric for metric, ps in data["lead_ins"].items() for p in ps}
     zero = {p.casefold(): metric for metric, ps in data["zero_phrases"].items() for p in ps}
-    extras, evidence = _extras(zero), _evidence_words(data, meaning, leads)
+    evidence_words = _evidence_words(data, meaning, leads)
+    extras, evidence = _extras(zero), rf"\b{_alternation(evidence_words)}\b"
     determiners = _alternation(nouns_data["partitive_determiners"])
     return CueGrammar(
         **_cue_patterns(data, meaning, leads),
@@ -150,6 +152,8 @@ def cue_grammar() -> CueGrammar:
         evidence=re.compile(rf"\W(?={evidence})", re.ASCII),  # ASCII: faster, and only ever more positions
         evidence_any_case=re.compile(rf"\W(?={evidence})", re.IGNORECASE),
         evidence_at_start=re.compile(evidence, re.IGNORECASE),
+        evidence_word=re.compile(evidence, re.ASCII),
+        evidence_words=tuple(evidence_words),
         extras=re.compile(extras),
         extras_any_case=re.compile(extras, re.IGNORECASE),
         zero_meaning=zero,
@@ -169,11 +173,15 @@ def cue_grammar() -> CueGrammar:
 # ---------------------------------------------------------------- sentences
 
 
-def _evidence_positions(text: str, start: int, end: int) -> list[int]:
-    """Where the words that can give a count its metric begin, in ``text[start:end]``."""
+def _evidence_positions(text: str, start: int, end: int, starts: list[int] | None = None) -> list[int]:
+    """Where the words that can give a count its metric begin, in ``text[start:end]``. ``starts`` are those
+    of the whole text after a non-word character (``word_scan.word_starts(text).evidence``), when known."""
     g, folded = cue_grammar(), lowered(text)
-    pattern, scanned = (g.evidence, folded) if folded is not None else (g.evidence_any_case, text)
-    words = [m.end() for m in pattern.finditer(scanned, max(0, start - 1), end)]
+    if starts is not None and end == len(text):
+        words = starts[bisect_right(starts, max(0, start - 1)):]  # what the scan below finds from start - 1
+    else:
+        pattern, scanned = (g.evidence, folded) if folded is not None else (g.evidence_any_case, text)
+        words = [m.end() for m in pattern.finditer(scanned, max(0, start - 1), end)]
     if (start == 0 or not text[start - 1].isalnum()) and g.evidence_at_start.match(text, start, end):
         words.insert(0, start)
     return words
@@ -201,9 +209,10 @@ class Sentences:
     ``evidence_spans`` are the runs of sentences holding evidence.
     """
 
-    def __init__(self, text: str, start: int, end: int, ends: list[int] | None = None):
+    def __init__(self, text: str, start: int, end: int, ends: list[int] | None = None,
+                 starts: list[int] | None = None):
         self.low, self.high = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
-        self.words = _evidence_positions(text, self.low, self.high)
+        self.words = _evidence_positions(text, self.low, self.high, starts)
         self.ends: list[int] = []
         if ends is not None:  # the caller's sentence ends (the extractor splits the article once)
             self.ends = ends

@@ -410,7 +410,8 @@ def _figures_without_numbers(text: str, spans: list[tuple[int, int]], found: lis
 # ---------------------------------------------------------------- the API
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[int] | None = None) -> list[Figure]:
+def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[int] | None = None,
+                 starts: list[int] | None = None) -> list[Figure]:
     """Every figure asserted in ``text[start:end]``, ordered by span start; spans are absolute offsets.
 
     The words that decide a figure's metric and population may lie outside the range (the rest of its
@@ -424,7 +425,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
     start = max(0, start)
     if start >= end:
         return []
-    sentences = Sentences(text, start, end, ends)
+    sentences = Sentences(text, start, end, ends, starts)
     spans = sentences.evidence_spans()
     found = _candidates(text, spans)
     _inherit_nouns(found, sentences)

@@ -32,7 +32,6 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGN
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
 _COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
 _COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
-_LAST_WORD = re.compile(r"(\w+)\s*$")
 _THAT_OR_COLON_END = re.compile(r"\bthat\s*$|:\s*$")
 _COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
 _INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
@@ -40,7 +39,6 @@ _INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|ear
 _COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")  # searched in a short window before the cue
 _CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
 _LOWER_WORD = re.compile(r"[a-z]+")
-_COMMA_TAIL = re.compile(r"[\s,\u2014\u2013]*$")
 _APPOSITIVE_OPENERS = ("a", "an", "the", "which", "who", "whose", "one", "speaking", "citing", "quoting",
                        "like", "including", "himself", "herself", "itself", "both", "each", "whom", "along",
                        "along with", "themselves", "then", "now", "formerly", "once", "known", "based",
@@ -52,6 +50,8 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
                            r",\s+(?=[A-Z])|(?<=[A-Z])\.)){0,60}?,?\s*\bthat\b")
 
 
+_COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
+_ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
 _SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]\s*(?:[\"\u201d]|''|\u2019)|(?:[\"\u201d]|'')\s*[,\u2014])\s*$")
@@ -80,8 +80,29 @@ class Frame:
     appositive: tuple[int, int] | None = None
 
 
+# The word lists written into the adverbial pattern, kept here so that the words an adverbial can open with
+# (``_Grammar.adverbial_openers``) are those of the pattern itself.
+_TIME_LEADS = ("on", "late", "early", "last", "this", "earlier", "later", "next", "in", "at", "by")
+_VENUE_LEADS = ("in", "at", "during", "on", "via", "through", "over", "after", "before", "from", "with")
+_OTHER_LEADS = ("to", "of", "on", "in")  # "to Reuters", "of him", "on condition of", "in response to"
+_ADVERBS = ("repeatedly", "again", "also", "publicly", "privately", "separately", "recently", "previously",
+            "earlier", "later", "then", "too", r"as\s+well", "simply", "flatly", "bluntly", r"once\s+again", "again")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The compiled patterns of ``grammar.json``. ``adverbial_openers`` are the lowercase words an adverbial
+    can start with (None when the lexicon's temporal words are not plain words): a failing adverbial match
+    costs microseconds and nine cues out of ten have no adverbial, so the next word is looked up first."""
+
+    adverbial: re.Pattern
+    that: re.Pattern
+    auxiliaries: frozenset
+    adverbial_openers: frozenset | None
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
+def _patterns() -> _Grammar:
     gr = lexicon.load("grammar.json")
     temporal = "|".join(sorted(gr["temporal"], key=len, reverse=True))
     venues = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(gr["venues"], key=len, reverse=True))
@@ -89,17 +110,22 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset]:
                                                                                reverse=True))
     name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
     adverbial = (
-        rf"\s*,?\s*(?:(?:(?:on|late|early|last|this|earlier|later|next|in|at|by)\s+)?(?i:{temporal})"
+        rf"\s*,?\s*(?:(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal})"
         rf"(?:\s+(?:morning|afternoon|evening|night|week|month|year))?(?=\W)(?!['\u2019]s\b)"
-        rf"|(?:in|at|during|on|via|through|over|after|before|from|with)\s+(?:(?:a|an|the|his|her|its|their|one|"
+        rf"|(?:{'|'.join(_VENUE_LEADS)})\s+(?:(?:a|an|the|his|her|its|their|one|"
         rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
         rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
         rf"|to\s+(?:{addressees}|{name})(?=\W)"
         rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
-        rf"|(?:repeatedly|again|also|publicly|privately|separately|recently|previously|earlier|later|then|"
-        rf"too|as\s+well|simply|flatly|bluntly|once\s+again|again)(?=\W))")
-    return re.compile(adverbial), re.compile(r"\s*,?\s*that\b(?!\s+(?:way|much|many|far|long|time|day|night|point|moment|kind|sort|year|"
-                       r"week|issue|idea|plan|statement|claim|view|position|one)\b)"), frozenset(gr["auxiliaries"])
+        rf"|(?:{'|'.join(_ADVERBS)})(?=\W))")
+    openers = None
+    if all(w.isalpha() for w in gr["temporal"]):
+        openers = frozenset(_TIME_LEADS + _VENUE_LEADS + _OTHER_LEADS) | {w.lower() for w in gr["temporal"]} \
+            | {a.split("\\")[0] for a in _ADVERBS}
+    return _Grammar(re.compile(adverbial),
+                    re.compile(r"\s*,?\s*that\b(?!\s+(?:way|much|many|far|long|time|day|night|point|moment|kind|"
+                               r"sort|year|week|issue|idea|plan|statement|claim|view|position|one)\b)"),
+                    frozenset(gr["auxiliaries"]), openers)
 
 
 def keeps_that() -> bool:
@@ -113,8 +139,13 @@ def skip_adverbials(text: str, pos: int, end: int) -> int:
 
     ``skip_adverbials("said in a statement on Friday that ...", 4, ...)`` -> the offset before " that".
     """
-    adverbial = _patterns()[0]
+    grammar = _patterns()
+    adverbial, openers = grammar.adverbial, grammar.adverbial_openers
     while pos < end:
+        if openers is not None:
+            word = _ADVERBIAL_HEAD.match(text, pos, end).group(1)
+            if word.isascii() and word.lower() not in openers:
+                break  # every adverbial opens with one of these words; non-ASCII letters may fold into them
         m = adverbial.match(text, pos, end)
         if m is None or m.end() == pos:
             break
@@ -145,28 +176,36 @@ def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Fra
 
 
 def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Frame | None:
-    right = _content_start(text, cue, hi)
+    known: list[int | None] = []
+
+    def right() -> int | None:
+        """Where the content starts, worked out once and only when needed (cues that frame nothing and
+        inverted cues never need it)."""
+        if not known:
+            known.append(_content_start(text, cue, hi))
+        return known[0]
+
     before = text[max(lo, cue.start - 12):cue.start]
     if cue.participle and cue.kind == "verb" and _PARTICIPLE_BEFORE.search(before) \
             and cue.start > lo + 2 and not _PROGRESSIVE_BEFORE.search(before):
         if _PREPOSITION_BEFORE.search(before):
             return None
-        return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right or cue.end), right=right)
+        return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right())
     speech = cue.entry is not None and cue.entry.cls in ("speech", "finding")  # only someone or something tells
     speaker = phrase_before(text, lo, cue.start, relaxed=speech)
     if speaker is not None and speaker[1] <= cue.start:
-        return _left_frame(text, cue, lo, hi, speaker, right)
+        return _left_frame(text, cue, lo, hi, speaker, right())
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
     if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
         speaker = phrase_before(text, lo, progressive.start(), relaxed=speech)
         if speaker is not None:
-            return _left_frame(text, cue, lo, hi, speaker, right)
+            return _left_frame(text, cue, lo, hi, speaker, right())
     appositive = _appositive_subject(text, cue, lo, speech)
     if appositive is not None:
         subject, via, chunk = appositive
         if _names_role_holder(text, subject, chunk):
             subject, chunk = chunk, subject  # "Its director, Mira Castell, said": the speaker is the name
-        frame = _left_frame(text, cue, lo, hi, subject, right, via=via)
+        frame = _left_frame(text, cue, lo, hi, subject, right(), via=via)
         if frame is not None:
             frame.appositive = chunk
             return frame
@@ -174,10 +213,10 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if inverted is not None:
         return inverted
     before = text[max(lo, cue.verb - 16):cue.verb]
-    if _COORDINATED_BEFORE.search(before) and right is not None:
+    if _COORDINATED_BEFORE.search(before) and right() is not None:
         start = _COORDINATOR_TAIL.search(text[lo:cue.verb]).start() + lo
         subject = None if previous else subject_of(text, lo, start)
-        return Frame(cue, "C", (start, right), speaker=subject, right=right)
+        return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
 
 
@@ -185,25 +224,25 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
                 via: tuple[int, int] | None = None) -> Frame | None:
     w = words()
     entry = cue.entry
-    head = text[speaker[0]:speaker[1]].split()[-1].lower() if text[speaker[0]:speaker[1]].split() else ""
+    speaker_words = text[speaker[0]:speaker[1]].split()
+    head = speaker_words[-1].lower() if speaker_words else ""
     if entry is not None and entry.definite and not _definite(text, speaker):
         return None
     if entry is not None and cue.form == entry.lemma and not _plural_subject(text, speaker):
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
-    if text[speaker[0]:speaker[1]].split()[-1] in ("them", "him", "us", "me", "her") or (
-            head in w.determiners - {"this", "that"}):
+    if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
         return None
-    opener = _LAST_WORD.search(text[max(lo, speaker[0] - 20):speaker[0]])
+    opener = _last_word(text[max(lo, speaker[0] - 20):speaker[0]])
     mode = "A"
     antecedent = None
-    low = opener.group(1).lower() if opener else ""
+    low = opener.lower()
     pronoun = head in w.pronouns
     if low in ("what", "which", "who", "whom") or (low == "that" and _starts_verb(text, right)) or (
-            pronoun and opener and _is_noun_before(opener.group(1)) and _starts_verb(text, right)):
+            pronoun and opener and _is_noun_before(opener) and _starts_verb(text, right)):
         if _starts_subordinate(text, right):
             return None
         mode = "E"
-    if head in ("who", "which", "that") and len(text[speaker[0]:speaker[1]].split()) == 1:
+    if head in ("who", "which", "that") and len(speaker_words) == 1:
         antecedent = phrase_before(text, lo, _back_to_comma(text, lo, speaker[0]))
         mode = "A"
     if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]) and \
@@ -211,7 +250,7 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
         right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
     region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
     colon = right is not None and text[right - 1:right] == ":" or (
-        right is None and text[cue.end:hi].strip().startswith(":"))
+        right is None and _COLON_NEXT.match(text, cue.end, hi) is not None)
     frame = Frame(cue, mode if right is not None else "B", (region_start, right or cue.end), speaker, right,
                   colon, antecedent, via)
     if entry is not None and not _complement_ok(text, entry.complement, cue, right, hi):
@@ -219,6 +258,22 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             return frame if entry.complement != "to" else None
         return None
     return frame
+
+
+def _last_word(chunk: str) -> str:
+    """The word ending ``chunk`` but for blank space, or "" when it ends with another character: what the
+    pattern ``(\\w+)\\s*$`` finds, read from the end instead of tried at every offset."""
+    chunk = chunk.rstrip()
+    start = len(chunk)
+    while start > 0 and (chunk[start - 1].isalnum() or chunk[start - 1] == "_"):
+        start -= 1
+    return chunk[start:]
+
+
+@lru_cache(maxsize=1)
+def _plain_determiners() -> frozenset:
+    """The determiners a speaker phrase cannot end with ("this" and "that" can: "that, he said")."""
+    return words().determiners - {"this", "that"}
 
 
 def _complement_ok(text: str, complement: str, cue: Cue, right: int | None, hi: int) -> bool:
@@ -246,7 +301,7 @@ def _content_start(text: str, cue: Cue, hi: int) -> int | None:
             pos = skip_adverbials(text, addressee, hi)
             if _ADDRESSEE_MODIFIER.match(text, pos, hi):
                 return None  # "told reporters traveling with the secretary": no content after the cue
-    m = _patterns()[1].match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi) or (
+    m = _patterns().that.match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi) or (
         _DISTANT_THAT.match(text, cue.end, hi) if pos > cue.end and text[pos:pos + 1] == "," else None)
     if m is not None:
         pos = m.end() - (4 if keeps_that() else 0)
@@ -361,12 +416,19 @@ def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
 def subject_of(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject phrase at the start of a sentence, if it names a speaker: "He paused, then added";
     after an introductory phrase: "In August, two groups sued, saying ..." -> "two groups"."""
-    for start in (lo, _after_intro(text, lo, hi)):
-        if start is None:
-            break
-        speaker = phrase_after(text, start, hi)
-        if speaker is not None and is_nominal(text[speaker[0]:speaker[1]].split()[-1], True):
-            return speaker
+    speaker = _nominal_phrase_at(text, lo, hi)
+    if speaker is None:  # the introductory phrase is looked for only when needed
+        intro_end = _after_intro(text, lo, hi)
+        if intro_end is not None:
+            speaker = _nominal_phrase_at(text, intro_end, hi)
+    return speaker
+
+
+def _nominal_phrase_at(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at ``start`` if its last word can name a speaker."""
+    speaker = phrase_after(text, start, hi)
+    if speaker is not None and is_nominal(text[speaker[0]:speaker[1]].split()[-1], True):
+        return speaker
     return None
 
 
@@ -398,7 +460,7 @@ def _starts_verb(text: str, pos: int | None) -> bool:
     if pos is None:
         return False
     m = _LOWER_WORD.match(text[pos:pos + 20])
-    return bool(m) and (m.group() in _patterns()[2] or m.group().endswith("ed"))
+    return bool(m) and (m.group() in _patterns().auxiliaries or m.group().endswith("ed"))
 
 
 def _is_noun_before(word: str) -> bool:
@@ -409,8 +471,11 @@ def _is_noun_before(word: str) -> bool:
 
 def _back_to_comma(text: str, lo: int, pos: int) -> int:
     """``pos`` moved left over spaces and one comma or dash: where an attribution clause starts."""
-    m = _COMMA_TAIL.search(text[lo:pos])
-    return lo + m.start() if m else pos
+    if pos <= lo:
+        return lo
+    while pos > lo and (text[pos - 1].isspace() or text[pos - 1] in ",\u2014\u2013"):
+        pos -= 1
+    return pos
 
 
 def _skip_space(text: str, pos: int) -> int:

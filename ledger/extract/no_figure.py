@@ -14,11 +14,12 @@ The patterns are data (``lexicons/no_figure.json``), compiled and checked once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.extract import lexicon
-from ledger.extract.phrase_pattern import lowered, phrase_trie
+from ledger.extract.phrase_pattern import folded_for_ignorecase, lowercase_twin, lowered, phrase_trie
 from ledger.extract.types import METRICS, Figure, Span
 
 CASUALTIES = ("killed", "wounded")
@@ -36,6 +37,9 @@ class _Patterns:
     subject: re.Pattern
     subject_groups: tuple[str, ...]
     reach: tuple[int, int]
+    anchor_word: re.Pattern  # an anchor at a given offset of lowercased text, as ``anchors_lower`` reads it
+    anchor_words: tuple[str, ...]
+    lowercase: tuple[re.Pattern, re.Pattern, re.Pattern] | None = None  # the last three, for folded text
 
 
 def _spaced(pattern: str) -> str:
@@ -61,7 +65,7 @@ def _patterns() -> _Patterns:
     gap = rf"[^.;!?\d]{{0,{int(data['max_gap_chars'])}}}?"
     cues, standalone = "|".join(map(_spaced, data["cues"])), "|".join(map(_spaced, data["standalone"]))
     try:
-        return _Patterns(
+        found = _Patterns(
             # a non-word character, then a word every such statement holds: a fast scan finds the few
             # places worth trying the patterns at
             anchors=re.compile(rf"\W(?={phrase_trie(data['anchors'])})", re.IGNORECASE),
@@ -72,9 +76,13 @@ def _patterns() -> _Patterns:
             subject=re.compile(rf"\b(?:{subject})\b", re.IGNORECASE),
             subject_groups=groups,
             reach=(int(data["reach_before"]), int(data["reach_after"])),
+            anchor_word=re.compile(phrase_trie(data["anchors"]), re.ASCII),
+            anchor_words=tuple(data["anchors"]),
         )
     except re.error as error:
         raise ValueError(f"no_figure.json: a pattern does not compile: {error}") from error
+    twins = tuple(lowercase_twin(p) for p in (found.cue_then_subject, found.standalone, found.subject))
+    return replace(found, lowercase=twins if None not in twins else None)
 
 
 def _metrics(m: re.Match) -> tuple[str, ...]:
@@ -89,28 +97,34 @@ def _records(text: str, start: int, end: int, metrics: tuple[str, ...]) -> list[
     return [Figure(metric, None, None, None, span, no_figure=True) for metric in metrics]
 
 
-def find_no_figure(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+def find_no_figure(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None
+                   ) -> list[Figure]:
     """Every statement in ``text[start:end]`` that a party gives, or has, no figure; ordered by position.
+    ``starts`` (``word_scan.word_starts(text).anchors``) saves the scan for anchor words.
 
     >>> [(f.metric, f.no_figure) for f in find_no_figure("It did not say how many people were wounded.")]
     [('wounded', True)]
     """
     end = len(text) if end is None else min(end, len(text))
     found: list[Figure] = []
-    for window_start, window_end in _windows(text, max(0, start), end):
+    for window_start, window_end in _windows(text, max(0, start), end, starts):
         found += _statements(text, window_start, window_end, found)
     return sorted(found, key=lambda f: (f.span.start, METRICS.index(f.metric)))
 
 
-def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _windows(text: str, start: int, end: int, starts: list[int] | None = None) -> list[tuple[int, int]]:
     """Stretches around the anchor words ("casualties", "toll", "killed", "assessment"), merged."""
     p = _patterns()
     before, after = p.reach
     windows: list[tuple[int, int]] = []
     at_start = [start] if p.anchor_at.match(text, start, end) else []
     folded = lowered(text)  # scanning lowercased text without IGNORECASE is several times faster
-    pattern, scanned = (p.anchors_lower, folded) if folded is not None else (p.anchors, text)
-    for anchor in at_start + [m.end() for m in pattern.finditer(scanned, max(0, start - 1), end)]:
+    if starts is not None and end == len(text):
+        anchors = starts[bisect_right(starts, max(0, start - 1)):]  # what the scan below finds from start - 1
+    else:
+        pattern, scanned = (p.anchors_lower, folded) if folded is not None else (p.anchors, text)
+        anchors = [m.end() for m in pattern.finditer(scanned, max(0, start - 1), end)]
+    for anchor in at_start + anchors:
         window = (max(start, anchor - before), min(end, anchor + after))
         if windows and window[0] <= windows[-1][1]:
             windows[-1] = (windows[-1][0], window[1])
@@ -124,12 +138,16 @@ def _statements(text: str, start: int, end: int, known: list[Figure]) -> list[Fi
     p = _patterns()
     seen = {f.span.start for f in known}
     found: list[Figure] = []
-    for m in p.cue_then_subject.finditer(text, start, end):
+    scanned, cue_then_subject, standalone, subject_pattern = text, p.cue_then_subject, p.standalone, p.subject
+    folded = folded_for_ignorecase(text) if p.lowercase is not None else None
+    if folded is not None:  # the same matches, found faster (offsets are the same)
+        scanned, (cue_then_subject, standalone, subject_pattern) = folded, p.lowercase
+    for m in cue_then_subject.finditer(scanned, start, end):
         if m.start() not in seen:
             found += _records(text, m.start(), m.end(), _metrics(m))
-    for m in p.standalone.finditer(text, start, end):
+    for m in standalone.finditer(scanned, start, end):
         if m.start() in seen or any(f.span.start <= m.start() < f.span.end for f in found):
             continue
-        subject = p.subject.search(text, m.start(), m.end())
+        subject = subject_pattern.search(scanned, m.start(), m.end())
         found += _records(text, m.start(), m.end(), _metrics(subject) if subject else CASUALTIES)
     return found

@@ -53,3 +53,28 @@ def lowered(text: str) -> str | None:
     """
     folded = text.lower()
     return folded if len(folded) == len(text) else None
+
+
+# Characters that IGNORECASE matches with an English letter although they do not lowercase to it: dotless
+# i and long s (and capital dotted I, which lowercases to two characters and so never reaches here).
+_FOLDS_TO_ASCII = ("\u0131", "\u017f")
+
+
+@lru_cache(maxsize=8)
+def folded_for_ignorecase(text: str) -> str | None:
+    """``lowered(text)`` when a lowercase pattern finds in it exactly what the same pattern finds in ``text``
+    with IGNORECASE, else None. Matching lowercased text without IGNORECASE is several times faster:
+    the engine compares characters instead of folding each one."""
+    folded = lowered(text)
+    if folded is None or any(ch in text for ch in _FOLDS_TO_ASCII):
+        return None
+    return folded
+
+
+def lowercase_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` (compiled with IGNORECASE) without the flag, for text from ``folded_for_ignorecase``;
+    None when the pattern is not written in lowercase (``[A-Z]`` or ``\\W`` would change meaning)."""
+    letters = pattern.pattern.replace("(?P<", "(").replace("(?P=", "(")  # named groups are no letters to match
+    if letters != letters.lower():
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)

@@ -24,6 +24,7 @@ from ledger.extract.outlet import outlet_claims
 from ledger.extract.quotes import close_end, find_quotes
 from ledger.extract.sentences import paragraphs, sentences
 from ledger.extract.types import Claim, Figure, Span, Speaker
+from ledger.extract.word_scan import WordStarts, word_starts
 
 EXTRACTOR_VERSION = "rules-2.0"
 
@@ -55,10 +56,13 @@ def _extract(text: str, outlet: str | None, title: str | None) -> list[Claim]:
     quotes = find_quotes(text, paras)
     protected = [(q.open, close_end(text, q)) for q in quotes]
     units = sentences(text, paras, protected)
-    found = find_claims(text, paras, units, quotes, find_cues(text, skip=[(q.start, q.end) for q in quotes]))
+    starts = word_starts(text)  # where cues, figure words and no-figure anchors start: one scan for three
+    found = find_claims(text, paras, units, quotes, find_cues(text, skip=[(q.start, q.end) for q in quotes],
+                                                              starts=starts.cues if starts else None))
     if head is not None:
         found.insert(0, head)
-    figures = _figures(text, paras[0].start if paras else 0, len(text), [e for u in units for e in (u.start, u.end)])
+    figures = _figures(text, paras[0].start if paras else 0, len(text), [e for u in units for e in (u.start, u.end)],
+                       starts)
     by_unit = _by_span(figures, [(u.start, u.end) for u in units])
     attributed = [c for c in found if not c.outlet]
     found = _dedupe(attributed + outlet_claims(text, units, attributed + [c for c in found if c.outlet],
@@ -69,8 +73,16 @@ def _extract(text: str, outlet: str | None, title: str | None) -> list[Claim]:
     in_content = _by_span(figures, [c.content for c in found])
     claims = [_claim(text, c, who[k], vias.get(k), in_content[c.content]) for k, c in enumerate(found)]
     n = len(text)  # every span is sliced from ``text``: it fits when its offsets are in order and in range
-    claims = [c for c in claims if c.content.text.strip() and all(0 <= s.start <= s.end <= n for s in c.spans())]
+    claims = [c for c in claims if c.content.text.strip() and _in_order(c.spans(), n)]
     return sorted(claims, key=lambda c: (c.content.start, c.content.end))
+
+
+def _in_order(spans: list[Span], n: int) -> bool:
+    """Whether every span's offsets are in order and within a text of length ``n``."""
+    for s in spans:
+        if not 0 <= s.start <= s.end <= n:
+            return False
+    return True
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -84,14 +96,15 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return sorted(out, key=lambda c: c.content)
 
 
-def _figures(text: str, start: int, end: int, ends: list[int]) -> list[Figure]:
+def _figures(text: str, start: int, end: int, ends: list[int], starts: WordStarts | None) -> list[Figure]:
     """Every figure (and no-figure statement) of the article, found once; [] if the figure module fails.
 
     The figure grammar reads each count with its whole sentence, so one call over the body gives what
     calls over each claim's content would, in one pass instead of dozens.
     """
     try:
-        found = find_figures(text, start, end, ends) + find_no_figure(text, start, end)
+        found = find_figures(text, start, end, ends, starts and starts.evidence) + \
+            find_no_figure(text, start, end, starts and starts.anchors)
     except Exception:  # noqa: BLE001 - a figure bug must not cost the claims themselves
         log.exception("figure extraction failed; claims keep no figures")
         return []
@@ -100,6 +113,8 @@ def _figures(text: str, start: int, end: int, ends: list[int]) -> list[Figure]:
 
 def _by_span(figures: list[Figure], spans: list[tuple[int, int]]) -> dict[tuple[int, int], list[Figure]]:
     """For each span, the figures lying wholly inside it."""
+    if not figures:  # most articles state no figure: skip the searches
+        return {(s, e): [] for s, e in spans}
     starts = [f.span.start for f in figures]
     out = {}
     for s, e in spans:
@@ -108,8 +123,11 @@ def _by_span(figures: list[Figure], spans: list[tuple[int, int]]) -> dict[tuple[
 
 
 def _claim(text: str, c: Found, speaker: Speaker, via: Speaker | None, figures: list[Figure]) -> Claim:
-    return Claim(c.kind, Span.of(text, *c.content), speaker, Span.of(text, *c.cue) if c.cue else None,
-                 tuple(Span.of(text, *p) for p in c.parts), via, Span.of(text, *c.sentence), list(figures))
+    (start, end), (s_start, s_end) = c.content, c.sentence  # Span(a, b, text[a:b]) is Span.of, a call less
+    cue = Span(c.cue[0], c.cue[1], text[c.cue[0]:c.cue[1]]) if c.cue else None
+    return Claim(c.kind, Span(start, end, text[start:end]), speaker, cue,
+                 tuple(Span(a, b, text[a:b]) for a, b in c.parts), via, Span(s_start, s_end, text[s_start:s_end]),
+                 list(figures))
 
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "is_headline"]

@@ -17,15 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ledger.extract.fast_init import fast_init
 from ledger.extract.types import Span
 
-_MARKS = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]")
+# ``''``, ````` or one quote mark; written to start with one character class (the lookbehinds tell which
+# alternative the first character began), so the engine skips to candidate characters in C (2x faster).
+_MARKS = re.compile("[`'\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]"
+                    "(?:(?<=')'|(?<=`)`|(?<=[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]))")
 _OPEN_ONLY = {"\u201c", "\u201e", "\u00ab", "``", "\u2018"}
 _CLOSE_ONLY = {"\u201d", "\u00bb", "\u2019"}
 _BEFORE_OPEN = " \t\n([{\u2014\u2013-/:;,"
 _TRAIL = " \t\n,;:"
 
 
+@fast_init  # made many times per article (see fast_init)
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One quotation inside one paragraph.
@@ -71,15 +76,19 @@ def _paragraph_quotes(text: str, para: Span, index: int) -> list[Quote]:
     out: list[Quote] = []
     opened: tuple[int, str] | None = None
     for m in _MARKS.finditer(text, para.start, para.end):
-        mark, pos = m.group(), m.start()
-        role = _role(text, mark, pos, m.end(), para)
+        mark = m.group()
         if opened is None:
-            if role == "open" or (role == "either" and mark != "\u2019"):
-                opened = (pos, mark)
+            if mark == "\u2019":
+                continue  # an apostrophe or a closing mark: it opens nothing (most marks are apostrophes)
+            role = _role(text, mark, m.start(), m.end(), para)
+            if role == "open" or role == "either":
+                opened = (m.start(), mark)
             continue
         first = opened[1]
         if _is_single(first) != _is_single(mark):
             continue  # nested quotes of the other kind belong to the quotation
+        pos = m.start()
+        role = _role(text, mark, pos, m.end(), para)
         if role in ("close", "either"):
             _emit(text, opened[0], len(first), pos, index, out)
             opened = None

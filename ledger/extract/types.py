@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ledger.extract.fast_init import fast_init
+
 CLAIM_KINDS = ("direct", "indirect", "mixed", "according_to", "unattributed_quote", "outlet")
 METRICS = ("killed", "wounded", "missing", "detained", "displaced", "attacks", "strikes", "targets", "troops",
            "other")
@@ -17,6 +19,7 @@ SOURCE_TYPES = ("government", "military", "militia", "monitor", "state_media", "
 SPEAKER_KINDS = ("person", "organisation", "anonymous", "outlet")
 
 
+@fast_init  # made many times per article (see fast_init)
 @dataclass(frozen=True, slots=True)
 class Span:
     """A piece of the article text: ``text == article[start:end]``."""
@@ -97,8 +100,10 @@ class Claim:
 
     def spans(self) -> list[Span]:
         """Every span this claim stores, for the invariant check."""
-        found = [self.content, *self.parts, *(f.span for f in self.figures)]
-        found += [p for f in self.figures for p in f.parts]
+        found = [self.content, *self.parts]
+        if self.figures:
+            found += [f.span for f in self.figures]
+            found += [p for f in self.figures for p in f.parts]
         for optional in (self.cue, self.speaker.mention, self.sentence, self.via.mention if self.via else None):
             if optional is not None:
                 found.append(optional)
