@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam, select, update
@@ -51,16 +50,6 @@ _AFFILIATE = (update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOUR
 _FUZZY_NAMES = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
                 .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
                 .where(_SOURCES.c.kind.in_(["person", "organisation"])))
-
-
-@lru_cache(maxsize=None)
-def _create_sources(dialect: str):
-    """INSERT new sources, skipping names that exist, returning (name, id) of those inserted."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(_SOURCES).on_conflict_do_nothing(index_elements=["name"]).returning(_SOURCES.c.name, _SOURCES.c.id)
 
 
 def is_proper_name(alias: str) -> bool:
@@ -199,11 +188,8 @@ class SourceResolver:
             rows.setdefault(name, {"name": name, "type": type_, "kind": kind})
         if not rows:
             return {}
-        connection = self.session.connection()
-        found = dict(connection.execute(_create_sources(connection.dialect.name), list(rows.values())).all())
-        taken = [name for name in rows if name not in found]  # names another source already had
-        if taken:
-            found.update(dict(connection.execute(_IDS_BY_NAME, {"names": taken}).all()))
+        insert_ignoring_duplicates(self.session, _SOURCES, list(rows.values()), ["name"])
+        found = dict(self.session.connection().execute(_IDS_BY_NAME, {"names": list(rows)}).all())
         if self._fuzzy_index is not None:
             for name, row in rows.items():
                 self._index_key(row["kind"], normalise_name(name), found[name])

@@ -7,7 +7,6 @@ from a checkout. SQLite needs batch mode for ALTERs, so ``render_as_batch`` is o
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
 
 from ledger.models import Base, outside_models
 

@@ -5,14 +5,12 @@ These run the installed ``ledger`` command in real processes, as a team would.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select, text
 
 from ledger.db import open_ledger, reading

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ledger.commands.common import LedgerTyper, err, print_json, state
+from ledger.commands.common import LedgerTyper, err, state
 from ledger.commands.listings import list_sources
 from ledger.db import writing
 
