@@ -91,22 +91,49 @@ def test_docs_pyproject_lists_every_package():
     assert "ledger.migrations" in listed and config["package-dir"]["ledger.migrations"] == "migrations"
 
 
-def walkthrough() -> list[list[str]]:
-    """The `$ ledger ...` lines of the README's console blocks."""
-    lines = []
+def walkthrough() -> list[tuple[list[str], list[str]]]:
+    """The `$ ledger ...` lines of the README's console blocks, each with the output shown under it."""
+    steps: list[tuple[list[str], list[str]]] = []
     for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
-        lines += [shlex.split(line[2:]) for line in block.splitlines() if line.startswith("$ ledger ")]
-    return lines
+        for line in block.splitlines():
+            if line.startswith("$ ledger "):
+                steps.append((shlex.split(line[2:]), []))
+            elif steps and line.strip():
+                steps[-1][1].append(line.rstrip())
+    return steps
 
 
-def test_docs_readme_walkthrough_runs(tmp_path, monkeypatch):
+def shown_in_order(shown: list[str], output: str) -> bool:
+    """Whether the README's lines appear in the real output in the same order ("..." stands for lines left
+    out); a line of the README must be a whole line of the output."""
+    actual = [line.rstrip() for line in output.splitlines()]
+    at = 0
+    for line in shown:
+        if line == "...":
+            continue
+        try:
+            at = actual.index(line, at) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def test_docs_readme_walkthrough_runs_and_shows_real_output(tmp_path, monkeypatch):
     from cli import app
 
     monkeypatch.chdir(REPO)
     runner = CliRunner()
     steps = walkthrough()
-    assert steps and steps[0][1:4] == ["--db", "example.db", "ingest"]
-    for argv in steps:
+    assert steps and steps[0][0][1:4] == ["--db", "example.db", "ingest"]
+    assert sum(len(shown) for _, shown in steps) >= 15  # the walk through shows output, not only commands
+    for argv, shown in steps:
         argv = [str(tmp_path / a) if a == "example.db" else a for a in argv[1:]]
         result = runner.invoke(app, argv)
         assert result.exit_code == 0, (argv, result.stdout, result.stderr)
+        assert shown_in_order(shown, result.stdout + result.stderr), (argv, shown, result.stdout, result.stderr)
+
+
+def test_docs_shown_in_order_rejects_what_the_output_lacks():
+    assert shown_in_order(["a", "...", "c"], "a\nb\nc\n")
+    assert not shown_in_order(["c", "a"], "a\nb\nc\n")
+    assert not shown_in_order(["a b"], "a b c\n")

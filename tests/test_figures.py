@@ -243,6 +243,8 @@ def test_figures_range_excludes_figures_outside_it():
     ("The army gave no casualty figure.", ["killed", "wounded"], "gave no casualty figure"),
     ("Battle damage assessments are ongoing, a spokesman said.", ["killed", "wounded"],
      "Battle damage assessments are ongoing"),
+    ("The colonel said assessments of the raid were still ongoing.", ["killed", "wounded"],
+     "assessments of the raid were still ongoing"),
     ("No information on casualties was available.", ["killed", "wounded"], "No information on casualties"),
     ("The statement did not say how many were killed.", ["killed"], "did not say how many were killed"),
     ("It did not say how many people were wounded.", ["wounded"], "did not say how many people were wounded"),

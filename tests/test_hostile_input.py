@@ -109,3 +109,21 @@ def test_hostile_input_unreadable_file(sqlite_ledger, tmp_path, monkeypatch):
     result = sqlite_ledger("ingest", secret, good, expect=1)
     assert result.stderr.splitlines()[0] == f"{secret}: cannot read: permission denied"
     assert "1 new, 0 already present, 1 failed" in result.stderr
+
+
+def test_hostile_input_closed_pipe_ends_quietly(tmp_path):
+    """`ledger export claims | head -1`: the reader stops early; the ledger ends without an error line."""
+    db = tmp_path / "x.db"
+    articles = "\n".join(json.dumps({"title": f"Report {n}", "published": "2024-05-15",
+                                     "text": f"The health ministry said {n + 2} people were killed in the blast."})
+                         for n in range(300))
+    write(tmp_path / "many.jsonl", articles)
+    subprocess.run([LEDGER, "--db", str(db), "ingest", str(tmp_path / "many.jsonl")], check=True, capture_output=True)
+    reader = subprocess.Popen([LEDGER, "--db", str(db), "export", "claims"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    first = reader.stdout.readline()
+    reader.stdout.close()  # as `head -1` does
+    _, stderr = reader.communicate(timeout=60)
+    assert json.loads(first)["source"]["name"]
+    assert stderr.decode() == ""
+    assert reader.returncode in (0, 141)  # 0 when everything fitted in the pipe before it closed

@@ -50,6 +50,10 @@ def test_speakers_phrase_after_stops_at_appositive():
     ("A statement from the Velsk Water Board", "organisation", "Velsk Water Board", "other", None),
     ("A Dunmore University study", "organisation", "Dunmore University", "other", None),
     ("SOHR", "organisation", "Syrian Observatory for Human Rights", "monitor", None),
+    # a generic institution owned by a country keeps the country, as its adjective
+    ("Ruritania's defence ministry", "organisation", "Ruritanian defence ministry", "government", None),
+    ("Albania's interior ministry", "organisation", "Albanian interior ministry", "government", None),
+    ("Dunmore's police", "organisation", "Dunmore's police", "government", None),
 ])
 def test_speakers_describe(phrase, kind, name, type_, affiliation):
     found = describe(phrase, 0, len(phrase))

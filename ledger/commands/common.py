@@ -10,6 +10,7 @@ import csv
 import functools
 import getpass
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from enum import Enum
@@ -92,12 +93,24 @@ def handles_errors(function: Callable) -> Callable:
         except KeyboardInterrupt:
             err.print("[red]interrupted[/red]")
             raise typer.Exit(130)
+        except BrokenPipeError:  # "ledger claims | head": the reader has all it wants; no error, as other tools
+            _silence_stdout()
+            raise typer.Exit(141)
         except Exception as exc:  # a bug or an environment failure: still one line unless --debug
             if _debug(args, kwargs):
                 raise
             fail(f"{type(exc).__name__}: {first_line(exc)} (run with --debug for the traceback)")
 
     return wrapper
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit does not raise a second broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def first_line(exc: BaseException) -> str:

@@ -249,6 +249,19 @@ def _locative(before: str, marks: dict) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
+def adjective_of(country: str) -> str | None:
+    """The adjective of nationality of a country ("Iraq" -> "Iraqi", "Valdoria" -> "Valdorian"): the
+    lexicon's, else the regular English one of a name ending in -ia or -a, else None (no guessing)."""
+    others = load("places.json")["countries"].get(country)
+    if others is not None:
+        return next((o for o in others if o[:1].isupper() and o.endswith(("an", "ese", "ish", "i", "ch"))
+                     and o not in ("Iran", "Oman")), None)
+    if re.fullmatch(r"[A-Z][a-z]+(?:ia|a)", country) and not _lexicon().get(country):
+        return country + "n"
+    return None
+
+
 def place_key(name: str) -> str:
     """The form names are compared in: "Al-Bokamal" and "al Bokamal" -> "bokamal"."""
     text = unicodedata.normalize("NFKD", name)

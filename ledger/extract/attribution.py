@@ -18,7 +18,7 @@ nobody is said to have said is an ``unattributed_quote``; short quoted words (sc
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,10 +94,14 @@ def _not_claims() -> tuple[re.Pattern, int]:
     return re.compile(rf"(?i:\b(?:{words}))\s*[\"'\u201c\u2018]?\s*$"), int(data["min_unattributed_words"])
 
 
-def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cues: list[Cue]) -> list[Found]:
+def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cues: list[Cue],
+                silent: list[int] = ()) -> list[Found]:
     """Every claim of the article, before coreference, in order of paragraphs.
 
     ``units`` are the sentences (quotations kept whole), ``quotes`` and ``cues`` come from their modules.
+    ``silent`` are the sorted starts of the no-figure statements (``no_figure``): a refusal cue ("declined",
+    "did not provide") frames a claim only where one of them starts within it ("declined to give a death
+    toll"); elsewhere ("declined to comment", "did not say whether ...") it frames nothing, as before.
     """
     found: list[Found] = []
     pending: Found | None = None
@@ -134,11 +138,17 @@ def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cu
                 continue  # a sentence without cues has no claims of its own (quotes are placed below)
             lo = _content_lo(text, unit, n == 0)
             unit_quotes = para_quotes[bisect_right(quote_ends, unit.start):bisect_right(quote_opens, unit.end)]
-            colon = _unit_claims(text, unit, lo, unit_cues, unit_quotes, found) or colon
+            colon = _unit_claims(text, unit, lo, unit_cues, unit_quotes, found, silent) or colon
         if para_quotes:
             _place_quotes(text, para_units, para_quotes, found, first, pending)
         pending = colon if colon is not None and len(found) == first else None
     return found
+
+
+def _starts_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in ``start``-``end``."""
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _inside(pos: int, quotes: list[Quote], starts: list[int]) -> bool:
@@ -157,11 +167,14 @@ def _content_lo(text: str, unit: Sentence, first: bool) -> int:
 
 
 def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: list[Quote],
-                 found: list[Found]) -> Found | None:
+                 found: list[Found], silent: list[int] = ()) -> Found | None:
     """Claims of one sentence appended to ``found``; returns a pending "X said:" claim with no content."""
     frames: list[Frame] = []
     for cue in cues:
         frame = analyse(text, cue, lo, unit.end, frames)
+        if frame is not None and frame.cue.entry is not None and frame.cue.entry.cls == "refusal" and \
+                not _starts_within(silent, frame.cue.start, frame.cue.end):
+            continue  # "declined to comment": a refusal about no number is no claim
         if frame is not None and (not frames or not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:])):
             frames.append(frame)
     frames = _outside_appositives(frames)
@@ -176,12 +189,20 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
             pending = Found("direct", (0, 0), (unit.start, unit.end), (frame.cue.start, frame.cue.end),
                             frame.speaker)
             continue
-        if span is None:
+        if span is None or _reported_refusal(frame, found, base):
             continue
         claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base)
         if claim is not None:
             found.append(claim)
     return pending
+
+
+def _reported_refusal(frame: Frame, found: list[Found], base: int) -> bool:
+    """Whether ``frame`` is a refusal inside the content of a claim of its sentence (``found[base:]``): "The
+    army said it would not give a death toll" is one claim, the army's, whose content holds the refusal."""
+    if frame.cue.entry is None or frame.cue.entry.cls != "refusal":
+        return False
+    return any(c.content[0] <= frame.cue.start and frame.cue.end <= c.content[1] for c in found[base:])
 
 
 def _nests(text: str, before: list[Frame], lo: int, end: int) -> bool:

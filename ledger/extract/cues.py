@@ -10,12 +10,18 @@ factored by common prefixes (a trie), so an article is scanned once, whatever th
 Besides verbs it finds the frames ``according to``, ``citing``/``quoting``, ``quoted as saying``, hedges
 (``reportedly``) and agentless passives: ``are reported to`` (kind ``passive``) and ``it is believed that``
 (kind ``impersonal``), where the outlet itself is the one asserting.
+
+Refusals (class ``refusal``, the lexicon's ``refusals``) are a party declining to give a number:
+"declined", or a verb such as "provide" or "say" after a negation. ``find_cues`` reports the latter as it
+reports any negated cue ("say", negated); ``refusal`` turns one into the refusal cue spanning the
+negation ("did not say"), which ``attribution`` keeps only where a no-figure statement starts.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.extract import lexicon
@@ -48,7 +54,7 @@ def _previous_word(text: str, pos: int) -> str:
     return text[start:end].lower() if end - start < 20 else ""
 _BY_AGENT = re.compile(r"\s+by\b")
 _PASSIVE_FOLLOW = re.compile(r"\s+(to|that)\b")
-CLASSES = ("speech", "finding", "belief", "position")
+CLASSES = ("speech", "finding", "belief", "position", "refusal")
 COMPLEMENTS = ("any", "that", "to", "quote")
 FRAMES = ("according_to", "citing", "quoted_as", "hedge")
 
@@ -65,6 +71,7 @@ class CueEntry:
     definite: bool = False
     not_before: re.Pattern | None = None
     only_before: re.Pattern | None = None
+    negation: bool = False  # a refusal only when negated ("did not provide"), or before ``only_before`` ("gave no")
 
 
 @fast_init  # made many times per article (see fast_init)
@@ -148,6 +155,8 @@ class _Lexicon:
     premod_words: frozenset
     passive_before: re.Pattern
     participles: frozenset
+    twins: dict[str, CueEntry]  # the refusal a negated ordinary cue ("say") reports, by form
+    negation: re.Pattern | None  # a negation ending where a negated refusal verb (or its premodifiers) starts
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +170,7 @@ def _lexicon() -> _Lexicon:
         entry = _entry(rec, n)
         for form in rec.get("forms") or inflect(rec["lemma"]):
             forms.setdefault(form.lower(), entry)
+    twins, negation = _refusals(data, forms)
     participles = frozenset(data["passive"]["participles"])
     for word in participles:
         forms.setdefault(word, "passive")
@@ -183,7 +193,57 @@ def _lexicon() -> _Lexicon:
                                 rf"generally|still|not)\s+)?$")
     premod_words = frozenset(w.split()[-1] for w in data["premodifiers"])
     return _Lexicon(pattern, after_break, frozenset(words), forms, negators, premod, premod_words, passive_before,
-                    participles)
+                    participles, twins, negation)
+
+
+def _refusals(data: dict, forms: dict[str, CueEntry | str]) -> tuple[dict[str, CueEntry], re.Pattern | None]:
+    """The lexicon's refusals added to ``forms`` (after the ordinary verbs, which keep their forms: a negated
+    verb that is also an ordinary cue becomes a twin instead), and the negation pattern."""
+    refusals = data.get("refusals")
+    if not refusals:
+        return {}, None
+    for n, rec in enumerate(refusals.get("verbs", ()), 1):
+        entry = _entry({**rec, "class": "refusal"}, n)
+        for form in rec.get("forms") or inflect(rec["lemma"]):
+            forms.setdefault(form.lower(), entry)
+    twins: dict[str, CueEntry] = {}
+    affirmative = refusals.get("affirmative_before")
+    for n, rec in enumerate(refusals.get("negated", ()), 1):
+        rec = {"lemma": rec} if isinstance(rec, str) else rec
+        entry = replace(_entry({**rec, "class": "refusal", "only_before": affirmative}, n), negation=True)
+        for form in rec.get("forms") or inflect(rec["lemma"]):
+            if isinstance(forms.get(form.lower()), CueEntry) and not forms[form.lower()].negation:
+                twins.setdefault(form.lower(), entry)
+            else:
+                forms.setdefault(form.lower(), entry)
+    negations = "|".join(p.replace(" ", r"\s+") for p in refusals.get("negations", ()))
+    try:
+        negation = re.compile(rf"(?<![\w'\u2019-])(?:{negations})\s+$", re.IGNORECASE) if negations else None
+    except re.error as error:
+        raise ValueError(f"cues.json: a refusal negation does not compile: {error}") from error
+    return twins, negation
+
+
+def refusal(text: str, cue: Cue) -> Cue | None:
+    """The refusal a negated cue reports, spanning its negation ("did not provide", "would not say",
+    "has not yet released"); None when its verb refuses nothing or no negation of the lexicon stands
+    right before it ("not only did he say", "declined to say": "declined" is the cue there).
+
+    >>> text = "The army did not say how many died."
+    >>> [refusal(text, c).text(text) for c in find_cues(text)]
+    ['did not say']
+    """
+    lex = _lexicon()
+    if cue.kind != "verb" or cue.entry is None or lex.negation is None:
+        return None
+    entry = cue.entry if cue.entry.negation else lex.twins.get(cue.form)
+    if entry is None:
+        return None
+    m = lex.negation.search(text, max(0, cue.start - 30), cue.start)
+    if m is None:
+        return None
+    start = m.start()
+    return Cue(start, cue.end, start, "verb", " ".join(text[start:cue.end].lower().split()), entry)
 
 
 def _entry(rec: dict, n: int) -> CueEntry:
@@ -276,7 +336,7 @@ def _cue(text: str, at: int, stop: int, form: str, value: CueEntry | str, lex: _
         return None  # "a report", "the claims", "his plans": a noun, not a cue
     if entry.not_before is not None and entry.not_before.match(text, stop):
         return None
-    if entry.only_before is not None and not entry.only_before.match(text, stop):
+    if entry.only_before is not None and not entry.negation and not entry.only_before.match(text, stop):
         return None
     if _BY_AGENT.match(text, stop, stop + 4) and form.endswith(("ed", "en", "id", "ld", "wn")):
         return None  # "militias backed by Iran", "claimed by": a passive with an agent
@@ -288,6 +348,8 @@ def _cue(text: str, at: int, stop: int, form: str, value: CueEntry | str, lex: _
     hinted = (_NEGATION_HINT.search(folded, max(0, start - 30), start) if folded is not None
               else _NEGATION_HINT.search(text[max(0, start - 30):start].lower()))
     negated = hinted is not None and bool(lex.negators.search(text, max(0, start - 30), start))
+    if entry.negation and not negated and (entry.only_before is None or not entry.only_before.match(text, stop)):
+        return None  # "provided aid": a refusal verb refuses only negated, or in "gave no figure"
     return Cue(start, stop, at, "verb", form, entry, negated)
 
 

@@ -12,7 +12,7 @@ Defence") is not the gazetteer's. Words come from ``lexicons/speakers.json``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.extract.fast_init import fast_init
@@ -134,13 +134,28 @@ def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, de
         kind = "person" if all(is_capitalised(t[2]) or t[2].lower() in ("and", "&") or t[2].lower() in w.titles
                                for t in core) else "anonymous"
         return Phrase(start, end, kind, name, core[-1][2].lower(), None, affiliation, None, "pl", True)
-    if owner is not None and core[0][2].endswith(("'s", "\u2019s")):
+    national = owner is not None and core[0][2].endswith(("'s", "\u2019s"))
+    if national:
         core = core[1:] or core
     name_at = _name_start(core)
     if name_at is not None:
         return _person_or_org(text, start, end, core, name_at, affiliation)
-    return _description(text, start, end, core, core[-1][2].lower(), quantified, definite, affiliation,
-                        complement)
+    p = _description(text, start, end, core, core[-1][2].lower(), quantified, definite, affiliation,
+                     complement)
+    return _owned_by_country(p, owner) if national else p
+
+
+def _owned_by_country(p: Phrase, owner: str) -> Phrase:
+    """"Mardovia's defence ministry" is the Mardovian defence ministry, not "defence ministry": a generic
+    institution owned by a country is named with the country's adjective (so it meets "the Mardovian
+    Defence Ministry" of another article, and never merges with another country's ministry), or keeps the
+    possessive when the country has no known adjective."""
+    if p.kind != "organisation" or any(is_capitalised(x) for x in p.name.split()):
+        return p
+    from ledger.events.places import adjective_of  # imported late: ledger.events reads claims of this package
+    adjective = adjective_of(owner)
+    name = f"{adjective} {p.name}" if adjective else f"{owner}'s {p.name}"
+    return replace(p, name=name)
 
 
 def _split_complement(body):

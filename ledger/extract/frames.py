@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.extract import lexicon
-from ledger.extract.cues import Cue
+from ledger.extract.cues import Cue, refusal
 from ledger.extract.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
@@ -50,6 +50,7 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
                            r",\s+(?=[A-Z])|(?<=[A-Z])\.)){0,60}?,?\s*\bthat\b")
 
 
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
@@ -158,8 +159,10 @@ def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Fra
 
     ``previous`` are the frames already found in this sentence (a participle takes its speaker from them).
     """
-    if cue.negated:
-        return None
+    if cue.negated:  # "did not say": no claim, unless a refusal ("did not say how many died"; see cues.refusal)
+        cue = refusal(text, cue)
+        if cue is None:
+            return None
     if cue.kind == "according_to":
         return _according_to(text, cue, hi)
     if cue.kind in ("passive", "impersonal", "hedge"):
@@ -191,7 +194,7 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         if _PREPOSITION_BEFORE.search(before):
             return None
         return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right())
-    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding")  # only someone or something tells
+    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal")  # someone or something tells
     speaker = phrase_before(text, lo, cue.start, relaxed=speech)
     if speaker is not None and speaker[1] <= cue.start:
         return _left_frame(text, cue, lo, hi, speaker, right())
@@ -216,8 +219,25 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if _COORDINATED_BEFORE.search(before) and right() is not None:
         start = _COORDINATOR_TAIL.search(text[lo:cue.verb]).start() + lo
         subject = None if previous else subject_of(text, lo, start)
+        if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous,
+                                                                                        subject):
+            return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
         return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
+
+
+def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tuple[int, int] | None) -> bool:
+    """Whether a bare verb form ("state", "accuse") can be coordinated with the clause ``text[lo:hi]`` before
+    it: an infinitive ("took to Twitter to accuse them and encourage ..."), a clause whose cue is bare too, or
+    one with a plural subject ("officials deny it and say ...")."""
+    if _INFINITIVE.search(text, lo, hi):
+        return True
+    if previous:
+        main = previous[-1]
+        if main.cue.entry is not None and main.cue.form == main.cue.entry.lemma:
+            return True
+        subject = main.speaker
+    return subject is not None and _plural_subject(text, subject)
 
 
 def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,

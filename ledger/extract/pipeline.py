@@ -26,7 +26,7 @@ from ledger.extract.sentences import paragraphs, sentences
 from ledger.extract.types import Claim, Figure, Span, Speaker
 from ledger.extract.word_scan import WordStarts, word_starts
 
-EXTRACTOR_VERSION = "rules-2.0"
+EXTRACTOR_VERSION = "rules-2.1"
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +57,13 @@ def _extract(text: str, outlet: str | None, title: str | None) -> list[Claim]:
     protected = [(q.open, close_end(text, q)) for q in quotes]
     units = sentences(text, paras, protected)
     starts = word_starts(text)  # where cues, figure words and no-figure anchors start: one scan for three
-    found = find_claims(text, paras, units, quotes, find_cues(text, skip=[(q.start, q.end) for q in quotes],
-                                                              starts=starts.cues if starts else None))
-    if head is not None:
-        found.insert(0, head)
     figures = _figures(text, paras[0].start if paras else 0, len(text), [e for u in units for e in (u.start, u.end)],
                        starts)
+    silent = [f.span.start for f in figures if f.no_figure]  # where a refusal may frame a claim
+    found = find_claims(text, paras, units, quotes, find_cues(text, skip=[(q.start, q.end) for q in quotes],
+                                                              starts=starts.cues if starts else None), silent)
+    if head is not None:
+        found.insert(0, head)
     by_unit = _by_span(figures, [(u.start, u.end) for u in units])
     attributed = [c for c in found if not c.outlet]
     found = _dedupe(attributed + outlet_claims(text, units, attributed + [c for c in found if c.outlet],
@@ -71,6 +72,8 @@ def _extract(text: str, outlet: str | None, title: str | None) -> list[Claim]:
     vias = {k: speakers(text, [Found("indirect", c.content, c.sentence, speaker=c.via)], units, outlet)[0]
             for k, c in enumerate(found) if c.via is not None}
     in_content = _by_span(figures, [c.content for c in found])
+    if silent:
+        _add_refusals(found, in_content, [f for f in figures if f.no_figure])
     claims = [_claim(text, c, who[k], vias.get(k), in_content[c.content]) for k, c in enumerate(found)]
     n = len(text)  # every span is sliced from ``text``: it fits when its offsets are in order and in range
     claims = [c for c in claims if c.content.text.strip() and _in_order(c.spans(), n)]
@@ -120,6 +123,25 @@ def _by_span(figures: list[Figure], spans: list[tuple[int, int]]) -> dict[tuple[
     for s, e in spans:
         out[(s, e)] = [f for f in figures[bisect_left(starts, s):bisect_left(starts, e)] if f.span.end <= e]
     return out
+
+
+def _add_refusals(found: list[Found], in_content: dict[tuple[int, int], list[Figure]], silent: list[Figure]) -> None:
+    """Give each claim the no-figure statements that start within its cue, before its content: "declined
+    [to give a death toll]", "did not provide [information on casualties]". A claim's content is what follows
+    its cue, so such a statement, which opens with the refusal itself, lies outside it; it is the claim's all
+    the same (its figures, in ``in_content``, keyed by content span)."""
+    starts = [f.span.start for f in silent]
+    for c in found:
+        if c.cue is None or c.cue[1] > c.content[0]:
+            continue
+        k = bisect_left(starts, c.cue[0])
+        extra = []
+        while k < len(starts) and starts[k] < c.cue[1]:
+            if silent[k].span.end <= c.content[1]:
+                extra.append(silent[k])
+            k += 1
+        if extra:
+            in_content[c.content] = extra + in_content[c.content]
 
 
 def _claim(text: str, c: Found, speaker: Speaker, via: Speaker | None, figures: list[Figure]) -> Claim:

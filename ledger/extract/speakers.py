@@ -205,10 +205,17 @@ def _described(toks, last: int) -> bool:
                                              "one", "another", "each", "every", "our", "my")
 
 
+_COORDINATORS = frozenset({"and", "but", "or", "nor", "yet", "then"})
+
+
 def hidden_head(toks, last: int) -> int | None:
     """The head of a phrase that does not end in its head noun: "the secretary of defense" (a role with
-    its "of" complement) or "A GAO report released last year" (a reduced relative clause)."""
+    its "of" complement) or "A GAO report released last year" (a reduced relative clause); never a phrase
+    ending in a conjunction ("The ministry confirmed the strike but [did not give a toll]": a coordinated verb
+    follows, whose subject is the main clause's)."""
     w = words()
+    if toks[last][2] in _COORDINATORS:
+        return None
     for k in range(last - 1, max(-1, last - 5), -1):
         tok = toks[k][2].lower()
         if tok == "of" and k > 0 and toks[k - 1][2].lower().rstrip("s") in w.roles:
