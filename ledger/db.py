@@ -198,14 +198,25 @@ def insert_ignoring_duplicates(session: Session, table, rows: list[dict], unique
     return None
 
 
+def insert_new_returning(session: Session, table, rows: list[dict], unique: list[str], columns: tuple) -> list:
+    """INSERT rows, skipping those that clash on ``unique`` columns, in one statement; the ``columns`` of
+    the rows actually inserted (the skipped ones return nothing)."""
+    if not rows:
+        return []
+    statement = _insert_ignoring(session.get_bind().dialect.name, table, tuple(unique), None, columns)
+    return session.connection().execute(statement, rows).all()
+
+
 @lru_cache(maxsize=None)
-def _insert_ignoring(dialect: str, table, unique: tuple[str, ...], returning):
+def _insert_ignoring(dialect: str, table, unique: tuple[str, ...], returning, columns: tuple = ()):
     """The statement, built once per table: the ingest runs it for every article."""
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     statement = insert(table).on_conflict_do_nothing(index_elements=list(unique))
+    if columns:
+        return statement.returning(*columns)
     return statement.returning(returning) if returning is not None else statement
 
 

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from ledger.db import insert_ignoring_duplicates
+from ledger.db import insert_ignoring_duplicates, insert_new_returning
 from ledger.extract import gazetteer
 from ledger.extract.gazetteer import GazetteerEntry
 from ledger.extract.types import SOURCE_TYPES, Speaker
@@ -188,8 +188,11 @@ class SourceResolver:
             rows.setdefault(name, {"name": name, "type": type_, "kind": kind})
         if not rows:
             return {}
-        insert_ignoring_duplicates(self.session, _SOURCES, list(rows.values()), ["name"])
-        found = dict(self.session.connection().execute(_IDS_BY_NAME, {"names": list(rows)}).all())
+        found = dict(insert_new_returning(self.session, _SOURCES, list(rows.values()), ["name"],
+                                          (_SOURCES.c.name, _SOURCES.c.id)))
+        taken = [name for name in rows if name not in found]  # by a source the aliases did not lead to
+        if taken:
+            found.update(self.session.connection().execute(_IDS_BY_NAME, {"names": taken}).all())
         if self._fuzzy_index is not None:
             for name, row in rows.items():
                 self._index_key(row["kind"], normalise_name(name), found[name])

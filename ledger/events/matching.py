@@ -22,8 +22,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.process import extractOne
 
 from ledger.events import kinds
 from ledger.events.places import country_of, place_key
@@ -81,8 +83,10 @@ def _distance(a: tuple[date, date], b: tuple[date, date]) -> int:
     return abs((mid_a - mid_b).days)
 
 
-def _names(places: tuple[str, ...], actors: tuple[str, ...]) -> set[str]:
-    """Normalised names of places and actors, with the country of each lexicon name."""
+@lru_cache(maxsize=16384)
+def _names(places: tuple[str, ...], actors: tuple[str, ...]) -> frozenset[str]:
+    """Normalised names of places and actors, with the country of each lexicon name. Cached: a known
+    event's names are compared with every report near its date."""
     found = set()
     for name in (*places, *actors):
         found.add(place_key(name))
@@ -90,14 +94,14 @@ def _names(places: tuple[str, ...], actors: tuple[str, ...]) -> set[str]:
         if country:
             found.add(place_key(country))
     found.discard("")
-    return found
+    return frozenset(found)
 
 
 def _shared(a: set[str], b: set[str]) -> int:
     """How many names of ``a`` are in ``b``, exactly or one spelling apart."""
     count = 0
     for name in a:
-        if name in b or any(len(name) > 4 and fuzz.ratio(name, other) >= FUZZY_NAME for other in b):
+        if name in b or (len(name) > 4 and extractOne(name, b, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)):
             count += 1
     return count
 

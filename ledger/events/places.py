@@ -262,8 +262,10 @@ def adjective_of(country: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def place_key(name: str) -> str:
-    """The form names are compared in: "Al-Bokamal" and "al Bokamal" -> "bokamal"."""
+    """The form names are compared in: "Al-Bokamal" and "al Bokamal" -> "bokamal". Cached: every article
+    near an event compares the same names again."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[’'`.]", "", text)

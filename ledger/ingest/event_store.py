@@ -25,7 +25,7 @@ _E = _EVENTS.c
 # The events whose day windows can reach the draft's (each branch can use an index; no ORDER BY, so that
 # SQLite reads the OR through its indexes). Built once: every article runs it.
 _CANDIDATES = select(_E.id, _E.label, _E.date, _E.date_precision, cast(_E.places, Text), cast(_E.actors, Text),
-                     _E.kind, _E.earliest, _E.latest).where(or_(
+                     _E.kind, _E.earliest, _E.latest, _E.conflicts_stale).where(or_(
                          _E.date.between(bindparam("month_before"), bindparam("after")),
                          and_(_E.date_precision == "year", _E.date.between(bindparam("year_before"),
                                                                             bindparam("last"))),
@@ -48,7 +48,8 @@ def assign_events(session: Session, drafts: list[EventDraft], article: ArticleIn
     connection = session.connection()
     ids = []
     for draft in drafts:
-        match = match_event(draft, candidates(session, draft, article))
+        known, stale = candidates(session, draft, article)
+        match = match_event(draft, known)
         if match is None:
             ids.append(connection.execute(_NEW_EVENT, dict(
                 label=draft.label, date=draft.date, date_precision=draft.precision, kind=draft.kind,
@@ -56,24 +57,35 @@ def assign_events(session: Session, drafts: list[EventDraft], article: ArticleIn
                 conflicts_stale=True, created_at=utcnow())).scalar_one())
         else:
             values = enriched(match, draft, lambda: _named_by_analyst(session, match.id))
-            connection.execute(update(_EVENTS).where(_EVENTS.c.id == match.id).values(conflicts_stale=True, **values))
+            if match.id not in stale or _changes(match, values):  # most reports of a known event add nothing
+                connection.execute(update(_EVENTS).where(_EVENTS.c.id == match.id).values(conflicts_stale=True,
+                                                                                          **values))
             ids.append(match.id)
     return ids
 
 
-def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> list[KnownEvent]:
-    """The stored events whose days can overlap the draft's: the only ones it can be. Read as plain
-    columns (no ORM objects), since a busy ledger has many events near any date."""
+def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tuple[list[KnownEvent], set[int]]:
+    """The stored events whose days can overlap the draft's: the only ones it can be, and the ids of those
+    already marked stale. Read as plain columns (no ORM objects), since a busy ledger has many events near
+    any date."""
     days = days_of(draft.date or article.published_date, draft.precision if draft.date else None,
                    draft.earliest, draft.latest)
     if days is None:
-        return []
+        return [], set()
     first, last = days
     params = {"month_before": first - MONTH, "after": last + PUBLICATION, "year_before": first - YEAR,
               "first": first, "last": last}
-    rows = sorted(session.connection().execute(_CANDIDATES, params), key=lambda r: r[0])
-    return [KnownEvent(id=r[0], label=r[1], date=r[2], precision=r[3], places=_names(r[4]), actors=_names(r[5]),
-                       kind=r[6], earliest=r[7], latest=r[8]) for r in rows]
+    rows = sorted(session.connection().execute(_CANDIDATES, params).all(), key=lambda r: r[0])
+    return ([KnownEvent(id=r[0], label=r[1], date=r[2], precision=r[3], places=_names(r[4]), actors=_names(r[5]),
+                        kind=r[6], earliest=r[7], latest=r[8]) for r in rows], {r[0] for r in rows if r[9]})
+
+
+def _changes(known: KnownEvent, values: dict) -> bool:
+    """Whether ``values`` (from :func:`enriched`) change anything in the stored event."""
+    stored = {"places": list(known.places), "actors": list(known.actors), "date": known.date,
+              "date_precision": known.precision, "earliest": known.earliest, "latest": known.latest,
+              "kind": known.kind, "label": known.label}
+    return any(stored[k] != v for k, v in values.items())
 
 
 @lru_cache(maxsize=16384)

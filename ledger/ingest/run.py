@@ -7,8 +7,10 @@ memory stays flat however large the input.
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -92,6 +94,24 @@ def prepared(reads: Iterable[Read], jobs: int) -> Iterator[Extraction | Problem]
             yield _result(window.popleft())
 
 
+@contextmanager
+def fewer_collections(threshold: int = 50_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often while ingesting, then as before.
+
+    Extraction makes millions of short-lived objects, none of them in cycles that matter, and the default
+    collector threshold (700 allocations) sends it scanning the loaded lexicons again and again: a few per
+    cent of the ingest. Memory stays flat: reference counting frees nearly everything as before.
+    """
+    before = gc.get_threshold()
+    gc.freeze()  # the lexicons and modules loaded so far are never garbage
+    gc.set_threshold(threshold, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 def _result(item: Future | Problem) -> Extraction | Problem:
     return item if isinstance(item, Problem) else item.result()
 
@@ -108,16 +128,17 @@ def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool =
         report.events_before = connection.scalar(select(func.count()).select_from(Event))
     writer = BatchWriter(engine, SourceResolver(None), reextract)
     jobs = max(1, min(jobs, os.cpu_count() or 1)) if jobs else 1
-    for item in prepared(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), jobs):
-        outcome = writer.add(item)
-        if outcome is not None:
-            report.add(outcome)
-            if on_article:
-                on_article(report)
-    report.add(writer.flush())
-    if on_article:
-        on_article(report)
-    refresh_stale(engine)
+    with fewer_collections():
+        for item in prepared(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), jobs):
+            outcome = writer.add(item)
+            if outcome is not None:
+                report.add(outcome)
+                if on_article:
+                    on_article(report)
+        report.add(writer.flush())
+        if on_article:
+            on_article(report)
+        refresh_stale(engine)
     report.totals = totals(engine)
     return report
 
