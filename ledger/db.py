@@ -8,13 +8,14 @@ so that DDL is transactional and a writer takes its lock up front instead of fai
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
@@ -109,16 +110,33 @@ def alembic_config(connection=None):
 
 @lru_cache(maxsize=1)
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+    """The newest revision in ``migrations/versions``: the one no other revision follows.
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    Read from the revision files' ``revision``/``down_revision`` lines rather than through alembic, whose
+    import alone costs more than most commands (every command checks the schema on open; alembic is loaded
+    only when there is something to migrate). A test holds this equal to alembic's own answer.
+    """
+    revisions, parents = set(), set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revisions.update(_REVISION.findall(source))
+        parents.update(_DOWN_REVISION.findall(source))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise LedgerError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
+
+
+_REVISION = re.compile(r'^revision\s*(?::\s*str\s*)?=\s*["\']([^"\']+)["\']', re.MULTILINE)
+_DOWN_REVISION = re.compile(r'^down_revision\s*(?::[^=]+)?=\s*["\']([^"\']+)["\']', re.MULTILINE)
 
 
 def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
+    """The schema revision the database is at, None for an empty database (no ``alembic_version`` table)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def run_alembic(engine: Engine, command_name: str, revision: str) -> None:

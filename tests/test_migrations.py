@@ -16,6 +16,16 @@ def test_migrations_single_head():
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
 
 
+def test_migrations_head_read_without_alembic_is_alembics_head():
+    """The open-time check reads the head from the revision files; it must be alembic's."""
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_migrations_current_revision_is_what_alembic_reads(engine):
+    with engine.connect() as connection:
+        assert current_revision(engine) == MigrationContext.configure(connection).get_current_revision()
+
+
 def test_migrations_every_revision_has_a_downgrade():
     for script in ScriptDirectory.from_config(alembic_config()).walk_revisions():
         assert "def downgrade" in open(script.path).read(), script.path
