@@ -171,3 +171,27 @@ def test_cli_ingest_jobs_give_the_same_ledger(tmp_path):
     two("ingest", "--jobs", "2", REPO / "examples")
     assert two.jsonl("export", "claims") == one.jsonl("export", "claims")
     assert two.json("conflicts") == one.json("conflicts")
+
+
+def test_cli_ingest_jobs_keep_input_order_across_chunks_and_problems(tmp_path):
+    """Many articles (several chunks of work per worker) with broken records among them: with two jobs
+    the articles are stored in input order and each broken line is reported where it stands, as with one."""
+    from conftest import Ledger
+
+    lines = []
+    for n in range(70):
+        if n in (5, 40):
+            lines.append("{not json")
+        else:
+            lines.append(json.dumps({"title": f"Report {n}", "published": "2024-03-06",
+                                     "text": f"Shelling hit Varnok, wounding {n + 2} shepherds, the governor Ilse Brandt said."}))
+    path = write(tmp_path / "many.jsonl", "\n".join(lines) + "\n")
+    one, two = Ledger(str(tmp_path / "one.db")), Ledger(str(tmp_path / "two.db"))
+    first = one("ingest", path, expect=1)
+    second = two("ingest", "--jobs", "2", path, expect=1)
+    problems = [line for line in second.stderr.splitlines() if "many.jsonl:" in line]
+    assert [p.split(":")[1] for p in problems] == ["6", "41"]
+    assert problems == [line for line in first.stderr.splitlines() if "many.jsonl:" in line]
+    titles = [a["title"] for a in two.json("articles")]
+    assert titles == [a["title"] for a in one.json("articles")] == [f"Report {n}" for n in range(70) if n not in (5, 40)]
+    assert two.jsonl("export", "claims") == one.jsonl("export", "claims")

@@ -2,7 +2,8 @@
 
 The page must load from ``file://`` without a console error or a page error (a Content-Security-Policy
 violation, such as an article's script that slipped through, is a console error), open no dialog, draw
-its charts, and leave a screenshot in ``artifacts/report.png`` for people to look at.
+its charts, and leave screenshots in ``artifacts/`` for people to look at: ``report.png`` (the whole page)
+and ``report-chart.png`` (one screen, at the chart of the event with most figures).
 
 Skipped when chromium or playwright is missing, unless ``LEDGER_REQUIRE_BROWSER=1`` (CI), where that is a
 failure. Never runs ``playwright install``: the browser is the system's.
@@ -95,3 +96,11 @@ def check_page(page, report: Path, ledger) -> None:
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+    page.evaluate("""() => {  // the busiest event's chart, at a readable size
+        const events = [...document.querySelectorAll('section.event')];
+        const marks = e => e.querySelectorAll('svg.chart-svg g.mark').length;
+        const busiest = events.reduce((a, b) => marks(b) > marks(a) ? b : a);
+        busiest.querySelector('svg.chart-svg').closest('div, figure, section').scrollIntoView();
+    }""")
+    page.screenshot(path=str(ARTIFACTS / "report-chart.png"))
+    assert (ARTIFACTS / "report-chart.png").stat().st_size > 10_000

@@ -26,7 +26,8 @@ from ledger.ingest.writer import BatchWriter, Outcome
 from ledger.models import Conflict, Event, Source
 from ledger.sources import SourceResolver
 
-WINDOW_PER_JOB = 8
+WINDOW_PER_JOB = 4
+CHUNK = 16
 
 
 @dataclass
@@ -79,19 +80,44 @@ def _prepare_or_problem(article: ArticleInput) -> Extraction | Problem:
 
 
 def prepared(reads: Iterable[Read], jobs: int) -> Iterator[Extraction | Problem]:
-    """Extractions in input order, computed here or in ``jobs`` worker processes."""
+    """Extractions in input order, computed here or in ``jobs`` worker processes.
+
+    Workers get articles by the ``CHUNK`` (one task a chunk: sending a task and its result costs about as
+    much as storing an article), and at most ``WINDOW_PER_JOB`` chunks a worker are in flight, so memory
+    stays flat however many articles stream in.
+    """
     if jobs <= 1:
         for item in reads:
             yield item if isinstance(item, Problem) else _prepare_or_problem(item)
         return
     window: deque[Future | Problem] = deque()
+    chunk: list[ArticleInput] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for item in reads:
-            window.append(item if isinstance(item, Problem) else pool.submit(_prepare_or_problem, item))
+            if isinstance(item, Problem):  # keeps its place in the input order
+                if chunk:
+                    window.append(pool.submit(_prepare_chunk, chunk))
+                    chunk = []
+                window.append(item)
+            else:
+                chunk.append(item)
+                if len(chunk) == CHUNK:
+                    window.append(pool.submit(_prepare_chunk, chunk))
+                    chunk = []
             while len(window) >= jobs * WINDOW_PER_JOB:
-                yield _result(window.popleft())
+                yield from _results(window.popleft())
+        if chunk:
+            window.append(pool.submit(_prepare_chunk, chunk))
         while window:
-            yield _result(window.popleft())
+            yield from _results(window.popleft())
+
+
+def _prepare_chunk(articles: list[ArticleInput]) -> list[Extraction | Problem]:
+    return [_prepare_or_problem(article) for article in articles]
+
+
+def _results(item: Future | Problem) -> list[Extraction | Problem]:
+    return [item] if isinstance(item, Problem) else item.result()
 
 
 @contextmanager
@@ -110,10 +136,6 @@ def fewer_collections(threshold: int = 50_000) -> Iterator[None]:
     finally:
         gc.set_threshold(*before)
         gc.unfreeze()
-
-
-def _result(item: Future | Problem) -> Extraction | Problem:
-    return item if isinstance(item, Problem) else item.result()
 
 
 def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool = False,
