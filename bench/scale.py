@@ -8,7 +8,7 @@ JSONL file and measures, as medians of ``--runs`` runs where a run is cheap enou
 - ingest articles/s with ``--jobs 1`` and ``--jobs 2``, into SQLite (and PostgreSQL with ``--pg``, using a
   throwaway server from ``tests/pgserver.py``), each into a fresh database, timing the real ``ledger``
   command in a child process;
-- peak memory of that command (max resident set size of the process and its workers);
+- peak memory of that command (max resident set size of the process and its workers, from ``wait4``);
 - database size per article (SQLite file after ingest);
 - ``ledger conflicts --event ID --format json`` for the busiest event, and ``ledger conflicts --format
   json`` for the whole ledger: the command's own time (in a fresh process, from after the imports to its
@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -41,15 +40,22 @@ LEDGER = str(Path(sys.executable).parent / "ledger")
 
 
 def run_ledger(args: list[str]) -> tuple[float, int, str]:
-    """Seconds, peak RSS (MB) and stdout of one ledger command in a fresh child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    done = subprocess.run([LEDGER, *args], capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"ledger {' '.join(args)} failed: {done.stderr[-1000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) // 1024, done.stdout
+    """Seconds, peak RSS (MB) and stdout of one ledger command in a fresh child process.
+
+    The peak is that command's own: ``wait4`` reports the largest resident set of the child and of the
+    workers it waited for (not of every command this script ran before, as RUSAGE_CHILDREN would).
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen([LEDGER, *args], stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise SystemExit(f"ledger {' '.join(args)} failed: {err.read()[-1000:].decode(errors='replace')}")
+        return elapsed, usage.ru_maxrss // 1024, out.read().decode()
 
 
 def fresh_database(kind: str, folder: Path, pg_admin: str | None, n: int) -> str:
@@ -126,6 +132,7 @@ def measure_conflicts(db: str, runs: int) -> dict:
     return {"events": len(events),
             "one_event_s": statistics.median(command_seconds(one) for _ in range(runs)),
             "all_s": statistics.median(command_seconds(everything) for _ in range(runs)),
+            "all_peak_mb": run_ledger(everything)[1],
             "one_event_process_s": statistics.median(run_ledger(one)[0] for _ in range(runs)),
             "startup_s": statistics.median(run_ledger(["--version"])[0] for _ in range(runs))}
 
@@ -165,6 +172,7 @@ def main() -> None:
                             c = measure_conflicts(found["db"], runs)
                             row.update({"events": c["events"], "conflicts 1 event s": round(c["one_event_s"], 3),
                                         "conflicts all s": round(c["all_s"], 2),
+                                        "conflicts all peak MB": c["all_peak_mb"],
                                         "1 event, whole process s": round(c["one_event_process_s"], 2),
                                         "CLI start s": round(c["startup_s"], 2)})
                         rows.append(row)
@@ -175,7 +183,8 @@ def main() -> None:
 
             pgserver.stop(pg_folder)
     keys = ["articles", "db", "jobs", "runs", "ingest articles/s", "peak MB", "bytes/article", "events",
-            "conflicts 1 event s", "conflicts all s", "1 event, whole process s", "CLI start s"]
+            "conflicts 1 event s", "conflicts all s", "conflicts all peak MB", "1 event, whole process s",
+            "CLI start s"]
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
              f"{platform.platform()}", "", "| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(str(r.get(k, "")) for k in keys) + " |" for r in rows]

@@ -7,7 +7,7 @@ them to people who never run the CLI, and recomputes only events marked stale by
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -18,6 +18,7 @@ from ledger.export import event_ref
 from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source, utcnow
 
 STALE_BATCH = 200
+PAGE_EVENTS = 500
 _CONFLICTS = Conflict.__table__
 
 
@@ -102,13 +103,26 @@ def refresh_stale(engine: Engine) -> int:
 
 def stored(session: Session, event_ids: list[int] | None = None) -> list[dict[str, Any]]:
     """Stored conflicts as contract dicts, by event and severity."""
+    return list(iter_stored(session, event_ids))
+
+
+def iter_stored(session: Session, event_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Stored conflicts as contract dicts, by event (date, then id) and id, read ``PAGE_EVENTS`` events at a
+    time: the whole report of a ledger of a million articles streams in flat memory."""
     from ledger.export import conflict_dict
 
-    query = (select(Conflict, Event).join(Event, Event.id == Conflict.event_id)
-             .options(selectinload(Conflict.claims)).order_by(Event.date, Event.id, Conflict.id))
+    order = select(Event.id).where(Event.id.in_(select(Conflict.event_id))).order_by(Event.date, Event.id)
     if event_ids:
-        query = query.where(Conflict.event_id.in_(event_ids))
-    return [conflict_dict(c, e) for c, e in session.execute(query)]
+        order = order.where(Event.id.in_(event_ids))
+    ordered = list(session.scalars(order))
+    for start in range(0, len(ordered), PAGE_EVENTS):
+        page = ordered[start:start + PAGE_EVENTS]
+        rank = {event_id: k for k, event_id in enumerate(page)}
+        query = (select(Conflict, Event).join(Event, Event.id == Conflict.event_id)
+                 .options(selectinload(Conflict.claims)).where(Conflict.event_id.in_(page)))
+        rows = sorted(session.execute(query), key=lambda row: (rank[row[1].id], row[0].id))
+        yield from (conflict_dict(c, e) for c, e in rows)
+        session.expunge_all()
 
 
 def as_of(session: Session, when: date, event_ids: list[int] | None = None) -> list[dict[str, Any]]:

@@ -125,3 +125,14 @@ def test_cli_help_for_every_command():
         assert result.exit_code == 0 and "Usage" in result.stdout, command
     conflicts_help = runner.invoke(app, ["conflicts", "--help"]).stdout
     assert "contradiction" in conflicts_help and "revision" in conflicts_help
+
+
+@pytest.mark.parametrize("items", [[], [{"a": 1, "b": [1, 2], "c": {"d": "two\nlines"}}], [1, {"z": None}, "é"]])
+def test_cli_streamed_json_array_is_the_same_text_as_the_whole_list(items, capsys):
+    """`--format json` of large listings is written item by item; a reader sees the same document."""
+    from ledger.commands.common import print_json, print_json_array
+
+    print_json_array(iter(items))
+    streamed = capsys.readouterr().out
+    print_json(items)
+    assert streamed == capsys.readouterr().out

@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+import textwrap
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Iterable
@@ -140,7 +141,7 @@ def emit(rows: Iterable[dict], fmt: Format, columns: list[tuple[str, str]] | Non
          title: str | None = None) -> None:
     """Print rows as a table (``columns`` = [(key, header)]), JSON array, JSONL or CSV on stdout."""
     if fmt == Format.json:
-        print_json(list(rows))
+        print_json_array(rows)
     elif fmt == Format.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -152,6 +153,18 @@ def emit(rows: Iterable[dict], fmt: Format, columns: list[tuple[str, str]] | Non
 
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """A JSON array written item by item, as ``print_json(list(items))`` would write it, without holding
+    the list: exporting a ledger of millions of claims keeps memory flat."""
+    out, first = sys.stdout, True
+    out.write("[")
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        out.write(("\n" if first else ",\n") + textwrap.indent(text, "  "))
+        first = False
+    out.write("]\n" if first else "\n]\n")
 
 
 def write_csv(rows: Iterable[dict], columns: list[tuple[str, str]] | None) -> None:

@@ -9,7 +9,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ledger.commands.common import FORMAT_OPTION, Format, data_console, emit, err, print_json, state
+from ledger.commands.common import FORMAT_OPTION, Format, data_console, emit, err, print_json, print_json_array, \
+    state
 from ledger.db import reading
 from ledger.render import bounds_text, shorten
 
@@ -53,6 +54,14 @@ def conflicts(
     engine = state(ctx).engine()
     if when is None:
         library.refresh_stale(engine)
+    if when is None and fmt in (ReportFormat.json, ReportFormat.jsonl, ReportFormat.csv):
+        with reading(engine) as session:  # data for machines: streamed, however large the ledger
+            found = (c for c in library.iter_stored(session, event) if not severity or c["severity"] in severity)
+            if fmt == ReportFormat.json:
+                print_json_array(found)
+            else:
+                emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
+        return
     with reading(engine) as session:
         found = library.as_of(session, when, event) if when else library.stored(session, event)
         found = [c for c in found if not severity or c["severity"] in severity]

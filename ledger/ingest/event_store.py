@@ -22,21 +22,34 @@ from ledger.models import AuditLog, Event, utcnow
 
 _EVENTS = Event.__table__
 _E = _EVENTS.c
-# The events whose day windows can reach the draft's (each branch can use an index; no ORDER BY, so that
-# SQLite reads the OR through its indexes). Built once: every article runs it.
+# The events whose day windows can reach the draft's days [first, last], by the precision of their date
+# (ledger.events.matching.days_of, with a day to spare): a day-precise event only from a few days around,
+# a month-precise one from a month around. Each branch can use the date index; no ORDER BY, so that SQLite
+# reads the OR through its indexes. Built once: every article runs it. Reading only these (not every event
+# of the month around) keeps the rows decoded per report few however busy the ledger is.
+_IMPLICIT = or_(_E.earliest.is_(None), _E.latest.is_(None))  # the window follows from date and precision
 _CANDIDATES = select(_E.id, _E.label, _E.date, _E.date_precision, cast(_E.places, Text), cast(_E.actors, Text),
                      _E.kind, _E.earliest, _E.latest, _E.conflicts_stale).where(or_(
-                         _E.date.between(bindparam("month_before"), bindparam("after")),
-                         and_(_E.date_precision == "year", _E.date.between(bindparam("year_before"),
-                                                                            bindparam("last"))),
-                         and_(_E.latest >= bindparam("first"), _E.earliest <= bindparam("last"))))
+                         and_(_E.date.between(bindparam("day_lo"), bindparam("day_hi")),
+                              _E.date_precision == "day", _IMPLICIT),
+                         and_(_E.date.between(bindparam("first"), bindparam("published_hi")),
+                              _E.date_precision.is_(None), _IMPLICIT),
+                         and_(_E.date.between(bindparam("week_lo"), bindparam("week_hi")),
+                              _E.date_precision == "week", _IMPLICIT),
+                         and_(_E.date.between(bindparam("month_lo"), bindparam("month_hi")),
+                              _E.date_precision == "month", _IMPLICIT),
+                         and_(_E.date.between(bindparam("year_lo"), bindparam("year_hi")),
+                              _E.date_precision == "year", _IMPLICIT),
+                         and_(_E.latest >= bindparam("first"), _E.earliest <= bindparam("last"))))  # explicit
 _NEW_EVENT = insert(_EVENTS).returning(_E.id)
+_UPDATE_EVENT = update(_EVENTS).where(_E.id == bindparam("event"))  # SET the columns the parameters name
 _NAMED = select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == bindparam("event"),
                                    AuditLog.action.in_(["event.rename", "event.split", "event.merge"])).limit(1)
 
 # How far a stored event's day window reaches from its date (ledger.events.matching.days_of), with a day to
 # spare: only events whose window can overlap the draft's are read; match_event decides among them.
-MONTH, YEAR, PUBLICATION = timedelta(days=32), timedelta(days=367), timedelta(days=5)
+DAY, WEEK, MONTH, YEAR = timedelta(days=2), timedelta(days=7), timedelta(days=32), timedelta(days=367)
+PUBLICATION = timedelta(days=5)  # a date taken from the publication day means that day or the 4 before it
 
 
 def assign_events(session: Session, drafts: list[EventDraft], article: ArticleInput) -> list[int]:
@@ -58,8 +71,7 @@ def assign_events(session: Session, drafts: list[EventDraft], article: ArticleIn
         else:
             values = enriched(match, draft, lambda: _named_by_analyst(session, match.id))
             if match.id not in stale or _changes(match, values):  # most reports of a known event add nothing
-                connection.execute(update(_EVENTS).where(_EVENTS.c.id == match.id).values(conflicts_stale=True,
-                                                                                          **values))
+                connection.execute(_UPDATE_EVENT, {"event": match.id, "conflicts_stale": True, **values})
             ids.append(match.id)
     return ids
 
@@ -73,8 +85,9 @@ def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tu
     if days is None:
         return [], set()
     first, last = days
-    params = {"month_before": first - MONTH, "after": last + PUBLICATION, "year_before": first - YEAR,
-              "first": first, "last": last}
+    params = {"first": first, "last": last, "day_lo": first - DAY, "day_hi": last + DAY,
+              "published_hi": last + PUBLICATION, "week_lo": first - WEEK, "week_hi": last + WEEK,
+              "month_lo": first - MONTH, "month_hi": last + MONTH, "year_lo": first - YEAR, "year_hi": last + YEAR}
     rows = sorted(session.connection().execute(_CANDIDATES, params).all(), key=lambda r: r[0])
     return ([KnownEvent(id=r[0], label=r[1], date=r[2], precision=r[3], places=_names(r[4]), actors=_names(r[5]),
                         kind=r[6], earliest=r[7], latest=r[8]) for r in rows], {r[0] for r in rows if r[9]})
