@@ -40,14 +40,18 @@ _CANDIDATES = select(_E.id, _E.label, _E.date, _E.date_precision, cast(_E.places
                               _E.date_precision == "month", _IMPLICIT),
                          and_(_E.date.between(bindparam("year_lo"), bindparam("year_hi")),
                               _E.date_precision == "year", _IMPLICIT),
-                         and_(_E.latest >= bindparam("first"), _E.earliest <= bindparam("last"))))  # explicit
+                         and_(_E.latest.between(bindparam("first"), bindparam("latest_hi")),  # explicit window
+                              _E.earliest <= bindparam("last"))))
 _NEW_EVENT = insert(_EVENTS).returning(_E.id)
 _UPDATE_EVENT = update(_EVENTS).where(_E.id == bindparam("event"))  # SET the columns the parameters name
 _NAMED = select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == bindparam("event"),
                                    AuditLog.action.in_(["event.rename", "event.split", "event.merge"])).limit(1)
 
 # How far a stored event's day window reaches from its date (ledger.events.matching.days_of), with a day to
-# spare: only events whose window can overlap the draft's are read; match_event decides among them.
+# spare: only events whose window can overlap the draft's are read; match_event decides among them. An
+# explicit window (earliest-latest) is never longer than a year (ledger.events.labels._dating keeps one only
+# when it is narrower than its date's precision), so its end lies within a year after the draft's days: a
+# bounded range of the latest index, however many events come later.
 DAY, WEEK, MONTH, YEAR = timedelta(days=2), timedelta(days=7), timedelta(days=32), timedelta(days=367)
 PUBLICATION = timedelta(days=5)  # a date taken from the publication day means that day or the 4 before it
 
@@ -87,7 +91,8 @@ def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tu
     first, last = days
     params = {"first": first, "last": last, "day_lo": first - DAY, "day_hi": last + DAY,
               "published_hi": last + PUBLICATION, "week_lo": first - WEEK, "week_hi": last + WEEK,
-              "month_lo": first - MONTH, "month_hi": last + MONTH, "year_lo": first - YEAR, "year_hi": last + YEAR}
+              "month_lo": first - MONTH, "month_hi": last + MONTH, "year_lo": first - YEAR, "year_hi": last + YEAR,
+              "latest_hi": last + YEAR}
     rows = sorted(session.connection().execute(_CANDIDATES, params).all(), key=lambda r: r[0])
     return ([KnownEvent(id=r[0], label=r[1], date=r[2], precision=r[3], places=_names(r[4]), actors=_names(r[5]),
                         kind=r[6], earliest=r[7], latest=r[8]) for r in rows], {r[0] for r in rows if r[9]})

@@ -1,0 +1,48 @@
+"""Which stored events a new report is compared with (``event_store.candidates``): every event whose day
+window can overlap the report's, by the precision of its date or its explicit window, and no event far away
+— on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import insert
+
+from ledger.db import writing
+from ledger.events import EventDraft
+from ledger.ingest.article import make_article
+from ledger.ingest.event_store import candidates
+from ledger.models import Event, utcnow
+
+STORED = {  # label: (date, precision, earliest, latest)
+    "day before": (date(2024, 5, 13), "day", None, None),
+    "day far before": (date(2024, 5, 9), "day", None, None),
+    "publication day": (date(2024, 5, 17), None, None, None),  # happened then or up to 4 days before
+    "week of": (date(2024, 5, 13), "week", None, None),
+    "month, late in it": (date(2024, 5, 28), "month", None, None),
+    "month before": (date(2024, 4, 1), "month", None, None),
+    "year": (date(2024, 1, 1), "year", None, None),
+    "explicit window": (date(2024, 5, 1), "month", date(2024, 5, 1), date(2024, 5, 14)),
+    "explicit window, ended before": (date(2024, 5, 1), "month", date(2024, 5, 1), date(2024, 5, 10)),
+    "years later": (date(2031, 5, 14), "day", None, None),
+    "explicit window years later": (date(2031, 5, 1), "month", date(2031, 5, 1), date(2031, 5, 20)),
+}
+
+
+@pytest.mark.parametrize("day, expected", [
+    (date(2024, 5, 14), {"day before", "publication day", "week of", "month, late in it", "year",
+                         "explicit window"}),
+    (date(2024, 4, 20), {"month before", "year"}),
+])
+def test_event_candidates_every_overlapping_window_and_nothing_far(engine, day, expected):
+    with writing(engine) as session:
+        session.execute(insert(Event.__table__), [
+            {"label": label, "date": d, "date_precision": p, "earliest": lo, "latest": hi, "places": [],
+             "actors": [], "kind": "air strike", "conflicts_stale": False, "created_at": utcnow()}
+            for label, (d, p, lo, hi) in STORED.items()])
+        draft = EventDraft("air strike, Qarvash", day, "day", ("Qarvash",))
+        article = make_article("Drones struck a depot.", "a.txt", {"published": "2024-05-20"})
+        known, _ = candidates(session, draft, article)
+        assert {k.label for k in known} >= expected
+        assert not {k.label for k in known} & {"day far before", "years later", "explicit window years later",
+                                               *({"explicit window, ended before"} if day.day == 14 else set())}
