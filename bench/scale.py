@@ -143,6 +143,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--repeat-below", type=int, default=20000)
     parser.add_argument("--pg", action="store_true", help="also measure PostgreSQL (throwaway server)")
+    parser.add_argument("--no-sqlite", action="store_true", help="measure PostgreSQL only (with --pg)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--out", type=Path, default=HERE / "results" / "scale.md")
     args = parser.parse_args()
@@ -161,7 +162,7 @@ def main() -> None:
                 jsonl = folder / f"articles{n}.jsonl"
                 synthetic.write_jsonl(jsonl, n)
                 runs = args.runs if n <= args.repeat_below else 1
-                for kind in ["sqlite"] + (["postgresql"] if args.pg else []):
+                for kind in ([] if args.no_sqlite else ["sqlite"]) + (["postgresql"] if args.pg else []):
                     for jobs in args.jobs:
                         found = measure_ingest(jsonl, n, kind, jobs, runs, folder, pg_url)
                         row = {"articles": n, "db": kind, "jobs": jobs, "runs": runs,
