@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Engine, delete, insert, select, update
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from ledger import reconcile
 from ledger.db import lock_events, writing
@@ -118,10 +118,16 @@ def iter_stored(session: Session, event_ids: list[int] | None = None) -> Iterato
     for start in range(0, len(ordered), PAGE_EVENTS):
         page = ordered[start:start + PAGE_EVENTS]
         rank = {event_id: k for k, event_id in enumerate(page)}
-        query = (select(Conflict, Event).join(Event, Event.id == Conflict.event_id)
-                 .options(selectinload(Conflict.claims)).where(Conflict.event_id.in_(page)))
+        query = select(Conflict, Event).join(Event, Event.id == Conflict.event_id).where(Conflict.event_id.in_(page))
         rows = sorted(session.execute(query), key=lambda row: (rank[row[1].id], row[0].id))
-        yield from (conflict_dict(c, e) for c, e in rows)
+        # the claims as plain ids, not through the relationship: its objects would point back at their
+        # conflict, and such cycles wait for a full garbage collection, which a long report may not see
+        claims: dict[int, list[int]] = {}
+        for conflict_id, claim_id in session.execute(
+                select(ConflictClaim.conflict_id, ConflictClaim.claim_id).join(Conflict)
+                .where(Conflict.event_id.in_(page))):
+            claims.setdefault(conflict_id, []).append(claim_id)
+        yield from (conflict_dict(c, e, claims.get(c.id, [])) for c, e in rows)
         session.expunge_all()
 
 

@@ -5,7 +5,7 @@ renamed or dropped. Everything that prints a claim or a conflict as JSON, JSONL 
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload, defer
@@ -89,8 +89,9 @@ def iter_claims(session: Session, query=None) -> Iterator[Claim]:
         session.expunge_all()
 
 
-def conflict_dict(conflict: Conflict, event: Event) -> dict[str, Any]:
-    """One stored conflict as the contract's JSON object (plus size, parties and notes)."""
+def conflict_dict(conflict: Conflict, event: Event, claim_ids: Iterable[int] | None = None) -> dict[str, Any]:
+    """One stored conflict as the contract's JSON object (plus size, parties and notes); ``claim_ids`` are
+    its claims when the caller read them already (else they are loaded through ``conflict.claims``)."""
     details = conflict.details or {}
     return {
         "id": conflict.id,
@@ -101,7 +102,7 @@ def conflict_dict(conflict: Conflict, event: Event) -> dict[str, Any]:
         "sources": conflict.sources,
         "sides": conflict.sides,
         "compatible": conflict.compatible,
-        "claims": sorted(link.claim_id for link in conflict.claims),
+        "claims": sorted(claim_ids if claim_ids is not None else (link.claim_id for link in conflict.claims)),
         "summary": conflict.summary,
         **{k: v for k, v in details.items() if k not in ("claims",)},
     }
