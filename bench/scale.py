@@ -8,7 +8,7 @@ JSONL file and measures, as medians of ``--runs`` runs where a run is cheap enou
 - ingest articles/s with ``--jobs 1`` and ``--jobs 2``, into SQLite (and PostgreSQL with ``--pg``, using a
   throwaway server from ``tests/pgserver.py``), each into a fresh database, timing the real ``ledger``
   command in a child process;
-- peak memory of that command (max resident set size of the process and its workers, from ``wait4``);
+- peak memory of that command (max resident set size of the process and its workers, from GNU time);
 - database size per article (SQLite file after ingest);
 - ``ledger conflicts --event ID --format json`` for the busiest event, and ``ledger conflicts --format
   json`` for the whole ledger: the command's own time (in a fresh process, from after the imports to its
@@ -37,25 +37,27 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 import synthetic  # noqa: E402
 
 LEDGER = str(Path(sys.executable).parent / "ledger")
+TIME = "/usr/bin/time"  # GNU time (Debian's package "time"), for each command's own peak memory
 
 
-def run_ledger(args: list[str]) -> tuple[float, int, str]:
+def run_ledger(args: list[str], keep_output: bool = True) -> tuple[float, int, str]:
     """Seconds, peak RSS (MB) and stdout of one ledger command in a fresh child process.
 
-    The peak is that command's own: ``wait4`` reports the largest resident set of the child and of the
-    workers it waited for (not of every command this script ran before, as RUSAGE_CHILDREN would).
+    The peak comes from GNU time (``/usr/bin/time -f %M``): the largest resident set of the command and
+    of the workers it waited for. Not from this script's own ``wait4``: Linux carries a process's peak
+    across fork and exec, so a child of this (large) script would start with the script's peak. Output
+    that is not kept goes to /dev/null, so that this script stays small.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.NamedTemporaryFile() as peak, tempfile.TemporaryFile() as out:
         started = time.perf_counter()
-        child = subprocess.Popen([LEDGER, *args], stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
+        done = subprocess.run([TIME, "-f", "%M", "-o", peak.name, LEDGER, *args],
+                              stdout=out if keep_output else subprocess.DEVNULL, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
+        if done.returncode != 0:
+            raise SystemExit(f"ledger {' '.join(args)} failed: {done.stderr[-1000:].decode(errors='replace')}")
+        kilobytes = int(Path(peak.name).read_text().split()[-1])
         out.seek(0)
-        err.seek(0)
-        if child.returncode != 0:
-            raise SystemExit(f"ledger {' '.join(args)} failed: {err.read()[-1000:].decode(errors='replace')}")
-        return elapsed, usage.ru_maxrss // 1024, out.read().decode()
+        return elapsed, kilobytes // 1024, out.read().decode() if keep_output else ""
 
 
 def fresh_database(kind: str, folder: Path, pg_admin: str | None, n: int) -> str:
@@ -81,7 +83,7 @@ def measure_ingest(jsonl: Path, n: int, kind: str, jobs: int, runs: int, folder:
     for _ in range(runs):
         db = fresh_database(kind, folder, pg, n)
         prepare_db(db)
-        seconds, peak, _ = run_ledger(["--db", db, "ingest", "-q", "--jobs", str(jobs), str(jsonl)])
+        seconds, peak, _ = run_ledger(["--db", db, "ingest", "-q", "--jobs", str(jobs), str(jsonl)], False)
         speeds.append(n / seconds)
         peaks.append(peak)
         if kind == "sqlite":
@@ -126,14 +128,14 @@ def command_seconds(args: list[str]) -> float:
 def measure_conflicts(db: str, runs: int) -> dict:
     events = json.loads(run_ledger(["--db", db, "events", "--format", "json"])[2])
     busiest = max(events, key=lambda e: e["claims"])["id"]
-    run_ledger(["--db", db, "conflicts", "--format", "json"])  # reconciles what is stale, once
+    run_ledger(["--db", db, "conflicts", "--format", "json"], False)  # reconciles what is stale, once
     one = ["--db", db, "conflicts", "--event", str(busiest), "--format", "json"]
     everything = ["--db", db, "conflicts", "--format", "json"]
     return {"events": len(events),
             "one_event_s": statistics.median(command_seconds(one) for _ in range(runs)),
             "all_s": statistics.median(command_seconds(everything) for _ in range(runs)),
-            "all_peak_mb": run_ledger(everything)[1],
-            "one_event_process_s": statistics.median(run_ledger(one)[0] for _ in range(runs)),
+            "all_peak_mb": run_ledger(everything, False)[1],
+            "one_event_process_s": statistics.median(run_ledger(one, False)[0] for _ in range(runs)),
             "startup_s": statistics.median(run_ledger(["--version"])[0] for _ in range(runs))}
 
 
