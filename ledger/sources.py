@@ -121,9 +121,10 @@ class SourceResolver:
         new = [w for w, source_id in decided.items() if source_id is None]
         created = self._create(new)
         decided.update({w: created[self._canonical(w)[0]] for w in new})
-        self.learn_many([(k, decided[w]) for w in everyone for k in self._names(w)], origin)
-        self.learn_many([(normalise_name(n), decided[w]) for w in everyone if w.entry
-                         for n in (w.entry.name, *w.entry.aliases)], "gazetteer")
+        learned = [(k, decided[w], origin) for w in everyone for k in self._names(w)]
+        learned += [(normalise_name(n), decided[w], "gazetteer") for w in everyone if w.entry
+                    for n in (w.entry.name, *w.entry.aliases)]
+        self._learn(learned)
         self._set_affiliations({decided[w]: decided[organisations[w.affiliation]] for w in wanted if w.affiliation})
         return [decided[w] for w in wanted]
 
@@ -137,13 +138,22 @@ class SourceResolver:
         No read-back: the ingest writes while holding the writers' lock (SQLite's write lock, PostgreSQL's
         events lock), so no one else adds an alias between the read that found a name new and this write.
         """
-        new = {key: source_id for key, source_id in pairs if key and key not in self._ids}
+        self._learn([(key, source_id, origin) for key, source_id in pairs])
+
+    def _learn(self, triples: list[tuple[str, int, str]]) -> None:
+        """``learn_many`` for (name, source id, origin) triples: one INSERT, whatever the origins. A name
+        taught by an earlier origin keeps it (an article's own names before the gazetteer's); within one
+        origin the last pair wins, as in ``learn_many``."""
+        new: dict[str, tuple[int, str]] = {}
+        for key, source_id, origin in triples:
+            if key and key not in self._ids and (key not in new or new[key][1] == origin):
+                new[key] = (source_id, origin)
         if not new:
             return
         insert_ignoring_duplicates(self.session, _ALIASES, [
-            {"alias": key, "source_id": source_id, "origin": origin[:200]} for key, source_id in sorted(new.items())],
-            ["alias"])
-        self._ids.update(new)
+            {"alias": key, "source_id": source_id, "origin": origin[:200]}
+            for key, (source_id, origin) in sorted(new.items())], ["alias"])
+        self._ids.update({key: source_id for key, (source_id, _) in new.items()})
 
     # ---------------------------------------------------------------- steps
 

@@ -60,9 +60,9 @@ def check_spans(text: str, claims: list[Claim]) -> None:
 
 def store_article(session: Session, extraction: Extraction, resolver: SourceResolver,
                   reextract: bool = False) -> Stored:
-    """Store the article and its claims; returns whether it was new and what it touched."""
+    """Store the article and its claims; returns whether it was new and what it touched. The caller has
+    checked its spans (``check_spans``) before opening the write: a refusal then writes nothing."""
     article = extraction.article
-    check_spans(article.text, extraction.claims)
     lock_events(session)  # PostgreSQL: one writer at a time from here (see SourceResolver.learn_many)
     existing = session.scalar(select(Article).where(Article.sha256 == article.sha256)) if reextract else None
     if existing is None:

@@ -95,6 +95,10 @@ class BatchWriter:
         return outcome
 
     def _write_alone(self, extraction: Extraction, outcome: Outcome) -> None:
+        try:
+            check_spans(extraction.article.text, extraction.claims)
+        except LedgerError as exc:
+            return _fail(outcome, extraction, str(exc))
         for attempt in range(RETRIES):
             try:
                 with writing(self.engine) as session:
