@@ -17,6 +17,10 @@ monitor they mean depends on the article, and the extractor has already resolved
 
 An article's speakers are resolved together (``resolve_many``): one query for the names not yet known to
 this process, one insert for the new sources and one for the new aliases, whatever the number of speakers.
+The ingest goes further and resolves a whole batch of articles in those few statements: it ``prefetch``es
+every name of the batch, ``decide``s article after article in memory (a new source gets a provisional id,
+so the next article already meets it by its aliases, exactly as if each article had been written alone),
+then ``settle``s: the new sources, aliases and affiliations are written and the provisional ids replaced.
 """
 from __future__ import annotations
 
@@ -99,12 +103,17 @@ class SourceResolver:
         self._ids: dict[str, int] = {}
         self._affiliated: set[int] = set()
         self._fuzzy_index: dict[str, dict[str, list[tuple[str, int]]]] | None = None
+        self._absent: set[str] = set()  # names read and found nowhere, until the next settle
+        self._new_sources: dict[str, tuple[dict, int]] = {}  # name -> (row, provisional id), until settled
+        self._new_aliases: list[dict] = []
+        self._new_affiliations: dict[int, int] = {}
 
     def forget(self) -> None:
         """Drop what was remembered (after a rollback, rows it pointed to may not exist)."""
         self._ids.clear()
         self._affiliated.clear()
         self._fuzzy_index = None
+        self._clear_pending()
 
     def resolve(self, speaker: Speaker, origin: str) -> int:
         """The id of the source this speaker is; creates it (and learns its aliases) when new."""
@@ -112,10 +121,21 @@ class SourceResolver:
 
     def resolve_many(self, speakers: list[Speaker], origin: str) -> list[int]:
         """The source id of each speaker, in order, in a handful of statements for the whole list."""
+        decided = self.decide(speakers, origin)
+        real = self.settle()
+        return [real.get(source_id, source_id) for source_id in decided]
+
+    def prefetch(self, speakers: list[Speaker]) -> None:
+        """Read in one query which sources own the names of all these speakers (a batch's), so that
+        ``decide`` needs no query of its own."""
+        _, everyone = self._with_organisations([Wanted.of(s) for s in speakers])
+        self._fetch({k for w in everyone for k in w.keys()})
+
+    def decide(self, speakers: list[Speaker], origin: str) -> list[int]:
+        """The source id of each speaker, in order, where a new source has a provisional (negative) id
+        until ``settle`` writes it. What an article teaches (names, aliases) serves the next one at once."""
         wanted = [Wanted.of(s) for s in speakers]
-        organisations = {w.affiliation: Wanted.of(Speaker(name=w.affiliation, kind="organisation"))
-                         for w in wanted if w.affiliation}
-        everyone = list(dict.fromkeys([*wanted, *organisations.values()]))
+        organisations, everyone = self._with_organisations(wanted)
         self._fetch({k for w in everyone for k in w.keys()})
         decided = {w: self._known(w) for w in everyone}
         new = [w for w, source_id in decided.items() if source_id is None]
@@ -125,8 +145,26 @@ class SourceResolver:
         learned += [(normalise_name(n), decided[w], "gazetteer") for w in everyone if w.entry
                     for n in (w.entry.name, *w.entry.aliases)]
         self._learn(learned)
-        self._set_affiliations({decided[w]: decided[organisations[w.affiliation]] for w in wanted if w.affiliation})
+        self._affiliate({decided[w]: decided[organisations[w.affiliation]] for w in wanted if w.affiliation})
         return [decided[w] for w in wanted]
+
+    def settle(self) -> dict[int, int]:
+        """Write what ``decide`` left pending — new sources, then aliases and affiliations — in three
+        statements at most; returns the real id of each provisional one."""
+        real = self._insert_sources()
+        if real:
+            self._ids.update({key: real[sid] for key, sid in self._ids.items() if sid < 0})
+            self._reindex(real)
+            self._affiliated = {real.get(m, m) for m in self._affiliated}
+        if self._new_aliases:
+            insert_ignoring_duplicates(self.session, _ALIASES, [
+                {**row, "source_id": real.get(row["source_id"], row["source_id"])} for row in self._new_aliases],
+                ["alias"])
+        todo = [{"member": real.get(m, m), "organisation": real.get(o, o)} for m, o in self._new_affiliations.items()]
+        if todo:
+            self.session.connection().execute(_AFFILIATE, todo)
+        self._clear_pending()
+        return real
 
     def learn(self, source_id: int, names: list[str], origin: str) -> None:
         """Tie these names to a source unless another source already owns them."""
@@ -139,21 +177,25 @@ class SourceResolver:
         events lock), so no one else adds an alias between the read that found a name new and this write.
         """
         self._learn([(key, source_id, origin) for key, source_id in pairs])
+        self.settle()
 
     def _learn(self, triples: list[tuple[str, int, str]]) -> None:
-        """``learn_many`` for (name, source id, origin) triples: one INSERT, whatever the origins. A name
-        taught by an earlier origin keeps it (an article's own names before the gazetteer's); within one
-        origin the last pair wins, as in ``learn_many``."""
+        """Queue (name, source id, origin) triples for the aliases' one INSERT. A name taught by an earlier
+        origin keeps it (an article's own names before the gazetteer's); within one origin the last pair
+        wins, as in ``learn_many``."""
         new: dict[str, tuple[int, str]] = {}
         for key, source_id, origin in triples:
             if key and key not in self._ids and (key not in new or new[key][1] == origin):
                 new[key] = (source_id, origin)
-        if not new:
-            return
-        insert_ignoring_duplicates(self.session, _ALIASES, [
-            {"alias": key, "source_id": source_id, "origin": origin[:200]}
-            for key, (source_id, origin) in sorted(new.items())], ["alias"])
+        self._new_aliases += [{"alias": key, "source_id": source_id, "origin": origin[:200]}
+                              for key, (source_id, origin) in sorted(new.items())]
         self._ids.update({key: source_id for key, (source_id, _) in new.items()})
+
+    def _clear_pending(self) -> None:
+        self._absent.clear()
+        self._new_sources.clear()
+        self._new_aliases = []
+        self._new_affiliations = {}
 
     # ---------------------------------------------------------------- steps
 
@@ -161,10 +203,11 @@ class SourceResolver:
         """Read which sources own these names (only those this process does not know yet)."""
         if len(self._ids) > REMEMBERED_NAMES:  # an archive of millions of names must not fill the memory
             self._ids.clear()
-        missing = sorted(keys - self._ids.keys())
+        missing = sorted(keys - self._ids.keys() - self._absent)
         for start in range(0, len(missing), 500):
             rows = self.session.connection().execute(_OWNERS, {"keys": missing[start:start + 500]})
             self._ids.update(dict(rows.all()))
+        self._absent.update(k for k in missing if k not in self._ids)
 
     def _known(self, w: Wanted) -> int | None:
         """The existing source of a speaker, by steps 1-4 of the module doc; None when it is new."""
@@ -190,30 +233,57 @@ class SourceResolver:
         """The names an article teaches: the speaker's own and its proper aliases."""
         return [w.key, *map(normalise_name, w.aliases)]
 
+    @staticmethod
+    def _with_organisations(wanted: list[Wanted]) -> tuple[dict[str, Wanted], list[Wanted]]:
+        """The organisations these speakers speak for (by name), and everyone: speakers and organisations,
+        each once."""
+        organisations = {w.affiliation: Wanted.of(Speaker(name=w.affiliation, kind="organisation"))
+                         for w in wanted if w.affiliation}
+        return organisations, list(dict.fromkeys([*wanted, *organisations.values()]))
+
     def _create(self, new: list[Wanted]) -> dict[str, int]:
-        """Insert the new sources (a name another writer just took is kept as theirs); ids by name."""
-        rows = {}
+        """Provisional ids of the new sources, by name (one per name, however many articles of the batch
+        bring it); written by ``settle``."""
+        found = {}
         for w in new:
             name, type_, kind = self._canonical(w)
-            rows.setdefault(name, {"name": name, "type": type_, "kind": kind})
-        if not rows:
-            return {}
-        found = dict(insert_new_returning(self.session, _SOURCES, list(rows.values()), ["name"],
-                                          (_SOURCES.c.name, _SOURCES.c.id)))
-        taken = [name for name in rows if name not in found]  # by a source the aliases did not lead to
-        if taken:
-            found.update(self.session.connection().execute(_IDS_BY_NAME, {"names": taken}).all())
-        if self._fuzzy_index is not None:
-            for name, row in rows.items():
-                self._index_key(row["kind"], normalise_name(name), found[name])
+            if name not in self._new_sources:
+                provisional = -1 - len(self._new_sources)
+                self._new_sources[name] = ({"name": name, "type": type_, "kind": kind}, provisional)
+                if self._fuzzy_index is not None:
+                    self._index_key(kind, normalise_name(name), provisional)
+            found[name] = self._new_sources[name][1]
         return found
 
-    def _set_affiliations(self, members: dict[int, int]) -> None:
+    def _insert_sources(self) -> dict[int, int]:
+        """Insert the new sources (a name another writer just took is kept as theirs); the real id of each
+        provisional one."""
+        if not self._new_sources:
+            return {}
+        rows = [row for row, _ in self._new_sources.values()]
+        found = dict(insert_new_returning(self.session, _SOURCES, rows, ["name"], (_SOURCES.c.name, _SOURCES.c.id)))
+        taken = [name for name in self._new_sources if name not in found]  # by a source the aliases did not lead to
+        if taken:
+            found.update(self.session.connection().execute(_IDS_BY_NAME, {"names": taken}).all())
+        return {provisional: found[name] for name, (_, provisional) in self._new_sources.items()}
+
+    def _reindex(self, real: dict[int, int]) -> None:
+        """Replace provisional ids in the fuzzy index by the real ones."""
+        if self._fuzzy_index is None:
+            return
+        for name, (row, provisional) in self._new_sources.items():
+            key = normalise_name(name)
+            for bucket in self._fuzzy_index[row["kind"]].values():
+                for k, (alias, sid) in enumerate(bucket):
+                    if sid == provisional and alias == key:
+                        bucket[k] = (alias, real[provisional])
+
+    def _affiliate(self, members: dict[int, int]) -> None:
         """Record the organisation each person speaks for, the first time it is learned (never
         overwritten: an analyst may have corrected it)."""
-        todo = [{"member": m, "organisation": o} for m, o in members.items() if m != o and m not in self._affiliated]
-        if todo:
-            self.session.connection().execute(_AFFILIATE, todo)
+        for member, organisation in members.items():
+            if member != organisation and member not in self._affiliated:
+                self._new_affiliations[member] = organisation
         self._affiliated.update(members)
 
     def _fuzzy(self, key: str, kind: str) -> int | None:

@@ -4,6 +4,11 @@
 every check (the span invariant above all) runs before anything is written, so a failure leaves no trace.
 Re-ingesting the same text is a no-op ("already present"); with ``reextract`` an article already present
 has its ``auto`` claims replaced while the claims an analyst confirmed, edited or rejected stay as they are.
+
+``store_batch`` stores a batch of articles the same way in a handful of statements for the whole batch (the
+articles, their sources, claims and figures), where a statement per article cost more than the work itself;
+only the events are matched article after article, since an article may report an event the one before it
+created.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from ledger.db import insert_ignoring_duplicates, lock_events
+from ledger.db import insert_ignoring_duplicates, insert_new_returning, lock_events
 from ledger.errors import SpanError
 from ledger.extract.types import Claim, Span
 from ledger.ingest.article import ArticleInput
@@ -22,8 +27,11 @@ from ledger.sources import SourceResolver
 
 
 _INSERT_CLAIMS = insert(ClaimRow.__table__)
-_NEWEST_CLAIMS = (select(ClaimRow.__table__.c.id).where(ClaimRow.__table__.c.article_id == bindparam("article"))
+_NEWEST_CLAIMS = (select(ClaimRow.__table__.c.id)
+                  .where(ClaimRow.__table__.c.article_id.in_(bindparam("articles", expanding=True)))
                   .order_by(ClaimRow.__table__.c.id.desc()).limit(bindparam("n")))
+_IDS_BY_SHA = select(Article.__table__.c.sha256, Article.__table__.c.id).where(
+    Article.__table__.c.sha256.in_(bindparam("shas", expanding=True)))
 _INSERT_FIGURES = insert(FigureRow.__table__)
 
 
@@ -90,11 +98,64 @@ def store_article(session: Session, extraction: Extraction, resolver: SourceReso
     return Stored(article_id, new=existing is None, claims=len(rows), event_ids=touched)
 
 
+def store_batch(session: Session, extractions: list[Extraction], resolver: SourceResolver) -> list[Stored]:
+    """Store these articles (spans checked, no ``reextract``) as ``store_article`` would one after the
+    other, in a handful of statements for the batch: one INSERT for the articles, one read of every name
+    their speakers go by, then for each article its events (matched in order: an article may report an
+    event the previous one created) and its sources decided in memory, and at the end one INSERT each for
+    the new sources, aliases, claims and figures."""
+    lock_events(session)
+    created = _insert_articles(session, extractions)
+    new = [e for e in extractions if e.article.sha256 in created]
+    resolver.prefetch([s for e in new for c in e.claims for s in (c.speaker, c.via) if s])
+    stored, rows, claims, touched_all = [], [], [], set()
+    for extraction in extractions:
+        sha = extraction.article.sha256
+        article_id = created.pop(sha, None)  # popped: the same text twice in a batch is new only once
+        if article_id is None:
+            stored.append(Stored(_present_id(session, sha, stored, extractions), new=False))
+            continue
+        event_ids = assign_events(session, extraction.events, extraction.article)
+        indices = extraction.claim_events or [None] * len(extraction.claims)
+        speakers = [c.speaker for c in extraction.claims] + [c.via for c in extraction.claims if c.via]
+        source_ids = dict(zip(map(id, speakers), resolver.decide(speakers, f"article:{article_id}")))
+        article_rows = [_claim_row(claim, article_id, event_ids[index] if index is not None else None, source_ids,
+                                   extraction.extractor_version) for claim, index in zip(extraction.claims, indices)]
+        touched = {r["event_id"] for r in article_rows if r["event_id"] is not None}
+        touched_all |= touched - set(event_ids)  # assign_events marked its own
+        rows += article_rows
+        claims += extraction.claims
+        stored.append(Stored(article_id, new=True, claims=len(article_rows), event_ids=touched))
+    real = resolver.settle()
+    if real:
+        for row in rows:
+            row["source_id"] = real.get(row["source_id"], row["source_id"])
+            row["via_source_id"] = real.get(row["via_source_id"], row["via_source_id"])
+    insert_claims(session, claims, rows)
+    mark_stale(session, touched_all)
+    return stored
+
+
+def _insert_articles(session: Session, extractions: list[Extraction]) -> dict[str, int]:
+    """Insert the articles not stored yet, in one statement; the id of each new one by its text's hash."""
+    rows = [_article_row(e) for e in extractions]
+    return dict(insert_new_returning(session, Article.__table__, rows, ["sha256"],
+                                     (Article.__table__.c.sha256, Article.__table__.c.id)))
+
+
+def _present_id(session: Session, sha: str, stored: list[Stored], extractions: list[Extraction]) -> int:
+    """The id of an article stored before (by an earlier run, a concurrent writer, or earlier in this batch)."""
+    for done, extraction in zip(stored, extractions):
+        if extraction.article.sha256 == sha:
+            return done.article_id
+    return session.connection().execute(_IDS_BY_SHA, {"shas": [sha]}).one()[1]
+
+
 def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> None:
     """Claims and their figures in two multi-row INSERTs (the ORM's per-object bookkeeping costs more
     than the whole extraction of an article).
 
-    The claims' ids are read back as the article's newest ids rather than through RETURNING, which costs
+    The claims' ids are read back as their articles' newest ids rather than through RETURNING, which costs
     more per row: this transaction is the only writer (see ``lock_events``), and both SQLite's row ids and
     PostgreSQL's sequence hand out increasing ids in insertion order.
     """
@@ -102,7 +163,8 @@ def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> No
         return
     connection = session.connection()
     connection.execute(_INSERT_CLAIMS, rows)
-    ids = connection.execute(_NEWEST_CLAIMS, {"article": rows[0]["article_id"], "n": len(rows)}).scalars().all()
+    articles = sorted({r["article_id"] for r in rows})
+    ids = connection.execute(_NEWEST_CLAIMS, {"articles": articles, "n": len(rows)}).scalars().all()
     ids.reverse()
     figures = [{"claim_id": claim_id, "metric": f.metric, "population": f.population, "low": f.low,
                 "high": f.high, "qualifier": f.qualifier, "vague": f.vague, "no_figure": f.no_figure,
@@ -115,11 +177,15 @@ def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> No
 
 def _insert_article(session: Session, extraction: Extraction) -> int | None:
     """The new article's id, or None when another writer stored the same text first."""
+    return insert_ignoring_duplicates(session, Article.__table__, [_article_row(extraction)], ["sha256"],
+                                      returning=Article.__table__.c.id)
+
+
+def _article_row(extraction: Extraction) -> dict:
     a = extraction.article
-    return insert_ignoring_duplicates(session, Article.__table__, [{
-        "sha256": a.sha256, "title": a.title, "url": a.url, "outlet": a.outlet, "author": a.author,
-        "published": a.published, "path": a.path, "record": a.record, "text": a.text,
-        "extractor_version": extraction.extractor_version}], ["sha256"], returning=Article.__table__.c.id)
+    return {"sha256": a.sha256, "title": a.title, "url": a.url, "outlet": a.outlet, "author": a.author,
+            "published": a.published, "path": a.path, "record": a.record, "text": a.text,
+            "extractor_version": extraction.extractor_version}
 
 
 def _drop_auto_claims(session: Session, article: Article, version: str) -> list[ClaimRow]:

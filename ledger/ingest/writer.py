@@ -1,7 +1,8 @@
 """The ingest's single writer: articles stored in batches, each article all-or-nothing inside its batch.
 
 A commit per article costs more than storing it, so the writer commits every ``BATCH_ARTICLES`` articles
-(or ``BATCH_SECONDS``). An article whose spans do not fit its text is refused before anything of it is
+(or ``BATCH_SECONDS``), and stores the batch's articles together (``store_batch``: a few statements a batch
+rather than a few an article). An article whose spans do not fit its text is refused before anything of it is
 written (``check_spans``) and reported; the others of the batch go in. Nothing is ever half-written; an
 ingest killed midway loses at most its last uncommitted batch, which the next run stores again (re-ingest is
 idempotent).
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from ledger.db import first_line, writing
 from ledger.errors import LedgerError, Problem
-from ledger.ingest.store import Extraction, Stored, check_spans, store_article
+from ledger.ingest.store import Extraction, Stored, check_spans, store_article, store_batch
 from ledger.sources import SourceResolver
 
 BATCH_ARTICLES = 64
@@ -66,22 +67,29 @@ class BatchWriter:
 
     def _write_batch(self, items: list[Extraction | Problem]) -> Outcome:
         outcome = Outcome()
+        accepted = []
+        for item in items:
+            if isinstance(item, Problem):
+                outcome.failed += 1
+                outcome.problems.append(item)
+                continue
+            try:
+                check_spans(item.article.text, item.claims)
+            except LedgerError as exc:  # refused before any of it is written
+                _fail(outcome, item, str(exc))
+                continue
+            accepted.append(item)
+        if not accepted:
+            return outcome
         with writing(self.engine) as session:
             self.resolver.session = session
-            for item in items:
-                if isinstance(item, Problem):
-                    outcome.failed += 1
-                    outcome.problems.append(item)
-                    continue
-                try:
-                    check_spans(item.article.text, item.claims)
-                except LedgerError as exc:  # refused before any of it is written
-                    _fail(outcome, item, str(exc))
-                    continue
-                try:
-                    outcome.stored.append(store_article(session, item, self.resolver, self.reextract))
-                except LedgerError as exc:  # part of it may be written: the batch goes again, one by one
-                    raise _Refused() from exc
+            try:
+                if self.reextract:  # an article present has claims to keep: one at a time
+                    outcome.stored += [store_article(session, item, self.resolver, True) for item in accepted]
+                else:
+                    outcome.stored += store_batch(session, accepted, self.resolver)
+            except LedgerError as exc:  # part of it may be written: the batch goes again, one by one
+                raise _Refused() from exc
         return outcome
 
     def _write_one_by_one(self, items: list[Extraction | Problem]) -> Outcome:
