@@ -153,7 +153,8 @@ class SourceResolver:
         statements at most; returns the real id of each provisional one."""
         real = self._insert_sources()
         if real:
-            self._ids.update({key: real[sid] for key, sid in self._ids.items() if sid < 0})
+            self._ids.update({row["alias"]: real[row["source_id"]] for row in self._new_aliases
+                              if row["source_id"] in real})
             self._reindex(real)
             self._affiliated = {real.get(m, m) for m in self._affiliated}
         if self._new_aliases:
@@ -273,10 +274,9 @@ class SourceResolver:
             return
         for name, (row, provisional) in self._new_sources.items():
             key = normalise_name(name)
-            for bucket in self._fuzzy_index[row["kind"]].values():
-                for k, (alias, sid) in enumerate(bucket):
-                    if sid == provisional and alias == key:
-                        bucket[k] = (alias, real[provisional])
+            for word in self._index_words(row["kind"], key):
+                bucket = self._fuzzy_index[row["kind"]].get(word, [])
+                bucket[:] = [(alias, real[provisional] if sid == provisional else sid) for alias, sid in bucket]
 
     def _affiliate(self, members: dict[int, int]) -> None:
         """Record the organisation each person speaks for, the first time it is learned (never
@@ -311,12 +311,16 @@ class SourceResolver:
         return self._fuzzy_index
 
     def _index_key(self, kind: str, key: str, source_id: int) -> None:
+        for word in self._index_words(kind, key):
+            self._fuzzy_index[kind].setdefault(word, []).append((key, source_id))
+
+    @staticmethod
+    def _index_words(kind: str, key: str) -> list[str]:
+        """The words the fuzzy index files a name under: a person's first name, an organisation's longer
+        words; none for other kinds."""
         if kind == "person":
             tokens = person_tokens(key)
-            words = [tokens[0]] if tokens else []
-        elif kind == "organisation":
-            words = [w for w in set(key.split()) if len(w) > 3]
-        else:
-            return
-        for word in words:
-            self._fuzzy_index[kind].setdefault(word, []).append((key, source_id))
+            return [tokens[0]] if tokens else []
+        if kind == "organisation":
+            return [w for w in set(key.split()) if len(w) > 3]
+        return []
