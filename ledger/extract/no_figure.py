@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.extract import lexicon
-from ledger.extract.phrase_pattern import folded_for_ignorecase, lowercase_twin, lowered, phrase_trie
+from ledger.extract.phrase_pattern import (first_characters, folded_for_ignorecase, lowercase_twin, lowered,
+                                           phrase_trie)
 from ledger.extract.types import METRICS, Figure, Span
 
 CASUALTIES = ("killed", "wounded")
@@ -47,6 +48,16 @@ def _spaced(pattern: str) -> str:
     return pattern.replace(" ", r"\s+")
 
 
+def _lead(alternatives: str) -> str:
+    """A lookahead for the characters a match of ``alternatives`` can start with ("" when unknown).
+
+    The statements are searched at every offset of their windows, and each opens with an alternation of
+    groups that the engine would otherwise enter one by one at every word boundary: with the lookahead it
+    gives up at once where no statement can start, which halves the cost and finds the same matches."""
+    chars = first_characters(f"(?:{alternatives})")
+    return f"(?=[{re.escape(chars)}])" if chars else ""
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     """The no-figure patterns, compiled once; raises ValueError naming a pattern that does not compile."""
@@ -71,8 +82,8 @@ def _patterns() -> _Patterns:
             anchors=re.compile(rf"\W(?={phrase_trie(data['anchors'])})", re.IGNORECASE),
             anchors_lower=re.compile(rf"\W(?={phrase_trie(data['anchors'])})", re.ASCII),  # faster; a superset
             anchor_at=re.compile(phrase_trie(data["anchors"]), re.IGNORECASE),
-            cue_then_subject=re.compile(rf"\b(?:{cues})\b{gap}\b(?:{subject})\b", re.IGNORECASE),
-            standalone=re.compile(rf"\b(?:{standalone})\b", re.IGNORECASE),
+            cue_then_subject=re.compile(rf"\b{_lead(cues)}(?:{cues})\b{gap}\b(?:{subject})\b", re.IGNORECASE),
+            standalone=re.compile(rf"\b{_lead(standalone)}(?:{standalone})\b", re.IGNORECASE),
             subject=re.compile(rf"\b(?:{subject})\b", re.IGNORECASE),
             subject_groups=groups,
             reach=(int(data["reach_before"]), int(data["reach_after"])),
