@@ -80,6 +80,16 @@ def lowercase_twin(pattern: re.Pattern) -> re.Pattern | None:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+def start_lookahead(pattern: str) -> str:
+    """``(?=[...])`` with the characters a match of ``pattern`` can start with (``first_characters``), or ""
+    when they are unknown. Put in front of a pattern searched at every offset that opens with an alternation
+    of groups (or is matched with IGNORECASE, where the engine cannot test a branch's first letter before
+    entering it), it lets the engine give up at once where no match can start: the same matches, found with
+    a fraction of the work."""
+    chars = first_characters(pattern)
+    return f"(?=[{re.escape(chars)}])" if chars else ""
+
+
 def first_characters(pattern: str) -> str | None:
     """The characters a match of ``pattern`` (a case-sensitive pattern) can start with, sorted; None when
     that cannot be told (a class such as ``\\w``, an inline IGNORECASE, a possibly empty match, or syntax
