@@ -32,6 +32,7 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGN
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
 _COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
 _COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
+_COORDINATOR_CHARS = ",andbuthe"  # what _COORDINATOR_TAIL can match besides blank space
 _THAT_OR_COLON_END = re.compile(r"\bthat\s*$|:\s*$")
 _COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
 _INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
@@ -217,13 +218,24 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         return inverted
     before = text[max(lo, cue.verb - 16):cue.verb]
     if _COORDINATED_BEFORE.search(before) and right() is not None:
-        start = _COORDINATOR_TAIL.search(text[lo:cue.verb]).start() + lo
+        start = _coordinator_start(text, lo, cue.verb)
         subject = None if previous else subject_of(text, lo, start)
         if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous,
                                                                                         subject):
             return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
         return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
+
+
+def _coordinator_start(text: str, lo: int, end: int) -> int:
+    """Where the coordinator before a coordinated cue starts ("... and then said"): what
+    ``_COORDINATOR_TAIL.search(text[lo:end])`` finds, but searched only from where the run of characters
+    that pattern can match (blank space, commas, the letters of "and", "but", "then") begins: the search
+    would otherwise try, and fail at, every offset of the sentence before it."""
+    pos = end
+    while pos > lo and (text[pos - 1].isspace() or text[pos - 1] in _COORDINATOR_CHARS):
+        pos -= 1
+    return _COORDINATOR_TAIL.search(text, pos, end).start()
 
 
 def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tuple[int, int] | None) -> bool:
