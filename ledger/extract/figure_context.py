@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ledger.extract import lexicon
 from ledger.extract.figure_nouns import noun_lexicon
-from ledger.extract.phrase_pattern import lowered, phrase_trie
+from ledger.extract.phrase_pattern import lowered, phrase_trie, start_lookahead
 from ledger.extract.sentences import sentences
 from ledger.extract.types import METRICS, Span
 
@@ -102,16 +102,19 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     links, owners = _alternation(data["lead_in_links"]), _alternation(data["possessives"])
     verb_links = _alternation(data["lead_in_verb_links"])
     be = _alternation(data["predicate_links"])
+    lead_alternatives = _alternation(leads)
+    # these are searched at every offset of a window, case-insensitively: see ``start_lookahead``
+    cue_start, lead_start = start_lookahead(cues), start_lookahead(lead_alternatives)
     patterns = {
-        "cues": rf"\b{cues}\b",
-        "left_adjacent": rf"\b{cues}[\s\"“‘']*$",
+        "cues": rf"\b{cue_start}{cues}\b",
+        "left_adjacent": rf"\b{cue_start}{cues}[\s\"“‘']*$",
         # "the death toll at 19", "the death toll from Saturday's attack rose to 25", "the martyrdom of"
-        "lead_in": (rf"\b(?P<lead>{_alternation(leads)})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links}"
+        "lead_in": (rf"\b{lead_start}(?P<lead>{lead_alternatives})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links}"
                     rf"|(?:\s+[\w'’-]+){{6,16}}\s+{verb_links})?"
                     r"\s*[\"“‘]?\s*$"),
         "predicate": rf"\s*{be}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{event_nouns})\b",
-        "left_object": rf"\b(?P<cue>{cues})\b[^.;:!?\d]{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
-        "left_verb": rf"\b(?P<cue>{cues})\b[^.;:!?\d]{{0,80}}$",
+        "left_object": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
+        "left_verb": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,80}}$",
         "coordination": rf"[\s,]*(?:{coord}(?:\s+{owners})?[\s\"“‘]*)?",
         "and_other": r"\s+and\s+other\s+",
     }
@@ -130,8 +133,8 @@ def _extras(zero: dict) -> str:
     """Figures without a number: "civilian fatalities" (at least one), "escaped injury" (none)."""
     nouns = noun_lexicon()
     casualty_nouns = _alternation(w for w, n in nouns.nouns.items() if n.cls == "casualty")
-    return (rf"\b(?:(?P<mod>{_alternation(nouns.modifiers)})\s+(?P<noun>{casualty_nouns})"
-            rf"|(?P<zero>{_alternation(zero)}))\b")
+    body = rf"(?:(?P<mod>{_alternation(nouns.modifiers)})\s+(?P<noun>{casualty_nouns})|(?P<zero>{_alternation(zero)}))"
+    return rf"\b{start_lookahead(body)}{body}\b"
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.extract import lexicon
-from ledger.extract.cues import Cue, refusal
+from ledger.extract.cues import Cue, refusal, trie_regex
 from ledger.extract.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
@@ -32,6 +32,7 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGN
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
 _COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
 _COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
+_COORDINATOR_CHARS = ",andbuthe"  # what _COORDINATOR_TAIL can match besides blank space
 _THAT_OR_COLON_END = re.compile(r"\bthat\s*$|:\s*$")
 _COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
 _INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
@@ -105,10 +106,10 @@ class _Grammar:
 @lru_cache(maxsize=1)
 def _patterns() -> _Grammar:
     gr = lexicon.load("grammar.json")
-    temporal = "|".join(sorted(gr["temporal"], key=len, reverse=True))
-    venues = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(gr["venues"], key=len, reverse=True))
-    addressees = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(words().addressees, key=len,
-                                                                               reverse=True))
+    # Each word list as a trie: a flat alternation tries every word in turn (and, under IGNORECASE, each one
+    # costs the engine a jump), a trie one branch per letter. Both try a longer word before a word it
+    # starts with, so they match alike.
+    temporal, venues, addressees = trie_regex(gr["temporal"]), trie_regex(gr["venues"]), trie_regex(words().addressees)
     name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
     adverbial = (
         rf"\s*,?\s*(?:(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal})"
@@ -217,13 +218,24 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         return inverted
     before = text[max(lo, cue.verb - 16):cue.verb]
     if _COORDINATED_BEFORE.search(before) and right() is not None:
-        start = _COORDINATOR_TAIL.search(text[lo:cue.verb]).start() + lo
+        start = _coordinator_start(text, lo, cue.verb)
         subject = None if previous else subject_of(text, lo, start)
         if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous,
                                                                                         subject):
             return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
         return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
+
+
+def _coordinator_start(text: str, lo: int, end: int) -> int:
+    """Where the coordinator before a coordinated cue starts ("... and then said"): what
+    ``_COORDINATOR_TAIL.search(text[lo:end])`` finds, but searched only from where the run of characters
+    that pattern can match (blank space, commas, the letters of "and", "but", "then") begins: the search
+    would otherwise try, and fail at, every offset of the sentence before it."""
+    pos = end
+    while pos > lo and (text[pos - 1].isspace() or text[pos - 1] in _COORDINATOR_CHARS):
+        pos -= 1
+    return _COORDINATOR_TAIL.search(text, pos, end).start()
 
 
 def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tuple[int, int] | None) -> bool:

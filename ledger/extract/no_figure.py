@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.extract import lexicon
-from ledger.extract.phrase_pattern import folded_for_ignorecase, lowercase_twin, lowered, phrase_trie
+from ledger.extract.phrase_pattern import (folded_for_ignorecase, lowercase_twin, lowered, phrase_trie,
+                                           start_lookahead)
 from ledger.extract.types import METRICS, Figure, Span
 
 CASUALTIES = ("killed", "wounded")
@@ -64,6 +65,7 @@ def _patterns() -> _Patterns:
     # the subject follows the refusal in the same sentence, with no number between
     gap = rf"[^.;!?\d]{{0,{int(data['max_gap_chars'])}}}?"
     cues, standalone = "|".join(map(_spaced, data["cues"])), "|".join(map(_spaced, data["standalone"]))
+    # searched at every offset of their windows, they open with alternations of groups: see start_lookahead
     try:
         found = _Patterns(
             # a non-word character, then a word every such statement holds: a fast scan finds the few
@@ -71,8 +73,9 @@ def _patterns() -> _Patterns:
             anchors=re.compile(rf"\W(?={phrase_trie(data['anchors'])})", re.IGNORECASE),
             anchors_lower=re.compile(rf"\W(?={phrase_trie(data['anchors'])})", re.ASCII),  # faster; a superset
             anchor_at=re.compile(phrase_trie(data["anchors"]), re.IGNORECASE),
-            cue_then_subject=re.compile(rf"\b(?:{cues})\b{gap}\b(?:{subject})\b", re.IGNORECASE),
-            standalone=re.compile(rf"\b(?:{standalone})\b", re.IGNORECASE),
+            cue_then_subject=re.compile(rf"\b{start_lookahead(cues)}(?:{cues})\b{gap}\b(?:{subject})\b",
+                                        re.IGNORECASE),
+            standalone=re.compile(rf"\b{start_lookahead(standalone)}(?:{standalone})\b", re.IGNORECASE),
             subject=re.compile(rf"\b(?:{subject})\b", re.IGNORECASE),
             subject_groups=groups,
             reach=(int(data["reach_before"]), int(data["reach_after"])),

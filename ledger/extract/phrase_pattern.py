@@ -78,3 +78,84 @@ def lowercase_twin(pattern: re.Pattern) -> re.Pattern | None:
     if letters != letters.lower():
         return None
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def start_lookahead(pattern: str) -> str:
+    """``(?=[...])`` with the characters a match of ``pattern`` can start with (``first_characters``), or ""
+    when they are unknown. Put in front of a pattern searched at every offset that opens with an alternation
+    of groups (or is matched with IGNORECASE, where the engine cannot test a branch's first letter before
+    entering it), it lets the engine give up at once where no match can start: the same matches, found with
+    a fraction of the work."""
+    chars = first_characters(pattern)
+    return f"(?=[{re.escape(chars)}])" if chars else ""
+
+
+def first_characters(pattern: str) -> str | None:
+    """The characters a match of ``pattern`` (a case-sensitive pattern) can start with, sorted; None when
+    that cannot be told (a class such as ``\\w``, an inline IGNORECASE, a possibly empty match, or syntax
+    this reading does not know).
+
+    A pattern that opens with an alternation of groups ("\\b(?:(?:did|would) not|was unable)") makes the
+    engine enter every group at every word boundary; ``(?=[...])`` with these characters in front lets it
+    give up at once where no match can start. Zero-width parts (``\\b``, lookarounds) are skipped, which
+    can only add characters, so the set is never too small.
+
+        >>> first_characters(r"\\b(?:did|was)\\s+not|no\\b")
+        'dnw'
+    """
+    try:
+        # the parser that ``re`` itself uses: private, hence the fallback
+        from re import _constants as op
+        from re import _parser
+        chars, empty = _first(_parser.parse(pattern), op)
+    except Exception:  # noqa: BLE001 - any surprise in a private module means: cannot tell
+        return None
+    return None if chars is None or empty else "".join(sorted(chars))
+
+
+def _first(items, op) -> tuple[set | None, bool]:
+    """(first characters, whether the sequence ``items`` can match the empty string); (None, _) if unknown."""
+    found: set = set()
+    for code, arg in items:
+        if code is op.LITERAL:
+            return found | {chr(arg)}, False
+        if code is op.IN:
+            members = _class_members(arg, op)
+            return (None if members is None else found | members), False
+        if code in (op.AT, op.ASSERT, op.ASSERT_NOT):
+            continue  # zero-width: the next item starts the match
+        if code is op.BRANCH:
+            sub = [_first(alternative, op) for alternative in arg[1]]
+            empty = any(e for _, e in sub)
+        elif code is op.SUBPATTERN:
+            if arg[1] & op.SRE_FLAG_IGNORECASE:
+                return None, False
+            sub = [_first(arg[3], op)]
+            empty = sub[0][1]
+        elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT):
+            sub = [_first(arg[2], op)]
+            empty = sub[0][1] or arg[0] == 0
+        elif code is op.ATOMIC_GROUP:
+            sub = [_first(arg, op)]
+            empty = sub[0][1]
+        else:
+            return None, False
+        if any(chars is None for chars, _ in sub):
+            return None, False
+        found = found.union(*(chars for chars, _ in sub))
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _class_members(items, op) -> set | None:
+    """The characters of a ``[...]`` class of literals and short ranges; None for anything else."""
+    members: set = set()
+    for code, arg in items:
+        if code is op.LITERAL:
+            members.add(chr(arg))
+        elif code is op.RANGE and arg[1] - arg[0] < 256:
+            members.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:
+            return None
+    return members
