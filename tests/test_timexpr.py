@@ -189,3 +189,23 @@ def test_timexpr_offsets_point_into_the_text():
 def test_timexpr_offsets_survive_characters_that_lowercase_to_two():
     text = "İstanbul: a blast on Thursday, and Monday's raid."
     assert [text[t.start:t.end] for t in find_times(text, FRIDAY)] == ["Thursday", "Monday's"]
+
+
+@pytest.mark.parametrize("text", [
+    "25/02/2023", "1/2/2003", "09/17/2016", "17/9/16", "9/17/16", "01/02/03", "12/12/12", "31/12/99",
+    "9/17/30", "9/17/70", "29/2/2020", "28/2/21", "30/4/2019", "4/30/2019", "13/1/2020", "1/13/2020",
+])
+@pytest.mark.parametrize("published", [date(2016, 9, 20), date(1995, 1, 1), date(2023, 3, 10)])
+def test_timexpr_plain_numeric_date_reads_as_dateparser(text, published):
+    from ledger.events.timexpr import _dateparser, _plain_numeric_date
+
+    plain = _plain_numeric_date(text, published)
+    assert plain is not None
+    assert plain == _dateparser.__wrapped__(text, published)
+
+
+@pytest.mark.parametrize("text", ["5/13/12", "31/2/2021", "29/2/21", "0/5/2020", "1/2/123", "1/2/1850"])
+def test_timexpr_plain_numeric_date_leaves_odd_dates_to_dateparser(text):
+    from ledger.events.timexpr import _plain_numeric_date
+
+    assert _plain_numeric_date(text, FRIDAY) is None

@@ -217,14 +217,14 @@ def _times_agree(a: When | None, b: When | None) -> bool:
 def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft],
                  assigned: list[Draft | None]) -> Draft | None:
     start, end = claim.content.start, claim.content.end
-    first = bisect_left(article.mention_starts, start)
-    inside = [i for i in range(first, bisect_left(article.mention_starts, end)) if article.mentions[i].end <= end]
-    decided, draft = _counted_event(article, claim.figures, assigned)
-    if decided:
-        return draft
-    for i in inside:
-        m = article.mentions[i]
-        if not (m.secondary and m.marker_start is not None and m.marker_start >= start):
+    if claim.figures:
+        decided, draft = _counted_event(article, claim.figures, assigned)
+        if decided:
+            return draft
+    starts, mentions = article.mention_starts, article.mentions
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        m = mentions[i]
+        if m.end <= end and not (m.secondary and m.marker_start is not None and m.marker_start >= start):
             return assigned[i]
     return _by_time(article, start, end, main, drafts)
 
@@ -234,6 +234,8 @@ def _by_time(article: Article, start: int, end: int, main: Draft, drafts: list[D
     before it: "Since the start of the year, 150 people have been killed"), a period makes it background."""
     first = min(start, article.sentence_of(start)[0])
     near = article.times[bisect_left(article.time_starts, first):bisect_left(article.time_starts, end)]
+    if not near:
+        return main  # no time of its own: the main event
     own = [t for t in near if id(t) not in article.attached]
     dated = [When.of(t) for t in own if t.role == "event"]
     if dated:

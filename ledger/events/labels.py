@@ -23,7 +23,8 @@ def finish(article: "Article", drafts: list["Draft"], chosen: list["Draft | None
            ) -> ArticleEvents:
     """The drafts some claim is about (main first, then in order of appearance), each claim's index and
     the claims themselves."""
-    kept = [d for d in drafts if any(c is d for c in chosen)]
+    chosen_ids = {id(c) for c in chosen}
+    kept = [d for d in drafts if id(d) in chosen_ids]
     index = {id(d): n for n, d in enumerate(kept)}
     memo: dict = {}
     events = tuple(_draft_value(article, d, memo) for d in kept)

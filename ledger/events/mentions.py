@@ -217,7 +217,7 @@ def _clause_tail(lead: str) -> str:
     >>> _clause_tail("the army said, after a deadly")
     ' after a deadly'
     """
-    cut = max(lead.rfind(ch) for ch in _BREAKS) + 1
+    cut = max(map(lead.rfind, _BREAKS)) + 1
     dash = max(lead.rfind(" - "), lead.rfind("\n-\n"), lead.rfind(" -\n"), lead.rfind("\n- "))
     return lead[max(cut, dash + 3 if dash >= 0 else 0):]
 
