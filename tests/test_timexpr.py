@@ -75,9 +75,14 @@ def test_timexpr_explicit_dates(text):
     assert (found.first, found.precision, found.role) == (date(2023, 2, 25), "day", "event")
 
 
-def test_timexpr_numeric_date_uses_the_dateparser_fallback():
+def test_timexpr_numeric_date_is_read_day_first():
     found = only("Reported on 25/02/2023 by the council.", FRIDAY)
     assert found.first == date(2023, 2, 25)
+
+
+def test_timexpr_odd_numeric_date_goes_to_the_dateparser_fallback():
+    found = only("Reported on 5/13/12 by the council.", FRIDAY)
+    assert found.first == found.last == date(2013, 12, 5)  # dateparser reads it year last-but-one
 
 
 def test_timexpr_day_after_publication_is_last_year():
