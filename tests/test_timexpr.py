@@ -82,7 +82,7 @@ def test_timexpr_numeric_date_is_read_day_first():
 
 def test_timexpr_odd_numeric_date_goes_to_the_dateparser_fallback():
     found = only("Reported on 5/13/12 by the council.", FRIDAY)
-    assert found.first == found.last == date(2013, 12, 5)  # dateparser reads it year last-but-one
+    assert found.first == found.last == date(2013, 12, 5)  # dateparser: day 5, year 2013, month 12
 
 
 def test_timexpr_day_after_publication_is_last_year():
