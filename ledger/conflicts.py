@@ -71,11 +71,15 @@ def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
     connection.execute(delete(_CONFLICTS).where(_CONFLICTS.c.event_id.in_(event_ids)))
     if found:
         now = utcnow()
-        ids = connection.execute(insert(_CONFLICTS).returning(_CONFLICTS.c.id, sort_by_parameter_order=True), [
+        connection.execute(insert(_CONFLICTS), [
             {"event_id": f.event_id, "metric": f.metric, "population": f.population, "severity": f.severity,
              "size": f.size, "summary": f.summary, "sources": list(f.sources), "sides": [list(s) for s in f.sides],
-             "compatible": list(f.compatible), "details": extra_fields(f), "computed_at": now} for f in found]
-        ).scalars().all()
+             "compatible": list(f.compatible), "details": extra_fields(f), "computed_at": now} for f in found])
+        # read back rather than RETURNING, which SQLite can only keep in order one row per statement: these
+        # events' conflicts are the ones just inserted (the rest were deleted above, and this transaction is
+        # the only writer, see lock_events), and ids grow in insertion order on both backends
+        ids = connection.execute(select(_CONFLICTS.c.id).where(_CONFLICTS.c.event_id.in_(event_ids))
+                                 .order_by(_CONFLICTS.c.id)).scalars().all()
         links = [{"conflict_id": conflict_id, "claim_id": claim_id, "side": f.side_of_claim(claim_id)}
                  for conflict_id, f in zip(ids, found) for claim_id in sorted(set(f.claims))]
         connection.execute(insert(ConflictClaim.__table__), links)
