@@ -100,3 +100,23 @@ def test_speakers_member_of_named_armed_group():
 def test_speakers_title_words_are_no_affiliation(phrase):
     found = describe(phrase, 0, len(phrase))
     assert (found.name, found.type, found.affiliation) == ("Ivo Dane", "official", None)
+
+
+@pytest.mark.parametrize("phrase, affiliation", [
+    ("Ruritanian Defence Ministry spokesman Ivo Dane", "Ruritanian Defence Ministry"),
+    ("Ruritanian Interior Ministry spokesman Ivo Dane", "Ruritanian Interior Ministry"),
+    ("Ruritania's Defence Ministry spokesman Ivo Dane", "Ruritanian Defence Ministry"),
+    ("Ruritania's Interior Ministry spokeswoman Ona Brill", "Ruritanian Interior Ministry"),
+])
+def test_speakers_spokesman_of_a_named_ministry_keeps_which_ministry(phrase, affiliation):
+    """The word naming the ministry ("Defence", "Interior") also opens titles ("Defence Minister"), but
+    before an organisation word it is the organisation's: two ministries' spokesmen are two parties."""
+    found = describe(phrase, 0, len(phrase))
+    assert (found.kind, found.affiliation) == ("person", affiliation)
+
+
+def test_speakers_spokesman_of_a_ministry_of_no_named_country_has_no_affiliation():
+    from ledger.extract.pipeline import extract
+
+    speaker = extract("Defence Ministry spokesman Ivo Dane said four soldiers died.")[0].speaker
+    assert (speaker.name, speaker.affiliation) == ("Ivo Dane", None)  # whose ministry? not "Defence Ministry"

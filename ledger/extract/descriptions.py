@@ -139,7 +139,7 @@ def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, de
         core = core[1:] or core
     name_at = _name_start(core)
     if name_at is not None:
-        return _person_or_org(text, start, end, core, name_at, affiliation)
+        return _person_or_org(text, start, end, core, name_at, affiliation, owner if national else None)
     p = _description(text, start, end, core, core[-1][2].lower(), quantified, definite, affiliation,
                      complement)
     return _owned_by_country(p, owner) if national else p
@@ -291,7 +291,11 @@ def _name_start(body) -> int | None:
     return k if k < len(body) else None
 
 
-def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: str | None) -> Phrase:
+def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: str | None,
+                   country: str | None = None) -> Phrase:
+    """A person ("Pentagon spokesman John Kirby") or an organisation named with capitals ("Kessel
+    Brigades"); ``country`` is the possessive owner the caller dropped ("Mardovia's Defence Ministry
+    spokesman ..."): the organisation after it is that country's."""
     w = words()
     run = body[at:]
     lows = [t[2].lower().rstrip(".") for t in run]
@@ -314,18 +318,38 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     before = [t[2].lower() for t in body[:at]] + lows[:role_end + 1]
     role = _role(before)
     ptype = _person_type(before)
-    if affiliation is None:
-        caps = [t[2] for t in body[:at] + run[:role_end + 1] if is_capitalised(t[2]) and t[2].lower().rstrip(".")
-                not in w.titles and t[2].lower() not in w.roles and t[2].lower() not in ("of", "press")
-                and t[2].lower() not in _ROLE_PREFIXES
-                and t[2].lower() not in w.role_modifiers]
-        affiliation = " ".join(caps) or None
+    if affiliation is None or country is not None:
+        organisation = _organisation_before_role(body[:at] + run[:role_end + 1], owned=country is not None)
+        if country is not None and organisation and organisation.split()[-1].lower() in w.org_words:
+            from ledger.events.places import adjective_of  # imported late, as in _owned_by_country
+            adjective = adjective_of(country)
+            affiliation = f"{adjective} {organisation}" if adjective else f"{country}'s {organisation}"
+        elif affiliation is None:
+            affiliation = organisation
     if affiliation is not None and _lookup(affiliation) is not None:
         entry = _lookup(affiliation)
         affiliation = entry.name
         ptype = "militia" if entry.type == "militia" else ptype
     return Phrase(start, end, "person", name or last, last.lower(), ptype, affiliation, role, "sg", True, None,
                   first, last)
+
+
+def _organisation_before_role(toks, owned: bool = False) -> str | None:
+    """The organisation named in the words before a person's name, without the role: "Pentagon Press
+    Secretary" -> "Pentagon". A word that could open a role ("Defence", "Interior") is the organisation's
+    when an organisation word follows it: "Mardovian Defence Ministry spokesman" -> "Mardovian Defence
+    Ministry", never "Mardovian Ministry" (which would make the interior ministry's spokesman the same party).
+    Without an owner ("Defence Ministry spokesman", not ``owned`` by a country named before) the ministry
+    is only "Ministry", which names no one."""
+    w = words()
+    lows = [t[2].lower() for t in toks]
+    kept = [k for k, t in enumerate(toks) if is_capitalised(t[2]) and lows[k].rstrip(".") not in w.titles
+            and lows[k] not in w.roles and lows[k] not in ("of", "press") and lows[k] not in w.role_modifiers]
+    if not owned and all(lows[k] in _ROLE_PREFIXES or lows[k] in w.org_words for k in kept):
+        kept = [k for k in kept if lows[k] not in _ROLE_PREFIXES]  # "Defence Ministry": whose? (no affiliation)
+    else:
+        kept = [k for k in kept if lows[k] not in _ROLE_PREFIXES or (k + 1 < len(toks) and lows[k + 1] in w.org_words)]
+    return " ".join(toks[k][2] for k in kept) or None
 
 
 def _trim_name(names):
