@@ -4,7 +4,8 @@
 
 Corpora: PolNeAR dev (real US political news, ~800 words an article; read at run time, nothing copied) and a
 synthetic set from ``bench/synthetic.py``. Each figure is the median of ``--runs`` runs on one core (one
-process, ``--jobs 1``), into a fresh SQLite file each time. Prints a Markdown table.
+process, ``--jobs 1``), into a fresh SQLite file each time. Prints a Markdown table; with ``--fail-below``
+it also exits 1 when an ingest median falls below that many articles/s (CI's guard against a slowdown).
 """
 from __future__ import annotations
 
@@ -69,6 +70,9 @@ def main() -> None:
                         "polnear" / "dev.jsonl")
     parser.add_argument("--synthetic", type=int, default=500, help="number of synthetic articles")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--fail-below", type=float, default=None, metavar="ARTICLES_PER_S",
+                        help="exit 1 when an ingest median is below this (CI uses a guard well under the target, "
+                             "since machines differ: it catches a lost order of magnitude, not noise)")
     args = parser.parse_args()
     rows = []
     if args.polnear.exists():
@@ -79,6 +83,9 @@ def main() -> None:
     print("|" + "---|" * len(keys))
     for row in rows:
         print("| " + " | ".join(str(row[k]) for k in keys) + " |")
+    slow = [row["corpus"] for row in rows if args.fail_below and row["ingest articles/s"] < args.fail_below]
+    if slow:
+        raise SystemExit(f"ingest below {args.fail_below:g} articles/s on: {', '.join(slow)}")
 
 
 if __name__ == "__main__":
