@@ -65,26 +65,25 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
         target = silent if fact.no_figure else groups
         target.setdefault((fact.event_id, fact.metric), []).append(fact)
     casualty = load("sources.json")["casualty_metrics"]
-    dissent = _named_in_event(groups, casualty)
+    named = {key: named_by_party(facts) for key, facts in groups.items() if key[1] in casualty}
+    dissent = _named_in_event(named)
     found = []
     for key in sorted(groups, key=lambda k: (id_key(k[0]), k[1] or "")):
         quiet = list(silent.get(key, []))
         if key[1] in casualty:
             quiet += silent.get((key[0], None), [])
-        found.append(build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {})))
+        found.append(build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {}), named.get(key)))
     return found
 
 
-def _named_in_event(groups: dict[tuple[Any, str | None], list[FigureFact]], casualty: list[str]
-                    ) -> dict[Any, dict[str, set[str]]]:
-    """Per event, per party, the populations named in any casualty metric (who was hit, event-wide)."""
+def _named_in_event(named: dict[tuple[Any, str | None], dict[str, set[str]]]) -> dict[Any, dict[str, set[str]]]:
+    """Per event, per party, the populations named in any casualty metric (who was hit, event-wide), from
+    :func:`named_by_party` of each casualty metric's facts."""
     found: dict[Any, dict[str, set[str]]] = {}
-    for (event_id, metric), facts in groups.items():
-        if metric not in casualty:
-            continue
+    for (event_id, _metric), by_party in named.items():
         event = found.setdefault(event_id, {})
-        for party, named in named_by_party(facts).items():
-            event.setdefault(party, set()).update(named)
+        for party, populations in by_party.items():
+            event.setdefault(party, set()).update(populations)
     return found
 
 

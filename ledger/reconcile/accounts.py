@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ledger.names import normalise_name
@@ -31,7 +32,11 @@ from ledger.reconcile.ranges import Plausible, Range, compared
 
 @dataclass(slots=True)
 class Account:
-    """One party's figure for one population, with the facts that state it (all agreeing)."""
+    """One party's figure for one population, with the facts that state it (all agreeing).
+
+    What is derived from the facts (names, claims, days, outlets, ...) is worked out once and remembered
+    until the next :meth:`add`: the checks ask for it again for every link, side and conflict.
+    """
 
     party: str
     population: str
@@ -52,36 +57,53 @@ class Account:
     @property
     def names(self) -> tuple[str, ...]:
         """The source names of this party, in the order their facts were published."""
-        if "names" not in self._cache:
+        found = self._cache.get("names")
+        if found is None:
             ordered = sorted(self.facts, key=fact_order)
-            self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in ordered))
-        return self._cache["names"]
+            found = self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in ordered))
+        return found
 
     @property
     def claims(self) -> tuple[Any, ...]:
-        if "claims" not in self._cache:
-            self._cache["claims"] = tuple(sorted({f.claim_id for f in self.facts}, key=id_key))
-        return self._cache["claims"]
+        found = self._cache.get("claims")
+        if found is None:
+            found = self._cache["claims"] = tuple(sorted({f.claim_id for f in self.facts}, key=id_key))
+        return found
 
     @property
-    def outlets(self) -> set[str]:
-        return {f.via or f.outlet or "" for f in self.facts}
+    def outlets(self) -> frozenset[str]:
+        found = self._cache.get("outlets")
+        if found is None:
+            found = self._cache["outlets"] = frozenset(f.via or f.outlet or "" for f in self.facts)
+        return found
 
     @property
     def first_day(self) -> date:
-        return min(day_of(f.published) for f in self.facts)
+        found = self._cache.get("first_day")
+        if found is None:
+            found = self._cache["first_day"] = min(day_of(f.published) for f in self.facts)
+        return found
 
     @property
     def last_day(self) -> date:
-        return max(day_of(f.published) for f in self.facts)
+        found = self._cache.get("last_day")
+        if found is None:
+            found = self._cache["last_day"] = max(day_of(f.published) for f in self.facts)
+        return found
 
     @property
     def latest(self) -> FigureFact:
-        return max(self.facts, key=fact_order)
+        found = self._cache.get("latest")
+        if found is None:
+            found = self._cache["latest"] = max(self.facts, key=fact_order)
+        return found
 
     @property
     def types(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(f.source_type or "other" for f in self.facts))
+        found = self._cache.get("types")
+        if found is None:
+            found = self._cache["types"] = tuple(dict.fromkeys(f.source_type or "other" for f in self.facts))
+        return found
 
 
 def party_of(fact: FigureFact) -> str:
@@ -104,9 +126,9 @@ def fact_order(fact: FigureFact) -> tuple:
     """Publication order: date (and time when known), then claim id, then figure id."""
     moment = fact.published
     if isinstance(moment, datetime):
-        stamp = (day_of(moment), moment.replace(tzinfo=None).time().isoformat())
+        stamp = (moment.date(), moment.replace(tzinfo=None).time().isoformat())
     else:
-        stamp = (day_of(moment), "")
+        stamp = (date.min if moment is None else moment, "")
     return stamp, id_key(fact.claim_id), id_key(fact.figure_id)
 
 
@@ -138,6 +160,7 @@ def _rose(account: Account, fact: FigureFact, found: Range) -> bool:
     return found.lo > account.range.lo and day_of(fact.published) > account.first_day
 
 
+@lru_cache(maxsize=1)
 def window() -> timedelta:
     return timedelta(days=load("sources.json")["window_days"])
 

@@ -22,12 +22,14 @@ def names_of(accounts: Iterable[Account]) -> tuple[str, ...]:
 def roles(accounts: Iterable[Account]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(parties, independent): source names by whether their type speaks for a side of the event."""
     party_types = set(load("sources.json")["parties"])
-    parties, independent = [], []
+    parties, independent, seen = [], [], set()
     for account in accounts:
         for fact in sorted(account.facts, key=lambda f: id_key(f.claim_id)):
+            if fact.source_name in seen:
+                continue
+            seen.add(fact.source_name)
             target = parties if (fact.source_type or "other") in party_types else independent
-            if fact.source_name not in parties + independent:
-                target.append(fact.source_name)
+            target.append(fact.source_name)
     return tuple(parties), tuple(independent)
 
 
@@ -41,9 +43,10 @@ def describe(rng: Range, population: str | None, metric: str | None) -> str:
 def conflict(event_id: Any, metric: str | None, population: str | None, severity: str,
              sides: list[list[Account]], compatible: list[Account], notes: Iterable[str] = (),
              summary: str | None = None, extra_sources: Iterable[str] = (),
-             extra_claims: Iterable[Any] = ()) -> Conflict:
+             extra_claims: Iterable[Any] = (), chain: tuple[dict[str, Any], ...] = ()) -> Conflict:
     """A conflict whose sides are groups of accounts (``compatible`` ones set against no one); sources and
-    claims that stand on no side (the figures beside an undisclosed party) go in ``extra_*``."""
+    claims that stand on no side (the figures beside an undisclosed party) go in ``extra_*``; ``chain`` is
+    a revising source's links (see :attr:`Conflict.chain`)."""
     everyone = [a for side in sides for a in side] + list(compatible)
     side_names = tuple(names_of(side) for side in sides)
     side_claims = [(claim, n) for n, side in enumerate(sides) for a in side for claim in a.claims]
@@ -58,5 +61,5 @@ def conflict(event_id: Any, metric: str | None, population: str | None, severity
                     sources=tuple(dict.fromkeys([*names_of(everyone), *extra_sources])), sides=side_names,
                     compatible=tuple(n for n in names_of(compatible) if not any(n in s for s in side_names)),
                     claims=claims, summary=summary, size=size(sides) if severity == "contradiction" else None,
-                    parties=parties, independent=independent, notes=tuple(all_notes),
+                    parties=parties, independent=independent, notes=tuple(all_notes), chain=chain,
                     side_claims=tuple(dict.fromkeys(side_claims)))

@@ -5,7 +5,6 @@ people (README, ``ledger conflicts --help``).
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable
 
 from ledger.reconcile import populations
@@ -238,10 +237,10 @@ def _chain_finding(ctx: Context, chain: list[Account], severity: str, joiner: st
     what = " ".join(w for w in (chain[-1].population, ctx.metric) if w)
     tail = "; the latest supersedes" if severity == "revision" else ""
     summary = f"{', '.join(names)}: {steps} {what}{tail}"
-    found = conflict(ctx.event_id, ctx.metric, chain[-1].population, severity, [chain], [], summary=summary)
     links = tuple({"figure": a.range.describe(), "first": _day(a), "last": _day(a, last=True),
                    "outlets": sorted(o for o in a.outlets if o), "claims": list(a.claims)} for a in chain)
-    return replace(found, chain=links)
+    return conflict(ctx.event_id, ctx.metric, chain[-1].population, severity, [chain], [], summary=summary,
+                    chain=links)
 
 
 def _day(account: Account, last: bool = False) -> str | None:

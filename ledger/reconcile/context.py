@@ -50,15 +50,18 @@ class Context:
 
 
 def build(event_id: Any, metric: str | None, facts: list[FigureFact], silent: list[FigureFact],
-          plausible: Plausible | None = None, dissent: dict[str, set[str]] | None = None) -> Context:
+          plausible: Plausible | None = None, dissent: dict[str, set[str]] | None = None,
+          named: dict[str, set[str]] | None = None) -> Context:
     """The context of one event and metric (``facts`` with figures, ``silent`` the no-figure facts).
     ``dissent``: per party, the specific populations it names in any casualty metric of the event
-    (:func:`named_by_party` over all the event's facts); this metric's own when not given."""
+    (:func:`named_by_party` over all the event's facts); this metric's own when not given. ``named``:
+    :func:`named_by_party` of ``facts`` when the caller has it already."""
     context = Context(event_id, metric, facts, silent)
     casualty = metric in populations.load("sources.json")["casualty_metrics"]
     own = {id(f): _population(f.population, casualty) for f in facts}
     if casualty:
-        named = named_by_party(facts)
+        if named is None:
+            named = named_by_party(facts)
         context.dominant = populations.prevailing(named, named if dissent is None else dissent)
         context.population_of = {id(f): _read_as(own[id(f)], named.get(party_of(f)), context.dominant)
                                  for f in facts}

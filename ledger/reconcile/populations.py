@@ -29,8 +29,11 @@ def general() -> str:
     return load("populations.json")["general"]
 
 
+@lru_cache(maxsize=1024)
 def normalise(population: str | None) -> str:
     """The hierarchy's name for a population word: None -> "people", "militiamen" -> "fighters".
+
+    Cached (bounded): a ledger uses a few population words, each read for every figure several times.
 
     >>> normalise("Militia fighters"), normalise(None), normalise("trucks")
     ('fighters', 'people', 'trucks')
