@@ -34,8 +34,9 @@ from ledger.reconcile.ranges import Plausible, Range, compared
 class Account:
     """One party's figure for one population, with the facts that state it (all agreeing).
 
-    What is derived from the facts (names, claims, days, outlets, ...) is worked out once and remembered
-    until the next :meth:`add`: the checks ask for it again for every link, side and conflict.
+    ``first_day``/``last_day`` are the days of its first and last report, kept up to date as facts are
+    added; what else is derived from the facts (names, claims, outlets, ...) is worked out once and
+    remembered until the next :meth:`add`: the checks ask for it again for every link, side and conflict.
     """
 
     party: str
@@ -44,9 +45,21 @@ class Account:
     facts: list[FigureFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     stated: list[Range] = field(default_factory=list)
+    first_day: date = field(init=False, repr=False, default=date.max)  # no facts yet: any report's day is
+    last_day: date = field(init=False, repr=False, default=date.min)   # both the first and the last
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.facts:
+            days = [day_of(f.published) for f in self.facts]
+            self.first_day, self.last_day = min(days), max(days)
+
     def add(self, fact: FigureFact, found: Range, note: str | None) -> None:
+        day = day_of(fact.published)
+        if day < self.first_day:
+            self.first_day = day
+        if day > self.last_day:
+            self.last_day = day
         self.facts.append(fact)
         self.stated.append(found)
         self.range = self.range & found
@@ -71,24 +84,21 @@ class Account:
         return found
 
     @property
+    def speakers(self) -> tuple[tuple[str, str], ...]:
+        """(source name, source type) of its facts in claim order, each name once (its first fact's type)."""
+        found = self._cache.get("speakers")
+        if found is None:
+            kinds: dict[str, str] = {}
+            for fact in sorted(self.facts, key=lambda f: id_key(f.claim_id)):
+                kinds.setdefault(fact.source_name, fact.source_type or "other")
+            found = self._cache["speakers"] = tuple(kinds.items())
+        return found
+
+    @property
     def outlets(self) -> frozenset[str]:
         found = self._cache.get("outlets")
         if found is None:
             found = self._cache["outlets"] = frozenset(f.via or f.outlet or "" for f in self.facts)
-        return found
-
-    @property
-    def first_day(self) -> date:
-        found = self._cache.get("first_day")
-        if found is None:
-            found = self._cache["first_day"] = min(day_of(f.published) for f in self.facts)
-        return found
-
-    @property
-    def last_day(self) -> date:
-        found = self._cache.get("last_day")
-        if found is None:
-            found = self._cache["last_day"] = max(day_of(f.published) for f in self.facts)
         return found
 
     @property
@@ -152,7 +162,9 @@ def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible |
             account = Account(key[0], key[1], found)
             chain.append(account)
         account.add(fact, found, note)
-    return sorted(chain, key=lambda a: (a.last_day, fact_order(a.facts[0])))
+    # By last day, then by first report: the accounts were started in publication order, so a stable
+    # sort on the last day keeps accounts of one last day in the order of their first reports.
+    return sorted(chain, key=lambda a: a.last_day)
 
 
 def _rose(account: Account, fact: FigureFact, found: Range) -> bool:

@@ -96,6 +96,13 @@ def dominant(populations: set[str]) -> str | None:
     >>> dominant({"fighters", "combatants"}), dominant({"fighters", "children"}), dominant({"children"})
     ('fighters', None, 'civilians')
     """
+    return _dominant(frozenset(populations))
+
+
+@lru_cache(maxsize=1024)
+def _dominant(populations: frozenset[str]) -> str | None:
+    """:func:`dominant`, remembered per set of populations (bounded): it is asked for every bare toll and
+    every party of every event, about the same few sets."""
     specific = sorted(p for p in populations if known(p) and p != general())
     if not specific:
         return None
