@@ -9,7 +9,7 @@ reproduce what was known on a date. Findings are values: nothing is raised for a
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ledger.reconcile.accounts import day_of, id_key
 from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
@@ -51,11 +51,13 @@ def estimate(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
 
 
 def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
-             plausible: Plausible | None = None) -> list[Context]:
+             plausible: Plausible | None = None) -> Iterator[Context]:
     """One :class:`Context` per event and metric that has figures, in event then metric order.
 
     A no-figure fact without a metric ("gave no casualty figures") counts for every casualty metric of
-    its event that other sources gave figures for.
+    its event that other sources gave figures for. Each context is built when it is asked for, so that
+    the accounts of one are gone before the next is built (fewer live objects for the garbage collector
+    to walk).
     """
     groups: dict[tuple[Any, str | None], list[FigureFact]] = {}
     silent: dict[tuple[Any, str | None], list[FigureFact]] = {}
@@ -67,13 +69,11 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     casualty = load("sources.json")["casualty_metrics"]
     named = {key: named_by_party(facts) for key, facts in groups.items() if key[1] in casualty}
     dissent = _named_in_event(named)
-    found = []
     for key in sorted(groups, key=lambda k: (id_key(k[0]), k[1] or "")):
         quiet = list(silent.get(key, []))
         if key[1] in casualty:
             quiet += silent.get((key[0], None), [])
-        found.append(build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {}), named.get(key)))
-    return found
+        yield build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {}), named.get(key))
 
 
 def _named_in_event(named: dict[tuple[Any, str | None], dict[str, set[str]]]) -> dict[Any, dict[str, set[str]]]:
