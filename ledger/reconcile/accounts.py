@@ -34,6 +34,8 @@ from ledger.reconcile.ranges import Plausible, Range, compared
 class Account:
     """One party's figure for one population, with the facts that state it (all agreeing).
 
+    ``facts`` are in publication order (:func:`fact_order`): :func:`chains` adds them in that order, and
+    an account made from facts directly is given them so.
     ``first_day``/``last_day`` are the days of its first and last report, kept up to date as facts are
     added; what else is derived from the facts (names, claims, outlets, ...) is worked out once and
     remembered until the next :meth:`add`: the checks ask for it again for every link, side and conflict.
@@ -72,8 +74,7 @@ class Account:
         """The source names of this party, in the order their facts were published."""
         found = self._cache.get("names")
         if found is None:
-            ordered = sorted(self.facts, key=fact_order)
-            found = self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in ordered))
+            found = self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in self.facts))
         return found
 
     @property

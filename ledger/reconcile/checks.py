@@ -9,7 +9,7 @@ from datetime import date
 from typing import Callable
 
 from ledger.reconcile import populations
-from ledger.reconcile.accounts import Account, link_kind, party_of
+from ledger.reconcile.accounts import Account, fact_order, link_kind, party_of
 from ledger.reconcile.build import conflict, describe, names_of
 from ledger.reconcile.context import Context
 from ledger.reconcile.facts import Conflict
@@ -76,7 +76,8 @@ def _at_level(current: list[Account], level: str) -> list[Account]:
         if not top:
             continue
         floor = sum(a.range.lo for a in top)
-        lifted = Account(party, level, Range(floor, float("inf")), [f for a in top for f in a.facts])
+        lifted = Account(party, level, Range(floor, float("inf")), sorted((f for a in top for f in a.facts),
+                                                                          key=fact_order))
         shown = ", ".join(describe(a.range, a.population, None) for a in top)
         carried = f"{', '.join(lifted.names)}: {shown} counted as at least {floor} {level}"
         lifted.notes = [*(n for a in top for n in a.notes), carried]
@@ -169,7 +170,7 @@ def check_undisclosed(ctx: Context) -> list[Conflict]:
     silent = [f for f in silent if party_of(f) not in speaking]
     if not silent or not ctx.facts:
         return []
-    quiet = Account(party_of(silent[0]), "people", Range(0, float("inf")), list(silent))
+    quiet = Account(party_of(silent[0]), "people", Range(0, float("inf")), sorted(silent, key=fact_order))
     summary = f"{', '.join(quiet.names)}: no figure; {_others_gave(current, ctx.metric)}"
     return [conflict(ctx.event_id, ctx.metric, ctx.dominant, "undisclosed", [[quiet]], [],
                      summary=summary, extra_sources=names_of(current),
