@@ -62,7 +62,7 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     groups: dict[tuple[Any, str | None], list[FigureFact]] = {}
     silent: dict[tuple[Any, str | None], list[FigureFact]] = {}
     for fact in facts:
-        if fact.event_id is None or not _known_by(fact, as_of):
+        if fact.event_id is None or (as_of is not None and not _known_by(fact, as_of)):
             continue
         target = silent if fact.no_figure else groups
         target.setdefault((fact.event_id, fact.metric), []).append(fact)

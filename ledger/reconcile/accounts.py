@@ -156,9 +156,7 @@ def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible |
     chain: list[Account] = []
     for fact in sorted(facts, key=fact_order):
         found, note = compared(fact, plausible)
-        account = next((a for a in reversed(chain) if found in a.stated), None)
-        if account is None:
-            account = next((a for a in reversed(chain) if a.range.meets(found) and not _rose(a, fact, found)), None)
+        account = _joined(chain, fact, found)
         if account is None:
             account = Account(key[0], key[1], found)
             chain.append(account)
@@ -166,6 +164,18 @@ def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible |
     # By last day, then by first report: the accounts were started in publication order, so a stable
     # sort on the last day keeps accounts of one last day in the order of their first reports.
     return sorted(chain, key=lambda a: a.last_day)
+
+
+def _joined(chain: list[Account], fact: FigureFact, found: Range) -> Account | None:
+    """The account a figure joins: the newest that already states it (a repeat), else the newest it
+    agrees with unless it raises that account's floor on a later day; None: it starts a new account."""
+    for account in reversed(chain):
+        if found in account.stated:
+            return account
+    for account in reversed(chain):
+        if account.range.meets(found) and not _rose(account, fact, found):
+            return account
+    return None
 
 
 def _rose(account: Account, fact: FigureFact, found: Range) -> bool:
