@@ -47,8 +47,9 @@ class Account:
     facts: list[FigureFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     stated: list[Range] = field(default_factory=list)
-    first_day: date = field(init=False, repr=False, default=date.max)  # no facts yet: any report's day is
-    last_day: date = field(init=False, repr=False, default=date.min)   # both the first and the last
+    # Without facts yet, any report's day is both the first and the last.
+    first_day: date = field(init=False, repr=False, default=date.max)
+    last_day: date = field(init=False, repr=False, default=date.min)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -34,10 +34,16 @@ def roles(accounts: Iterable[Account]) -> tuple[tuple[str, ...], tuple[str, ...]
     return tuple(parties), tuple(independent)
 
 
-@lru_cache(maxsize=4096)
 def describe(rng: Range, population: str | None, metric: str | None) -> str:
-    """ "22 fighters killed", "at least 5 fighters killed", "1 fighter killed". Cached (bounded): the same
-    few figures are described in every conflict of an event."""
+    """ "22 fighters killed", "at least 5 fighters killed", "1 fighter killed"."""
+    return _described(rng.lo, rng.hi, population, metric)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _described(lo: int, hi: float, population: str | None, metric: str | None) -> str:
+    """:func:`describe`, remembered (bounded) by the bounds and their types (5 and 5.0 print differently):
+    the same few figures are described in every conflict of an event."""
+    rng = Range(lo, hi)
     count = None if rng.open else int(rng.hi)
     shown = noun(population, count if count == rng.lo else None) if population not in (None, "mixed") else ""
     return " ".join(w for w in (rng.describe(), shown, metric or "") if w)

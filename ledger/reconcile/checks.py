@@ -76,8 +76,8 @@ def _at_level(current: list[Account], level: str) -> list[Account]:
         if not top:
             continue
         floor = sum(a.range.lo for a in top)
-        lifted = Account(party, level, Range(floor, float("inf")), sorted((f for a in top for f in a.facts),
-                                                                          key=fact_order))
+        facts = sorted((f for a in top for f in a.facts), key=fact_order)
+        lifted = Account(party, level, Range(floor, float("inf")), facts)
         shown = ", ".join(describe(a.range, a.population, None) for a in top)
         carried = f"{', '.join(lifted.names)}: {shown} counted as at least {floor} {level}"
         lifted.notes = [*(n for a in top for n in a.notes), carried]

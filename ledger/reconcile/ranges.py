@@ -69,13 +69,14 @@ def compared(fact: FigureFact, plausible: Plausible | None = None) -> tuple[Rang
     return _widened(fact.low, fact.high, fact.text, fact.qualifier, plausible(fact))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096, typed=True)
 def _compared_by_default(metric: str | None, population: str | None, low: int | None, high: int | None,
                          text: str | None, qualifier: str | None, vague: bool, no_figure: bool
                          ) -> tuple[Range, str | None]:
-    """:func:`compared` through the extractor's plausible range. Cached (bounded): an event repeats the
-    same few figures in many reports, and ``plausible_range`` is a pure function of the figure built here
-    from exactly these fields; the Range returned is frozen, so sharing it is safe."""
+    """:func:`compared` through the extractor's plausible range. Cached (bounded; by value and type, as 5
+    and 5.0 print differently): an event repeats the same few figures in many reports, and
+    ``plausible_range`` is a pure function of the figure built here from exactly these fields; the Range
+    returned is frozen, so sharing it is safe."""
     lookup = _default_plausible()
     if lookup is None:
         return _widened(low, high, text, qualifier, None)
