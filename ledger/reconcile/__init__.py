@@ -9,7 +9,7 @@ reproduce what was known on a date. Findings are values: nothing is raised for a
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ledger.reconcile.accounts import day_of, id_key
 from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
@@ -51,40 +51,39 @@ def estimate(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
 
 
 def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
-             plausible: Plausible | None = None) -> list[Context]:
+             plausible: Plausible | None = None) -> Iterator[Context]:
     """One :class:`Context` per event and metric that has figures, in event then metric order.
 
     A no-figure fact without a metric ("gave no casualty figures") counts for every casualty metric of
-    its event that other sources gave figures for.
+    its event that other sources gave figures for. Each context is built when it is asked for, so that
+    the accounts of one are gone before the next is built (fewer live objects for the garbage collector
+    to walk).
     """
     groups: dict[tuple[Any, str | None], list[FigureFact]] = {}
     silent: dict[tuple[Any, str | None], list[FigureFact]] = {}
     for fact in facts:
-        if fact.event_id is None or not _known_by(fact, as_of):
+        if fact.event_id is None or (as_of is not None and not _known_by(fact, as_of)):
             continue
         target = silent if fact.no_figure else groups
         target.setdefault((fact.event_id, fact.metric), []).append(fact)
     casualty = load("sources.json")["casualty_metrics"]
-    dissent = _named_in_event(groups, casualty)
-    found = []
+    named = {key: named_by_party(facts) for key, facts in groups.items() if key[1] in casualty}
+    dissent = _named_in_event(named)
     for key in sorted(groups, key=lambda k: (id_key(k[0]), k[1] or "")):
         quiet = list(silent.get(key, []))
         if key[1] in casualty:
             quiet += silent.get((key[0], None), [])
-        found.append(build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {})))
-    return found
+        yield build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {}), named.get(key))
 
 
-def _named_in_event(groups: dict[tuple[Any, str | None], list[FigureFact]], casualty: list[str]
-                    ) -> dict[Any, dict[str, set[str]]]:
-    """Per event, per party, the populations named in any casualty metric (who was hit, event-wide)."""
+def _named_in_event(named: dict[tuple[Any, str | None], dict[str, set[str]]]) -> dict[Any, dict[str, set[str]]]:
+    """Per event, per party, the populations named in any casualty metric (who was hit, event-wide), from
+    :func:`named_by_party` of each casualty metric's facts."""
     found: dict[Any, dict[str, set[str]]] = {}
-    for (event_id, metric), facts in groups.items():
-        if metric not in casualty:
-            continue
+    for (event_id, _metric), by_party in named.items():
         event = found.setdefault(event_id, {})
-        for party, named in named_by_party(facts).items():
-            event.setdefault(party, set()).update(named)
+        for party, populations in by_party.items():
+            event.setdefault(party, set()).update(populations)
     return found
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ledger.names import normalise_name
@@ -31,7 +32,14 @@ from ledger.reconcile.ranges import Plausible, Range, compared
 
 @dataclass(slots=True)
 class Account:
-    """One party's figure for one population, with the facts that state it (all agreeing)."""
+    """One party's figure for one population, with the facts that state it (all agreeing).
+
+    ``facts`` are in publication order (:func:`fact_order`): :func:`chains` adds them in that order, and
+    an account made from facts directly is given them so.
+    ``first_day``/``last_day`` are the days of its first and last report, kept up to date as facts are
+    added; what else is derived from the facts (names, claims, outlets, ...) is worked out once and
+    remembered until the next :meth:`add`: the checks ask for it again for every link, side and conflict.
+    """
 
     party: str
     population: str
@@ -39,9 +47,22 @@ class Account:
     facts: list[FigureFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     stated: list[Range] = field(default_factory=list)
+    # Without facts yet, any report's day is both the first and the last.
+    first_day: date = field(init=False, repr=False, default=date.max)
+    last_day: date = field(init=False, repr=False, default=date.min)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.facts:
+            days = [day_of(f.published) for f in self.facts]
+            self.first_day, self.last_day = min(days), max(days)
+
     def add(self, fact: FigureFact, found: Range, note: str | None) -> None:
+        day = day_of(fact.published)
+        if day < self.first_day:
+            self.first_day = day
+        if day > self.last_day:
+            self.last_day = day
         self.facts.append(fact)
         self.stated.append(found)
         self.range = self.range & found
@@ -52,36 +73,49 @@ class Account:
     @property
     def names(self) -> tuple[str, ...]:
         """The source names of this party, in the order their facts were published."""
-        if "names" not in self._cache:
-            ordered = sorted(self.facts, key=fact_order)
-            self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in ordered))
-        return self._cache["names"]
+        found = self._cache.get("names")
+        if found is None:
+            found = self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in self.facts))
+        return found
 
     @property
     def claims(self) -> tuple[Any, ...]:
-        if "claims" not in self._cache:
-            self._cache["claims"] = tuple(sorted({f.claim_id for f in self.facts}, key=id_key))
-        return self._cache["claims"]
+        found = self._cache.get("claims")
+        if found is None:
+            found = self._cache["claims"] = tuple(sorted({f.claim_id for f in self.facts}, key=id_key))
+        return found
 
     @property
-    def outlets(self) -> set[str]:
-        return {f.via or f.outlet or "" for f in self.facts}
+    def speakers(self) -> tuple[tuple[str, str], ...]:
+        """(source name, source type) of its facts in claim order, each name once (its first fact's type)."""
+        found = self._cache.get("speakers")
+        if found is None:
+            kinds: dict[str, str] = {}
+            for fact in sorted(self.facts, key=lambda f: id_key(f.claim_id)):
+                kinds.setdefault(fact.source_name, fact.source_type or "other")
+            found = self._cache["speakers"] = tuple(kinds.items())
+        return found
 
     @property
-    def first_day(self) -> date:
-        return min(day_of(f.published) for f in self.facts)
-
-    @property
-    def last_day(self) -> date:
-        return max(day_of(f.published) for f in self.facts)
+    def outlets(self) -> frozenset[str]:
+        found = self._cache.get("outlets")
+        if found is None:
+            found = self._cache["outlets"] = frozenset(f.via or f.outlet or "" for f in self.facts)
+        return found
 
     @property
     def latest(self) -> FigureFact:
-        return max(self.facts, key=fact_order)
+        found = self._cache.get("latest")
+        if found is None:
+            found = self._cache["latest"] = max(self.facts, key=fact_order)
+        return found
 
     @property
     def types(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(f.source_type or "other" for f in self.facts))
+        found = self._cache.get("types")
+        if found is None:
+            found = self._cache["types"] = tuple(dict.fromkeys(f.source_type or "other" for f in self.facts))
+        return found
 
 
 def party_of(fact: FigureFact) -> str:
@@ -104,9 +138,9 @@ def fact_order(fact: FigureFact) -> tuple:
     """Publication order: date (and time when known), then claim id, then figure id."""
     moment = fact.published
     if isinstance(moment, datetime):
-        stamp = (day_of(moment), moment.replace(tzinfo=None).time().isoformat())
+        stamp = (moment.date(), moment.replace(tzinfo=None).time().isoformat())
     else:
-        stamp = (day_of(moment), "")
+        stamp = (date.min if moment is None else moment, "")
     return stamp, id_key(fact.claim_id), id_key(fact.figure_id)
 
 
@@ -123,14 +157,26 @@ def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible |
     chain: list[Account] = []
     for fact in sorted(facts, key=fact_order):
         found, note = compared(fact, plausible)
-        account = next((a for a in reversed(chain) if found in a.stated), None)
-        if account is None:
-            account = next((a for a in reversed(chain) if a.range.meets(found) and not _rose(a, fact, found)), None)
+        account = _joined(chain, fact, found)
         if account is None:
             account = Account(key[0], key[1], found)
             chain.append(account)
         account.add(fact, found, note)
-    return sorted(chain, key=lambda a: (a.last_day, fact_order(a.facts[0])))
+    # By last day, then by first report: the accounts were started in publication order, so a stable
+    # sort on the last day keeps accounts of one last day in the order of their first reports.
+    return sorted(chain, key=lambda a: a.last_day)
+
+
+def _joined(chain: list[Account], fact: FigureFact, found: Range) -> Account | None:
+    """The account a figure joins: the newest that already states it (a repeat), else the newest it
+    agrees with unless it raises that account's floor on a later day; None: it starts a new account."""
+    for account in reversed(chain):
+        if found in account.stated:
+            return account
+    for account in reversed(chain):
+        if account.range.meets(found) and not _rose(account, fact, found):
+            return account
+    return None
 
 
 def _rose(account: Account, fact: FigureFact, found: Range) -> bool:
@@ -138,6 +184,7 @@ def _rose(account: Account, fact: FigureFact, found: Range) -> bool:
     return found.lo > account.range.lo and day_of(fact.published) > account.first_day
 
 
+@lru_cache(maxsize=1)
 def window() -> timedelta:
     return timedelta(days=load("sources.json")["window_days"])
 

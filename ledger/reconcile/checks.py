@@ -5,7 +5,7 @@ people (README, ``ledger conflicts --help``).
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from datetime import date
 from typing import Callable
 
 from ledger.reconcile import populations
@@ -76,7 +76,8 @@ def _at_level(current: list[Account], level: str) -> list[Account]:
         if not top:
             continue
         floor = sum(a.range.lo for a in top)
-        lifted = Account(party, level, Range(floor, float("inf")), [f for a in top for f in a.facts])
+        facts = sorted((f for a in top for f in a.facts), key=fact_order)
+        lifted = Account(party, level, Range(floor, float("inf")), facts)
         shown = ", ".join(describe(a.range, a.population, None) for a in top)
         carried = f"{', '.join(lifted.names)}: {shown} counted as at least {floor} {level}"
         lifted.notes = [*(n for a in top for n in a.notes), carried]
@@ -163,17 +164,17 @@ def check_undisclosed(ctx: Context) -> list[Conflict]:
     The summary names the silent party and counts the others: "Defence Ministry: no figure; 4 other
     sources gave figures (3 to 9 fighters killed)"."""
     party_types = set(populations.load("sources.json")["parties"])
-    speaking = {a.party for a in ctx.current}
+    current = ctx.current
+    speaking = {a.party for a in current}
     silent = [f for f in ctx.silent if (f.source_type or "other") in party_types]
     silent = [f for f in silent if party_of(f) not in speaking]
     if not silent or not ctx.facts:
         return []
-    names = tuple(dict.fromkeys(f.source_name for f in sorted(silent, key=fact_order)))
-    quiet = Account(party_of(silent[0]), "people", Range(0, float("inf")), list(silent))
-    summary = f"{', '.join(names)}: no figure; {_others_gave(ctx.current, ctx.metric)}"
+    quiet = Account(party_of(silent[0]), "people", Range(0, float("inf")), sorted(silent, key=fact_order))
+    summary = f"{', '.join(quiet.names)}: no figure; {_others_gave(current, ctx.metric)}"
     return [conflict(ctx.event_id, ctx.metric, ctx.dominant, "undisclosed", [[quiet]], [],
-                     summary=summary, extra_sources=names_of(ctx.current),
-                     extra_claims=[c for a in ctx.current for c in a.claims])]
+                     summary=summary, extra_sources=names_of(current),
+                     extra_claims=[c for a in current for c in a.claims])]
 
 
 def stated(account: Account) -> Range:
@@ -234,23 +235,25 @@ def check_transmission(ctx: Context) -> list[Conflict]:
 
 def _chain_finding(ctx: Context, chain: list[Account], severity: str, joiner: str) -> Conflict:
     names = names_of(chain)
-    steps = joiner.join(f"{a.range.describe()} ({_outlets(a)}, {_day(a)})" for a in chain)
+    links = tuple(_link(a) for a in chain)
+    steps = joiner.join(f"{link['figure']} ({', '.join(link['outlets']) or 'unknown outlet'}, {link['first']})"
+                        for link in links)
     what = " ".join(w for w in (chain[-1].population, ctx.metric) if w)
     tail = "; the latest supersedes" if severity == "revision" else ""
     summary = f"{', '.join(names)}: {steps} {what}{tail}"
-    found = conflict(ctx.event_id, ctx.metric, chain[-1].population, severity, [chain], [], summary=summary)
-    links = tuple({"figure": a.range.describe(), "first": _day(a), "last": _day(a, last=True),
-                   "outlets": sorted(o for o in a.outlets if o), "claims": list(a.claims)} for a in chain)
-    return replace(found, chain=links)
+    return conflict(ctx.event_id, ctx.metric, chain[-1].population, severity, [chain], [], summary=summary,
+                    chain=links)
 
 
-def _day(account: Account, last: bool = False) -> str | None:
-    day = account.last_day if last else account.first_day
+def _link(account: Account) -> dict:
+    """One link of a chain: the account's figure, its first and last day, outlets and claims."""
+    return {"figure": account.range.describe(), "first": _day(account.first_day),
+            "last": _day(account.last_day), "outlets": sorted(o for o in account.outlets if o),
+            "claims": list(account.claims)}
+
+
+def _day(day: date) -> str | None:
     return None if day == day.min else day.isoformat()
-
-
-def _outlets(account: Account) -> str:
-    return ", ".join(sorted(o for o in account.outlets if o)) or "unknown outlet"
 
 
 CHECKS: tuple[Callable[[Context], list[Conflict]], ...] = (

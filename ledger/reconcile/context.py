@@ -50,18 +50,27 @@ class Context:
 
 
 def build(event_id: Any, metric: str | None, facts: list[FigureFact], silent: list[FigureFact],
-          plausible: Plausible | None = None, dissent: dict[str, set[str]] | None = None) -> Context:
+          plausible: Plausible | None = None, dissent: dict[str, set[str]] | None = None,
+          named: dict[str, set[str]] | None = None) -> Context:
     """The context of one event and metric (``facts`` with figures, ``silent`` the no-figure facts).
     ``dissent``: per party, the specific populations it names in any casualty metric of the event
-    (:func:`named_by_party` over all the event's facts); this metric's own when not given."""
+    (:func:`named_by_party` over all the event's facts); this metric's own when not given. ``named``:
+    :func:`named_by_party` of ``facts`` when the caller has it already."""
     context = Context(event_id, metric, facts, silent)
     casualty = metric in populations.load("sources.json")["casualty_metrics"]
     own = {id(f): _population(f.population, casualty) for f in facts}
     if casualty:
-        named = named_by_party(facts)
+        if named is None:
+            named = named_by_party(facts)
         context.dominant = populations.prevailing(named, named if dissent is None else dissent)
-        context.population_of = {id(f): _read_as(own[id(f)], named.get(party_of(f)), context.dominant)
-                                 for f in facts}
+        general = populations.general()
+        by_party, otherwise = _bare_readings(named, context.dominant)
+        context.population_of = {}
+        for fact in facts:
+            population = own[id(fact)]
+            if population == general:
+                population = by_party.get(party_of(fact), otherwise)
+            context.population_of[id(fact)] = population
     else:
         context.population_of = own
     context.chains = chains(facts, context.population_of, plausible)
@@ -80,13 +89,11 @@ def named_by_party(facts: list[FigureFact]) -> dict[str, set[str]]:
     return found
 
 
-def _read_as(population: str, own: set[str] | None, prevailing: str | None) -> str:
-    """A bare toll read as its source's own population, else the prevailing one (see the module doc)."""
-    if population != populations.general():
-        return population
-    if own:
-        return populations.dominant(own) or population
-    return prevailing or population
+def _bare_readings(named: dict[str, set[str]], prevailing: str | None) -> tuple[dict[str, str], str]:
+    """What a bare toll ("19 killed") is read as (see the module doc): per party naming populations, its
+    own dominant one (else people); for a party naming none, the prevailing population (else people)."""
+    general = populations.general()
+    return {party: populations.dominant(own) or general for party, own in named.items()}, prevailing or general
 
 
 def _population(word: str | None, casualty: bool) -> str:

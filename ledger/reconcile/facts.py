@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from ledger.extract.fast_init import fast_init
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FigureFact:
@@ -44,6 +46,7 @@ class FigureFact:
     claim_kind: str | None = None
 
 
+@fast_init  # a reconcile makes several per event
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """A finding of the reconciler about one event and metric (see ``SEVERITY_LEVELS``).

@@ -29,8 +29,11 @@ def general() -> str:
     return load("populations.json")["general"]
 
 
+@lru_cache(maxsize=1024)
 def normalise(population: str | None) -> str:
     """The hierarchy's name for a population word: None -> "people", "militiamen" -> "fighters".
+
+    Cached (bounded): a ledger uses a few population words, each read for every figure several times.
 
     >>> normalise("Militia fighters"), normalise(None), normalise("trucks")
     ('fighters', 'people', 'trucks')
@@ -93,6 +96,13 @@ def dominant(populations: set[str]) -> str | None:
     >>> dominant({"fighters", "combatants"}), dominant({"fighters", "children"}), dominant({"children"})
     ('fighters', None, 'civilians')
     """
+    return _dominant(frozenset(populations))
+
+
+@lru_cache(maxsize=1024)
+def _dominant(populations: frozenset[str]) -> str | None:
+    """:func:`dominant`, remembered per set of populations (bounded): it is asked for every bare toll and
+    every party of every event, about the same few sets."""
     specific = sorted(p for p in populations if known(p) and p != general())
     if not specific:
         return None

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from ledger.extract.fast_init import fast_init
 from ledger.reconcile.facts import FigureFact
 
 Plausible = Callable[[FigureFact], "tuple[int | None, int | None]"]
 
 
+@fast_init  # made for every figure, account and side compared
 @dataclass(frozen=True, slots=True)
 class Range:
     """Inclusive bounds; ``hi`` is ``math.inf`` when open."""
@@ -58,35 +60,62 @@ def compared(fact: FigureFact, plausible: Plausible | None = None) -> tuple[Rang
     """The range to compare ``fact`` with, and a note when it differs from the stored bounds.
 
     The plausible range can close an open top ("several dozen": at most 99) and widen a hedge ("about 50":
-    45-55); it never narrows the stored bounds below what the text says.
+    45-55); it never narrows the stored bounds below what the text says. Without ``plausible`` the
+    extractor's range is used, remembered per figure (:func:`_compared_by_default`).
     """
-    base = stored(fact)
-    lookup = plausible or _default_plausible()
+    if plausible is None:
+        return _compared_by_default(fact.metric, fact.population, fact.low, fact.high, fact.text, fact.qualifier,
+                                    fact.vague, fact.no_figure)
+    return _widened(fact.low, fact.high, fact.text, fact.qualifier, plausible(fact))
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _compared_by_default(metric: str | None, population: str | None, low: int | None, high: int | None,
+                         text: str | None, qualifier: str | None, vague: bool, no_figure: bool
+                         ) -> tuple[Range, str | None]:
+    """:func:`compared` through the extractor's plausible range. Cached (bounded; by value and type, as 5
+    and 5.0 print differently): an event repeats the same few figures in many reports, and
+    ``plausible_range`` is a pure function of the figure built here from exactly these fields; the Range
+    returned is frozen, so sharing it is safe."""
+    lookup = _default_plausible()
     if lookup is None:
+        return _widened(low, high, text, qualifier, None)
+    return _widened(low, high, text, qualifier, lookup(metric, population, low, high, text, qualifier, vague,
+                                                       no_figure))
+
+
+def _widened(low: int | None, high: int | None, text: str | None, qualifier: str | None,
+             plausible: tuple[int | None, int | None] | None) -> tuple[Range, str | None]:
+    """The stored bounds widened by the plausible ``(low, high)`` (None: no plausible range), with a note
+    when that changes them."""
+    base = Range(low or 0, math.inf if high is None else high)
+    if plausible is None:
         return base, None
-    p_low, p_high = lookup(fact)
-    lo = base.lo if p_low is None else min(base.lo, p_low) if fact.low is not None else p_low
-    hi = base.hi if p_high is None else max(base.hi, p_high) if fact.high is not None else p_high
+    p_low, p_high = plausible
+    lo = base.lo if p_low is None else min(base.lo, p_low) if low is not None else p_low
+    hi = base.hi if p_high is None else max(base.hi, p_high) if high is not None else p_high
     found = Range(lo, hi)
     if found == base:
         return base, None
-    words = fact.text or fact.qualifier or base.describe()
+    words = text or qualifier or base.describe()
     return found, f"compared with plausible ranges: {words!r} read as {found.describe()}"
 
 
 @lru_cache(maxsize=1)
-def _default_plausible() -> Plausible | None:
-    """``ledger.extract.figures.plausible_range`` over a fact, or None when the extractor has none."""
+def _default_plausible() -> Callable[..., "tuple[int | None, int | None]"] | None:
+    """``ledger.extract.figures.plausible_range`` over a figure's fields, or None when the extractor has
+    none."""
     try:
         from ledger.extract.figures import plausible_range
         from ledger.extract.types import Figure, Span
     except ImportError:
         return None
 
-    def lookup(fact: FigureFact) -> tuple[int | None, int | None]:
-        text = fact.text or ""
-        figure = Figure(fact.metric or "other", fact.population, fact.low, fact.high, Span(0, len(text), text),
-                        qualifier=fact.qualifier, vague=fact.vague, no_figure=fact.no_figure)
+    def lookup(metric: str | None, population: str | None, low: int | None, high: int | None, text: str | None,
+               qualifier: str | None, vague: bool, no_figure: bool) -> tuple[int | None, int | None]:
+        text = text or ""
+        figure = Figure(metric or "other", population, low, high, Span(0, len(text), text),
+                        qualifier=qualifier, vague=vague, no_figure=no_figure)
         return plausible_range(figure)
 
     return lookup
