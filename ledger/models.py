@@ -126,6 +126,8 @@ class Event(Base):
     __table_args__ = (
         CheckConstraint(f"date_precision IS NULL OR {one_of('date_precision', DATE_PRECISIONS)}",
                         name="date_precision"),
+        # an ingest looks up the events near a date by the precision of their date (ingest.event_store)
+        Index("ix_event_precision_date", "date_precision", "date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

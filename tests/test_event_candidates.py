@@ -46,3 +46,24 @@ def test_event_candidates_every_overlapping_window_and_nothing_far(engine, day, 
         assert {k.label for k in known} >= expected
         assert not {k.label for k in known} & {"day far before", "years later", "explicit window years later",
                                                *({"explicit window, ended before"} if day.day == 14 else set())}
+
+
+def test_event_candidates_each_branch_reads_its_own_index_range(tmp_path):
+    """On SQLite every branch of the lookup is an index range (precision and date, or the explicit window's
+    end): none walks the events of a whole year to keep the few of one precision."""
+    from sqlalchemy.dialects import sqlite
+
+    from ledger.db import open_ledger
+    from ledger.ingest.event_store import _CANDIDATES
+
+    engine = open_ledger(str(tmp_path / "plan.db"))
+    compiled = _CANDIDATES.compile(dialect=sqlite.dialect())
+    params = [{"date_precision_1": "day", "date_precision_2": "week", "date_precision_3": "month",
+               "date_precision_4": "year"}.get(k, "2024-05-14") for k in compiled.positiontup]
+    with engine.connect() as connection:
+        plan = [row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", tuple(params))]
+    searches = [step for step in plan if step.startswith("SEARCH")]
+    assert len(searches) == 6
+    assert sum("ix_event_precision_date (date_precision=? AND date>? AND date<?)" in s for s in searches) == 5
+    assert sum("ix_event_latest" in s for s in searches) == 1
+    engine.dispose()
