@@ -106,14 +106,16 @@ def store_batch(session: Session, extractions: list[Extraction], resolver: Sourc
     the new sources, aliases, claims and figures."""
     lock_events(session)
     created = _insert_articles(session, extractions)
-    new = [e for e in extractions if e.article.sha256 in created]
-    resolver.prefetch([s for e in new for c in e.claims for s in (c.speaker, c.via) if s])
+    ids = {**_stored_ids(session, [e.article.sha256 for e in extractions if e.article.sha256 not in created]),
+           **created}
+    resolver.prefetch([s for e in extractions if e.article.sha256 in created
+                       for c in e.claims for s in (c.speaker, c.via) if s])
     stored, rows, claims, touched_all = [], [], [], set()
     for extraction in extractions:
         sha = extraction.article.sha256
-        article_id = created.pop(sha, None)  # popped: the same text twice in a batch is new only once
-        if article_id is None:
-            stored.append(Stored(_present_id(session, sha, stored, extractions), new=False))
+        article_id = ids[sha]
+        if created.pop(sha, None) is None:  # stored before, or earlier in this batch (the same text twice)
+            stored.append(Stored(article_id, new=False))
             continue
         event_ids = assign_events(session, extraction.events, extraction.article)
         indices = extraction.claim_events or [None] * len(extraction.claims)
@@ -143,12 +145,11 @@ def _insert_articles(session: Session, extractions: list[Extraction]) -> dict[st
                                      (Article.__table__.c.sha256, Article.__table__.c.id)))
 
 
-def _present_id(session: Session, sha: str, stored: list[Stored], extractions: list[Extraction]) -> int:
-    """The id of an article stored before (by an earlier run, a concurrent writer, or earlier in this batch)."""
-    for done, extraction in zip(stored, extractions):
-        if extraction.article.sha256 == sha:
-            return done.article_id
-    return session.connection().execute(_IDS_BY_SHA, {"shas": [sha]}).one()[1]
+def _stored_ids(session: Session, shas: list[str]) -> dict[str, int]:
+    """The ids of articles stored before (by an earlier run or a concurrent writer), by their text's hash."""
+    if not shas:
+        return {}
+    return dict(session.connection().execute(_IDS_BY_SHA, {"shas": sorted(set(shas))}).all())
 
 
 def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> None:
