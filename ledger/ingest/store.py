@@ -81,17 +81,9 @@ def store_article(session: Session, extraction: Extraction, resolver: SourceReso
     else:
         article_id = existing.id
         kept = _drop_auto_claims(session, existing, extraction.extractor_version)
-    origin = f"article:{article_id}"
-    event_ids = assign_events(session, extraction.events, article)
-    kept_spans = {(c.content_start, c.content_end) for c in kept}
-    indices = extraction.claim_events or [None] * len(extraction.claims)
-    todo = [(claim, index) for claim, index in zip(extraction.claims, indices)
-            if (claim.content.start, claim.content.end) not in kept_spans]  # else an analyst decided already
-    speakers = [c.speaker for c, _ in todo] + [c.via for c, _ in todo if c.via]
-    source_ids = dict(zip(map(id, speakers), resolver.resolve_many(speakers, origin)))
-    claims = [claim for claim, _ in todo]
-    rows = [_claim_row(claim, article_id, event_ids[index] if index is not None else None, source_ids,
-                       extraction.extractor_version) for claim, index in todo]
+    kept_spans = {(c.content_start, c.content_end) for c in kept}  # an analyst decided these already
+    claims, rows, event_ids = _claim_rows(session, extraction, article_id, resolver, kept_spans)
+    _settle(rows, resolver)
     insert_claims(session, claims, rows)
     touched = {r["event_id"] for r in rows if r["event_id"] is not None} | {c.event_id for c in kept if c.event_id}
     mark_stale(session, touched - set(event_ids))  # assign_events marked its own
@@ -117,25 +109,41 @@ def store_batch(session: Session, extractions: list[Extraction], resolver: Sourc
         if created.pop(sha, None) is None:  # stored before, or earlier in this batch (the same text twice)
             stored.append(Stored(article_id, new=False))
             continue
-        event_ids = assign_events(session, extraction.events, extraction.article)
-        indices = extraction.claim_events or [None] * len(extraction.claims)
-        speakers = [c.speaker for c in extraction.claims] + [c.via for c in extraction.claims if c.via]
-        source_ids = dict(zip(map(id, speakers), resolver.decide(speakers, f"article:{article_id}")))
-        article_rows = [_claim_row(claim, article_id, event_ids[index] if index is not None else None, source_ids,
-                                   extraction.extractor_version) for claim, index in zip(extraction.claims, indices)]
+        article_claims, article_rows, event_ids = _claim_rows(session, extraction, article_id, resolver)
         touched = {r["event_id"] for r in article_rows if r["event_id"] is not None}
         touched_all |= touched - set(event_ids)  # assign_events marked its own
         rows += article_rows
-        claims += extraction.claims
+        claims += article_claims
         stored.append(Stored(article_id, new=True, claims=len(article_rows), event_ids=touched))
+    _settle(rows, resolver)
+    insert_claims(session, claims, rows)
+    mark_stale(session, touched_all)
+    return stored
+
+
+def _claim_rows(session: Session, extraction: Extraction, article_id: int, resolver: SourceResolver,
+                skip: set[tuple[int, int]] = frozenset()) -> tuple[list[Claim], list[dict], list[int]]:
+    """The article's events matched (or created), and its claims, but those whose content spans are in
+    ``skip``, as rows to insert, each with its event and its sources as the resolver decided them
+    (provisional ids until ``_settle``); returns the claims, their rows and the article's event ids."""
+    event_ids = assign_events(session, extraction.events, extraction.article)
+    indices = extraction.claim_events or [None] * len(extraction.claims)
+    todo = [(claim, index) for claim, index in zip(extraction.claims, indices)
+            if (claim.content.start, claim.content.end) not in skip]
+    speakers = [c.speaker for c, _ in todo] + [c.via for c, _ in todo if c.via]
+    source_ids = dict(zip(map(id, speakers), resolver.decide(speakers, f"article:{article_id}")))
+    rows = [_claim_row(claim, article_id, event_ids[index] if index is not None else None, source_ids,
+                       extraction.extractor_version) for claim, index in todo]
+    return [claim for claim, _ in todo], rows, event_ids
+
+
+def _settle(rows: list[dict], resolver: SourceResolver) -> None:
+    """Write the sources the resolver decided and give the claim rows their real source ids."""
     real = resolver.settle()
     if real:
         for row in rows:
             row["source_id"] = real.get(row["source_id"], row["source_id"])
             row["via_source_id"] = real.get(row["via_source_id"], row["via_source_id"])
-    insert_claims(session, claims, rows)
-    mark_stale(session, touched_all)
-    return stored
 
 
 def _insert_articles(session: Session, extractions: list[Extraction]) -> dict[str, int]:
