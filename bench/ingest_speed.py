@@ -4,7 +4,7 @@
 
 Corpora: PolNeAR dev (real US political news, ~800 words an article; read at run time, nothing copied) and a
 synthetic set from ``bench/synthetic.py``. Each figure is the median of ``--runs`` runs on one core (one
-process, ``--jobs 1``), into a fresh SQLite file each time. Prints a Markdown table; with ``--fail-below``
+process extracting and storing in turn, ``--jobs 0``), into a fresh SQLite file each time. Prints a Markdown table; with ``--fail-below``
 it also exits 1 when an ingest median falls below that many articles/s (CI's guard against a slowdown).
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ def time_ingest(jsonl: Path) -> float:
     with tempfile.TemporaryDirectory() as folder:
         engine = open_ledger(str(Path(folder) / "bench.db"))  # schema creation is not timed
         started = time.perf_counter()
-        report = ingest(engine, [str(jsonl)])
+        report = ingest(engine, [str(jsonl)], jobs=0)
         elapsed = time.perf_counter() - started
         engine.dispose()
     if report.failed:

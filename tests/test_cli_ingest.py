@@ -104,7 +104,7 @@ def test_cli_ingest_bad_inputs_are_reported_and_the_good_ones_go_in(ledger, tmp_
 
 def test_cli_ingest_usage_errors_exit_2(sqlite_ledger):
     assert sqlite_ledger("ingest", expect=2).exit_code == 2
-    assert sqlite_ledger("ingest", "--jobs", "0", "x.txt", expect=2).exit_code == 2
+    assert sqlite_ledger("ingest", "--jobs", "-1", "x.txt", expect=2).exit_code == 2
     assert sqlite_ledger("no-such-command", expect=2).exit_code == 2
 
 
@@ -163,19 +163,20 @@ def test_cli_ledger_db_environment_variable(tmp_path, monkeypatch):
 
 
 def test_cli_ingest_jobs_give_the_same_ledger(tmp_path):
-    """Worker processes extract, one writer stores in input order: the ledger is the same as with one job."""
+    """A few articles (fewer than a worker is worth starting for) give the same ledger whatever ``--jobs``."""
     from conftest import Ledger
 
     one, two = Ledger(str(tmp_path / "one.db")), Ledger(str(tmp_path / "two.db"))
-    one("ingest", REPO / "examples")
+    one("ingest", "--jobs", "0", REPO / "examples")
     two("ingest", "--jobs", "2", REPO / "examples")
     assert two.jsonl("export", "claims") == one.jsonl("export", "claims")
     assert two.json("conflicts") == one.json("conflicts")
 
 
 def test_cli_ingest_jobs_keep_input_order_across_chunks_and_problems(tmp_path):
-    """Many articles (several chunks of work per worker) with broken records among them: with two jobs
-    the articles are stored in input order and each broken line is reported where it stands, as with one."""
+    """Many articles (several chunks of work per worker) with broken records among them: with one or two
+    worker processes the articles are stored in input order and each broken line is reported where it
+    stands, as when this process extracts them itself (``--jobs 0``)."""
     from conftest import Ledger
 
     lines = []
@@ -186,12 +187,15 @@ def test_cli_ingest_jobs_keep_input_order_across_chunks_and_problems(tmp_path):
             lines.append(json.dumps({"title": f"Report {n}", "published": "2024-03-06",
                                      "text": f"Shelling hit Varnok, wounding {n + 2} shepherds, the governor Ilse Brandt said."}))
     path = write(tmp_path / "many.jsonl", "\n".join(lines) + "\n")
-    one, two = Ledger(str(tmp_path / "one.db")), Ledger(str(tmp_path / "two.db"))
-    first = one("ingest", path, expect=1)
-    second = two("ingest", "--jobs", "2", path, expect=1)
-    problems = [line for line in second.stderr.splitlines() if "many.jsonl:" in line]
-    assert [p.split(":")[1] for p in problems] == ["6", "41"]
-    assert problems == [line for line in first.stderr.splitlines() if "many.jsonl:" in line]
-    titles = [a["title"] for a in two.json("articles")]
-    assert titles == [a["title"] for a in one.json("articles")] == [f"Report {n}" for n in range(70) if n not in (5, 40)]
-    assert two.jsonl("export", "claims") == one.jsonl("export", "claims")
+    here, one, two = (Ledger(str(tmp_path / f"{name}.db")) for name in ("here", "one", "two"))
+    first = here("ingest", "--jobs", "0", path, expect=1)
+    for ledger, jobs in ((one, "1"), (two, "2")):
+        second = ledger("ingest", "--jobs", jobs, path, expect=1)
+        problems = [line for line in second.stderr.splitlines() if "many.jsonl:" in line]
+        assert [p.split(":")[1] for p in problems] == ["6", "41"]
+        assert problems == [line for line in first.stderr.splitlines() if "many.jsonl:" in line]
+        titles = [a["title"] for a in ledger.json("articles")]
+        assert titles == [a["title"] for a in here.json("articles")] == [f"Report {n}" for n in range(70)
+                                                                         if n not in (5, 40)]
+        assert ledger.jsonl("export", "claims") == here.jsonl("export", "claims")
+        assert ledger.json("conflicts") == here.json("conflicts")

@@ -95,7 +95,8 @@ def test_concurrency_killed_ingest_leaves_a_consistent_ledger(db_url, tmp_path):
                                         "(SELECT 1 FROM claim c WHERE c.article_id = a.id)")).scalar()
     engine.dispose()
     assert empty == 0
-    again = subprocess.run([LEDGER, "--db", db_url, "ingest", str(path)], capture_output=True, text=True)
+    again = subprocess.run([LEDGER, "--db", db_url, "ingest", str(path)], capture_output=True, text=True,
+                           timeout=300)  # a worker of the killed ingest must not keep its transaction alive
     assert again.returncode == 0, again.stderr
     assert f"{400 - midway['articles']} new, {midway['articles']} already present" in again.stderr
     final = counts(db_url)

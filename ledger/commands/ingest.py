@@ -15,7 +15,8 @@ def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.",
                                                show_default=False)],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many worker processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Extract in this many worker processes while "
+                                      "this one stores (0: extract here too, taking turns).")] = 1,
     reextract: Annotated[bool, typer.Option(help="Re-extract articles already present: their `auto` claims "
                                                  "are replaced, analysts' decisions kept.")] = False,
     max_bytes: Annotated[int, typer.Option(min=1, help="Refuse articles larger than this many bytes.")]

@@ -1,6 +1,7 @@
 """The ingest job: read inputs, extract, store, then reconcile what changed.
 
-Extraction is pure and may run in worker processes (``jobs > 1``); storing happens in this process, in
+Extraction is pure and runs in ``jobs`` worker processes (in this one with ``jobs=0``, or when the input
+is small); storing happens in this process, in
 batches where each article is all-or-nothing (``ledger.ingest.writer``), so a failure (or a kill) never
 leaves half an article behind. Reading streams and at most a small window of articles is in flight, so
 memory stays flat however large the input.
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
+import time
 from collections import deque
+from itertools import chain, islice
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -26,8 +30,9 @@ from ledger.ingest.writer import BatchWriter, Outcome
 from ledger.models import Conflict, Event, Source
 from ledger.sources import SourceResolver
 
-WINDOW_PER_JOB = 4
+WINDOW_PER_JOB = 8
 CHUNK = 16
+SMALL_INPUT = 2 * CHUNK  # fewer articles are extracted in this process: starting a worker costs more
 
 
 @dataclass
@@ -80,19 +85,27 @@ def _prepare_or_problem(article: ArticleInput) -> Extraction | Problem:
 
 
 def prepared(reads: Iterable[Read], jobs: int) -> Iterator[Extraction | Problem]:
-    """Extractions in input order, computed here or in ``jobs`` worker processes.
+    """Extractions in input order, computed in ``jobs`` worker processes while the caller stores the ones
+    before (one job: one worker extracting beside the writer), or here with ``jobs=0`` or an input of fewer
+    than ``SMALL_INPUT`` articles.
 
     Workers get articles by the ``CHUNK`` (one task a chunk: sending a task and its result costs about as
     much as storing an article), and at most ``WINDOW_PER_JOB`` chunks a worker are in flight, so memory
     stays flat however many articles stream in.
     """
-    if jobs <= 1:
+    reads = iter(reads)
+    if jobs >= 1:
+        head = list(islice(reads, SMALL_INPUT))
+        reads = chain(head, reads)
+        if len(head) < SMALL_INPUT:
+            jobs = 0
+    if jobs == 0:
         for item in reads:
             yield item if isinstance(item, Problem) else _prepare_or_problem(item)
         return
     window: deque[Future | Problem] = deque()
     chunk: list[ArticleInput] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
         for item in reads:
             if isinstance(item, Problem):  # keeps its place in the input order
                 if chunk:
@@ -110,6 +123,18 @@ def prepared(reads: Iterable[Read], jobs: int) -> Iterator[Extraction | Problem]
             window.append(pool.submit(_prepare_chunk, chunk))
         while window:
             yield from _results(window.popleft())
+
+
+def _end_with_parent(parent: int) -> None:
+    """Make this worker exit as soon as the ingest that started it is gone (killed, say). A forked worker
+    holds copies of the parent's database connections: left waiting for work it would keep a PostgreSQL
+    session, and the transaction the killed writer had open, alive, and the next ingest would wait on it."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _prepare_chunk(articles: list[ArticleInput]) -> list[Extraction | Problem]:
@@ -141,7 +166,8 @@ def fewer_collections(threshold: int = 50_000) -> Iterator[None]:
 def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool = False,
            max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
            on_article: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Ingest every article under ``paths``; returns the report (problems included, never raised)."""
+    """Ingest every article under ``paths``; returns the report (problems included, never raised). ``jobs``
+    worker processes extract (at most one per core) while this process stores; 0 extracts here."""
     from ledger.conflicts import refresh_stale
 
     report = IngestReport()
@@ -149,7 +175,7 @@ def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool =
         report.sources_before = connection.scalar(select(func.count()).select_from(Source))
         report.events_before = connection.scalar(select(func.count()).select_from(Event))
     writer = BatchWriter(engine, SourceResolver(None), reextract)
-    jobs = max(1, min(jobs, os.cpu_count() or 1)) if jobs else 1
+    jobs = min(max(jobs, 0), os.cpu_count() or 1)
     with fewer_collections():
         for item in prepared(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), jobs):
             outcome = writer.add(item)
