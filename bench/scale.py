@@ -5,10 +5,11 @@
 For each size N it generates N synthetic articles (``bench/synthetic.py``: invented names, seeded) as one
 JSONL file and measures, as medians of ``--runs`` runs where a run is cheap enough to repeat:
 
-- ingest articles/s with ``--jobs 1`` and ``--jobs 2``, into SQLite (and PostgreSQL with ``--pg``, using a
+- ingest articles/s with ``--jobs 1`` and ``--jobs 2`` (``--jobs`` to choose; 0 is one process extracting
+  and storing in turn), into SQLite (and PostgreSQL with ``--pg``, using a
   throwaway server from ``tests/pgserver.py``), each into a fresh database, timing the real ``ledger``
   command in a child process;
-- peak memory of that command (max resident set size of the process and its workers, from GNU time);
+- peak memory of that command and its worker processes together (see ``run_ledger``);
 - database size per article (SQLite file after ingest);
 - ``ledger conflicts --event ID --format json`` for the busiest event, and ``ledger conflicts --format
   json`` for the whole ledger: the command's own time (in a fresh process, from after the imports to its
@@ -41,23 +42,60 @@ TIME = "/usr/bin/time"  # GNU time (Debian's package "time"), for each command's
 
 
 def run_ledger(args: list[str], keep_output: bool = True) -> tuple[float, int, str]:
-    """Seconds, peak RSS (MB) and stdout of one ledger command in a fresh child process.
+    """Seconds, peak memory (MB) and stdout of one ledger command in a fresh child process.
 
-    The peak comes from GNU time (``/usr/bin/time -f %M``): the largest resident set of the command and
-    of the workers it waited for. Not from this script's own ``wait4``: Linux carries a process's peak
-    across fork and exec, so a child of this (large) script would start with the script's peak. Output
-    that is not kept goes to /dev/null, so that this script stays small.
+    The peak is the larger of two readings: GNU time's (``/usr/bin/time -f %M``), the largest resident set
+    any one process of the command reached, exact but blind to the sum when worker processes run beside
+    the writer; and the largest sum of the resident sets of the command and all its workers, sampled every
+    0.5 s from /proc (what the machine must have for them all at once). Not from this script's own
+    ``wait4``: Linux carries a process's peak across fork and exec, so a child of this (large) script
+    would start with the script's peak. Output that is not kept goes to /dev/null, so that this script
+    stays small.
     """
-    with tempfile.NamedTemporaryFile() as peak, tempfile.TemporaryFile() as out:
+    with tempfile.NamedTemporaryFile() as peak, tempfile.TemporaryFile() as out, \
+            tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        done = subprocess.run([TIME, "-f", "%M", "-o", peak.name, LEDGER, *args],
-                              stdout=out if keep_output else subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen([TIME, "-f", "%M", "-o", peak.name, LEDGER, *args],
+                                   stdout=out if keep_output else subprocess.DEVNULL, stderr=errors)
+        tree_peak = 0
+        while True:
+            tree_peak = max(tree_peak, tree_rss_kb(process.pid))
+            try:
+                process.wait(timeout=0.5)  # returns as soon as the command ends: the timing stays exact
+                break
+            except subprocess.TimeoutExpired:
+                continue
         elapsed = time.perf_counter() - started
-        if done.returncode != 0:
-            raise SystemExit(f"ledger {' '.join(args)} failed: {done.stderr[-1000:].decode(errors='replace')}")
-        kilobytes = int(Path(peak.name).read_text().split()[-1])
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"ledger {' '.join(args)} failed: {errors.read()[-1000:].decode(errors='replace')}")
+        kilobytes = max(int(Path(peak.name).read_text().split()[-1]), tree_peak)
         out.seek(0)
         return elapsed, kilobytes // 1024, out.read().decode() if keep_output else ""
+
+
+def tree_rss_kb(root: int) -> int:
+    """The resident sets (kB) of the descendants of ``root`` (GNU time's child, ledger, and its workers),
+    summed; a process that ends while being read counts as nothing."""
+    total, todo = 0, children(root)
+    while todo:
+        pid = todo.pop()
+        todo += children(pid)
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return total
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (of any of its threads)."""
+    try:
+        return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                for child in (task / "children").read_text().split()]
+    except (OSError, ValueError):
+        return []
 
 
 def fresh_database(kind: str, folder: Path, pg_admin: str | None, n: int) -> str:
