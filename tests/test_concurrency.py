@@ -5,12 +5,14 @@ These run the installed ``ledger`` command in real processes, as a team would.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select, text
 
 from ledger.db import open_ledger, reading
@@ -104,3 +106,38 @@ def test_concurrency_killed_ingest_leaves_a_consistent_ledger(db_url, tmp_path):
     subprocess.run([LEDGER, "--db", reference, "ingest", "-q", str(path)], check=True)
     assert (final["articles"], final["claims"]) == (400, counts(reference)["claims"])
     assert final["distinct_sha"] == 400 and final["bad_spans"] == 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                    reason="reads child processes from Linux's /proc")
+def test_concurrency_killed_ingest_leaves_no_worker_behind(tmp_path):
+    """The extraction worker of a killed ingest ends too: left running, it would hold copies of the dead
+    writer's database connections (on PostgreSQL, its session and open transaction)."""
+    [path] = write_batches(tmp_path, total=400, batches=1, overlap=0)
+    db = str(tmp_path / "ledger.db")
+    open_ledger(db).dispose()
+    process = subprocess.Popen([LEDGER, "--db", db, "ingest", "-q", "--jobs", "1", str(path)])
+    deadline = time.monotonic() + 60
+    while not (workers := _children(process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers, "the ingest started no worker process"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"

@@ -1,10 +1,10 @@
 """The ingest job: read inputs, extract, store, then reconcile what changed.
 
 Extraction is pure and runs in ``jobs`` worker processes (in this one with ``jobs=0``, or when the input
-is small); storing happens in this process, in
-batches where each article is all-or-nothing (``ledger.ingest.writer``), so a failure (or a kill) never
-leaves half an article behind. Reading streams and at most a small window of articles is in flight, so
-memory stays flat however large the input.
+is small); storing happens in this process, at the same time, in batches where each article is
+all-or-nothing (``ledger.ingest.writer``), so a failure (or a kill) never leaves half an article behind.
+Reading streams and at most a small window of articles is in flight, so memory stays flat however large
+the input.
 """
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import os
 import threading
 import time
 from collections import deque
-from itertools import chain, islice
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, func, select
