@@ -20,6 +20,7 @@ from ledger.models import Article, Claim, Source, SourceAlias
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import synthetic  # noqa: E402
+from scale import children  # noqa: E402
 
 LEDGER = str(Path(sys.executable).parent / "ledger")
 
@@ -108,13 +109,6 @@ def test_concurrency_killed_ingest_leaves_a_consistent_ledger(db_url, tmp_path):
     assert final["distinct_sha"] == 400 and final["bad_spans"] == 0
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
-    except OSError:
-        return []
-
-
 @pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
                     reason="reads child processes from Linux's /proc")
 def test_concurrency_killed_ingest_leaves_no_worker_behind(tmp_path):
@@ -125,7 +119,7 @@ def test_concurrency_killed_ingest_leaves_no_worker_behind(tmp_path):
     open_ledger(db).dispose()
     process = subprocess.Popen([LEDGER, "--db", db, "ingest", "-q", "--jobs", "1", str(path)])
     deadline = time.monotonic() + 60
-    while not (workers := _children(process.pid)) and time.monotonic() < deadline:
+    while not (workers := children(process.pid)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert workers, "the ingest started no worker process"
     process.send_signal(signal.SIGKILL)
