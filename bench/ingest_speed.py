@@ -4,8 +4,9 @@
 
 Corpora: PolNeAR dev (real US political news, ~800 words an article; read at run time, nothing copied) and a
 synthetic set from ``bench/synthetic.py``. Each figure is the median of ``--runs`` runs on one core (one
-process extracting and storing in turn, ``--jobs 0``), into a fresh SQLite file each time. Prints a Markdown table; with ``--fail-below``
-it also exits 1 when an ingest median falls below that many articles/s (CI's guard against a slowdown).
+process extracting and storing in turn, ``--jobs 0``), into a fresh SQLite file each time. Prints a
+Markdown table; with ``--fail-below`` it also exits 1 when an ingest median falls below that many
+articles/s (CI's guard against a slowdown).
 """
 from __future__ import annotations
 

@@ -6,9 +6,8 @@ For each size N it generates N synthetic articles (``bench/synthetic.py``: inven
 JSONL file and measures, as medians of ``--runs`` runs where a run is cheap enough to repeat:
 
 - ingest articles/s with ``--jobs 1`` and ``--jobs 2`` (``--jobs`` to choose; 0 is one process extracting
-  and storing in turn), into SQLite (and PostgreSQL with ``--pg``, using a
-  throwaway server from ``tests/pgserver.py``), each into a fresh database, timing the real ``ledger``
-  command in a child process;
+  and storing in turn), into SQLite (and PostgreSQL with ``--pg``, using a throwaway server from
+  ``tests/pgserver.py``), each into a fresh database, timing the real ``ledger`` command in a child process;
 - peak memory of that command and its worker processes together (see ``run_ledger``);
 - database size per article (SQLite file after ingest);
 - ``ledger conflicts --event ID --format json`` for the busiest event, and ``ledger conflicts --format

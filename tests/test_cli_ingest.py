@@ -162,10 +162,17 @@ def test_cli_ledger_db_environment_variable(tmp_path, monkeypatch):
     assert result.exit_code == 0 and (tmp_path / "env.db").exists()
 
 
-def test_cli_ingest_jobs_give_the_same_ledger(tmp_path):
-    """A few articles (fewer than a worker is worth starting for) give the same ledger whatever ``--jobs``."""
+def test_cli_ingest_jobs_give_the_same_ledger(tmp_path, monkeypatch):
+    """A few articles (fewer than a worker is worth starting for) are extracted in the writer's process,
+    whatever ``--jobs``, and give the same ledger."""
     from conftest import Ledger
 
+    from ledger.ingest import run
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started for a few articles")
+
+    monkeypatch.setattr(run, "ProcessPoolExecutor", no_pool)
     one, two = Ledger(str(tmp_path / "one.db")), Ledger(str(tmp_path / "two.db"))
     one("ingest", "--jobs", "0", REPO / "examples")
     two("ingest", "--jobs", "2", REPO / "examples")
