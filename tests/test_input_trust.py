@@ -184,15 +184,20 @@ _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow
                      lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
                          st.sampled_from(["text", "title", "outlet", "published", "url", "author", "x"]), inner,
                          max_size=4), max_leaves=12)
+_DATES = st.builds(lambda y, m, d, h: f"{y:04d}-{m:02d}-{d:02d}" + (f"T{h:02d}:00:00" if h is not None else ""),
+                   st.integers(1, 9999), st.integers(0, 19), st.integers(0, 40), st.none() | st.integers(0, 30))
 _BAD_FILES = st.one_of(
     st.tuples(st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl"]), st.binary(max_size=300)),
     st.tuples(st.sampled_from([".json", ".jsonl"]), _JSON.map(lambda v: json.dumps(v).encode())),
-    st.tuples(st.just(".md"), st.tuples(st.dictionaries(
-        st.sampled_from(["outlet", "published", "title", "url", "author", "tags"]),
-        st.text(max_size=25) | st.integers() | st.sampled_from(["2024-13-45", "2024-02-30T10:00:00", "[1, [2",
-                                                                 "{a: b}", "!!python/object:os.system", "*x"]),
-        max_size=4), st.text(max_size=60)).map(
-        lambda fm: ("---\n" + "".join(f"{k}: {v}\n" for k, v in fm[0].items()) + "---\n" + fm[1]).encode())),
+    st.tuples(st.sampled_from([".json", ".jsonl"]), st.integers(1, 6000).map(
+        lambda depth: ('{"text": "The mayor said so.", "x": ' + "[" * depth + "]" * depth + "}").encode())),
+    st.tuples(st.just(".md"), st.tuples(_DATES, st.dictionaries(
+        st.sampled_from(["outlet", "title", "url", "author", "tags"]),
+        st.text(max_size=25) | st.integers() | st.sampled_from(["[1, [2", "{a: b}", "!!python/object:os.system",
+                                                                 "*x"]),
+        max_size=3), st.text(max_size=60)).map(
+        lambda fm: ("---\npublished: " + fm[0] + "\n" + "".join(f"{k}: {v}\n" for k, v in fm[1].items())
+                    + "---\n" + fm[2]).encode())),
 )
 
 
