@@ -13,7 +13,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ledger import reconcile
-from ledger.db import lock_events, writing
+from ledger.db import is_read_only, lock_events, writing
 from ledger.export import event_ref
 from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source, utcnow
 
@@ -93,7 +93,14 @@ def extra_fields(found: reconcile.Conflict) -> dict[str, Any]:
 
 
 def refresh_stale(engine: Engine) -> int:
-    """Recompute every event marked stale (after an ingest, or one that was killed before it got here)."""
+    """Recompute every event marked stale (after an ingest, or one that was killed before it got here).
+
+    Looks before it writes: a read command on an up-to-date ledger takes no write lock, and one on a
+    read-only ledger works (its conflicts are then read as stored)."""
+    with engine.connect() as connection:
+        if is_read_only(engine) or connection.scalar(
+                select(Event.id).where(Event.conflicts_stale.is_(True)).limit(1)) is None:
+            return 0
     done = 0
     while True:
         with writing(engine) as session:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -51,23 +53,58 @@ def create_ledger_engine(url: str) -> Engine:
         database = parsed.database
         if database and database != ":memory:" and not Path(database).parent.is_dir():
             raise LedgerError(f"cannot create database {database}: folder {Path(database).parent} does not exist")
-        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        _tune_sqlite(engine)
+        read_only = _read_only_uri(database)
+        if read_only:
+            engine = create_engine(parsed, creator=lambda: sqlite3.connect(
+                read_only, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+        else:
+            engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _tune_sqlite(engine, read_only=bool(read_only))
         return engine
     if parsed.get_backend_name() == "postgresql":
         return create_engine(parsed, pool_pre_ping=True)
     raise LedgerError(f"unsupported database {parsed.get_backend_name()!r}: use an SQLite path or PostgreSQL URL")
 
 
-def _tune_sqlite(engine: Engine) -> None:
+def writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (a read-only mount says no even to root)."""
+    return os.access(path, os.W_OK)
+
+
+def _read_only_uri(database: str | None) -> str | None:
+    """The SQLite URI to open an existing ledger file this process may not write, else None.
+
+    Such a ledger (archived, shared, on a read-only mount) is opened with ``mode=ro``, so that reading it
+    changes nothing. When its folder is not writable either, SQLite cannot make the shared-memory file a
+    WAL database needs even to be read: the file is then opened as ``immutable`` (nobody can be writing it
+    through a folder nobody may write) — unless a write-ahead log was left beside it, which ``immutable``
+    would ignore: SQLite then reads it with the shared-memory file left with it, if any.
+    """
+    if not database or database == ":memory:":
+        return None
+    path = Path(database)
+    if not path.is_file() or writable(path):
+        return None
+    wal = Path(f"{database}-wal")
+    immutable = "&immutable=1" if not writable(path.parent) and not (wal.exists() and wal.stat().st_size) else ""
+    return f"file:{quote(str(path))}?mode=ro{immutable}"
+
+
+def is_read_only(engine: Engine) -> bool:
+    """Whether the ledger was opened read-only (an SQLite file this process may not write)."""
+    return bool(engine.url.get_backend_name() == "sqlite" and _read_only_uri(engine.url.database))
+
+
+def _tune_sqlite(engine: Engine, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see on_begin
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:  # choosing the journal writes the file; a read-only ledger keeps the one it has
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -116,15 +153,22 @@ def head_revision() -> str:
     import alone costs more than most commands (every command checks the schema on open; alembic is loaded
     only when there is something to migrate). A test holds this equal to alembic's own answer.
     """
-    revisions, parents = set(), set()
+    parents = set()
     for path in (migrations_dir() / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        revisions.update(_REVISION.findall(source))
-        parents.update(_DOWN_REVISION.findall(source))
-    heads = revisions - parents
+        parents.update(_DOWN_REVISION.findall(path.read_text(encoding="utf-8")))
+    heads = set(known_revisions()) - parents
     if len(heads) != 1:
         raise LedgerError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
     return heads.pop()
+
+
+@lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of the ledger has a migration for."""
+    revisions = set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        revisions.update(_REVISION.findall(path.read_text(encoding="utf-8")))
+    return frozenset(revisions)
 
 
 _REVISION = re.compile(r'^revision\s*(?::\s*str\s*)?=\s*["\']([^"\']+)["\']', re.MULTILINE)
@@ -132,11 +176,29 @@ _DOWN_REVISION = re.compile(r'^down_revision\s*(?::[^=]+)?=\s*["\']([^"\']+)["\'
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The schema revision the database is at, None for an empty database (no ``alembic_version`` table)."""
+    """The schema revision the database is at, None for an empty database (no ``alembic_version`` table).
+
+    Refuses (``LedgerError``) a database that is not a ledger: tables but no ``alembic_version`` (another
+    program's database, which opening would fill with the ledger's tables), or a revision this version does
+    not know in any row (a newer ledger's schema, which this one would misread or break).
+    """
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
+        tables = inspect(connection).get_table_names()
+        if "alembic_version" not in tables:
+            if tables:
+                shown = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+                raise LedgerError(f"{ledger_name(engine)} is not a claim ledger (it has other tables: {shown}): "
+                                  "refusing to add the ledger's tables to it")
             return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    unknown = [r for r in rows if r not in known_revisions()]
+    if unknown:
+        raise LedgerError(f"{ledger_name(engine)} is at schema revision {unknown[0]}, unknown to this version of "
+                          "the ledger (a newer one made it?): refusing to open it")
+    if len(rows) > 1:
+        raise LedgerError(f"{ledger_name(engine)} records {len(rows)} schema revisions ({', '.join(rows)}); "
+                          "a ledger has one: refusing to open it")
+    return rows[0] if rows else None
 
 
 def run_alembic(engine: Engine, command_name: str, revision: str) -> None:
@@ -152,14 +214,31 @@ def run_alembic(engine: Engine, command_name: str, revision: str) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    if revision == "head" and current_revision(engine) == head_revision():
+    current = current_revision(engine)
+    if revision == "head" and current == head_revision():
         return
+    if is_read_only(engine):
+        raise LedgerError(f"{ledger_name(engine)} is read-only and its schema ({current or 'empty'}) is older than "
+                          f"this version's ({head_revision()}): upgrade a writable copy first")
     run_alembic(engine, "upgrade", revision)
 
 
-def open_ledger(db: str | None = None, migrate: bool = True) -> Engine:
-    """The engine of the ledger at ``db``, created and upgraded to the newest schema on open."""
-    engine = create_ledger_engine(database_url(db))
+def require_existing(url: str) -> None:
+    """Refuse an SQLite path where there is no file: a read there would create an empty ledger and answer
+    "no claims" for a typo. Only ``ingest`` (and ``db upgrade``) create a ledger."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" and not Path(database).exists():
+        raise LedgerError(f"no ledger at {database}: `ledger ingest` creates one")
+
+
+def open_ledger(db: str | None = None, migrate: bool = True, create: bool = True) -> Engine:
+    """The engine of the ledger at ``db``, upgraded to the newest schema on open; with ``create`` an SQLite
+    file that does not exist yet is created (else refused)."""
+    url = database_url(db)
+    if not create:
+        require_existing(url)
+    engine = create_ledger_engine(url)
     if migrate:
         try:
             upgrade(engine)
@@ -174,6 +253,13 @@ def open_ledger(db: str | None = None, migrate: bool = True) -> Engine:
 def safe_url(engine: Engine) -> str:
     """The engine's URL without its password, for messages."""
     return engine.url.render_as_string(hide_password=True)
+
+
+def ledger_name(engine: Engine) -> str:
+    """The ledger as the user named it, for messages: the SQLite file's path, else the URL without password."""
+    if engine.url.get_backend_name() == "sqlite" and engine.url.database:
+        return engine.url.database
+    return safe_url(engine)
 
 
 def first_line(exc: BaseException) -> str:

@@ -47,12 +47,13 @@ class AppState:
     who: str | None = None
     _engine: Any = field(default=None, repr=False)
 
-    def engine(self):
-        """The ledger's engine, opened (and upgraded) on first use."""
+    def engine(self, create: bool = False):
+        """The ledger's engine, opened (and upgraded) on first use. Only a command that stores articles
+        passes ``create``: elsewhere a path with no ledger is refused rather than made an empty ledger."""
         if self._engine is None:
             from ledger.db import open_ledger
 
-            self._engine = open_ledger(self.db)
+            self._engine = open_ledger(self.db, create=create)
         return self._engine
 
     @property
@@ -100,6 +101,8 @@ def handles_errors(function: Callable) -> Callable:
         except Exception as exc:  # a bug or an environment failure: still one line unless --debug
             if _debug(args, kwargs):
                 raise
+            if "readonly database" in str(exc):  # a change asked of a ledger opened read-only
+                fail("the ledger is read-only: this command would change it")
             fail(f"{type(exc).__name__}: {first_line(exc)} (run with --debug for the traceback)")
 
     return wrapper

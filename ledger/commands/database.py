@@ -6,15 +6,20 @@ from typing import Annotated
 import typer
 
 from ledger.commands.common import LedgerTyper, err, state
+from ledger.errors import LedgerError
 
 db_app = LedgerTyper(help="Operate the database schema (it is also upgraded automatically on open).",
                      no_args_is_help=True)
 
 
-def _engine(ctx: typer.Context):
-    from ledger.db import create_ledger_engine, database_url
+def _engine(ctx: typer.Context, create: bool = False):
+    """The database's engine, not migrated; an SQLite path with no file is refused unless ``create``."""
+    from ledger.db import create_ledger_engine, database_url, require_existing
 
-    return create_ledger_engine(database_url(state(ctx).db))
+    url = database_url(state(ctx).db)
+    if not create:
+        require_existing(url)
+    return create_ledger_engine(url)
 
 
 @db_app.command("upgrade")
@@ -22,7 +27,7 @@ def upgrade(ctx: typer.Context, revision: Annotated[str, typer.Argument(help="Ta
     """Upgrade the schema to REVISION (default: the newest)."""
     from ledger.db import current_revision, upgrade as run_upgrade
 
-    engine = _engine(ctx)
+    engine = _engine(ctx, create=True)
     run_upgrade(engine, revision)
     err.print(f"schema at {current_revision(engine)}")
 
@@ -40,10 +45,17 @@ def current(ctx: typer.Context) -> None:
 
 @db_app.command("downgrade")
 def downgrade(ctx: typer.Context, revision: Annotated[str, typer.Argument(
-        help="Target revision (`base` empties the database).")]) -> None:
-    """Downgrade the schema to REVISION. Data in dropped tables is lost."""
-    from ledger.db import current_revision, run_alembic
+        help="Target revision (`base` empties the database).")],
+        yes: Annotated[bool, typer.Option("--yes", help="Yes, drop what the newer revisions added, "
+                                                         "data included.")] = False) -> None:
+    """Downgrade the schema to REVISION. Data in dropped tables is lost: asks for --yes."""
+    from ledger.db import current_revision, ledger_name, run_alembic
 
     engine = _engine(ctx)
+    current_revision(engine)  # refuses a database that is not a ledger, or a newer one's
+    if not yes:
+        lost = "every table of the ledger and all its data" if revision == "base" else \
+            "the tables and columns added after that revision, with their data"
+        raise LedgerError(f"downgrading {ledger_name(engine)} to {revision} drops {lost}: add --yes to do it")
     run_alembic(engine, "downgrade", revision)
     err.print(f"schema at {current_revision(engine) or 'base (empty)'}")

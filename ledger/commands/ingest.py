@@ -8,6 +8,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ledger.commands.common import err, state
+from ledger.errors import LedgerError
 from ledger.ingest.readers import DEFAULT_MAX_BYTES
 
 
@@ -31,7 +32,11 @@ def ingest(
     """
     from ledger.ingest.run import ingest as run_ingest
 
-    engine = state(ctx).engine()
+    from ledger.db import is_read_only, ledger_name
+
+    engine = state(ctx).engine(create=True)
+    if is_read_only(engine):
+        raise LedgerError(f"{ledger_name(engine)} is read-only: cannot ingest into it")
     progress = _Progress(enabled=not quiet and err.is_terminal)  # no bar in logs and pipes
     try:
         report = run_ingest(engine, paths, jobs=jobs, reextract=reextract, max_bytes=max_bytes,

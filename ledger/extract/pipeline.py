@@ -35,16 +35,13 @@ def extract(text: str, outlet: str | None = None, title: str | None = None) -> l
     """Every claim of the article body ``text``, ordered by content start.
 
     ``outlet`` names the publication (speaker of its own claims; "unknown outlet" when None); ``title`` is
-    the headline when known, so that a body starting with it does not yield claims from it. Never raises:
-    on an internal error the article yields no claims and the error is logged.
+    the headline when known, so that a body starting with it does not yield claims from it. An internal
+    error is raised, not hidden: the ingest reports it against the article and stores nothing of it, so a
+    later run tries it again (an article stored with no claims would look done).
     """
-    try:
-        if not isinstance(text, str) or not text.strip():
-            return []
-        return _extract(text, outlet, title)
-    except Exception:  # noqa: BLE001 - one odd article must never stop an ingest batch
-        log.exception("extraction failed; the article yields no claims")
+    if not isinstance(text, str) or not text.strip():
         return []
+    return _extract(text, outlet, title)
 
 
 def _extract(text: str, outlet: str | None, title: str | None) -> list[Claim]:

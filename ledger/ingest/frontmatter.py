@@ -1,4 +1,8 @@
-"""YAML front matter: the metadata block between two ``---`` lines at the top of a text article."""
+"""YAML front matter: the metadata block between two ``---`` lines at the top of a text article.
+
+A block that lost its opening ``---`` (``url:``, ``outlet:``, ``published:`` lines, then ``---``) is still
+front matter: read as the article's text, it would become claims of the article ("outlet: Lantern").
+"""
 from __future__ import annotations
 
 import re
@@ -9,6 +13,8 @@ from ledger.errors import InputError
 
 _OPENING = re.compile(r"\A---[ \t]*\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t].*)?")
+_METADATA_KEYS = {"url", "outlet", "published", "title", "author"}
 
 
 def split_front_matter(text: str) -> tuple[dict | None, str]:
@@ -18,17 +24,38 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     ({'title': 'Strike'}, 'Body.')
     """
     opening = _OPENING.match(text)
-    if not opening:
+    start = opening.end() if opening else _bare_block(text)
+    if start is None:
         return None, text
-    closing = _CLOSING.search(text, opening.end())
+    closing = _CLOSING.search(text, start)
     if not closing:
         raise InputError("front matter has no closing --- line")
     try:
-        metadata = yaml.safe_load(text[opening.end():closing.start()]) or {}
+        metadata = yaml.safe_load(text[start:closing.start()]) or {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where is not None else ""
+        line = f" (line {where.line + 1 + bool(opening)})" if where is not None else ""
         raise InputError(f"front matter is not valid YAML{line}: {getattr(exc, 'problem', None) or exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError for an impossible date (2024-13-45)
+        raise InputError(f"front matter cannot be read: {_first_line(exc)}") from exc
     if not isinstance(metadata, dict):
         raise InputError("front matter is not a list of `key: value` lines")
     return metadata, text[closing.end():]
+
+
+def _bare_block(text: str) -> int | None:
+    """0 when ``text`` starts with front matter that lost its opening ``---``: only ``key: value`` lines,
+    one of them a metadata key of the ledger's, up to a ``---`` line. Else None (no front matter)."""
+    closing = _CLOSING.search(text)
+    if not closing or closing.start() == 0:
+        return None
+    lines = text[:closing.start()].splitlines()
+    if not all(_KEY_LINE.fullmatch(line.rstrip()) for line in lines):
+        return None
+    keys = {line.split(":", 1)[0].lower() for line in lines}
+    return 0 if keys & _METADATA_KEYS else None
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -43,28 +44,54 @@ def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin: Bin
             continue
         path = Path(name)
         if path.is_dir():
-            yield from walk_folder(path, max_bytes)
+            yield from _said_if_empty(walk_folder(path, max_bytes), path_text(path))
         elif path.exists() or path.is_symlink():
             yield from read_file(path, max_bytes)
         else:
-            yield Problem(name, "no such file or folder")
+            yield Problem(path_text(name), "no such file or folder")
 
 
 STDIN_LOCATION = "<stdin>"
+NESTED_TOO_DEEP = "not valid JSON: nested too deeply"
+
+
+def path_text(path: Path | str) -> str:
+    """A path as the ledger stores and shows it. A name that is not valid UTF-8 (Python holds its bytes as
+    lone surrogates, which no database driver can encode) gets those bytes escaped as ``\\xNN``."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _said_if_empty(reads: Iterator[Read], folder: str) -> Iterator[Read]:
+    """The folder's reads, or one problem saying it holds no article file (most likely the wrong folder)."""
+    empty = True
+    for read in reads:
+        empty = False
+        yield read
+    if empty:
+        yield Problem(folder, "no articles: no " + ", ".join(sorted(KNOWN_SUFFIXES)) + " files in this folder")
 
 
 def walk_folder(folder: Path, max_bytes: int) -> Iterator[Read]:
     """Files of known types under ``folder``, recursively, skipping hidden ones; a symlink that leads
-    back into a folder already being walked is reported once instead of looping."""
+    back into a folder already being walked is reported once instead of looping. A folder that cannot be
+    listed and a file that is not a regular file (a FIFO, whose read would block forever, a socket, a
+    device) are each a problem: the walk goes on."""
     seen = {os.path.realpath(folder)}
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
+        yield from _unreadable_folders(unreadable)
         kept = []
         for d in sorted(dirs):
             if d.startswith("."):
                 continue
             real = os.path.realpath(os.path.join(root, d))
             if real in seen:
-                yield Problem(os.path.join(root, d), "folder symlink loop: already read, skipped")
+                yield Problem(path_text(os.path.join(root, d)), "folder symlink loop: already read, skipped")
                 continue
             seen.add(real)
             kept.append(d)
@@ -72,24 +99,58 @@ def walk_folder(folder: Path, max_bytes: int) -> Iterator[Read]:
         for f in sorted(files):
             path = Path(root, f)
             if not f.startswith(".") and path.suffix.lower() in KNOWN_SUFFIXES:
-                yield from read_file(path, max_bytes)
+                kind = _not_regular(path)
+                if kind:
+                    yield Problem(path_text(path), f"not a regular file ({kind}): skipped, never opened")
+                else:
+                    yield from read_file(path, max_bytes)
+    yield from _unreadable_folders(unreadable)
+
+
+def _unreadable_folders(errors: list[OSError]) -> Iterator[Problem]:
+    for exc in errors:
+        reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        yield Problem(path_text(exc.filename or "?"), f"cannot read folder: {reason}")
+    errors.clear()
+
+
+def _not_regular(path: Path) -> str | None:
+    """What kind of file ``path`` is if not a regular one (symlinks followed); None for a regular file or
+    one that cannot be looked at (reading it then says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def read_file(path: Path, max_bytes: int) -> Iterator[Read]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _guarded(str(path), lambda: read_jsonl_file(path, max_bytes))
+        yield from _guarded(path_text(path), lambda: read_jsonl_file(path, max_bytes))
         return
     limit = max_bytes * JSON_FILE_FACTOR if suffix in JSON_SUFFIXES else max_bytes
-    yield from _guarded(str(path), lambda: _read_document(path, suffix, read_bytes(path, limit), max_bytes))
+    yield from _guarded(path_text(path), lambda: _read_document(path, suffix, read_bytes(path, limit), max_bytes))
 
 
 def _guarded(location: str, produce) -> Iterator[Read]:
-    """Run a reader, turning an error that stops the whole input into one Problem."""
+    """Run a reader, turning an error that stops the whole input into one Problem. Any exception, not
+    only the ones foreseen: whatever goes wrong reading one input is that input's problem, never the run's."""
     try:
         yield from produce()
     except InputError as exc:
         yield Problem(location, str(exc))
+    except Exception as exc:  # noqa: BLE001 - an unforeseen failure of one input
+        yield Problem(location, f"cannot read: {type(exc).__name__}: {_first_line(exc)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
@@ -126,13 +187,13 @@ def decode(data: bytes) -> str:
 
 def _read_document(path: Path, suffix: str, data: bytes, max_bytes: int) -> Iterator[Read]:
     if suffix in JSON_SUFFIXES:
-        yield from read_json_document(decode(data), str(path), max_bytes)
+        yield from read_json_document(decode(data), path_text(path), max_bytes)
     elif suffix in HTML_SUFFIXES:
         decode(data)  # refuses binary and non-UTF-8 pages with the same messages as text files
         text, metadata = read_html(data)
-        yield make_article(text, str(path), metadata, path=str(path))
+        yield make_article(text, path_text(path), metadata, path=path_text(path))
     else:
-        yield text_article(decode(data), str(path), path=str(path))
+        yield text_article(decode(data), path_text(path), path=path_text(path))
 
 
 def text_article(raw: str, location: str, path: str | None = None) -> ArticleInput:
@@ -152,6 +213,8 @@ def read_json_document(raw: str, location: str, max_bytes: int) -> Iterator[Read
         document = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(NESTED_TOO_DEEP) from exc
     if isinstance(document, dict):
         yield json_article(document, location, max_bytes)
     elif isinstance(document, list):
@@ -167,7 +230,7 @@ def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Read]:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
     with fh:
-        yield from read_jsonl_lines(fh, str(path), max_bytes)
+        yield from read_jsonl_lines(fh, path_text(path), max_bytes)
 
 
 def read_jsonl_lines(lines: BinaryIO, location: str, max_bytes: int) -> Iterator[Read]:
@@ -187,6 +250,9 @@ def read_jsonl_lines(lines: BinaryIO, location: str, max_bytes: int) -> Iterator
         except json.JSONDecodeError as exc:
             yield Problem(where, f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
+        except RecursionError:
+            yield Problem(where, NESTED_TOO_DEEP)
+            continue
         yield _record_or_problem(record, where, max_bytes, location, n)
 
 
@@ -195,6 +261,8 @@ def _record_or_problem(item: object, where: str, max_bytes: int, path: str, reco
         return json_article(item, where, max_bytes, path=path, record=record)
     except InputError as exc:
         return Problem(where, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one record's unforeseen failure is that record's problem
+        return Problem(where, f"cannot read: {type(exc).__name__}: {_first_line(exc)}")
 
 
 def json_article(item: object, location: str, max_bytes: int, path: str | None = None,
@@ -235,5 +303,5 @@ def _is_single_json(raw: str) -> bool:
     try:
         json.loads(raw)
         return True
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False

@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
@@ -25,14 +25,15 @@ from ledger.db import first_line
 from ledger.errors import Problem
 from ledger.ingest.article import ArticleInput
 from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, read_inputs
-from ledger.ingest.store import Extraction
+from ledger.ingest.store import Extraction, Stored
 from ledger.ingest.writer import BatchWriter, Outcome
-from ledger.models import Conflict, Event, Source
+from ledger.models import Article, Conflict, Event, Source
 from ledger.sources import SourceResolver
 
 WINDOW_PER_JOB = 8
 CHUNK = 16
 SMALL_INPUT = 2 * CHUNK  # fewer articles are extracted in this process: starting a worker costs more
+KNOWN_LOOKUP = 256  # articles whose hashes are looked up in the ledger at once, before extraction
 
 
 @dataclass
@@ -84,7 +85,24 @@ def _prepare_or_problem(article: ArticleInput) -> Extraction | Problem:
         return Problem(article.location, f"extraction failed: {type(exc).__name__}: {first_line(exc)}")
 
 
-def prepared(reads: Iterable[Read], jobs: int) -> Iterator[Extraction | Problem]:
+def skip_known(engine: Engine, reads: Iterable[Read]) -> Iterator[Read | Stored]:
+    """The reads, but an article the ledger already holds (the same text: its sha256) comes out as its
+    ``Stored`` outcome ("already present") without being extracted again: re-ingesting a folder costs the
+    reading and one lookup per ``KNOWN_LOOKUP`` articles, not the extraction."""
+    reads = iter(reads)
+    while window := list(islice(reads, KNOWN_LOOKUP)):
+        shas = sorted({r.sha256 for r in window if isinstance(r, ArticleInput)})
+        known = {}
+        if shas:
+            with engine.connect() as connection:
+                known = dict(connection.execute(select(Article.sha256, Article.id)
+                                                .where(Article.sha256.in_(shas))).all())
+        for read in window:
+            article_id = known.get(read.sha256) if isinstance(read, ArticleInput) else None
+            yield read if article_id is None else Stored(article_id, new=False)
+
+
+def prepared(reads: Iterable[Read | Stored], jobs: int) -> Iterator[Extraction | Problem | Stored]:
     """Extractions in input order, computed in ``jobs`` worker processes while the caller stores the ones
     before (one job: one worker extracting beside the writer), or here with ``jobs=0`` or an input of fewer
     than ``SMALL_INPUT`` articles.
@@ -101,13 +119,13 @@ def prepared(reads: Iterable[Read], jobs: int) -> Iterator[Extraction | Problem]
             jobs = 0
     if jobs == 0:
         for item in reads:
-            yield item if isinstance(item, Problem) else _prepare_or_problem(item)
+            yield _prepare_or_problem(item) if isinstance(item, ArticleInput) else item
         return
-    window: deque[tuple[Future, list[ArticleInput]] | Problem] = deque()
+    window: deque[tuple[Future, list[ArticleInput]] | Problem | Stored] = deque()
     chunk: list[ArticleInput] = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
         for item in reads:
-            if isinstance(item, Problem):  # keeps its place in the input order
+            if not isinstance(item, ArticleInput):  # a problem or a known article keeps its place in the order
                 if chunk:
                     window.append((pool.submit(_prepare_chunk, chunk), chunk))
                     chunk = []
@@ -147,8 +165,8 @@ def _prepare_chunk(articles: list[ArticleInput]) -> list[Extraction | Problem]:
     return done
 
 
-def _results(item: tuple[Future, list[ArticleInput]] | Problem) -> list[Extraction | Problem]:
-    if isinstance(item, Problem):
+def _results(item: tuple[Future, list[ArticleInput]] | Problem | Stored) -> list[Extraction | Problem | Stored]:
+    if not isinstance(item, tuple):
         return [item]
     future, articles = item
     done = future.result()
@@ -189,13 +207,19 @@ def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool =
         report.events_before = connection.scalar(select(func.count()).select_from(Event))
     writer = BatchWriter(engine, SourceResolver(None), reextract)
     jobs = min(max(jobs, 0), os.cpu_count() or 1)
+    reads = read_inputs(paths, max_bytes=max_bytes, stdin=stdin)
     with fewer_collections():
-        for item in prepared(read_inputs(paths, max_bytes=max_bytes, stdin=stdin), jobs):
-            outcome = writer.add(item)
-            if outcome is not None:
-                report.add(outcome)
-                if on_article:
-                    on_article(report)
+        try:
+            for item in prepared(reads if reextract else skip_known(engine, reads), jobs):
+                outcome = writer.add(item)
+                if outcome is not None:
+                    report.add(outcome)
+                    if on_article:
+                        on_article(report)
+        except BaseException:  # an interrupt, a crashed worker: what was extracted is still stored
+            with suppress(Exception):
+                writer.flush()
+            raise
         report.add(writer.flush())
         if on_article:
             on_article(report)

@@ -44,11 +44,12 @@ class BatchWriter:
 
     def __init__(self, engine: Engine, resolver: SourceResolver, reextract: bool = False):
         self.engine, self.resolver, self.reextract = engine, resolver, reextract
-        self.pending: list[Extraction | Problem] = []
+        self.pending: list[Extraction | Problem | Stored] = []
         self.started = time.monotonic()
 
-    def add(self, item: Extraction | Problem) -> Outcome | None:
-        """Queue an item; returns the outcome of a batch when one was written."""
+    def add(self, item: Extraction | Problem | Stored) -> Outcome | None:
+        """Queue an item (a ``Stored`` is an article found already present before extraction); returns
+        the outcome of a batch when one was written."""
         if not self.pending:
             self.started = time.monotonic()
         self.pending.append(item)
@@ -58,7 +59,7 @@ class BatchWriter:
     def flush(self) -> Outcome:
         items, self.pending = self.pending, []
         if not any(isinstance(i, Extraction) for i in items):
-            return _problems_only(items)
+            return _not_written(items)
         try:
             return self._write_batch(items)
         except (OperationalError, IntegrityError, DBAPIError, _Refused):
@@ -69,9 +70,8 @@ class BatchWriter:
         outcome = Outcome()
         accepted = []
         for item in items:
-            if isinstance(item, Problem):
-                outcome.failed += 1
-                outcome.problems.append(item)
+            if not isinstance(item, Extraction):
+                _note(outcome, item)
                 continue
             try:
                 check_spans(item.article.text, item.claims)
@@ -95,11 +95,10 @@ class BatchWriter:
     def _write_one_by_one(self, items: list[Extraction | Problem]) -> Outcome:
         outcome = Outcome()
         for item in items:
-            if isinstance(item, Problem):
-                outcome.failed += 1
-                outcome.problems.append(item)
-            else:
+            if isinstance(item, Extraction):
                 self._write_alone(item, outcome)
+            else:
+                _note(outcome, item)
         return outcome
 
     def _write_alone(self, extraction: Extraction, outcome: Outcome) -> None:
@@ -130,8 +129,20 @@ class _Refused(Exception):
     """An article refused after part of it was written in a batch's transaction."""
 
 
-def _problems_only(items: list[Problem]) -> Outcome:
-    return Outcome(problems=list(items), failed=len(items))
+def _not_written(items: list[Problem | Stored]) -> Outcome:
+    outcome = Outcome()
+    for item in items:
+        _note(outcome, item)
+    return outcome
+
+
+def _note(outcome: Outcome, item: Problem | Stored) -> None:
+    """Count what needs no writing: a problem, or an article known to be present already."""
+    if isinstance(item, Stored):
+        outcome.stored.append(item)
+    else:
+        outcome.failed += 1
+        outcome.problems.append(item)
 
 
 def _fail(outcome: Outcome, extraction: Extraction, message: str) -> None:
