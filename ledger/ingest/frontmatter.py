@@ -26,9 +26,26 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     try:
         metadata = yaml.safe_load(text[opening.end():closing.start()]) or {}
     except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where is not None else ""
-        raise InputError(f"front matter is not valid YAML{line}: {getattr(exc, 'problem', None) or exc}") from exc
+        raise InputError(yaml_problem(exc, text[opening.end():closing.start()])) from exc
     if not isinstance(metadata, dict):
         raise InputError("front matter is not a list of `key: value` lines")
     return metadata, text[closing.end():]
+
+
+def yaml_problem(exc: yaml.YAMLError, block: str) -> str:
+    """PyYAML's error as one line, with the file's line number: its messages span two or more lines ("...
+    not allowed\\n  in "<unicode string>", position 8"), which would break the one-line-per-problem report."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        line = mark.line
+    elif isinstance(exc, yaml.reader.ReaderError):
+        line = block[:exc.position].count("\n")
+    else:
+        line = None
+    where = f" (line {line + 2})" if line is not None else ""
+    if isinstance(exc, yaml.reader.ReaderError):
+        detail = f"unacceptable character #x{exc.character:04x}: {exc.reason}" if isinstance(exc.character, int) \
+            else exc.reason
+    else:
+        detail = getattr(exc, "problem", None) or str(exc)
+    return f"front matter is not valid YAML{where}: {' '.join(str(detail).split())}"
