@@ -31,6 +31,7 @@ def visible(text: str, one_line: bool = False) -> str:
 
 
 def has_hidden(text: str) -> bool:
+    """Whether :func:`visible` would change ``text`` (the common case, no, costs one scan)."""
     return _HIDDEN.search(text) is not None
 
 

@@ -163,9 +163,9 @@ def test_conflicts_markdown_cannot_carry_links_or_images(ledger, tmp_path):
     md = ledger("conflicts", "--format", "md").stdout
     assert links_and_images(md) == []
     row = next(line for line in md.splitlines() if line.startswith("| Valdorian"))
-    assert row == ("| Valdorian Observatory for Civil Rights | killed fighters 6+ | Harbour \\[x\\](http\\://evil) Times "
-                   "| 2024-06-04 | #1 At least six fighters were killed in a drone strike on a depot in Belmora on Monday "
-                   "!\\[img\\](http\\://evil/p.png) |")
+    assert row == ("| Valdorian Observatory for Civil Rights | killed fighters 6+ | Harbour \\[x\\](http\\://evil) "
+                   "Times | 2024-06-04 | #1 At least six fighters were killed in a drone strike on a depot in Belmora "
+                   "on Monday !\\[img\\](http\\://evil/p.png) |")
 
 
 def test_html_report_shows_bidi_overrides_as_escapes(sqlite_ledger, tmp_path):
@@ -230,8 +230,8 @@ def test_fixed_value_options_list_their_choices(strike, command, module, name):
     vocabulary = tuple(getattr(importlib.import_module(module), name))
     option = command[-1]
     result = strike(*command, "nonsense", expect=2)
-    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': Value error, 'nonsense' is not one "
-                                              f"of {', '.join(map(repr, vocabulary))}.")
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '{option}': Value error, 'nonsense' is not "
+                                              f"one of {', '.join(map(repr, vocabulary))}.")
     for value in vocabulary:
         strike(*command, value, "--format", "json") if command[0] != "events" else strike(*command, value)
     assert "|".join(vocabulary) in " ".join(strike(*command[:-1], "--help").stdout.split())
