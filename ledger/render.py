@@ -1,6 +1,55 @@
 """Short human renderings shared by tables, summaries and reports."""
 from __future__ import annotations
 
+import re
+
+# Characters that steer a display instead of showing: C0 and C1 controls (ESC starts a terminal escape such as
+# ESC[2J, "clear the screen", or ESC]2;..., "set the window title"), DEL, and the bidi embeddings, overrides
+# and isolates that reorder the text around them. Tab and newline are kept where text may span lines.
+_STEERING = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_HIDDEN = re.compile(f"[{_STEERING}]")
+_HIDDEN_ONE_LINE = re.compile(f"[{_STEERING}\t\n\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def visible(text: str, one_line: bool = False) -> str:
+    """Text for people (terminal, Markdown, HTML): every character that would steer the display instead of
+    showing is written as its escape, as Python writes it (ESC as ``\\x1b``, U+202E as ``\\u202e``), so
+    article data can neither clear a terminal nor reorder a report, and the oddity stays visible.
+    ``one_line``: newlines and tabs too, for a message that must stay on one line (an error naming a file).
+
+    >>> visible("Evil\\x1b[2J Post"), visible("bad\\nname.txt", one_line=True)
+    ('Evil\\\\x1b[2J Post', 'bad\\\\nname.txt')
+    """
+    return (_HIDDEN_ONE_LINE if one_line else _HIDDEN).sub(_escape, text)
+
+
+def has_hidden(text: str) -> bool:
+    """Whether :func:`visible` would change ``text`` (the common case, no, costs one scan)."""
+    return _HIDDEN.search(text) is not None
+
+
+def visible_text(text):
+    """A rich ``Text`` with :func:`visible` applied, its styles kept on the characters they covered."""
+    from rich.text import Text
+
+    cuts = sorted({p for m in _HIDDEN.finditer(text.plain) for p in (m.start(), m.end())})
+    result = text.blank_copy()
+    for piece in text.divide(cuts):
+        if _HIDDEN.fullmatch(piece.plain):
+            shown = Text(visible(piece.plain), style=piece.style)
+            for span in piece.spans:
+                shown.stylize(span.style)
+            piece = shown
+        result.append_text(piece)
+    return result
+
 
 def bounds_text(low: int | None, high: int | None) -> str:
     """Bounds as a person writes them: 5, 4-7, 5+ (at least 5), <=7 (at most 7), ? (unknown)."""

@@ -6,6 +6,10 @@ those of their claims whose content holds every word (a claim's content is a pie
 no second index is needed, and ingest does not pay for one). The user's words are matched as words (all
 of them, in any order; "quoted phrases" as phrases), never as query syntax, so a name like "al-Shaabi" or
 a stray quote mark cannot break the query. PostgreSQL matches English stems ("killed" finds "kill").
+
+A query is cut to its first ``MAX_WORDS`` words (:func:`capped`): both engines take time growing with the
+square of the query's words (a 10 KB query held a core for minutes), and since every word must occur,
+leaving the rest out can only find more, never hide a match.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from ledger.queries import find_source
 
 OPEN, CLOSE = "[[", "]]"
 SCOPES = ("all", "claims", "articles")
+MAX_WORDS = 64
 _WORD = re.compile(r"\w+")
 
 
@@ -36,6 +41,29 @@ def terms_of(words: str) -> list[str]:
     if not terms:
         raise LedgerError("search for at least one word")
     return terms
+
+
+def capped(words: str) -> tuple[str, int]:
+    """The query cut to its first ``MAX_WORDS`` words, and how many words were left out (0: the query as
+    given). A phrase is cut where the limit falls and stays a phrase."""
+    terms = terms_of(words)
+    total = sum(len(tokens(t)) for t in terms)
+    if total <= MAX_WORDS:
+        return words, 0
+    kept, budget = [], MAX_WORDS
+    for term in terms:
+        pieces = []
+        for piece in term.split():
+            size = len(tokens(piece))
+            if size > budget:
+                break
+            pieces.append(piece)
+            budget -= size
+        if pieces:
+            kept.append(" ".join(pieces).replace('"', " "))
+        if budget == 0 or len(pieces) < len(term.split()):
+            break
+    return " ".join(f'"{t}"' if " " in t else t for t in kept), total - MAX_WORDS
 
 
 def fts5_query(words: str) -> str:
@@ -89,6 +117,7 @@ def search(session: Session, words: str, source: str | None = None, event: int |
         raise LedgerError(f"search scope is one of {', '.join(SCOPES)}")
     if not words.replace('"', " ").strip():
         raise LedgerError("search for at least one word")
+    words, _ = capped(words)
     params: dict[str, Any] = {"limit": limit, "since": since.isoformat() if since else None,
                               "until": until.isoformat() if until else None, "event": event,
                               "source": find_source(session, source).id if source else None}

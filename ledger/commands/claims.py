@@ -5,8 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledger.commands.common import LedgerTyper, err, print_json, state
-from ledger.commands.listings import list_claims
+from ledger.commands.common import LedgerTyper, err, print_json, state, values
+from ledger.commands.listings import ClaimKind, list_claims
 from ledger.db import writing
 from ledger.export import claim_dict
 
@@ -16,7 +16,29 @@ claims_app.callback()(list_claims)
 
 JSON_OPTION = typer.Option("--json", help="Print the changed claims as JSON on stdout.")
 FIGURE_HELP = ("A figure as METRIC:BOUNDS[:POPULATION][@WORDS], e.g. killed:5+:fighters@at least five; bounds "
-               "5, 5+, <=7 or 4-7. Repeat for several; replaces the claim's figures.")
+               "5, 5+, <=7 or 4-7; METRIC one of {metrics}; POPULATION one the ledger counts (fighters, "
+               "civilians, people...: a wrong one is refused with the list). Repeat for several; replaces the "
+               "claim's figures.")
+
+
+def figure_help() -> str:
+    from ledger.extract.types import METRICS
+
+    return FIGURE_HELP.format(metrics=", ".join(METRICS))
+
+
+def parse_figure(spec: str):
+    """``--figure`` read when the command line is: a bad metric, bounds or population is a usage error."""
+    from ledger.errors import LedgerError
+    from ledger.review.claims import FigureSpec
+
+    try:
+        return FigureSpec.parse(spec)
+    except LedgerError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+FIGURE_OPTION = typer.Option(help=figure_help(), parser=parse_figure, metavar="METRIC:BOUNDS[:POPULATION][@WORDS]")
 
 
 def _change(ctx: typer.Context, verb: str, as_json: bool, change) -> None:
@@ -73,10 +95,10 @@ def move(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help="Claim
 
 
 def _changes(source, create_source, kind, content, start, end, mention, cue, event, figure, no_figures):
-    from ledger.review.claims import ClaimChanges, FigureSpec
+    from ledger.review.claims import ClaimChanges
 
-    figures = [FigureSpec.parse(f) for f in figure] if figure else ([] if no_figures else None)
-    return ClaimChanges(source=source, create_source=create_source, kind=kind, content=content, start=start,
+    figures = list(figure) if figure else ([] if no_figures else None)
+    return ClaimChanges(source=source, create_source=create_source, kind=values(kind), content=content, start=start,
                         end=end, mention=mention, cue=cue, event_id=event, figures=figures)
 
 
@@ -86,15 +108,14 @@ def edit(
     claim_id: Annotated[int, typer.Argument(help="Claim id.")],
     source: Annotated[Optional[str], typer.Option(help="The speaker: a source name, alias or id.")] = None,
     create_source: Annotated[bool, typer.Option(help="Create --source if no source has that name.")] = False,
-    kind: Annotated[Optional[str], typer.Option(help="direct, indirect, mixed, according_to, "
-                                                     "unattributed_quote or outlet.")] = None,
+    kind: Annotated[Optional[ClaimKind], typer.Option(help="The kind of attribution.")] = None,
     content: Annotated[Optional[str], typer.Option(help="The claim's exact words (located in the article).")] = None,
     start: Annotated[Optional[int], typer.Option(help="Content start offset.")] = None,
     end: Annotated[Optional[int], typer.Option(help="Content end offset.")] = None,
     mention: Annotated[Optional[str], typer.Option(help="The words naming the speaker.")] = None,
     cue: Annotated[Optional[str], typer.Option(help="The attributing words (said, according to).")] = None,
     event: Annotated[Optional[int], typer.Option(help="Event id.")] = None,
-    figure: Annotated[Optional[list[str]], typer.Option(help=FIGURE_HELP)] = None,
+    figure: Annotated[Optional[list[str]], FIGURE_OPTION] = None,
     no_figures: Annotated[bool, typer.Option(help="Remove all the claim's figures.")] = False,
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
@@ -114,12 +135,11 @@ def add(
     start: Annotated[Optional[int], typer.Option(help="Content start offset (instead of --content).")] = None,
     end: Annotated[Optional[int], typer.Option(help="Content end offset.")] = None,
     create_source: Annotated[bool, typer.Option(help="Create --source if no source has that name.")] = False,
-    kind: Annotated[str, typer.Option(help="direct, indirect, mixed, according_to, unattributed_quote, "
-                                           "outlet.")] = "indirect",
+    kind: Annotated[ClaimKind, typer.Option(help="The kind of attribution.")] = "indirect",
     mention: Annotated[Optional[str], typer.Option(help="The words naming the speaker.")] = None,
     cue: Annotated[Optional[str], typer.Option(help="The attributing words.")] = None,
     event: Annotated[Optional[int], typer.Option(help="Event id.")] = None,
-    figure: Annotated[Optional[list[str]], typer.Option(help=FIGURE_HELP)] = None,
+    figure: Annotated[Optional[list[str]], FIGURE_OPTION] = None,
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
     """Add a claim the extractor missed (spans are checked against the article text)."""

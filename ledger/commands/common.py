@@ -3,6 +3,10 @@
 Data goes to stdout (tables, JSON, JSONL, CSV); people's messages, progress and errors go to stderr. A
 ``LedgerError`` becomes one red line and exit status 1; anything unexpected too, with the traceback only
 under ``--debug``.
+
+Everything shown to people goes through a :class:`TerminalConsole`: article data and file names are text,
+never markup, emoji codes or terminal escapes. Data formats keep the data exact: JSON writes every control
+character as an escape, and CSV is written as is to a file or pipe, escaped only when stdout is a terminal.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import functools
 import getpass
 import json
 import os
+import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -24,8 +29,34 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger.errors import LedgerError
+from ledger.render import has_hidden, visible, visible_text
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class TerminalConsole(Console):
+    """A rich console that shows data as text, whatever it holds: no markup unless a call asks for it (with
+    the data escaped), no emoji codes (``killed:three:fighters`` stays as written), no highlighting, and every
+    control character written visibly (:func:`ledger.render.visible`), so an article cannot clear the
+    screen, retitle the window or reorder a line. Every string and every ``Text`` printed passes here."""
+
+    def __init__(self, **options: Any):
+        super().__init__(markup=False, emoji=False, highlight=False, **options)
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(visible(text), **options)
+
+    def render(self, renderable: Any, options: Any = None):
+        if isinstance(renderable, Text) and has_hidden(renderable.plain):
+            renderable = visible_text(renderable)
+        return super().render(renderable, options)
+
+
+err = TerminalConsole(stderr=True, soft_wrap=True)
+
+
+def one_line(text: str) -> str:
+    """A message for one line of stderr, as rich markup: control characters and newlines escaped, markup
+    characters too."""
+    return escape(visible(text, one_line=True))
 
 
 class Format(str, Enum):
@@ -36,6 +67,20 @@ class Format(str, Enum):
 
 
 FORMAT_OPTION = typer.Option("table", "--format", "-f", help="Output format: table, json, jsonl or csv.")
+
+
+def choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """The type of an option that takes one of ``values``: pass the vocabulary where the project defines it
+    (``METRICS``, ``SEVERITY_LEVELS``...), never a copy. Typer lists the choices in ``--help`` and refuses
+    any other value with a usage error (exit status 2) that lists them too. Read a value with ``.value``."""
+    return Enum(name, [(value, value) for value in values], type=str)  # type: ignore[return-value]
+
+
+def values(chosen: Enum | list[Enum] | None) -> Any:
+    """The plain string(s) of an option made with :func:`choices` (None stays None)."""
+    if isinstance(chosen, list):
+        return [values(c) for c in chosen]
+    return chosen.value if isinstance(chosen, Enum) else chosen
 
 
 @dataclass
@@ -93,7 +138,7 @@ def handles_errors(function: Callable) -> Callable:
         except LedgerError as exc:
             fail(str(exc), exc if _debug(args, kwargs) else None)
         except KeyboardInterrupt:
-            err.print("[red]interrupted[/red]")
+            err.print("[red]interrupted[/red]", markup=True)
             raise typer.Exit(130)
         except BrokenPipeError:  # "ledger claims | head": the reader has all it wants; no error, as other tools
             _silence_stdout()
@@ -126,7 +171,7 @@ def fail(message: str, exc: BaseException | None = None) -> None:
     """One red line on stderr and exit status 1 (or, under --debug, the exception with its traceback)."""
     if exc is not None:
         raise exc
-    err.print(f"[red]error:[/red] {escape(message)}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {one_line(message)}", markup=True)
     raise typer.Exit(1)
 
 
@@ -147,15 +192,26 @@ def emit(rows: Iterable[dict], fmt: Format, columns: list[tuple[str, str]] | Non
         print_json_array(rows)
     elif fmt == Format.jsonl:
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            sys.stdout.write(json_text(row) + "\n")
     elif fmt == Format.csv:
-        write_csv(rows, columns)
+        write_csv(rows, columns, out=TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout)
     else:
         print_table(list(rows), columns or [], title)
 
 
+# json.dumps escapes C0 controls itself; these it leaves raw with ensure_ascii=False: DEL and the C1 controls
+# (U+009B is a terminal's CSI), and the line separators that split a JSONL line for many readers.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON as the ledger writes it: UTF-8 text, every control character and line separator escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(json_text(value, indent=2) + "\n")
 
 
 def print_json_array(items: Iterable[Any]) -> None:
@@ -164,19 +220,30 @@ def print_json_array(items: Iterable[Any]) -> None:
     out, first = sys.stdout, True
     out.write("[")
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        text = json_text(item, indent=2)
         out.write(("\n" if first else ",\n") + textwrap.indent(text, "  "))
         first = False
     out.write("]\n" if first else "\n]\n")
 
 
-def write_csv(rows: Iterable[dict], columns: list[tuple[str, str]] | None) -> None:
+class TerminalSafe:
+    """A text stream for data shown on a terminal: control characters written visibly (CSV to a file or a
+    pipe is written exactly as the data is)."""
+
+    def __init__(self, stream: Any):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(visible(text))
+
+
+def write_csv(rows: Iterable[dict], columns: list[tuple[str, str]] | None, out: Any = None) -> None:
     writer = None
     for row in rows:
         flat = {k: cell(v) for k, v in flatten(row).items()}
         if writer is None:
             keys = [k for k, _ in columns] if columns else list(flat)
-            writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
+            writer = csv.DictWriter(out or sys.stdout, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
             writer.writeheader()
         writer.writerow(flat)
 
@@ -205,7 +272,7 @@ PIPED_WIDTH = 160  # tables written to a file or a pipe: wide enough to read, as
 
 def data_console() -> Console:
     """A console for data on stdout: the terminal's width, or PIPED_WIDTH when piped (rich would use 80)."""
-    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
+    return TerminalConsole(width=None if sys.stdout.isatty() else PIPED_WIDTH)
 
 
 def print_table(rows: list[dict], columns: list[tuple[str, str]], title: str | None = None) -> None:
@@ -218,5 +285,5 @@ def print_table(rows: list[dict], columns: list[tuple[str, str]], title: str | N
         table.add_column(header, overflow="fold")
     for row in rows:
         flat = flatten(row)
-        table.add_row(*(Text(cell(flat.get(key))) for key, _ in columns))  # article text is never markup
+        table.add_row(*(cell(flat.get(key)) for key, _ in columns))  # text, never markup: see TerminalConsole
     out.print(table)

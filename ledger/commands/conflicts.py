@@ -7,11 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
-from ledger.commands.common import FORMAT_OPTION, Format, data_console, emit, err, print_json, print_json_array, \
-    state
+from ledger.commands.common import FORMAT_OPTION, Format, choices, data_console, emit, err, print_json, \
+    print_json_array, state, values
 from ledger.db import reading
+from ledger.reconcile import SEVERITY_LEVELS
 from ledger.render import bounds_text, shorten
 
 
@@ -23,14 +23,14 @@ class ReportFormat(str, Enum):
     md = "md"
 
 
+Severity = choices("Severity", SEVERITY_LEVELS)
+
 CSV_COLUMNS = [(k, k) for k in ("id", "event.id", "event.label", "event.date", "metric", "population", "severity",
                                 "size", "sources", "sides", "compatible", "claims", "summary")]
 
 
 def conflicts_help() -> str:
     """The command's help: what it does and every severity level, as the reconciler documents them."""
-    from ledger.reconcile import SEVERITY_LEVELS
-
     levels = "\n\n".join(f"{name}: {text}" for name, text in SEVERITY_LEVELS.items())
     return ("Where the accounts disagree: for each event and metric, which sources contradict each other, "
             "and how badly.\n\nSeverity levels, in the order the reconciler checks them:\n\n" + levels)
@@ -42,14 +42,15 @@ def conflicts(
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
                                                  help="What was known on DATE (YYYY-MM-DD): only claims "
                                                       "published by then.")] = None,
-    severity: Annotated[Optional[list[str]], typer.Option(help="Only these severities (repeat the option).")]
-    = None,
+    severity: Annotated[Optional[list[Severity]], typer.Option(help="Only these severities (repeat the option).",
+                                                               metavar=f"<{'|'.join(SEVERITY_LEVELS)}>")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")]
     = ReportFormat.table,
 ) -> None:
     from ledger import conflicts as library
     from ledger.models import Claim
 
+    severity = values(severity)
     when = parse_as_of(as_of)
     engine = state(ctx).engine()
     if when is None:
@@ -116,6 +117,7 @@ def _claim_line(claim) -> dict:
 
 
 def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -> None:
+    """The conflicts as tables; every cell and title is plain text (see TerminalConsole)."""
     if not found:
         err.print("no conflicts")
         return
@@ -125,32 +127,34 @@ def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dic
         by_event.setdefault(conflict["event"]["id"], []).append(conflict)
     for conflicts_of_event in by_event.values():
         event = conflicts_of_event[0]["event"]
-        out.print(Text(f"Event {event['id']}: {event['label']} ({event['date'] or 'undated'})", style="bold"))
+        out.print(f"Event {event['id']}: {event['label']} ({event['date'] or 'undated'})", style="bold")
         for c in conflicts_of_event:
-            table = Table(title=Text(f"#{c['id']} {c['severity']}: {c['metric']} {c['population'] or ''}  "
-                                     f"{c['summary']}"), title_justify="left", show_lines=False)
+            table = Table(title=f"#{c['id']} {c['severity']}: {c['metric']} {c['population'] or ''}  {c['summary']}",
+                          title_justify="left", show_lines=False)
             for header in ("source", "figure", "outlet", "published", "claim"):
                 table.add_column(header, overflow="fold")
             for claim_id in c["claims"]:
                 line = lines.get(claim_id)
                 if line:
-                    table.add_row(*(Text(str(line[k])) for k in ("source", "figures", "outlet", "published")),
-                                  Text(f"#{claim_id} {line['content']}"))
+                    table.add_row(*(str(line[k]) for k in ("source", "figures", "outlet", "published")),
+                                  f"#{claim_id} {line['content']}")
             out.print(table)
         rows = estimate_rows(estimates, event["id"])
         if rows:
-            table = Table(title=Text("estimate"), title_justify="left", caption=Text(ESTIMATE_RULES),
-                          caption_justify="left")
+            table = Table(title="estimate", title_justify="left", caption=ESTIMATE_RULES, caption_justify="left")
             for header in ESTIMATE_COLUMNS:
                 table.add_column(header, overflow="fold")
             for row in rows:
-                table.add_row(*(Text(row[k]) for k in ESTIMATE_COLUMNS))
+                table.add_row(*(row[k] for k in ESTIMATE_COLUMNS))
             out.print(table)
         out.print()
 
 
 def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -> str:
-    """The report as Markdown, for pasting into a note to an editor."""
+    """The report as Markdown, for pasting into a note to an editor. Every value from the ledger goes through
+    the report's escaper, so article text cannot open a link, an image, a tag or a table cell."""
+    from ledger.report.markdown import md, table
+
     if not found:
         return "No conflicts.\n"
     out = ["# Conflicts", ""]
@@ -158,25 +162,18 @@ def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -
     for c in found:
         if c["event"]["id"] != current:
             current = c["event"]["id"]
-            out += [f"## Event {current}: {md_escape(c['event']['label'])} ({c['event']['date'] or 'undated'})", ""]
+            out += [f"## Event {current}: {md(c['event']['label'])} ({md(c['event']['date'] or 'undated')})", ""]
             rows = estimate_rows(estimates, current)
             if rows:
-                out += ["| " + " | ".join(ESTIMATE_COLUMNS) + " |", "|---" * len(ESTIMATE_COLUMNS) + "|"]
-                out += ["| " + " | ".join(md_escape(r[k]) for k in ESTIMATE_COLUMNS) + " |" for r in rows]
-                out += ["", md_escape(ESTIMATE_RULES), ""]
-        out += [f"### {c['severity']}: {c['metric']} {c['population'] or ''}".rstrip(), "", md_escape(c["summary"]), "",
-                "| source | figure | outlet | published | claim |", "|---|---|---|---|---|"]
-        for claim_id in c["claims"]:
-            line = lines.get(claim_id)
-            if line:
-                out.append("| " + " | ".join(md_escape(str(line[k])) for k in ("source", "figures", "outlet", "published"))
-                           + f" | #{claim_id} {md_escape(line['content'])} |")
-        out.append("")
+                out += table(list(ESTIMATE_COLUMNS), [[md(r[k]) for k in ESTIMATE_COLUMNS] for r in rows])
+                out += [ESTIMATE_RULES, ""]
+        out += [f"### {md(c['severity'])}: {md(c['metric'])} {md(c['population'] or '')}".rstrip(), "",
+                md(c["summary"]), ""]
+        out += table(["source", "figure", "outlet", "published", "claim"],
+                     [[md(str(line[k])) for k in ("source", "figures", "outlet", "published")]
+                      + [f"#{claim_id} {md(line['content'])}"]
+                      for claim_id in c["claims"] if (line := lines.get(claim_id))])
     return "\n".join(out) + "\n"
-
-
-def md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
 
 
 def estimates(

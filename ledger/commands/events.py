@@ -6,10 +6,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledger.commands.common import LedgerTyper, err, state
+from ledger.commands.common import LedgerTyper, choices, err, state, values
 from ledger.commands.listings import list_events
 from ledger.db import writing
 from ledger.errors import LedgerError
+from ledger.models import DATE_PRECISIONS
+
+Precision = choices("Precision", DATE_PRECISIONS)
 
 events_app = LedgerTyper(help="List events; the subcommands merge, split and rename them (all logged; "
                               "re-ingesting never undoes them).", invoke_without_command=True)
@@ -56,9 +59,10 @@ def split(ctx: typer.Context, event: Annotated[int, typer.Argument(help="Event i
 def rename(ctx: typer.Context, event: Annotated[int, typer.Argument(help="Event id.")],
            label: Annotated[str, typer.Argument(help="The new label.")],
            when: Annotated[Optional[str], typer.Option("--date", help="Set the date too (YYYY-MM-DD).")] = None,
-           precision: Annotated[Optional[str], typer.Option(help="day, week, month or year.")] = None) -> None:
+           precision: Annotated[Optional[Precision], typer.Option(help="How precise the date is.")] = None
+           ) -> None:
     """Give an event a better label (and date)."""
     from ledger.review.events import rename as run
 
     _change(ctx, "event {id} is now {label!r}",
-            lambda session, who: run(session, who, event, label, _date(when), precision))
+            lambda session, who: run(session, who, event, label, _date(when), values(precision)))

@@ -4,10 +4,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ledger.commands.common import err, state
+from ledger.commands.common import err, one_line, state
 from ledger.errors import LedgerError
 from ledger.ingest.readers import DEFAULT_MAX_BYTES
 
@@ -64,7 +63,7 @@ class _Progress:
     def update(self, report) -> None:
         console = self.bar.console if self.bar else err
         for problem in report.problems[self.shown:]:
-            console.print(f"[red]{escape(problem.location)}[/red]: {escape(problem.message)}", markup=True, highlight=False,
+            console.print(f"[red]{one_line(problem.location)}[/red]: {one_line(problem.message)}", markup=True,
                           soft_wrap=True)
         self.shown = len(report.problems)
         if not self.enabled:

@@ -5,10 +5,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledger.commands.common import FORMAT_OPTION, Format, emit, state
+from ledger.commands.common import FORMAT_OPTION, Format, choices, emit, state, values
 from ledger.db import reading
 from ledger.export import claim_dict
+from ledger.extract.types import CLAIM_KINDS, METRICS
+from ledger.models import CLAIM_STATUSES
 from ledger.render import figure_text, shorten
+
+ClaimKind = choices("ClaimKind", CLAIM_KINDS)
+Metric = choices("Metric", METRICS)
+ClaimStatus = choices("ClaimStatus", CLAIM_STATUSES)
 
 CLAIM_COLUMNS = [("id", "id"), ("source", "source"), ("kind", "kind"), ("content", "content"),
                  ("figures", "figures"), ("event", "event"), ("status", "status")]
@@ -29,10 +35,9 @@ def list_claims(
     source: Annotated[Optional[str], typer.Option(help="Source id, name or alias.")] = None,
     event: Annotated[Optional[int], typer.Option(help="Event id.")] = None,
     article: Annotated[Optional[int], typer.Option(help="Article id.")] = None,
-    kind: Annotated[Optional[str], typer.Option(help="direct, indirect, mixed, according_to, "
-                                                     "unattributed_quote or outlet.")] = None,
-    metric: Annotated[Optional[str], typer.Option(help="Only claims with a figure of this metric.")] = None,
-    status: Annotated[Optional[str], typer.Option(help="auto, confirmed, edited or rejected.")] = None,
+    kind: Annotated[Optional[ClaimKind], typer.Option(help="Only claims of this kind.")] = None,
+    metric: Annotated[Optional[Metric], typer.Option(help="Only claims with a figure of this metric.")] = None,
+    status: Annotated[Optional[ClaimStatus], typer.Option(help="Only claims with this review status.")] = None,
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List claims: who said what, with figures and event (JSON as in the export contract)."""
@@ -41,7 +46,8 @@ def list_claims(
     from ledger import queries
 
     with reading(state(ctx).engine()) as session:
-        found = (claim_dict(c) for c in queries.claims(session, source, event, article, kind, metric, status))
+        found = (claim_dict(c) for c in queries.claims(session, source, event, article, values(kind), values(metric),
+                                                              values(status)))
         if fmt == Format.table:
             emit(map(claim_row, found), fmt, CLAIM_COLUMNS, "claims")
         else:

@@ -6,9 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, emit, err, state
+from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, choices, emit, err, state, values
 from ledger.db import reading, writing
 from ledger.errors import LedgerError
+from ledger.review.audit import ENTITIES
+
+Entity = choices("Entity", ENTITIES)
 
 log_app = LedgerTyper(help="The audit log: who changed what, when, before and after. Append-only.",
                       invoke_without_command=True)
@@ -17,7 +20,7 @@ log_app = LedgerTyper(help="The audit log: who changed what, when, before and af
 @log_app.callback()
 def show_log(
     ctx: typer.Context,
-    entity: Annotated[Optional[str], typer.Option(help="claim, source or event.")] = None,
+    entity: Annotated[Optional[Entity], typer.Option(help="Only changes to this kind of thing.")] = None,
     entity_id: Annotated[Optional[int], typer.Option("--id", help="Only changes to this claim/source/event.")] = None,
     who: Annotated[Optional[str], typer.Option("--who", help="Only changes by this analyst.")] = None,
     action: Annotated[Optional[str], typer.Option(help="Only this action (prefix), e.g. claim.edit or source.")] = None,
@@ -35,7 +38,7 @@ def show_log(
     except ValueError as exc:
         raise LedgerError("--since and --until take dates as YYYY-MM-DD") from exc
     with reading(state(ctx).engine()) as session:
-        rows = [entry_dict(e) for e in entries(session, entity, entity_id, who, action, start, end)]
+        rows = [entry_dict(e) for e in entries(session, values(entity), entity_id, who, action, start, end)]
     if fmt == Format.table:
         rows = [{**r, "change": _change_text(r)} for r in rows]
     emit(rows, fmt, [("id", "id"), ("at", "at"), ("who", "who"), ("action", "action"), ("entity", "entity"),

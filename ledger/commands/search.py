@@ -6,9 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledger.commands.common import FORMAT_OPTION, Format, emit, state
+from ledger.commands.common import FORMAT_OPTION, Format, choices, emit, err, state, values
 from ledger.db import reading
 from ledger.errors import LedgerError
+from ledger.search import SCOPES
+
+Scope = choices("Scope", SCOPES)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -25,14 +28,18 @@ def search(
     event: Annotated[Optional[int], typer.Option(help="Only claims about this event (articles reporting it).")] = None,
     since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
-    scope: Annotated[str, typer.Option("--in", help="all, claims or articles.")] = "all",
+    scope: Annotated[Scope, typer.Option("--in", help="Search claims, articles or both.")] = "all",
     limit: Annotated[int, typer.Option(min=1, help="At most this many hits of each kind.")] = 50,
     fmt: Format = FORMAT_OPTION,
 ) -> None:
-    """Search claims and articles, best matches first, with the matching words marked [[like this]]."""
-    from ledger.search import search as run
+    """Search claims and articles, best matches first, with the matching words marked [[like this]]. A very
+    long query is cut to its first words, with a warning."""
+    from ledger.search import MAX_WORDS, capped, search as run
 
+    words, dropped = capped(words)
+    if dropped:
+        err.print(f"warning: a search takes at most {MAX_WORDS} words; the last {dropped:,} were left out")
     with reading(state(ctx).engine()) as session:
-        hits = run(session, words, source, event, _date(since, "--since"), _date(until, "--until"), scope, limit)
+        hits = run(session, words, source, event, _date(since, "--since"), _date(until, "--until"), values(scope), limit)
     emit(hits, fmt, [("kind", "kind"), ("id", "id"), ("article_id", "article"), ("source", "source"),
                      ("published", "published"), ("outlet", "outlet"), ("snippet", "snippet")], "matches")

@@ -113,6 +113,16 @@ def noun_lexicon() -> _Lexicon:
                     classes)
 
 
+def populations() -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """Every population the lexicon can give a figure: the groups' names (fighters, trucks...), and for the
+    groups whose population is a kind of thing, the (kinds, nouns) pairs it is written from ("rocket
+    attacks": kind "rocket", noun "attacks")."""
+    data = lexicon.load("figure_populations.json")
+    named = tuple(dict.fromkeys(g["population"] for g in data["groups"] if g.get("population")))
+    kinds = tuple((tuple(g["kind_modifiers"]), tuple(g["nouns"])) for g in data["groups"] if g.get("kind_modifiers"))
+    return named, kinds
+
+
 @lru_cache(maxsize=1)
 def singular_noun_pattern() -> str:
     """The singular person nouns, as a pattern, for "a"/"an" as a count of one ("a child", "an officer")."""

@@ -33,9 +33,7 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     try:
         metadata = yaml.safe_load(text[start:closing.start()]) or {}
     except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 1 + bool(opening)})" if where is not None else ""
-        raise InputError(f"front matter is not valid YAML{line}: {getattr(exc, 'problem', None) or exc}") from exc
+        raise InputError(yaml_problem(exc, text[start:closing.start()], 1 + bool(opening))) from exc
     except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError for an impossible date (2024-13-45)
         raise InputError(f"front matter cannot be read: {_first_line(exc)}") from exc
     if not isinstance(metadata, dict):
@@ -59,3 +57,23 @@ def _bare_block(text: str) -> int | None:
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+def yaml_problem(exc: yaml.YAMLError, block: str, offset: int = 2) -> str:
+    """PyYAML's error as one line, with the file's line number: its messages span two or more lines ("...
+    not allowed\\n  in "<unicode string>", position 8"), which would break the one-line-per-problem report. ``offset`` is the file line of the block's first line
+    (2 after an opening ``---``, 1 for a block that lost it)."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        line = mark.line
+    elif isinstance(exc, yaml.reader.ReaderError):
+        line = block[:exc.position].count("\n")
+    else:
+        line = None
+    where = f" (line {line + offset})" if line is not None else ""
+    if isinstance(exc, yaml.reader.ReaderError):
+        detail = f"unacceptable character #x{exc.character:04x}: {exc.reason}" if isinstance(exc.character, int) \
+            else exc.reason
+    else:
+        detail = getattr(exc, "problem", None) or str(exc)
+    return f"front matter is not valid YAML{where}: {' '.join(str(detail).split())}"

@@ -47,6 +47,11 @@ def normalise(population: str | None) -> str:
     return data["synonyms"].get(word, word)
 
 
+def names() -> tuple[str, ...]:
+    """The hierarchy's populations, wholes first as the data lists them: people, civilians, children..."""
+    return tuple(load("populations.json")["parents"])
+
+
 def known(population: str) -> bool:
     """True for a population of the hierarchy (people and its parts)."""
     return population in load("populations.json")["parents"]

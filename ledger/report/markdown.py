@@ -1,7 +1,9 @@
 """The report as Markdown: the same sections as the HTML page, with tables instead of charts.
 
 Article text is escaped for Markdown renderers too: HTML-significant characters become entities and
-Markdown punctuation is backslash-escaped, so a title cannot open a tag, a link or a table cell. Claim
+Markdown punctuation is backslash-escaped, so a title cannot open a tag, a link, an image or a table cell,
+and a bare URL is not made a link (``http\\://``, ``www\\.``); control characters are shown as escapes
+(:func:`ledger.render.visible`). :func:`md` is the project's one Markdown escaper. Claim
 passages are headings ("Claim 12"), which GitHub and most renderers anchor as ``#claim-12``.
 """
 from __future__ import annotations
@@ -9,19 +11,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ledger.render import visible
 from ledger.report.data import EventReport, Report
 from ledger.report.html import earlier_reports, figure_cell
 from ledger.report.markup import web_url
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")  # a heading, list or rule when it starts a line
+AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=\bwww)(\.)", re.IGNORECASE)  # GFM links bare URLs
 
 
 def md(text: object) -> str:
     """Text safe inside a Markdown paragraph or table cell: one line, no tag, link or emphasis."""
-    value = "" if text is None else " ".join(str(text).split())
+    value = "" if text is None else visible(" ".join(str(text).split()))
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = MD_SPECIAL.sub(r"\\\1", value)
+    value = AUTOLINK.sub(lambda m: "\\" + m.group(), value)
     return LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), value)
 
 

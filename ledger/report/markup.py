@@ -3,6 +3,9 @@
 Text from an article is hostile: a title may be ``<script>``, a URL ``javascript:``. So markup is built with
 :func:`el`, which escapes every attribute and every child that is a plain ``str``; only :class:`Html` values
 (made by :func:`el`, :func:`esc` or :func:`raw` for the report's own constants) pass through unchanged.
+Control characters and the bidi embeddings, overrides and isolates (U+202A-E, U+2066-9) in data are shown
+as escapes (``\\u202e``, :func:`ledger.render.visible`): a name cannot reorder the text around it or
+hide what it says.
 
 >>> str(el("td", "<b>", class_="x"))
 '<td class="x">&lt;b&gt;</td>'
@@ -13,6 +16,8 @@ import html
 import re
 from typing import Iterable
 from urllib.parse import urlsplit
+
+from ledger.render import visible
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "col"}
 SAFE_CLASS = re.compile(r"[^a-z0-9_-]+")
@@ -26,12 +31,13 @@ class Html(str):
 
 
 def esc(value: object) -> Html:
-    """Text as markup: ``&``, ``<``, ``>``, both quotes escaped; Html passes through; None is empty."""
+    """Text as markup: ``&``, ``<``, ``>``, both quotes escaped, control and bidi characters shown as escapes;
+    Html passes through; None is empty."""
     if isinstance(value, Html):
         return value
     if value is None:
         return Html("")
-    return Html(html.escape(str(value), quote=True))
+    return Html(html.escape(visible(str(value)), quote=True))
 
 
 def raw(markup: str) -> Html:

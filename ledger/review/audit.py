@@ -15,10 +15,14 @@ from sqlalchemy.orm import Session
 
 from ledger.models import AuditLog, Claim, Figure
 
+ENTITIES = ("claim", "source", "event")  # what the log records changes to (``log --entity``)
+
 
 def record(session: Session, who: str, action: str, entity: str, entity_id: int | None,
            before: dict[str, Any] | None, after: dict[str, Any] | None, note: str | None = None) -> AuditLog:
     """Append one change to the log (in the caller's transaction)."""
+    if entity not in ENTITIES:
+        raise ValueError(f"audit log entity {entity!r} is not one of {', '.join(ENTITIES)}")
     row = AuditLog(who=who, action=action, entity=entity, entity_id=entity_id, before=before, after=after, note=note)
     session.add(row)
     session.flush()

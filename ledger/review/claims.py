@@ -54,7 +54,10 @@ class FigureSpec:
             if g["a"] is not None else (g["low"], g["high"])
         if low is not None and high is not None and low > high:
             raise LedgerError(f"figure {spec!r}: low bound above high bound")
-        return cls(pieces[0], low, high, pieces[2] if len(pieces) == 3 and pieces[2] else None, words or None)
+        population = pieces[2] if len(pieces) == 3 and pieces[2] else None
+        if population is not None:
+            check_population(population, spec)
+        return cls(pieces[0], low, high, population, words or None)
 
     def figure(self, article_text: str, claim_start: int, claim_end: int) -> Figure:
         start, end = claim_start, claim_end
@@ -65,6 +68,24 @@ class FigureSpec:
             start, end = found, found + len(self.words)
         return Figure(metric=self.metric, population=self.population, low=self.low, high=self.high,
                       text=article_text[start:end], text_start=start, text_end=end, vague=False, no_figure=False)
+
+
+def check_population(population: str, spec: str) -> None:
+    """Refuse a population the ledger does not know, listing those it does: the reconciler's hierarchy and
+    what the extractor's lexicon writes (so an analyst's figure compares with the extracted ones)."""
+    from ledger.extract.figure_nouns import populations as lexicon_populations
+    from ledger.reconcile import populations as hierarchy
+
+    named, kinds = lexicon_populations()
+    names = tuple(dict.fromkeys(hierarchy.names() + named))
+    if population in names or any(population == f"{kind} {noun}" for kind_words, nouns in kinds
+                                  for kind in kind_words for noun in nouns):
+        return
+    same = hierarchy.normalise(population)
+    hint = f" ({population!r} is counted as {same})" if same != population and same in names else ""
+    compounds = "; ".join(f"{'/'.join(kind_words)} followed by {'/'.join(nouns)}" for kind_words, nouns in kinds)
+    raise LedgerError(f"figure {spec!r}: population {population!r} is not one the ledger counts{hint}; write one of "
+                      f"{', '.join(names)}, or a kind of attack ({compounds})")
 
 
 def mark_edited(claim: Claim) -> None:
