@@ -229,6 +229,9 @@ def require_existing(url: str) -> None:
     parsed = make_url(url)
     database = parsed.database
     if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" and not Path(database).exists():
+        folder = Path(database).parent
+        if not folder.is_dir():
+            raise LedgerError(f"no ledger at {database}: folder {folder} does not exist")
         raise LedgerError(f"no ledger at {database}: `ledger ingest` creates one")
 
 

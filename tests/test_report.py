@@ -300,6 +300,7 @@ def test_report_out_writes_the_file_and_says_so_on_stderr(examples, tmp_path):
 
 
 def test_report_of_an_empty_ledger_says_so(ledger, tmp_path):
+    ledger("db", "upgrade")  # an empty ledger: made by `db upgrade` (a read command creates none)
     _, dom = report_dom(ledger, tmp_path)
     assert "The ledger has no events yet" in dom.text()
     assert dom.find_all("section", "event") == []
