@@ -91,8 +91,8 @@ ESTIMATE_RULES = ("low: the lowest figure among the sources' latest accounts (AC
                   "(Airwars/IBC range). `ledger estimates --format json` gives each rule in full.")
 
 
-def estimate_rows(estimates: list[dict], event_id: int | None = None) -> list[dict]:
-    """Estimates as table rows (the rules in full are in the JSON); with ``event_id``, that event's only."""
+def estimate_rows(estimates: list[dict]) -> list[dict]:
+    """Estimates as table rows (the rules in full are in the JSON)."""
     def value(bound: dict) -> str:
         return "?" if bound["value"] is None else f"{bound['value']:,}"
 
@@ -100,7 +100,7 @@ def estimate_rows(estimates: list[dict], event_id: int | None = None) -> list[di
              "best": value(e["best"]), "high": value(e["high"]), "best source": ", ".join(e["best"]["sources"]),
              "claims": " ".join(f"#{i}" for i in sorted({*e["low"]["claims"], *e["best"]["claims"],
                                                        *e["high"]["claims"]}))}
-            for e in estimates if event_id is None or e["event"]["id"] == event_id]
+            for e in estimates]
 
 
 ESTIMATE_COLUMNS = ("figure", "low", "best", "high", "best source", "claims")
@@ -132,6 +132,14 @@ def claim_lines(session, ids: set[int]) -> dict[int, dict]:
     return found
 
 
+def by_event(items: list[dict]) -> dict[int, list[dict]]:
+    """Conflicts or estimates grouped by their event's id, in their order."""
+    found: dict[int, list[dict]] = {}
+    for item in items:
+        found.setdefault(item["event"]["id"], []).append(item)
+    return found
+
+
 def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -> None:
     """Per event, one boxed table per conflict (its claims) and the estimate, written as plain text: the
     report of thousands of conflicts prints in about a second (``ledger.commands.text_table``)."""
@@ -139,14 +147,9 @@ def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dic
         err.print("no conflicts")
         return
     width = data_console().width
-    by_event: dict[int, list[dict]] = {}
-    for conflict in found:
-        by_event.setdefault(conflict["event"]["id"], []).append(conflict)
     write = sys.stdout.write
-    estimates_of: dict[int, list[dict]] = {}
-    for e in estimates:
-        estimates_of.setdefault(e["event"]["id"], []).append(e)
-    for conflicts_of_event in by_event.values():
+    estimates_of = by_event(estimates)
+    for conflicts_of_event in by_event(found).values():
         event = conflicts_of_event[0]["event"]
         write(text_table.bold(f"Event {event['id']}: {event['label']} ({event['date'] or 'undated'})") + "\n")
         for c in conflicts_of_event:
@@ -169,12 +172,13 @@ def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -
     if not found:
         return "No conflicts.\n"
     out = ["# Conflicts", ""]
+    estimates_of = by_event(estimates)
     current = None
     for c in found:
         if c["event"]["id"] != current:
             current = c["event"]["id"]
             out += [f"## Event {current}: {md_escape(c['event']['label'])} ({c['event']['date'] or 'undated'})", ""]
-            rows = estimate_rows(estimates, current)
+            rows = estimate_rows(estimates_of.get(current, []))
             if rows:
                 out += ["| " + " | ".join(ESTIMATE_COLUMNS) + " |", "|---" * len(ESTIMATE_COLUMNS) + "|"]
                 out += ["| " + " | ".join(md_escape(r[k]) for k in ESTIMATE_COLUMNS) + " |" for r in rows]
@@ -210,5 +214,5 @@ def estimates(
         found = library.estimates(session, event, parse_as_of(as_of))
     if fmt == Format.table:
         found = [{"event": f"{e['event']['id']} {e['event']['label']}", **row}
-                 for e in found for row in estimate_rows([e], e["event"]["id"])]
+                 for e in found for row in estimate_rows([e])]
     emit(found, fmt, [("event", "event")] + [(k, k) for k in ESTIMATE_COLUMNS], "estimates")
