@@ -25,7 +25,7 @@ from ledger.commands.sources import sources_app
 
 app = LedgerTyper(
     help="claim ledger: who said what about which event, with which figures, and where the accounts disagree.",
-    no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None, add_completion=False,
+    no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None, add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]})
 
 
