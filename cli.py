@@ -15,6 +15,7 @@ from ledger.commands.claims import claims_app
 from ledger.commands.common import AppState, LedgerTyper
 from ledger.commands.conflicts import conflicts, conflicts_help, estimates
 from ledger.commands.database import db_app
+from ledger.commands.datasette import datasette_metadata
 from ledger.commands.events import events_app
 from ledger.commands.ingest import ingest
 from ledger.commands.log import log_app
@@ -56,6 +57,7 @@ app.command(help=conflicts_help())(conflicts)
 app.command()(estimates)
 app.command()(report)
 app.command()(search)
+app.command("datasette-metadata")(datasette_metadata)
 
 app.add_typer(claims_app, name="claims")
 app.add_typer(sources_app, name="sources")
