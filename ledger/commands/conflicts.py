@@ -48,6 +48,7 @@ def conflicts(
     = ReportFormat.table,
 ) -> None:
     from ledger import conflicts as library
+
     when = parse_as_of(as_of)
     engine = state(ctx).engine()
     if when is None:
@@ -115,16 +116,17 @@ def claim_lines(session, ids: set[int]) -> dict[int, dict]:
 
     found: dict[int, dict] = {}
     ordered = sorted(ids)
+    connection = session.connection()
     for start in range(0, len(ordered), 900):  # within SQLite's bound on query parameters
         chunk = ordered[start:start + 900]
         figures: dict[int, list[str]] = {}
-        for f in session.connection().execute(select(Figure.claim_id, Figure.metric, Figure.population, Figure.low, Figure.high)
-                                 .where(Figure.claim_id.in_(chunk)).order_by(Figure.claim_id, Figure.text_start)):
+        for f in connection.execute(select(Figure.claim_id, Figure.metric, Figure.population, Figure.low, Figure.high)
+                                    .where(Figure.claim_id.in_(chunk)).order_by(Figure.claim_id, Figure.text_start)):
             figures.setdefault(f.claim_id, []).append(
                 f"{f.metric} {f.population or ''} {bounds_text(f.low, f.high)}".replace("  ", " "))
-        rows = session.connection().execute(select(Claim.id, Claim.content, Source.name, Article.outlet, Article.published)
-                               .join(Source, Source.id == Claim.source_id)
-                               .join(Article, Article.id == Claim.article_id).where(Claim.id.in_(chunk)))
+        rows = connection.execute(select(Claim.id, Claim.content, Source.name, Article.outlet, Article.published)
+                                  .join(Source, Source.id == Claim.source_id)
+                                  .join(Article, Article.id == Claim.article_id).where(Claim.id.in_(chunk)))
         for row in rows:
             found[row.id] = {"source": row.name, "figures": "; ".join(figures.get(row.id, [])),
                              "content": shorten(row.content, 110), "outlet": row.outlet or "",
