@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,19 +35,23 @@ LEDGER = str(Path(sys.executable).parent / "ledger")
 CHROMIUM = os.environ.get("LEDGER_CHROMIUM", "/usr/bin/chromium")
 
 
-def seconds(args: list[str], out: Path) -> float:
-    """Wall-clock seconds of one ledger command, its stdout written to ``out``."""
+def seconds(args: list[str], out: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of one ledger command, its stdout written to ``out``. On a
+    shared machine the wall clock grows with everyone else's load; the CPU time much less."""
     with open(out, "wb") as sink:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run([LEDGER, *args], stdout=sink, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"ledger {' '.join(args)} failed: {done.stderr.decode(errors='replace')[-800:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def median(args: list[str], out: Path, runs: int) -> float:
-    return statistics.median(seconds(args, out) for _ in range(runs))
+def median(args: list[str], out: Path, runs: int) -> tuple[float, float]:
+    timings = [seconds(args, out) for _ in range(runs)]
+    return statistics.median(t[0] for t in timings), statistics.median(t[1] for t in timings)
 
 
 def browser_seconds(pages: list[Path], runs: int) -> list[float | None]:
@@ -78,7 +83,7 @@ def browser_seconds(pages: list[Path], runs: int) -> list[float | None]:
 def measure(n: int, runs: int, folder: Path) -> dict:
     jsonl, db = folder / f"articles-{n}.jsonl", str(folder / f"ledger-{n}.db")
     synthetic.write_jsonl(jsonl, n)
-    ingest = seconds(["--db", db, "ingest", "--quiet", "--jobs", "2", str(jsonl)], folder / "ingest.out")
+    ingest = seconds(["--db", db, "ingest", "--quiet", "--jobs", "2", str(jsonl)], folder / "ingest.out")[0]
     seconds(["--db", db, "conflicts", "--format", "json"], folder / "warm.out")  # stale events reconciled
     table = median(["--db", db, "conflicts"], folder / "conflicts.txt", runs)
     json_time = median(["--db", db, "conflicts", "--format", "json"], folder / "conflicts.json", runs)
@@ -95,10 +100,13 @@ def measure(n: int, runs: int, folder: Path) -> dict:
 
 def markdown(rows: list[dict], runs: int) -> str:
     def s(value):
+        if isinstance(value, tuple):  # wall clock (CPU)
+            return f"{value[0]:.2f} s ({value[1]:.2f} s CPU)"
         return "n/a" if value is None else f"{value:.2f} s"
 
     lines = [f"Medians of {runs} runs (sizes above --repeat-below: one run); {platform.node()}, "
-             f"{os.cpu_count()} cores, Python {platform.python_version()}.", "",
+             f"{os.cpu_count()} cores, Python {platform.python_version()}, load average at the end "
+             f"{os.getloadavg()[0]:.1f}. Wall clock, and in brackets the command's CPU time (user + system).", "",
              "| articles | events | `conflicts` (table) | `conflicts --format json` | `report --split` | index page "
              "| largest event page | browser opens index | browser opens event page |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
