@@ -15,6 +15,7 @@ from ledger.commands.claims import claims_app
 from ledger.commands.common import AppState, LedgerTyper
 from ledger.commands.conflicts import conflicts, conflicts_help, estimates
 from ledger.commands.database import db_app
+from ledger.commands.datasette import datasette_metadata
 from ledger.commands.events import events_app
 from ledger.commands.ingest import ingest
 from ledger.commands.log import log_app
@@ -25,7 +26,7 @@ from ledger.commands.sources import sources_app
 
 app = LedgerTyper(
     help="claim ledger: who said what about which event, with which figures, and where the accounts disagree.",
-    no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None, add_completion=False,
+    no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None, add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]})
 
 
@@ -56,6 +57,7 @@ app.command(help=conflicts_help())(conflicts)
 app.command()(estimates)
 app.command()(report)
 app.command()(search)
+app.command("datasette-metadata")(datasette_metadata)
 
 app.add_typer(claims_app, name="claims")
 app.add_typer(sources_app, name="sources")

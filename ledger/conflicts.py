@@ -30,7 +30,7 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         return []
     via = aliased(Source)
     affiliation = aliased(Source)
-    rows = session.execute(
+    rows = session.connection().execute(  # Core, not the ORM's result machinery: a third of the time
         select(Claim.id, Figure.id, Claim.event_id, Source.id, Source.name, Source.type, affiliation.name,
                Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
                Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
@@ -42,10 +42,13 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         .join(Article, Article.id == Claim.article_id)
         .where(Claim.event_id.in_(event_ids), Claim.status != "rejected")
         .order_by(Claim.event_id, Claim.id, Figure.id))
-    facts = []
+    facts, dates = [], {}
     for row in rows:
         fact = dict(zip(_FACT_FIELDS, row))
-        fact["published"] = parse_published(fact["published"])
+        published = fact["published"]
+        if published not in dates:
+            dates[published] = parse_published(published)
+        fact["published"] = dates[published]
         facts.append(reconcile.FigureFact(**fact))
     return facts
 

@@ -137,3 +137,45 @@ def test_docs_shown_in_order_rejects_what_the_output_lacks():
     assert shown_in_order(["a", "...", "c"], "a\nb\nc\n")
     assert not shown_in_order(["c", "a"], "a\nb\nc\n")
     assert not shown_in_order(["a b"], "a b c\n")
+
+
+# What typer and click print where a value goes when nobody named it: Python types (<str>, <list[int]>),
+# required arguments in braces ({paths}), click's type names (TEXT, INTEGER).
+RAW_PLACEHOLDER = re.compile(r"<(?:str|int|float|bool|path|[a-z_]*\[[^\]]*\]|[a-z]+(?:\|[a-z]+)+)>"
+                             r"|\{[a-z_]+\}|\b(?:TEXT|INTEGER|FLOAT|BOOLEAN|FILENAME)\b")
+
+
+def test_docs_help_placeholders_are_readable():
+    """Every command's --help names what goes where: `--event EVENT_ID`, `PATH...`, `[table|json]`."""
+    from cli import app
+
+    runner = CliRunner()
+    for path in [(), *commands(app)]:
+        text = runner.invoke(app, [*path, "--help"]).stdout
+        raw = [line.strip() for line in text.splitlines() if RAW_PLACEHOLDER.search(line)]
+        assert not raw, (path, raw)
+    assert "Usage: root ingest [OPTIONS] PATH..." in runner.invoke(app, ["ingest", "--help"]).stdout
+    assert "-e, --event EVENT_ID" in runner.invoke(app, ["conflicts", "--help"]).stdout
+
+
+def test_docs_raw_placeholder_pattern_catches_typers_defaults():
+    for raw in ("--event <list[int]>", "words <str>", "Usage: ledger ingest {paths}...", "--source TEXT",
+                "-f, --format <table|json>"):
+        assert RAW_PLACEHOLDER.search(raw), raw
+    for readable in ("--event EVENT_ID", "PATH...", "a list of {name, type, aliases}", "[table|json]"):
+        assert not RAW_PLACEHOLDER.search(readable), readable
+
+
+def test_docs_shell_completion_is_on():
+    """`ledger --install-completion` exists, and the shell asks the ledger for commands and choices."""
+    import subprocess
+    import sys
+
+    from cli import app
+
+    assert "--install-completion" in CliRunner().invoke(app, ["--help"]).stdout
+    ledger = str(Path(sys.executable).parent / "ledger")
+    environment = {"_LEDGER_COMPLETE": "complete_bash", "COMP_WORDS": "ledger conflicts --format ", "COMP_CWORD": "3",
+                   "PATH": "/usr/bin:/bin"}
+    answer = subprocess.run([ledger], env=environment, capture_output=True, text=True, timeout=60)
+    assert answer.stdout.split() == ["table", "json", "jsonl", "csv", "md"]

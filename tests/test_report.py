@@ -407,3 +407,60 @@ def test_chart_draws_open_bounds_as_open():
     assert marks["2"].find_all("rect")[0].attrs["mask"] == "url(#c-fade-left)"
     assert [squash(m.find_all("text")[0].text()) for m in marks.values()] == ["5+", "<=7", "4-6", "9"]
     assert svg.find_all("svg")[0].attrs["data-marks"] == "4"
+
+
+# ---------------------------------------------------------------- a large ledger: one page per event
+
+
+def test_report_split_writes_an_index_and_one_page_per_event(examples, tmp_path):
+    """--split: index.html lists every event and links its page; each event page holds that event's
+    section and the passages of its claims only, and every claim link resolves on the same page."""
+    folder = tmp_path / "report"
+    result = examples("report", "--split", "--out", folder)
+    events = examples.json("events")
+    claims = exported_claims(examples)
+    assert result.stdout == ""
+    assert result.stderr.strip() == (f"wrote {folder / 'index.html'} and {len(events)} event pages "
+                                      f"({len(claims)} claims)")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["index.html"] + [f"event-{e['id']}.html" for e in events])
+    index = parse((folder / "index.html").read_text(encoding="utf-8"))
+    assert [a.attrs["href"] for a in index.find_all("nav")[0].find_all("a")] == [
+        f"event-{e['id']}.html" for e in sorted(events, key=lambda e: (e["date"] or "", e["id"]))]
+    assert index.find_all("section", "event") == [] and index.by_id("passages") is None
+    for event in events:
+        page = parse((folder / f"event-{event['id']}.html").read_text(encoding="utf-8"))
+        [section] = page.find_all("section", "event")
+        assert section.attrs["id"] == f"event-{event['id']}"
+        own = sorted(c["id"] for c in claims if (c["event"] or {}).get("id") == event["id"])
+        passages = sorted(int(n.attrs["id"].split("-")[1]) for n in page.by_id("passages").find_all("section"))
+        assert passages == own
+        for link in page.find_all("a", "claim-link"):
+            assert page.by_id(link.attrs["href"][1:]) is not None, link.attrs["href"]
+        assert page.find_all("a")[0].attrs["href"] == "index.html"
+
+
+def test_report_refuses_one_huge_page_and_says_what_to_do(examples, tmp_path, monkeypatch):
+    """Above ONE_PAGE_CLAIMS a single page is refused (a 75 MB page does not open), pointing at --split;
+    --one-page insists, and a report of a few events stays one page."""
+    import ledger.commands.report as command
+
+    monkeypatch.setattr(command, "ONE_PAGE_CLAIMS", 10)
+    claims = len(exported_claims(examples))
+    refused = examples("report", "--out", tmp_path / "r.html", expect=1)
+    assert refused.stderr.strip() == (f"error: {claims} claims make one page too large for a browser to open "
+                                      "quickly: write one page per event with --split --out FOLDER, choose "
+                                      "events (ledger report 3 7), or insist with --one-page")
+    assert not (tmp_path / "r.html").exists()
+    examples("report", "--one-page", "--out", tmp_path / "r.html")
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count('class="event"') == len(examples.json("events"))
+    small = min(examples.json("events"), key=lambda e: sum(1 for c in exported_claims(examples)
+                                                             if (c["event"] or {}).get("id") == e["id"]))
+    examples("report", small["id"], "--out", tmp_path / "one.html")
+    assert examples("report", "--format", "md").stdout.startswith("#")  # Markdown is text: no limit
+
+
+def test_report_split_needs_a_folder_and_html(examples):
+    for args in (["--split"], ["--split", "--out", "r", "--format", "md"]):
+        assert examples("report", *args, expect=1).stderr.strip() == (
+            "error: --split writes HTML pages into a folder: give it --out FOLDER (and no --format md)")

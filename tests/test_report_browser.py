@@ -104,3 +104,30 @@ def check_page(page, report: Path, ledger) -> None:
     }""")
     page.screenshot(path=str(ARTIFACTS / "report-chart.png"))
     assert (ARTIFACTS / "report-chart.png").stat().st_size > 10_000
+
+
+def test_report_browser_split_pages_link_and_load_cleanly(sqlite_ledger, tmp_path):
+    """The index of a split report opens, its event links lead to pages that load cleanly and draw their
+    charts, and a claim link on an event page jumps to the claim's passage on that page."""
+    sync_playwright = browser_or_skip()
+    sqlite_ledger("ingest", REPO / "examples")
+    folder = tmp_path / "report"
+    sqlite_ledger("report", "--split", "--out", folder)
+    events = sqlite_ledger.json("events")
+    with chromium_page(sync_playwright) as page:
+        page.goto((folder / "index.html").as_uri(), wait_until="load")
+        assert page.locator("nav.toc a").count() == len(events)
+        assert page.locator("section.event").count() == 0
+        page.locator("nav.toc a").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith(".html") and "/event-" in page.url
+        assert page.locator("section.event").count() == 1
+        assert page.locator("svg.chart-svg g.mark").count() >= 1
+        page.locator("table.claims a.claim-link").first.click()
+        assert page.evaluate("location.hash").startswith("#claim-")
+        assert page.locator(":target mark.content").count() >= 1
+        page.locator("p.back a").first.click()  # back to the index
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/index.html")
+        page.wait_for_timeout(200)
+        assert page.problems == []

@@ -117,9 +117,19 @@ def state(ctx: typer.Context) -> AppState:
 
 
 class LedgerTyper(typer.Typer):
-    """A Typer whose commands turn errors into one line on stderr and an exit status."""
+    """A Typer whose commands turn errors into one line on stderr and an exit status, and whose help shows
+    readable placeholders (``ledger.commands.help_names``)."""
+
+    def __init__(self, *args, **kwargs):
+        from ledger.commands.help_names import LedgerGroup
+
+        kwargs.setdefault("cls", LedgerGroup)
+        super().__init__(*args, **kwargs)
 
     def command(self, *args, **kwargs):
+        from ledger.commands.help_names import LedgerCommand
+
+        kwargs.setdefault("cls", LedgerCommand)
         register = super().command(*args, **kwargs)
         return lambda function: register(handles_errors(function))
 

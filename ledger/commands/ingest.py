@@ -1,10 +1,12 @@
 """``ledger ingest``: articles in, with a progress bar and a summary on stderr."""
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ledger.commands.common import err, one_line, state
 from ledger.errors import LedgerError
@@ -36,10 +38,10 @@ def ingest(
     engine = state(ctx).engine(create=True)
     if is_read_only(engine):
         raise LedgerError(f"{ledger_name(engine)} is read-only: cannot ingest into it")
-    progress = _Progress(enabled=not quiet and err.is_terminal)  # no bar in logs and pipes
+    progress = IngestProgress(enabled=not quiet and err.is_terminal)  # no bar in logs and pipes
     try:
         report = run_ingest(engine, paths, jobs=jobs, reextract=reextract, max_bytes=max_bytes,
-                            on_article=progress.update)
+                            on_article=progress.update, on_stage=progress.stage)
     finally:
         progress.stop()
     if not quiet:
@@ -51,31 +53,55 @@ def ingest(
         raise typer.Exit(1)
 
 
-class _Progress:
-    """Problems as they happen, and a progress bar once a second article arrives (one article needs none)."""
+class IngestProgress:
+    """Problems as they happen and, on a terminal, a progress bar once a second article arrives (one article
+    needs none): how much of the input is read (bytes: a folder's files are measured first, a JSONL file is
+    read line by line), articles stored, their rate and the time left; then the final reconcile as a stage
+    of its own. Nothing but problems when stderr is not a terminal (logs and pipes), and stdout untouched."""
 
-    def __init__(self, enabled: bool):
+    def __init__(self, enabled: bool, console: Console = err):
         self.enabled = enabled
+        self.console = console
         self.bar: Progress | None = None
         self.task = None
         self.shown = 0
 
     def update(self, report) -> None:
-        console = self.bar.console if self.bar else err
+        console = self.bar.console if self.bar else self.console
         for problem in report.problems[self.shown:]:
             console.print(f"[red]{one_line(problem.location)}[/red]: {one_line(problem.message)}", markup=True,
-                          soft_wrap=True)
+                          highlight=False, soft_wrap=True)
         self.shown = len(report.problems)
         if not self.enabled:
             return
         if self.bar is None and report.read > 1:
-            self.bar = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("articles"), TimeElapsedColumn(), console=err, transient=True)
-            self.task = self.bar.add_task("ingest", total=None)
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=self.console,
+                                transient=True)
+            self.task = self.bar.add_task("ingesting", total=report.meter.total, detail="")
             self.bar.start()
         if self.bar is not None:
-            self.bar.update(self.task, completed=report.read)
+            self.bar.update(self.task, completed=report.meter.done, detail=progress_detail(report), refresh=True)
+
+    def stage(self, what: str) -> None:
+        """A step after the articles (the final reconcile): the bar turns into a spinner saying what."""
+        if self.bar is not None:
+            self.bar.update(self.task, description=what, total=None, detail="", refresh=True)
 
     def stop(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def progress_detail(report, now: float | None = None) -> str:
+    """"45% · 1,234 articles · 230/s · ETA 0:12", or without the share and ETA when the size is unknown."""
+    elapsed = max((now if now is not None else time.monotonic()) - report.started, 1e-9)
+    parts = [f"{report.read:,} articles", f"{report.read / elapsed:,.0f}/s"]
+    total, done = report.meter.total, report.meter.done
+    if total:
+        share = min(done / total, 1.0)
+        parts.insert(0, f"{share:.0%}")
+        if share > 0:
+            left = round(elapsed * (1 - share) / share)
+            parts.append(f"ETA {left // 60}:{left % 60:02d}")
+    return " · ".join(parts)

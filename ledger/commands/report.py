@@ -1,4 +1,4 @@
-"""``ledger report``: one self-contained HTML page (or Markdown) on the ledger's events."""
+"""``ledger report``: self-contained HTML (one page, or a page per event with ``--split``) or Markdown."""
 from __future__ import annotations
 
 import os
@@ -13,6 +13,7 @@ import typer
 
 from ledger.commands.common import err, state
 from ledger.errors import LedgerError
+from ledger.report import ONE_PAGE_CLAIMS
 
 
 class ReportFormat(str, Enum):
@@ -25,32 +26,74 @@ def report(
     events: Annotated[Optional[list[int]], typer.Argument(
         metavar="EVENT", help="Event ids to report on (default: every event).")] = None,
     out: Annotated[str, typer.Option("--out", "-o", metavar="FILE",
-                                     help="File to write; - (the default) writes to stdout.")] = "-",
+                                     help="File to write; - (the default) writes to stdout. With --split, the "
+                                          "folder to write the pages in (made if missing).")] = "-",
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (one self-contained page) or md.")]
     = ReportFormat.html,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
                                                  help="What was known on DATE (YYYY-MM-DD): only claims "
                                                       "published by then.")] = None,
+    split: Annotated[bool, typer.Option("--split", help="HTML as one page per event (event-N.html) and an "
+                                                        "index.html linking them, in the folder --out.")] = False,
+    one_page: Annotated[bool, typer.Option("--one-page", help="One HTML page even for more than "
+                                                              f"{ONE_PAGE_CLAIMS:,} claims.")] = False,
 ) -> None:
     """A report people can read: per event, each source's figures and their revisions (table and chart),
     the conflicts with their severity, the estimate with its rules, and every claim quoted and linked to
-    its passage. The HTML page needs no network: inline CSS and SVG, no script."""
+    its passage. The HTML needs no network: inline CSS and SVG, no script.
+
+    A large ledger is reported with --split: an index page and one page per event, each of which a browser
+    opens at once. By default an HTML report of more than 2,000 claims (one page would weigh 4 MB and more,
+    75 MB for 3,000 articles) is refused with a pointer to --split; --one-page forces the single page."""
     from ledger import conflicts
     from ledger.db import reading
-    from ledger.report import gather, render
+    from ledger.report import gather, render, render_pages
 
     when = _parse_date(as_of)
+    if split and (fmt != ReportFormat.html or out == "-"):
+        raise LedgerError("--split writes HTML pages into a folder: give it --out FOLDER (and no --format md)")
     engine = state(ctx).engine()
+    if fmt == ReportFormat.html and not split and not one_page:
+        with reading(engine) as session:
+            claims = claim_count(session, events or None)
+        if claims > ONE_PAGE_CLAIMS:
+            raise LedgerError(f"{claims:,} claims make one page too large for a browser to open quickly: write "
+                              "one page per event with --split --out FOLDER, choose events (ledger report 3 7), "
+                              "or insist with --one-page")
     conflicts.refresh_stale(engine)
     with reading(engine) as session:
         found = gather(session, events or None, as_of=when)
+    claims = sum(len(e.claims) for e in found.events)
+    if split:
+        folder = Path(out)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerError(f"cannot make folder {out}: {exc.strerror}") from exc
+        pages = render_pages(found)
+        for name, page in pages.items():
+            write_atomically(folder / name, page)
+        err.print(f"wrote {folder / 'index.html'} and {len(pages) - 1} event pages ({claims} claims)",
+                  markup=False, highlight=False)
+        return
     document = render(found, fmt.value)
     if out == "-":
         sys.stdout.write(document)
         return
     write_atomically(Path(out), document)
-    claims = sum(len(e.claims) for e in found.events)
     err.print(f"wrote {out} ({len(found.events)} events, {claims} claims)", markup=False, highlight=False)
+
+
+def claim_count(session, event_ids: list[int] | None) -> int:
+    """How many claims about these events (every event) the ledger holds: what a report page would carry."""
+    from sqlalchemy import func, select
+
+    from ledger.models import Claim
+
+    query = select(func.count()).select_from(Claim).where(Claim.event_id.is_not(None), Claim.status != "rejected")
+    if event_ids:
+        query = query.where(Claim.event_id.in_(event_ids))
+    return session.scalar(query) or 0
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -23,6 +23,7 @@ from ledger.errors import InputError, Problem
 from ledger.ingest.article import ArticleInput, make_article
 from ledger.ingest.frontmatter import split_front_matter
 from ledger.ingest.html import read_html
+from ledger.ingest.meter import InputMeter
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 JSON_FILE_FACTOR = 20  # a .json file may hold a list of articles: its limit is this many articles' worth
@@ -36,17 +37,20 @@ STDIN = "-"
 Read = ArticleInput | Problem
 
 
-def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Iterator[Read]:
-    """Every article (or problem) from the given paths, in order; folders sorted by name."""
+def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
+                meter: InputMeter | None = None) -> Iterator[Read]:
+    """Every article (or problem) from the given paths, in order; folders sorted by name. ``meter`` (see
+    ``ledger.ingest.meter``) counts the bytes read, for the progress bar."""
+    meter = meter or InputMeter()
     for name in paths:
         if name == STDIN:
-            yield from _guarded(STDIN_LOCATION, lambda: read_stdin(stdin or sys.stdin.buffer, max_bytes))
+            yield from _guarded(STDIN_LOCATION, lambda: read_stdin(stdin or sys.stdin.buffer, max_bytes, meter))
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _said_if_empty(walk_folder(path, max_bytes), path_text(path))
+            yield from _said_if_empty(walk_folder(path, max_bytes, meter), path_text(path))
         elif path.exists() or path.is_symlink():
-            yield from read_file(path, max_bytes)
+            yield from read_file(path, max_bytes, meter)
         else:
             yield Problem(path_text(name), "no such file or folder")
 
@@ -76,11 +80,24 @@ def _said_if_empty(reads: Iterator[Read], folder: str) -> Iterator[Read]:
         yield Problem(folder, "no articles: no " + ", ".join(sorted(KNOWN_SUFFIXES)) + " files in this folder")
 
 
-def walk_folder(folder: Path, max_bytes: int) -> Iterator[Read]:
+def walk_folder(folder: Path, max_bytes: int, meter: InputMeter | None = None) -> Iterator[Read]:
     """Files of known types under ``folder``, recursively, skipping hidden ones; a symlink that leads
     back into a folder already being walked is reported once instead of looping. A folder that cannot be
     listed and a file that is not a regular file (a FIFO, whose read would block forever, a socket, a
     device) are each a problem: the walk goes on."""
+    for found in _walk(folder):
+        if isinstance(found, Problem):
+            yield found
+        else:
+            yield from read_file(found, max_bytes, meter)
+
+
+def known_files(folder: Path) -> list[Path]:
+    """The files ``walk_folder`` reads, in its order (the progress bar adds up their sizes first)."""
+    return [found for found in _walk(folder) if not isinstance(found, Problem)]
+
+
+def _walk(folder: Path) -> Iterator[Path | Problem]:
     seen = {os.path.realpath(folder)}
     unreadable: list[OSError] = []
     for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable.append):
@@ -103,7 +120,7 @@ def walk_folder(folder: Path, max_bytes: int) -> Iterator[Read]:
                 if kind:
                     yield Problem(path_text(path), f"not a regular file ({kind}): skipped, never opened")
                 else:
-                    yield from read_file(path, max_bytes)
+                    yield path
     yield from _unreadable_folders(unreadable)
 
 
@@ -128,13 +145,20 @@ def _not_regular(path: Path) -> str | None:
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 
-def read_file(path: Path, max_bytes: int) -> Iterator[Read]:
+def read_file(path: Path, max_bytes: int, meter: InputMeter | None = None) -> Iterator[Read]:
+    meter = meter or InputMeter()
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _guarded(path_text(path), lambda: read_jsonl_file(path, max_bytes))
+        yield from _guarded(path_text(path), lambda: read_jsonl_file(path, max_bytes, meter))
         return
     limit = max_bytes * JSON_FILE_FACTOR if suffix in JSON_SUFFIXES else max_bytes
-    yield from _guarded(path_text(path), lambda: _read_document(path, suffix, read_bytes(path, limit), max_bytes))
+
+    def document() -> Iterator[Read]:
+        data = read_bytes(path, limit)
+        meter.count(len(data))
+        yield from _read_document(path, suffix, data, max_bytes)
+
+    yield from _guarded(path_text(path), document)
 
 
 def _guarded(location: str, produce) -> Iterator[Read]:
@@ -224,18 +248,21 @@ def read_json_document(raw: str, location: str, max_bytes: int) -> Iterator[Read
         raise InputError(f"JSON is a {type(document).__name__}, not an object or a list of objects")
 
 
-def read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Read]:
+def read_jsonl_file(path: Path, max_bytes: int, meter: InputMeter | None = None) -> Iterator[Read]:
     try:
         fh = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
     with fh:
-        yield from read_jsonl_lines(fh, path_text(path), max_bytes)
+        yield from read_jsonl_lines(fh, path_text(path), max_bytes, meter)
 
 
-def read_jsonl_lines(lines: BinaryIO, location: str, max_bytes: int) -> Iterator[Read]:
+def read_jsonl_lines(lines: BinaryIO, location: str, max_bytes: int,
+                     meter: InputMeter | None = None) -> Iterator[Read]:
     """JSONL records, one per line, each checked on its own: a broken line is a problem, the rest go in."""
+    meter = meter or InputMeter()
     for n, line in enumerate(lines, 1):
+        meter.count(len(line))
         where = f"{location}:{n}"
         if len(line) > max_bytes:
             yield Problem(where, f"line is {len(line) / 1e6:.1f} MB, above the {max_bytes / 1e6:.1f} MB limit")
@@ -280,22 +307,25 @@ def json_article(item: object, location: str, max_bytes: int, path: str | None =
     return make_article(text, location, item, path=path or location, record=record)
 
 
-def read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Read]:
+def read_stdin(stream: BinaryIO, max_bytes: int, meter: InputMeter | None = None) -> Iterator[Read]:
     """Standard input: JSON or JSONL when it starts with ``{`` or ``[``, else one text article."""
+    meter = meter or InputMeter()
     data = stream.read(max_bytes * JSON_FILE_FACTOR + 1)
     if len(data) > max_bytes * JSON_FILE_FACTOR:
         raise InputError(f"standard input is above the {max_bytes * JSON_FILE_FACTOR / 1e6:.0f} MB limit")
     raw = decode(data)
     head = raw.lstrip("\ufeff \t\r\n")[:1]
     if head == "[" or (head == "{" and _is_single_json(raw)):
+        meter.count(len(data))
         yield from read_json_document(raw, STDIN_LOCATION, max_bytes)
     elif head == "{":
         import io
 
-        yield from read_jsonl_lines(io.BytesIO(raw.encode("utf-8")), STDIN_LOCATION, max_bytes)
+        yield from read_jsonl_lines(io.BytesIO(raw.encode("utf-8")), STDIN_LOCATION, max_bytes, meter)
     else:
         if len(data) > max_bytes:
             raise InputError(f"article is above the {max_bytes / 1e6:.1f} MB limit (--max-bytes)")
+        meter.count(len(data))
         yield text_article(raw, STDIN_LOCATION)
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, func, select
 from ledger.db import first_line
 from ledger.errors import Problem
 from ledger.ingest.article import ArticleInput
+from ledger.ingest.meter import InputMeter, measure
 from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, read_inputs
 from ledger.ingest.store import Extraction, Stored
 from ledger.ingest.writer import BatchWriter, Outcome
@@ -49,6 +50,8 @@ class IngestReport:
     sources_before: int = 0
     events_before: int = 0
     totals: dict[str, int] = field(default_factory=dict)
+    meter: InputMeter = field(default_factory=InputMeter)
+    started: float = field(default_factory=time.monotonic)
 
     @property
     def read(self) -> int:
@@ -196,18 +199,22 @@ def fewer_collections(threshold: int = 50_000) -> Iterator[None]:
 
 def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool = False,
            max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
-           on_article: Callable[[IngestReport], None] | None = None) -> IngestReport:
+           on_article: Callable[[IngestReport], None] | None = None,
+           on_stage: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest every article under ``paths``; returns the report (problems included, never raised). ``jobs``
-    worker processes extract (at most one per core) while this process stores; 0 extracts here."""
+    worker processes extract (at most one per core) while this process stores; 0 extracts here.
+
+    ``on_article`` is called as articles are stored (``report.meter`` says how much input is read, of how
+    much), ``on_stage`` with what the ingest does once they all are ("reconciling 12 events")."""
     from ledger.conflicts import refresh_stale
 
-    report = IngestReport()
+    report = IngestReport(meter=measure(paths, stdin))
     with engine.connect() as connection:
         report.sources_before = connection.scalar(select(func.count()).select_from(Source))
         report.events_before = connection.scalar(select(func.count()).select_from(Event))
     writer = BatchWriter(engine, SourceResolver(None), reextract)
     jobs = min(max(jobs, 0), os.cpu_count() or 1)
-    reads = read_inputs(paths, max_bytes=max_bytes, stdin=stdin)
+    reads = read_inputs(paths, max_bytes=max_bytes, stdin=stdin, meter=report.meter)
     with fewer_collections():
         try:
             for item in prepared(reads if reextract else skip_known(engine, reads), jobs):
@@ -223,6 +230,11 @@ def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool =
         report.add(writer.flush())
         if on_article:
             on_article(report)
+        if on_stage:
+            with engine.connect() as connection:
+                stale = connection.scalar(select(func.count()).select_from(Event)
+                                          .where(Event.conflicts_stale.is_(True)))
+            on_stage(f"reconciling {stale:,} event{'' if stale == 1 else 's'}")
         refresh_stale(engine)
     report.totals = totals(engine)
     return report

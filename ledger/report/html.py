@@ -8,6 +8,7 @@ charts, conflicts, estimate, claims) and an appendix with every claim's passage,
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -21,21 +22,48 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src
        "form-action 'none'")
 
 
+@lru_cache(maxsize=1)
 def stylesheet() -> str:
     return resources.files("ledger.report").joinpath("report.css").read_text(encoding="utf-8")
 
 
 def render_html(report: Report) -> str:
-    """The whole document as a string."""
-    title = "Claim ledger report" + (f" as of {report.as_of.isoformat()}" if report.as_of else "")
+    """The whole report as one document."""
+    title = report_title(report)
+    return _document(title, _header(report, title), _toc(report), *(_event_section(e) for e in report.events),
+                     appendix(report.events), _footer(report))
+
+
+def render_pages(report: Report) -> dict[str, str]:
+    """The report as one page per event (``event-N.html``: its section and its claims' passages) and an
+    index page (``index.html``: the ledger's counts and a table of contents linking them). Every page is
+    self-contained, as the single page is; a large ledger's index opens at once, and so does each event."""
+    title = report_title(report)
+    pages = {"index.html": _document(title, _header(report, title), _toc(report, page_of), _footer(report))}
+    for section in report.events:
+        event = section.event
+        back = el("p", el("a", f"← {title}: all events", href="index.html"), class_="small back")
+        pages[page_of(event["id"])] = _document(f"Event {event['id']}: {event['label']} · {title}", back,
+                                                _event_section(section), appendix([section]), _footer(report))
+    return pages
+
+
+def page_of(event_id: int) -> str:
+    """The file of an event's page in a split report."""
+    return f"event-{event_id}.html"
+
+
+def report_title(report: Report) -> str:
+    return "Claim ledger report" + (f" as of {report.as_of.isoformat()}" if report.as_of else "")
+
+
+def _document(title: str, *body: Html) -> str:
     head = el("head", el("meta", charset="utf-8"),
               el("meta", http_equiv="Content-Security-Policy", content=CSP),
               el("meta", name="viewport", content="width=device-width, initial-scale=1"),
               el("meta", name="referrer", content="no-referrer"),
               el("title", title), el("style", raw(stylesheet())))
-    body = el("body", _header(report, title), _toc(report), *(_event_section(e) for e in report.events),
-              appendix(report.events), _footer(report))
-    return "<!DOCTYPE html>\n" + el("html", head, body, lang="en") + "\n"
+    return "<!DOCTYPE html>\n" + el("html", head, el("body", *body), lang="en") + "\n"
 
 
 def _header(report: Report, title: str) -> Html:
@@ -53,7 +81,9 @@ def _header(report: Report, title: str) -> Html:
               class_="report-head")
 
 
-def _toc(report: Report) -> Html:
+def _toc(report: Report, page=None) -> Html:
+    """The list of events, each linking to its section (``#event-N``), or to its page when ``page`` names
+    it (``page(event_id)``, a split report)."""
     if not report.events:
         return el("p", "The ledger has no events yet: ingest articles with `ledger ingest`.", class_="empty")
     items = []
@@ -61,7 +91,8 @@ def _toc(report: Report) -> Html:
         event = section.event
         severities = sorted({c["severity"] for c in section.conflicts})
         when = f"({event['date'] or 'undated'}; {plural(len(section.claims), 'claim')})"
-        items.append(el("li", el("a", f"Event {event['id']}: {event['label']}", href=f"#event-{event['id']}"), " ",
+        href = page(event["id"]) if page else f"#event-{event['id']}"
+        items.append(el("li", el("a", f"Event {event['id']}: {event['label']}", href=href), " ",
                         el("span", when, class_="muted"), " ",
                         join(el("span", s, class_=f"badge {css_class(s)}") for s in severities)))
     return el("nav", el("h2", "Events"), el("ol", *items), class_="toc", aria_label="events")
