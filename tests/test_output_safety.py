@@ -64,6 +64,13 @@ def test_tables_show_control_characters_as_escapes(hostile):
     assert "Evil\\x1b[2J" in hits and no_steering(hits)
 
 
+def test_conflicts_table_shows_control_characters_as_escapes(hostile):
+    out = hostile("conflicts").stdout
+    [row] = [line for line in out.splitlines() if "killed fighters 6+" in line]
+    assert "│ Evil\\x1b[2J Post :fire:" in row
+    assert no_steering(out)
+
+
 def test_show_article_prints_data_as_text_not_escapes_emoji_or_markup(hostile):
     out = hostile("show", "article", "1").stdout
     lines = out.splitlines()

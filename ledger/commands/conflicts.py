@@ -13,7 +13,7 @@ from ledger.commands.common import FORMAT_OPTION, Format, choices, data_console,
     print_json_array, state, values
 from ledger.db import reading
 from ledger.reconcile import SEVERITY_LEVELS
-from ledger.render import bounds_text, shorten
+from ledger.render import bounds_text, shorten, visible
 
 
 class ReportFormat(str, Enum):
@@ -43,8 +43,8 @@ def conflicts(
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
                                                  help="What was known on DATE (YYYY-MM-DD): only claims "
                                                       "published by then.")] = None,
-    severity: Annotated[Optional[list[Severity]], typer.Option(help="Only these severities (repeat the option).",
-                                                               metavar=f"<{'|'.join(SEVERITY_LEVELS)}>")] = None,
+    severity: Annotated[Optional[list[Severity]], typer.Option(help="Only these severities (repeat the option).")]
+    = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")]
     = ReportFormat.table,
 ) -> None:
@@ -155,7 +155,8 @@ def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dic
     estimates_of = by_event(estimates)
     for conflicts_of_event in by_event(found).values():
         event = conflicts_of_event[0]["event"]
-        write(text_table.bold(f"Event {event['id']}: {event['label']} ({event['date'] or 'undated'})") + "\n")
+        write(text_table.bold(visible(f"Event {event['id']}: {event['label']} ({event['date'] or 'undated'})",
+                                      one_line=True)) + "\n")
         for c in conflicts_of_event:
             title = f"#{c['id']} {c['severity']}: {c['metric']} {c['population'] or ''}  {c['summary']}"
             rows = [[str(line[k]) for k in ("source", "figures", "outlet", "published")]

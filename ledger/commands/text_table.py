@@ -13,6 +13,8 @@ import sys
 
 from rich.cells import cell_len
 
+from ledger.render import visible
+
 MIN_WIDTH = 8
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
@@ -86,12 +88,13 @@ def _fitting(word: str, width: int) -> int:
 
 def render(headers: list[str], rows: list[list[str]], width: int, title: str | None = None) -> str:
     """The table as text lines (ending in a newline), no wider than ``width`` when its columns allow.
-    Cells are one line each (runs of white space become one space) until wrapped to their column."""
-    rows = [[_one_line(str(cell)) for cell in row] for row in rows]
+    Cells are one line each (runs of white space become one space) until wrapped to their column; cells and
+    title are article data, so a character that would steer the terminal is shown as its escape."""
+    rows = [[visible(_one_line(str(cell))) for cell in row] for row in rows]
     sizes = [[width_of(cell) for cell in row] for row in rows]
     natural = [max([width_of(h)] + [s[i] for s in sizes]) for i, h in enumerate(headers)]
     widths = column_widths(natural, max(width - 3 * len(headers) - 1, MIN_WIDTH * len(headers)))
-    out = [] if title is None else [title]
+    out = [] if title is None else [visible(title, one_line=True)]
     out.append("┌" + "┬".join("─" * (w + 2) for w in widths) + "┐")
     out.append(_line([bold(h) for h in headers], [width_of(h) for h in headers], widths))
     out.append("├" + "┼".join("─" * (w + 2) for w in widths) + "┤")
