@@ -23,8 +23,8 @@ class ReportFormat(str, Enum):
     md = "md"
 
 
-CSV_COLUMNS = [(k, k) for k in ("id", "event.id", "event.label", "event.date", "metric", "population", "severity",
-                                "size", "sources", "sides", "compatible", "claims", "summary")]
+CSV_COLUMNS = ["id", "event.id", "event.label", "event.date", "metric", "population", "severity", "size", "sources",
+               "sides", "compatible", "claims", "summary"]
 
 
 def conflicts_help() -> str:
@@ -48,6 +48,7 @@ def conflicts(
     = ReportFormat.table,
 ) -> None:
     from ledger import conflicts as library
+    from ledger.estimates import estimate_rows
     from ledger.models import Claim
 
     when = parse_as_of(as_of)
@@ -60,19 +61,20 @@ def conflicts(
             if fmt == ReportFormat.json:
                 print_json_array(found)
             else:
-                emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
+                emit(found, Format(fmt.value), csv_columns=CSV_COLUMNS)
         return
     with reading(engine) as session:
         found = library.as_of(session, when, event) if when else library.stored(session, event)
         found = [c for c in found if not severity or c["severity"] in severity]
         people = fmt in (ReportFormat.table, ReportFormat.md)
-        estimates = library.estimates(session, sorted({c["event"]["id"] for c in found}), when) if people else []
-        wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best"]["claims"]}
+        estimates = estimate_rows(session, sorted({c["event"]["id"] for c in found}), when, all_metrics=True) \
+            if people and found else []
+        wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best_claims"]}
         lines = {c.id: _claim_line(c) for c in session.query(Claim).filter(Claim.id.in_(wanted))} if people else {}
     if fmt == ReportFormat.json:
         print_json(found)
     elif fmt in (ReportFormat.jsonl, ReportFormat.csv):
-        emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
+        emit(found, Format(fmt.value), csv_columns=CSV_COLUMNS)
     elif fmt == ReportFormat.md:
         print(markdown(found, lines, estimates), end="")
     else:
@@ -93,16 +95,17 @@ ESTIMATE_RULES = ("low: the lowest figure among the sources' latest accounts (AC
                   "(Airwars/IBC range). `ledger estimates --format json` gives each rule in full.")
 
 
-def estimate_rows(estimates: list[dict], event_id: int) -> list[dict]:
-    """One event's estimates as table rows (the rules in full are in the JSON)."""
-    def value(bound: dict) -> str:
-        return "?" if bound["value"] is None else f"{bound['value']:,}"
+def estimate_table_rows(estimates: list[dict], event_id: int | None = None) -> list[dict]:
+    """Estimates (``ledger.estimates`` rows) as short table rows, of one event when ``event_id`` is
+    given (the rules in full are in the other formats)."""
+    def value(number: int | None) -> str:
+        return "?" if number is None else f"{number:,}"
 
-    return [{"figure": f"{e['metric']} {e['population'] or ''}".strip(), "low": value(e["low"]),
-             "best": value(e["best"]), "high": value(e["high"]), "best source": ", ".join(e["best"]["sources"]),
-             "claims": " ".join(f"#{i}" for i in sorted({*e["low"]["claims"], *e["best"]["claims"],
-                                                       *e["high"]["claims"]}))}
-            for e in estimates if e["event"]["id"] == event_id]
+    return [{"event": f"{e['event_id']} {e['event_label']}", "figure": f"{e['metric']} {e['population'] or ''}".strip(),
+             "low": value(e["low"]), "best": value(e["best"]), "high": value(e["high"]),
+             "best source": ", ".join(e["best_sources"]),
+             "claims": " ".join(f"#{i}" for i in sorted({*e["low_claims"], *e["best_claims"], *e["high_claims"]}))}
+            for e in estimates if event_id is None or e["event_id"] == event_id]
 
 
 ESTIMATE_COLUMNS = ("figure", "low", "best", "high", "best source", "claims")
@@ -137,7 +140,7 @@ def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dic
                     table.add_row(*(Text(str(line[k])) for k in ("source", "figures", "outlet", "published")),
                                   Text(f"#{claim_id} {line['content']}"))
             out.print(table)
-        rows = estimate_rows(estimates, event["id"])
+        rows = estimate_table_rows(estimates, event["id"])
         if rows:
             table = Table(title=Text("estimate"), title_justify="left", caption=Text(ESTIMATE_RULES),
                           caption_justify="left")
@@ -159,7 +162,7 @@ def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -
         if c["event"]["id"] != current:
             current = c["event"]["id"]
             out += [f"## Event {current}: {md_escape(c['event']['label'])} ({c['event']['date'] or 'undated'})", ""]
-            rows = estimate_rows(estimates, current)
+            rows = estimate_table_rows(estimates, current)
             if rows:
                 out += ["| " + " | ".join(ESTIMATE_COLUMNS) + " |", "|---" * len(ESTIMATE_COLUMNS) + "|"]
                 out += ["| " + " | ".join(md_escape(r[k]) for k in ESTIMATE_COLUMNS) + " |" for r in rows]
@@ -177,23 +180,3 @@ def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -
 
 def md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
-
-
-def estimates(
-    ctx: typer.Context,
-    event: Annotated[Optional[list[int]], typer.Option("--event", "-e", help="Only these event ids.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
-                                                 help="What was known on DATE (YYYY-MM-DD).")] = None,
-    fmt: Format = FORMAT_OPTION,
-) -> None:
-    """What the accounts of each event add up to, per metric and population: a conservative low (the lowest
-    credible figure, as ACLED does), a best estimate (the most reliable source, as UCDP does) and a high
-    (the range across sources, as Airwars and IBC report), each with its rule and the claims behind it."""
-    from ledger import conflicts as library
-
-    with reading(state(ctx).engine()) as session:
-        found = library.estimates(session, event, parse_as_of(as_of))
-    if fmt == Format.table:
-        found = [{"event": f"{e['event']['id']} {e['event']['label']}", **row}
-                 for e in found for row in estimate_rows([e], e["event"]["id"])]
-    emit(found, fmt, [("event", "event")] + [(k, k) for k in ESTIMATE_COLUMNS], "estimates")
