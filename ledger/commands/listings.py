@@ -47,8 +47,9 @@ def emit_claims(claims, fmt: Format, figures: bool) -> None:
     if figures:
         columns = [c for c in CLAIM_CSV_COLUMNS if c != "figures"] + FIGURE_CSV_COLUMNS
         emit((row for claim in claims for row in figure_rows(claim)), fmt,
-             [(c, c.replace("figure.", "")) for c in ("id", "source.name", "figure.metric", "figure.population",
-                                                      "figure.low", "figure.high", "figure.text")], "figures",
+             [("id", "claim"), ("source.name", "source"), ("figure.metric", "metric"),
+              ("figure.population", "population"), ("figure.low", "low"), ("figure.high", "high"),
+              ("figure.text", "text")], "figures",
              csv_columns=columns)
     elif fmt == Format.table:
         emit(map(claim_row, claims), fmt, CLAIM_COLUMNS, "claims")
