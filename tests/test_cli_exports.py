@@ -226,3 +226,10 @@ def test_cli_exports_estimates_are_stored_and_follow_review(belmora):
     belmora("estimates")
     assert stored_estimates(belmora)[1] == ("killed", "fighters", 2, 2, 2, "2", "2")
     assert stored_estimates(belmora)[4] == ("killed", 3, 3, 3, 1, 2, "2; 3")
+
+
+def test_cli_exports_totals_as_of_a_date(belmora):
+    """On 4 June only the monitor had spoken: 6 fighters killed, nothing said of civilians or the wounded."""
+    [killed] = belmora.json("estimates", "--totals", "--as-of", "2024-06-04")
+    assert {k: killed[k] for k in ("metric", "low", "best", "high", "civilians", "combatants_nonstate", "claims")} == {
+        "metric": "killed", "low": 6, "best": 6, "high": 6, "civilians": None, "combatants_nonstate": 6, "claims": [1]}
