@@ -13,7 +13,8 @@ from ledger import __version__
 from ledger.commands import listings
 from ledger.commands.claims import claims_app
 from ledger.commands.common import AppState, LedgerTyper
-from ledger.commands.conflicts import conflicts, conflicts_help, estimates
+from ledger.commands.conflicts import conflicts, conflicts_help
+from ledger.commands.estimates import estimates, export_estimates
 from ledger.commands.database import db_app
 from ledger.commands.datasette import datasette_metadata
 from ledger.commands.events import events_app
@@ -66,6 +67,8 @@ app.add_typer(log_app, name="log")
 
 export_app = LedgerTyper(help="Export the ledger's data.", no_args_is_help=True)
 export_app.command("claims")(listings.export_claims)
+export_app.command("events")(listings.export_events)
+export_app.command("estimates")(export_estimates)
 app.add_typer(export_app, name="export")
 app.add_typer(show_app, name="show")
 app.add_typer(db_app, name="db")

@@ -1,8 +1,9 @@
 """Conflicts in the database: feeding the reconciler from stored claims and keeping its findings.
 
-The reconciler (``ledger.reconcile``) is pure: figure facts in, conflicts out. This module reads the facts
-of an event (rejected claims never count), stores the conflicts it finds so that the SQLite file shows
-them to people who never run the CLI, and recomputes only events marked stale by a change.
+The reconciler (``ledger.reconcile``) is pure: figure facts in, conflicts and estimates out. This module
+reads the facts of an event (rejected claims never count), stores the conflicts it finds, and the estimates
+with them (``ledger.estimates``), so that the SQLite file shows them to people who never run the CLI, and
+recomputes only events marked stale by a change.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ledger import reconcile
 from ledger.db import is_read_only, lock_events, writing
+from ledger.estimates import store as store_estimates
 from ledger.export import event_ref
 from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source, utcnow
 
@@ -64,13 +66,14 @@ def parse_published(value: str | None) -> date | None:
 
 
 def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
-    """Recompute and store the conflicts of these events (in the caller's transaction)."""
+    """Recompute and store the conflicts and the estimates of these events (in the caller's transaction)."""
     event_ids = sorted(set(event_ids))
     if not event_ids:
         return
     lock_events(session)
     connection = session.connection()
-    found = reconcile.reconcile(load_facts(session, event_ids))
+    found, estimates = reconcile.findings(load_facts(session, event_ids))
+    store_estimates(connection, event_ids, estimates)
     connection.execute(delete(_CONFLICTS).where(_CONFLICTS.c.event_id.in_(event_ids)))
     if found:
         now = utcnow()
@@ -160,12 +163,3 @@ def estimate_dict(found: reconcile.Estimate) -> dict[str, Any]:
     return {"event_id": found.event_id, "metric": found.metric, "population": found.population,
             "low": bound(found.low), "best": bound(found.best), "high": bound(found.high),
             "sources": list(found.sources), "notes": list(found.notes)}
-
-
-def estimates(session: Session, event_ids: list[int] | None = None, when: date | None = None) -> list[dict[str, Any]]:
-    """The estimate of every event (or those given) per metric and population, as known on ``when``."""
-    if not event_ids:
-        event_ids = list(session.scalars(select(Event.id)))
-    events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))}
-    return [{"event": event_ref(events[e.event_id]), **estimate_dict(e)}
-            for e in reconcile.estimate(load_facts(session, event_ids), as_of=when)]

@@ -1,13 +1,18 @@
-"""The machine-readable shapes of claims and conflicts (``../shared/docs/export-contract.md``).
+"""The machine-readable shapes of claims and conflicts (``../shared/docs/export-contract.md``), and the
+flat event rows of ``ledger export events``.
 
 Analysts script against these dicts and the accuracy benchmark reads them: fields may be added, never
-renamed or dropped. Everything that prints a claim or a conflict as JSON, JSONL or CSV goes through here.
+renamed or dropped. Everything that prints a claim, a conflict or an event export as JSON, JSONL or CSV
+goes through here.
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload, defer
 
 from ledger.models import Article, Claim, Conflict, Event, Figure, Source
@@ -106,3 +111,57 @@ def conflict_dict(conflict: Conflict, event: Event, claim_ids: Iterable[int] | N
         "summary": conflict.summary,
         **{k: v for k, v in details.items() if k not in ("claims",)},
     }
+
+
+@lru_cache(maxsize=1)
+def event_types() -> dict[str, tuple[str | None, str | None]]:
+    """The ledger's event kinds mapped to ACLED's (event_type, sub_event_type), from
+    ``ledger/data/event_types.json`` (kinds that fit no single type are absent)."""
+    data = json.loads(resources.files("ledger").joinpath("data", "event_types.json").read_text(encoding="utf-8"))
+    return {kind: (pair[0], pair[1]) for kind, pair in data["kinds"].items()}
+
+
+def event_rows(session: Session) -> Iterator[dict[str, Any]]:
+    """Every event as one flat row shaped like ACLED's and UCDP GED's: its date with the days it can mean
+    (``date_start``/``date_end``) and its precision, its kind and ACLED's event type for it, places and
+    actors, fatalities low / best / high with their breakdown (UCDP's deaths by side, civilians, unknown)
+    and the wounded, then who reported it: claims, sources, outlets and articles. The totals are the stored
+    ones: refresh stale events first (``ledger.conflicts.refresh_stale``)."""
+    from ledger.estimates import BREAKDOWN, stored_totals
+    from ledger.events.timexpr import window
+
+    totals = stored_totals(session)
+    claims = dict(session.execute(select(Claim.event_id, func.count()).group_by(Claim.event_id)).all())
+    conflicts = dict(session.execute(select(Conflict.event_id, func.count()).group_by(Conflict.event_id)).all())
+    reported: dict[int, tuple[set, set, set]] = {}
+    for event_id, source, outlet, article_id in session.execute(
+            select(Claim.event_id, Source.name, Article.outlet, Claim.article_id)
+            .join(Source, Source.id == Claim.source_id).join(Article, Article.id == Claim.article_id)
+            .where(Claim.event_id.is_not(None)).distinct()):
+        sources, outlets, articles = reported.setdefault(event_id, (set(), set(), set()))
+        sources.add(source)
+        if outlet:
+            outlets.add(outlet)
+        articles.add(article_id)
+    types = event_types()
+    for event in session.scalars(select(Event).order_by(Event.date, Event.id)):
+        if event.earliest is not None and event.latest is not None:
+            days = (event.earliest, event.latest)
+        else:
+            days = window(event.date, event.date_precision)
+        event_type, sub_event_type = types.get(event.kind or "", (None, None))
+        killed, wounded = totals.get((event.id, "killed")), totals.get((event.id, "wounded"))
+        sources, outlets, articles = reported.get(event.id, (set(), set(), set()))
+        yield {
+            "event_id": event.id, "label": event.label,
+            "date": event.date.isoformat() if event.date else None,
+            "date_start": days[0].isoformat() if days else None, "date_end": days[1].isoformat() if days else None,
+            "date_precision": event.date_precision,
+            "kind": event.kind, "event_type": event_type, "sub_event_type": sub_event_type,
+            "places": list(event.places or []), "actors": list(event.actors or []),
+            **{f"fatalities_{bound}": getattr(killed, bound, None) for bound in ("low", "best", "high")},
+            **{f"fatalities_{group}": getattr(killed, group, None) for group in BREAKDOWN},
+            **{f"wounded_{bound}": getattr(wounded, bound, None) for bound in ("low", "best", "high")},
+            "claims": claims.get(event.id, 0), "conflicts": conflicts.get(event.id, 0),
+            "sources": sorted(sources), "outlets": sorted(outlets), "articles": sorted(articles),
+        }

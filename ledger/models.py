@@ -251,6 +251,57 @@ class ConflictClaim(Base):
     side: Mapped[Optional[int]] = mapped_column(Integer)
 
 
+class Estimate(Base):
+    """What the sources' latest accounts of one event, metric and population add up to: a low, a best and
+    a high (``ledger.reconcile.estimate``), each with its rule and the claims it rests on. Recomputed with
+    the conflicts whenever the event's claims change; lists are text joined with "; "."""
+
+    __tablename__ = "estimate"
+    __table_args__ = (Index("ix_estimate_event_metric", "event_id", "metric"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(20))
+    population: Mapped[str] = mapped_column(String(60))
+    low: Mapped[Optional[int]] = mapped_column(Integer)
+    best: Mapped[Optional[int]] = mapped_column(Integer)
+    high: Mapped[Optional[int]] = mapped_column(Integer)
+    low_rule: Mapped[str] = mapped_column(Text)
+    best_rule: Mapped[str] = mapped_column(Text)
+    high_rule: Mapped[str] = mapped_column(Text)
+    low_claims: Mapped[str] = mapped_column(Text)
+    best_claims: Mapped[str] = mapped_column(Text)
+    high_claims: Mapped[str] = mapped_column(Text)
+    best_sources: Mapped[str] = mapped_column(Text)
+    sources: Mapped[str] = mapped_column(Text)
+    notes: Mapped[Optional[str]] = mapped_column(Text)
+    computed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EstimateTotal(Base):
+    """One event's total killed (or wounded), UCDP GED style: ``low``, ``best``, ``high`` and the breakdown
+    of ``best`` by who was hit (``ledger.reconcile.totals``); the breakdown's non-empty groups add up to
+    ``best``. Recomputed with the estimates."""
+
+    __tablename__ = "estimate_total"
+    __table_args__ = (Index("ix_estimate_total_event_metric", "event_id", "metric", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(20))
+    low: Mapped[Optional[int]] = mapped_column(Integer)
+    best: Mapped[Optional[int]] = mapped_column(Integer)
+    high: Mapped[Optional[int]] = mapped_column(Integer)
+    civilians: Mapped[Optional[int]] = mapped_column(Integer)
+    combatants_state: Mapped[Optional[int]] = mapped_column(Integer)
+    combatants_nonstate: Mapped[Optional[int]] = mapped_column(Integer)
+    combatants_unknown: Mapped[Optional[int]] = mapped_column(Integer)
+    unknown: Mapped[Optional[int]] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(Text)
+    claims: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class AuditLog(Base):
     """Every analyst change, append-only (triggers refuse UPDATE and DELETE): who, when, what, before, after."""
 

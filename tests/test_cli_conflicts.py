@@ -66,12 +66,22 @@ def test_cli_conflicts_other_formats(strike):
 
 
 def test_cli_estimates(strike):
-    [estimate] = strike.json("estimates")
-    assert (estimate["metric"], estimate["population"]) == ("killed", "fighters")
-    assert (estimate["low"]["value"], estimate["high"]["value"]) == (2, 6)
-    assert estimate["low"]["claims"] == [2] and estimate["high"]["claims"] == [1]
-    assert all(estimate[k]["rule"] for k in ("low", "best", "high"))
-    assert strike.json("estimates", "--as-of", "2024-06-04")[0]["high"]["value"] == 6
+    """Flat rows: the event, the three numbers, the rule and the claims of each; known by a date too."""
+    event = strike.json("events")[0]
+    low = "lowest figure among the sources' latest accounts (ACLED: most conservative)"
+    high = "highest figure any source gives (Airwars/IBC: the range across sources)"
+    assert strike.json("estimates") == [{
+        "event_id": event["id"], "event_label": event["label"], "event_date": "2024-06-03",
+        "event_date_precision": "day", "metric": "killed", "population": "fighters", "low": 2, "best": 6, "high": 6,
+        "low_rule": low, "high_rule": high,
+        "best_rule": "figure of the most reliable source: Valdorian Observatory for Civil Rights (monitor, latest "
+                     "report 2024-06-04) (UCDP: best estimate)",
+        "low_claims": [2], "best_claims": [1], "high_claims": [1],
+        "best_sources": ["Valdorian Observatory for Civil Rights"],
+        "sources": ["Kessel Brigades", "Valdorian Observatory for Civil Rights"], "notes": []}]
+    [known] = strike.json("estimates", "--as-of", "2024-06-04")
+    assert (known["low"], known["best"], known["high"], known["sources"]) == (
+        6, 6, 6, ["Valdorian Observatory for Civil Rights"])
 
 
 def test_cli_conflicts_examples_show_every_severity(ledger):

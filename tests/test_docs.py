@@ -16,7 +16,7 @@ from ledger.models import Base
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
 README = (REPO / "README.md").read_text(encoding="utf-8")
-VIEWS = ("claims_flat", "figures_flat", "conflicts_flat", "sources_summary")
+VIEWS = ("claims_flat", "figures_flat", "conflicts_flat", "sources_summary", "estimates_flat", "totals_flat")
 
 
 @pytest.mark.parametrize("table", sorted(Base.metadata.tables))

@@ -80,3 +80,68 @@ def test_estimate_one_per_event_metric_and_population():
 def test_estimate_without_lower_bound():
     (e,) = estimate([fact(1, "Monitor", None, 7)])
     assert e.low.value is None and e.high.value == 7
+
+
+# ---------------------------------------------------------------- totals (ledger.reconcile.totals)
+
+
+def total_of(facts, metric="killed"):
+    from ledger.reconcile import totals
+
+    return next(t for t in totals(estimate(facts)) if t.metric == metric)
+
+
+def test_totals_break_best_down_by_who_was_hit():
+    """The module's example: 7 fighters, 2 civilians among them a child, and 14 dead in all."""
+    facts = [fact(1, "Monitor", 7), fact(2, "State media", 2, population="civilians", kind="state_media"),
+             fact(3, "State media", 1, population="children", kind="state_media"),
+             fact(4, "Medics", 14, population="people", kind="other")]
+    total = total_of(facts)
+    assert (total.low, total.best, total.high) == (14, 14, 14)
+    assert dict(total.breakdown) == {"civilians": 2, "combatants_state": None, "combatants_nonstate": 7,
+                                     "combatants_unknown": None, "unknown": 5}
+    assert total.claims == (1, 2, 3, 4) and "UCDP" in total.rule
+
+
+def test_totals_add_disjoint_groups_and_leave_silent_groups_empty():
+    facts = [fact(1, "Monitor", 6, None), fact(2, "Militia", 2, kind="militia"),
+             fact(3, "Army", 3, population="soldiers", kind="military")]
+    total = total_of(facts)
+    assert (total.low, total.best, total.high) == (5, 9, 9)  # 2 + 3 ; 6 + 3 ; 6 + 3
+    assert dict(total.breakdown) == {"civilians": None, "combatants_state": 3, "combatants_nonstate": 6,
+                                     "combatants_unknown": None, "unknown": None}
+
+
+def test_totals_a_count_of_combatants_beyond_its_parts_has_no_side():
+    facts = [fact(1, "Monitor", 10, population="combatants"), fact(2, "Militia", 4, kind="militia")]
+    assert dict(total_of(facts).breakdown)["combatants_unknown"] == 6
+
+
+def test_totals_only_killed_and_wounded():
+    from ledger.reconcile import totals
+
+    facts = [fact(1, "Monitor", 5), fact(2, "Monitor", 3, metric="wounded"), fact(3, "Monitor", 2, metric="detained"),
+             fact(4, "Monitor", 4, metric="targets", population="trucks")]
+    assert [(t.metric, t.best) for t in totals(estimate(facts))] == [("killed", 5), ("wounded", 3)]
+
+
+def test_totals_groups_name_populations_of_the_hierarchy():
+    """One vocabulary: every population a breakdown group names is one the reconciler knows."""
+    from ledger.reconcile.populations import known, load
+
+    config = load("totals.json")
+    named = [p for group in config["groups"].values() for p in group] + [config["combatants"]]
+    assert all(known(p) for p in named) and set(config["metrics"]) <= set(load("sources.json")["casualty_metrics"])
+
+
+def test_event_types_map_only_the_ledgers_event_kinds():
+    import json
+    from importlib import resources
+
+    from ledger.export import event_types
+
+    kinds = {k["kind"] for k in json.loads(resources.files("ledger.events").joinpath(
+        "data", "event_kinds.json").read_text(encoding="utf-8"))["kinds"]}
+    assert set(event_types()) <= kinds
+    assert event_types()["drone strike"] == ("Explosions/Remote violence", "Air/drone strike")
+    assert "attack" not in event_types()  # fits several ACLED types: left empty, never guessed

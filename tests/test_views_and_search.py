@@ -112,3 +112,23 @@ def test_show_article_marks_every_claim_when_piped(ledger, tmp_path):
     assert "{{The mayor}} <<said>> [[the bridge at Tessin was closed]]#1." in out
     assert "[[It will reopen on Friday]]#2" in out
     assert "#1 indirect     mayor" in out or "#1 indirect" in out
+
+
+def test_views_show_the_event_date_precision(examples):
+    """An event dated "last week" has a date of precision week: the flat views say so beside the date."""
+    events = {e["id"]: (e["date"], e["precision"]) for e in examples.json("events")}
+    assert set(events.values()) == {("2024-04-29", "week"), ("2024-05-14", "day")}
+    for view in ("figures_flat", "claims_flat", "conflicts_flat", "estimates_flat", "totals_flat"):
+        rows = query(examples, f"SELECT event_id, event_date, event_date_precision FROM {view} "
+                               "WHERE event_id IS NOT NULL")
+        assert rows, view
+        assert {r["event_id"]: (str(r["event_date"]), r["event_date_precision"]) for r in rows} == \
+            {k: v for k, v in events.items() if k in {r["event_id"] for r in rows}}, view
+
+
+def test_views_estimates_flat_matches_the_cli(examples):
+    cli = [(e["event_id"], e["metric"], e["population"], e["low"], e["best"], e["high"], "; ".join(map(str, e["best_claims"])))
+           for e in examples.json("estimates", "--all-metrics")]
+    rows = query(examples, "SELECT * FROM estimates_flat")
+    assert sorted(cli) == sorted((r["event_id"], r["metric"], r["population"], r["low"], r["best"], r["high"],
+                                  r["best_claims"]) for r in rows)

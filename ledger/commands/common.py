@@ -196,15 +196,17 @@ def _debug(args: tuple, kwargs: dict) -> bool:
 
 
 def emit(rows: Iterable[dict], fmt: Format, columns: list[tuple[str, str]] | None = None,
-         title: str | None = None) -> None:
-    """Print rows as a table (``columns`` = [(key, header)]), JSON array, JSONL or CSV on stdout."""
+         title: str | None = None, csv_columns: list[str] | None = None) -> None:
+    """Print rows as a table (``columns`` = [(key, header)]), JSON array, JSONL or CSV on stdout.
+
+    CSV has ``csv_columns`` when given, else every key of the first row (nested objects as dotted
+    columns): a CSV holds what the JSON holds, flat (see :func:`write_csv`)."""
     if fmt == Format.json:
         print_json_array(rows)
     elif fmt == Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json_text(row) + "\n")
+        write_jsonl(rows)
     elif fmt == Format.csv:
-        write_csv(rows, columns, out=TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout)
+        write_csv(rows, csv_columns, out=TerminalSafe(sys.stdout) if sys.stdout.isatty() else sys.stdout)
     else:
         print_table(list(rows), columns or [], title)
 
@@ -218,6 +220,12 @@ def json_text(value: Any, indent: int | None = None) -> str:
     """JSON as the ledger writes it: UTF-8 text, every control character and line separator escaped."""
     text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_jsonl(rows: Iterable[Any]) -> None:
+    """One JSON value per line (JSON Lines), never indented."""
+    for row in rows:
+        sys.stdout.write(json_text(row) + "\n")
 
 
 def print_json(value: Any) -> None:
@@ -247,19 +255,31 @@ class TerminalSafe:
         return self.stream.write(visible(text))
 
 
-def write_csv(rows: Iterable[dict], columns: list[tuple[str, str]] | None, out: Any = None) -> None:
-    writer = None
+LIST_SEPARATOR = "; "  # lists in a CSV cell ("Qarvash; Valdoria"), as in the views' text columns
+SIDE_SEPARATOR = " | "  # lists of lists (a conflict's sides): "Kessel Brigades | VOCR; Lena Horvath"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list of what makes a spreadsheet evaluate a cell
+
+
+def write_csv(rows: Iterable[dict], columns: list[str] | None = None, out: Any = None) -> None:
+    """Rows as CSV: a header, then one line per row, every cell flat text (:func:`csv_cell`).
+
+    The header is ``columns`` (written even when there are no rows), else the keys of the first
+    (flattened) row; keys a row lacks are empty. ``out``: the stream (stdout by default)."""
+    writer = csv.writer(out or sys.stdout, lineterminator="\n")
+    keys = columns
+    if keys:
+        writer.writerow([csv_cell(k) for k in keys])
     for row in rows:
-        flat = {k: cell(v) for k, v in flatten(row).items()}
-        if writer is None:
-            keys = [k for k, _ in columns] if columns else list(flat)
-            writer = csv.DictWriter(out or sys.stdout, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-        writer.writerow(flat)
+        flat = flatten(row)
+        if keys is None:
+            keys = list(flat)
+            writer.writerow([csv_cell(k) for k in keys])
+        writer.writerow([csv_cell(flat.get(k)) for k in keys])
 
 
 def flatten(row: dict, prefix: str = "") -> dict:
-    """Nested objects become dotted columns ("source.name"); lists stay as JSON text."""
+    """Nested objects become dotted columns ("source.name"); lists stay lists (:func:`csv_cell` joins
+    them)."""
     flat = {}
     for key, value in row.items():
         if isinstance(value, dict):
@@ -269,10 +289,52 @@ def flatten(row: dict, prefix: str = "") -> dict:
     return flat
 
 
-def cell(value: Any) -> str:
+def csv_cell(value: Any) -> str | int | float:
+    """One CSV cell: numbers as numbers, None empty, a list joined with ``LIST_SEPARATOR`` (a list of
+    lists: its lists joined with ``SIDE_SEPARATOR``), and text that a spreadsheet would run as a formula
+    neutralised (:func:`defused`). Every CSV the ledger writes goes through here.
+
+    >>> csv_cell(["Qarvash", "Valdoria"]), csv_cell([["A"], ["B", "C"]]), csv_cell(-3), csv_cell("-3")
+    ('Qarvash; Valdoria', 'A | B; C', -3, "'-3")
+    """
     if value is None:
         return ""
-    if isinstance(value, (list, dict)):
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value  # a number the ledger computed (a bound, an offset, a size): never a formula
+    if isinstance(value, (list, tuple)):
+        if any(isinstance(v, dict) for v in value):
+            raise TypeError("a list of objects has no flat CSV cell: give the command's CSV rows flat")
+        if value and all(isinstance(v, (list, tuple)) for v in value):
+            text = SIDE_SEPARATOR.join(LIST_SEPARATOR.join(map(str, v)) for v in value)
+        else:
+            text = LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
+        return defused(text)
+    if isinstance(value, dict):
+        raise TypeError("an object has no flat CSV cell: flatten it first")
+    return defused(str(value))
+
+
+def defused(text: str) -> str:
+    """Text a spreadsheet would evaluate (starting with =, +, -, @, tab or carriage return: OWASP's CSV
+    injection list) with a single quote in front, which spreadsheets show as text and never run. Only
+    text is defused: an outlet named ``=HYPERLINK("http://x","y")`` comes out as ``'=HYPERLINK(...)``,
+    while numbers the ledger computed (bounds, offsets, sizes) are written by :func:`csv_cell` as numbers.
+
+    >>> print(defused('=HYPERLINK("http://x","y")'), defused("Harbour Times"))
+    '=HYPERLINK("http://x","y") Harbour Times
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell(value: Any) -> str:
+    """A table cell: None empty, lists joined with ``LIST_SEPARATOR``."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(cell(v) for v in value)
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 

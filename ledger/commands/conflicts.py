@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from enum import Enum
+from operator import itemgetter
 from typing import Annotated, Optional
 
 import typer
@@ -26,8 +27,8 @@ class ReportFormat(str, Enum):
 
 Severity = choices("Severity", SEVERITY_LEVELS)
 
-CSV_COLUMNS = [(k, k) for k in ("id", "event.id", "event.label", "event.date", "metric", "population", "severity",
-                                "size", "sources", "sides", "compatible", "claims", "summary")]
+CSV_COLUMNS = ["id", "event.id", "event.label", "event.date", "metric", "population", "severity", "size", "sources",
+               "sides", "compatible", "claims", "summary"]
 
 
 def conflicts_help() -> str:
@@ -49,6 +50,7 @@ def conflicts(
     = ReportFormat.table,
 ) -> None:
     from ledger import conflicts as library
+    from ledger.estimates import estimate_rows
 
     severity = values(severity)
     when = parse_as_of(as_of)
@@ -61,19 +63,20 @@ def conflicts(
             if fmt == ReportFormat.json:
                 print_json_array(found)
             else:
-                emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
+                emit(found, Format(fmt.value), csv_columns=CSV_COLUMNS)
         return
     with reading(engine) as session:
         found = library.as_of(session, when, event) if when else library.stored(session, event)
         found = [c for c in found if not severity or c["severity"] in severity]
         people = fmt in (ReportFormat.table, ReportFormat.md)
-        estimates = library.estimates(session, sorted({c["event"]["id"] for c in found}), when) if people else []
-        wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best"]["claims"]}
+        estimates = estimate_rows(session, sorted({c["event"]["id"] for c in found}), when, all_metrics=True) \
+            if people and found else []
+        wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best_claims"]}
         lines = claim_lines(session, wanted) if people else {}
     if fmt == ReportFormat.json:
         print_json(found)
     elif fmt in (ReportFormat.jsonl, ReportFormat.csv):
-        emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
+        emit(found, Format(fmt.value), csv_columns=CSV_COLUMNS)
     elif fmt == ReportFormat.md:
         print(markdown(found, lines, estimates), end="")
     else:
@@ -94,16 +97,17 @@ ESTIMATE_RULES = ("low: the lowest figure among the sources' latest accounts (AC
                   "(Airwars/IBC range). `ledger estimates --format json` gives each rule in full.")
 
 
-def estimate_rows(estimates: list[dict]) -> list[dict]:
-    """Estimates as table rows (the rules in full are in the JSON)."""
-    def value(bound: dict) -> str:
-        return "?" if bound["value"] is None else f"{bound['value']:,}"
+def estimate_table_rows(estimates: list[dict], event_id: int | None = None) -> list[dict]:
+    """Estimates (``ledger.estimates`` rows) as short table rows, of one event when ``event_id`` is
+    given (the rules in full are in the other formats)."""
+    def value(number: int | None) -> str:
+        return "?" if number is None else f"{number:,}"
 
-    return [{"figure": f"{e['metric']} {e['population'] or ''}".strip(), "low": value(e["low"]),
-             "best": value(e["best"]), "high": value(e["high"]), "best source": ", ".join(e["best"]["sources"]),
-             "claims": " ".join(f"#{i}" for i in sorted({*e["low"]["claims"], *e["best"]["claims"],
-                                                       *e["high"]["claims"]}))}
-            for e in estimates]
+    return [{"event": f"{e['event_id']} {e['event_label']}", "figure": f"{e['metric']} {e['population'] or ''}".strip(),
+             "low": value(e["low"]), "best": value(e["best"]), "high": value(e["high"]),
+             "best source": ", ".join(e["best_sources"]),
+             "claims": " ".join(f"#{i}" for i in sorted({*e["low_claims"], *e["best_claims"], *e["high_claims"]}))}
+            for e in estimates if event_id is None or e["event_id"] == event_id]
 
 
 ESTIMATE_COLUMNS = ("figure", "low", "best", "high", "best source", "claims")
@@ -136,11 +140,11 @@ def claim_lines(session, ids: set[int]) -> dict[int, dict]:
     return found
 
 
-def by_event(items: list[dict]) -> dict[int, list[dict]]:
-    """Conflicts or estimates grouped by their event's id, in their order."""
+def by_event(items: list[dict], event_id=lambda conflict: conflict["event"]["id"]) -> dict[int, list[dict]]:
+    """Conflicts (or, with ``event_id``, other rows such as estimates) grouped by event id, in their order."""
     found: dict[int, list[dict]] = {}
     for item in items:
-        found.setdefault(item["event"]["id"], []).append(item)
+        found.setdefault(event_id(item), []).append(item)
     return found
 
 
@@ -152,7 +156,7 @@ def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dic
         return
     width = data_console().width
     write = sys.stdout.write
-    estimates_of = by_event(estimates)
+    estimates_of = by_event(estimates, itemgetter("event_id"))
     for conflicts_of_event in by_event(found).values():
         event = conflicts_of_event[0]["event"]
         write(text_table.bold(visible(f"Event {event['id']}: {event['label']} ({event['date'] or 'undated'})",
@@ -164,7 +168,7 @@ def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dic
                     for claim_id in c["claims"] if (line := lines.get(claim_id))]
             write(text_table.render(["source", "figure", "outlet", "published", "claim"], rows, width,
                                     title=title))
-        rows = estimate_rows(estimates_of.get(event["id"], []))
+        rows = estimate_table_rows(estimates_of.get(event["id"], []))
         if rows:
             write(text_table.render(list(ESTIMATE_COLUMNS), [[r[k] for k in ESTIMATE_COLUMNS] for r in rows],
                                     width, title="estimate"))
@@ -180,13 +184,13 @@ def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -
     if not found:
         return "No conflicts.\n"
     out = ["# Conflicts", ""]
-    estimates_of = by_event(estimates)
+    estimates_of = by_event(estimates, itemgetter("event_id"))
     current = None
     for c in found:
         if c["event"]["id"] != current:
             current = c["event"]["id"]
             out += [f"## Event {current}: {md(c['event']['label'])} ({md(c['event']['date'] or 'undated')})", ""]
-            rows = estimate_rows(estimates_of.get(current, []))
+            rows = estimate_table_rows(estimates_of.get(current, []))
             if rows:
                 out += table(list(ESTIMATE_COLUMNS), [[md(r[k]) for k in ESTIMATE_COLUMNS] for r in rows])
                 out += [ESTIMATE_RULES, ""]
@@ -199,21 +203,3 @@ def markdown(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -
     return "\n".join(out) + "\n"
 
 
-def estimates(
-    ctx: typer.Context,
-    event: Annotated[Optional[list[int]], typer.Option("--event", "-e", help="Only these event ids.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
-                                                 help="What was known on DATE (YYYY-MM-DD).")] = None,
-    fmt: Format = FORMAT_OPTION,
-) -> None:
-    """What the accounts of each event add up to, per metric and population: a conservative low (the lowest
-    credible figure, as ACLED does), a best estimate (the most reliable source, as UCDP does) and a high
-    (the range across sources, as Airwars and IBC report), each with its rule and the claims behind it."""
-    from ledger import conflicts as library
-
-    with reading(state(ctx).engine()) as session:
-        found = library.estimates(session, event, parse_as_of(as_of))
-    if fmt == Format.table:
-        found = [{"event": f"{e['event']['id']} {e['event']['label']}", **row}
-                 for e in found for row in estimate_rows([e])]
-    emit(found, fmt, [("event", "event")] + [(k, k) for k in ESTIMATE_COLUMNS], "estimates")

@@ -28,7 +28,8 @@ def show_log(
     until: Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
     fmt: Format = FORMAT_OPTION,
 ) -> None:
-    """List the audit log (oldest first), with filters."""
+    """List the audit log (oldest first), with filters. Each entry's ``change`` says what changed in a line
+    ("status: 'auto' -> 'confirmed'"); JSON and JSONL also carry the whole ``before`` and ``after``."""
     if ctx.invoked_subcommand:
         return
     from ledger.review.audit import entries, entry_dict
@@ -39,10 +40,10 @@ def show_log(
         raise LedgerError("--since and --until take dates as YYYY-MM-DD") from exc
     with reading(state(ctx).engine()) as session:
         rows = [entry_dict(e) for e in entries(session, values(entity), entity_id, who, action, start, end)]
-    if fmt == Format.table:
-        rows = [{**r, "change": _change_text(r)} for r in rows]
+    rows = [{**r, "change": _change_text(r)} for r in rows]
     emit(rows, fmt, [("id", "id"), ("at", "at"), ("who", "who"), ("action", "action"), ("entity", "entity"),
-                     ("entity_id", "of"), ("change", "change")], "log entries")
+                     ("entity_id", "of"), ("change", "change")], "log entries",
+         csv_columns=["id", "at", "who", "action", "entity", "entity_id", "change", "note"])
 
 
 def _change_text(row: dict) -> str:

@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, data_console, print_json, state
+from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, data_console, emit, print_json, state, \
+    write_jsonl
+from ledger.commands.listings import CLAIM_CSV_COLUMNS, claim_flat
 from ledger.db import reading
 from ledger.export import claim_dict
 from ledger.passages import passage_of
@@ -20,7 +22,7 @@ show_app = LedgerTyper(help="Show one claim or article in full, with its text hi
 def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help="Claim id.")],
                fmt: Format = FORMAT_OPTION) -> None:
     """A claim in its sentence (content, speaker and cue highlighted), with its figures and the article's
-    metadata."""
+    metadata (CSV: one row, the columns of `ledger claims` with the passage)."""
     from ledger.models import Claim
     from ledger.queries import get
 
@@ -28,8 +30,12 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
         row = get(session, Claim, claim_id, "claim")
         claim = claim_dict(row)
         shown = passage_of(row.article.text, claim, (row.context_start, row.context_end))
+    if fmt == Format.csv:
+        emit([{**claim_flat(claim), "passage": shown.text, "passage_start": shown.start}], fmt,
+             csv_columns=[*CLAIM_CSV_COLUMNS, "passage", "passage_start"])
+        return
     if fmt != Format.table:
-        print_json({**claim, "passage": shown.text, "passage_start": shown.start})
+        print_one({**claim, "passage": shown.text, "passage_start": shown.start}, fmt)
         return
     out = data_console()
     styled = sys.stdout.isatty()
@@ -51,7 +57,7 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
 def show_article(ctx: typer.Context, article_id: Annotated[int, typer.Argument(help="Article id.")],
                  fmt: Format = FORMAT_OPTION) -> None:
     """An article's text with every claim's content, speaker and cue highlighted, its claims listed with
-    their figures."""
+    their figures (CSV: its claims, one row each)."""
     from ledger.models import Article
     from ledger.queries import claims as find_claims, get
 
@@ -60,8 +66,11 @@ def show_article(ctx: typer.Context, article_id: Annotated[int, typer.Argument(h
         text, meta = article.text, {k: getattr(article, k) for k in ("id", "title", "url", "outlet", "published",
                                                                       "author", "path")}
         claims = [claim_dict(c) for c in find_claims(session, article=article_id)]
+    if fmt == Format.csv:  # the article's claims, one row each, as `ledger claims --article N`
+        emit(map(claim_flat, claims), fmt, csv_columns=CLAIM_CSV_COLUMNS)
+        return
     if fmt != Format.table:
-        print_json({**meta, "text": text, "claims": claims})
+        print_one({**meta, "text": text, "claims": claims}, fmt)
         return
     out = data_console()
     out.print(f"article {meta['id']}: {meta['title'] or '-'}", markup=False)
@@ -72,6 +81,14 @@ def show_article(ctx: typer.Context, article_id: Annotated[int, typer.Argument(h
     for claim in claims:
         figures = "; ".join(map(figure_text, claim["figures"] + claim["no_figures"])) or "-"
         out.print(f"#{claim['id']} {claim['kind']:<12} {claim['source']['name']} | {figures}", markup=False)
+
+
+def print_one(value: dict, fmt: Format) -> None:
+    """One object: indented JSON, or a single JSON line for JSONL."""
+    if fmt == Format.jsonl:
+        write_jsonl([value])
+    else:
+        print_json(value)
 
 
 def article_passage(text: str, claims: list[dict], styled: bool):

@@ -15,12 +15,13 @@ from ledger.reconcile.accounts import day_of, id_key
 from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
 from ledger.reconcile.context import Context, build, named_by_party
 from ledger.reconcile.estimate import estimates_of
-from ledger.reconcile.facts import Bound, Conflict, Estimate, FigureFact
+from ledger.reconcile.facts import Bound, Conflict, Estimate, FigureFact, Total
 from ledger.reconcile.populations import load
 from ledger.reconcile.ranges import Plausible
+from ledger.reconcile.totals import totals
 
-__all__ = ["Bound", "Conflict", "Estimate", "FigureFact", "SEVERITY_LEVELS", "DISAGREEMENTS", "estimate",
-           "reconcile"]
+__all__ = ["Bound", "Conflict", "Estimate", "FigureFact", "SEVERITY_LEVELS", "DISAGREEMENTS", "Total", "estimate",
+           "findings", "reconcile", "totals"]
 
 DISAGREEMENTS = ("contradiction", "discrepancy", "undisclosed")  # between sources; the rest concern one source
 _RANK = {severity: n for n, severity in enumerate(SEVERITY_LEVELS)}
@@ -41,13 +42,26 @@ def reconcile(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     return sorted(found, key=_order)
 
 
+def findings(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
+             plausible: Plausible | None = None) -> tuple[list[Conflict], list[Estimate]]:
+    """:func:`reconcile` and :func:`estimate` of the same facts in one pass over their contexts (a refresh
+    stores both)."""
+    conflicts: list[Conflict] = []
+    estimates: list[Estimate] = []
+    for context in contexts(facts, as_of, plausible):
+        for check in CHECKS:
+            conflicts.extend(check(context))
+        estimates.extend(estimates_of(context))
+    return sorted(conflicts, key=_order), sorted(estimates, key=_estimate_order)
+
+
 def estimate(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
              plausible: Plausible | None = None) -> list[Estimate]:
     """Low / best / high per event, metric and population (see :mod:`ledger.reconcile.estimate`)."""
     found: list[Estimate] = []
     for context in contexts(facts, as_of, plausible):
         found.extend(estimates_of(context))
-    return sorted(found, key=lambda e: (id_key(e.event_id), e.metric or "", e.population or ""))
+    return sorted(found, key=_estimate_order)
 
 
 def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
@@ -85,6 +99,10 @@ def _named_in_event(named: dict[tuple[Any, str | None], dict[str, set[str]]]) ->
         for party, populations in by_party.items():
             event.setdefault(party, set()).update(populations)
     return found
+
+
+def _estimate_order(e: Estimate) -> tuple:
+    return id_key(e.event_id), e.metric or "", e.population or ""
 
 
 def _known_by(fact: FigureFact, as_of: date | datetime | None) -> bool:

@@ -118,3 +118,19 @@ class Estimate:
     high: Bound
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """One event's total of a metric (killed, wounded), UCDP GED style: ``low``, ``best``, ``high`` and
+    the breakdown of ``best`` by who was hit, as (group, count) pairs, a count None where no source gave a
+    figure for the group (see :mod:`ledger.reconcile.totals`)."""
+
+    event_id: Any
+    metric: str
+    low: int | None
+    best: int | None
+    high: int | None
+    breakdown: tuple[tuple[str, int | None], ...] = ()
+    claims: tuple[Any, ...] = ()
+    rule: str = ""

@@ -7,7 +7,7 @@ ignored. Here the index is declared again with double quotes and refilled; its t
 PostgreSQL searches through expression indexes that no such tool reads: nothing changes there.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-07
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
