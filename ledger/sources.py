@@ -7,8 +7,11 @@ resolver maps that to a source row, in this order:
 1. the alias table (every name any article or analyst has tied to a source, normalised);
 2. the gazetteer of frequently cited sources (bundled, editable, extended by ``sources import``);
 3. the article's own proper-name aliases ("SOHR"), for organisations only;
-4. a strict fuzzy match among sources of the same kind — for people only when the first names agree, so
-   "Joe Kirby" never becomes "John Kirby";
+4. a strict fuzzy match among the names of sources of the same kind — for people only when the first names
+   agree, so "Joe Kirby" never becomes "John Kirby", and only when every number agrees, so "Mirova-54
+   hospital" never becomes "Mirova-51 hospital". The index it searches learns every name as soon as it is
+   learned, so a run resolves a name as a fresh process reading the same aliases would: one run or two
+   give the same sources;
 5. otherwise a new source.
 
 What it learns (the speaker's name and proper-name aliases) goes back into the alias table, so the next
@@ -45,6 +48,7 @@ UNKNOWN = "unknown speaker"
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "gen", "col", "lt", "sgt", "capt", "maj", "sen", "rep",
                "gov", "president", "prime", "minister", "sheikh", "imam", "prof"}
 _PROPER = re.compile(r"[A-Z0-9]")
+_NUMBER = re.compile(r"\d+")
 _SOURCES, _ALIASES = Source.__table__, SourceAlias.__table__
 # Statements built once: every article runs them.
 _OWNERS = select(_ALIASES.c.alias, _ALIASES.c.source_id).where(_ALIASES.c.alias.in_(bindparam("keys", expanding=True)))
@@ -103,6 +107,8 @@ class SourceResolver:
         self._ids: dict[str, int] = {}
         self._affiliated: set[int] = set()
         self._fuzzy_index: dict[str, dict[str, list[tuple[str, int]]]] | None = None
+        self._kind_of: dict[int, str] = {}  # person and organisation sources the fuzzy index knows
+        self._provisional_words: dict[int, set[tuple[str, str]]] = {}  # where provisional ids are filed
         self._absent: set[str] = set()  # names read and found nowhere, until the next settle
         self._new_sources: dict[str, tuple[dict, int]] = {}  # name -> (row, provisional id), until settled
         self._new_aliases: list[dict] = []
@@ -113,6 +119,7 @@ class SourceResolver:
         self._ids.clear()
         self._affiliated.clear()
         self._fuzzy_index = None
+        self._kind_of.clear()
         self._clear_pending()
 
     def resolve(self, speaker: Speaker, origin: str) -> int:
@@ -191,6 +198,10 @@ class SourceResolver:
         self._new_aliases += [{"alias": key, "source_id": source_id, "origin": origin[:200]}
                               for key, (source_id, origin) in sorted(new.items())]
         self._ids.update({key: source_id for key, (source_id, _) in new.items()})
+        if self._fuzzy_index is not None:  # as a fresh process reading the alias table would
+            for key, (source_id, _) in sorted(new.items()):
+                if source_id in self._kind_of:
+                    self._index_key(self._kind_of[source_id], key, source_id)
 
     def _clear_pending(self) -> None:
         self._absent.clear()
@@ -251,6 +262,8 @@ class SourceResolver:
             if name not in self._new_sources:
                 provisional = -1 - len(self._new_sources)
                 self._new_sources[name] = ({"name": name, "type": type_, "kind": kind}, provisional)
+                if kind in ("person", "organisation"):
+                    self._kind_of[provisional] = kind
                 if self._fuzzy_index is not None:
                     self._index_key(kind, normalise_name(name), provisional)
             found[name] = self._new_sources[name][1]
@@ -270,13 +283,17 @@ class SourceResolver:
 
     def _reindex(self, real: dict[int, int]) -> None:
         """Replace provisional ids in the fuzzy index by the real ones."""
+        for provisional, source_id in real.items():
+            if provisional in self._kind_of:
+                self._kind_of[source_id] = self._kind_of.pop(provisional)
         if self._fuzzy_index is None:
+            self._provisional_words.clear()
             return
-        for name, (row, provisional) in self._new_sources.items():
-            key = normalise_name(name)
-            for word in self._index_words(row["kind"], key):
-                bucket = self._fuzzy_index[row["kind"]].get(word, [])
-                bucket[:] = [(alias, real[provisional] if sid == provisional else sid) for alias, sid in bucket]
+        for provisional, places in self._provisional_words.items():
+            for kind, word in places:
+                bucket = self._fuzzy_index[kind].get(word, [])
+                bucket[:] = [(alias, real.get(sid, sid) if sid == provisional else sid) for alias, sid in bucket]
+        self._provisional_words.clear()
 
     def _affiliate(self, members: dict[int, int]) -> None:
         """Record the organisation each person speaks for, the first time it is learned (never
@@ -298,8 +315,12 @@ class SourceResolver:
             candidates = index.get(tokens[0], [])  # indexed by first name: a different one never matches
         else:
             candidates = [c for word in set(key.split()) if len(word) > 3 for c in index.get(word, [])]
-        best = max(((fuzz.token_sort_ratio(key, k), sid) for k, sid in candidates), default=(0, None))
-        return best[1] if best[0] >= FUZZY_CUTOFF else None
+        numbers = _NUMBER.findall(key)
+        candidates = [(k, sid) for k, sid in candidates if _NUMBER.findall(k) == numbers]
+        # the best score, then the smallest name, so that ties do not depend on the order names were learned
+        best = max(((fuzz.token_sort_ratio(key, k), _negated(k), sid) for k, sid in candidates),
+                   default=(0, "", None))
+        return best[2] if best[0] >= FUZZY_CUTOFF else None
 
     def _load_fuzzy_index(self) -> dict[str, dict[str, list[tuple[str, int]]]]:
         """Every alias of people and organisations, indexed by first name / longer words (read once)."""
@@ -307,12 +328,18 @@ class SourceResolver:
             self._fuzzy_index = defaultdict(dict)
             rows = self.session.connection().execute(_FUZZY_NAMES)
             for alias, source_id, kind in rows:
+                self._kind_of[source_id] = kind
                 self._index_key(kind, alias, source_id)
+            for row in self._new_aliases:  # learned in this batch, not written yet
+                if row["source_id"] in self._kind_of:
+                    self._index_key(self._kind_of[row["source_id"]], row["alias"], row["source_id"])
         return self._fuzzy_index
 
     def _index_key(self, kind: str, key: str, source_id: int) -> None:
         for word in self._index_words(kind, key):
             self._fuzzy_index[kind].setdefault(word, []).append((key, source_id))
+            if source_id < 0:
+                self._provisional_words.setdefault(source_id, set()).add((kind, word))
 
     @staticmethod
     def _index_words(kind: str, key: str) -> list[str]:
@@ -324,3 +351,8 @@ class SourceResolver:
         if kind == "organisation":
             return [w for w in set(key.split()) if len(w) > 3]
         return []
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    """A key under which ``max`` picks the smallest text."""
+    return tuple(-ord(ch) for ch in text)
