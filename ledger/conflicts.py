@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
-from ledger import reconcile
+from ledger import published, reconcile
 from ledger.db import lock_events, writing
 from ledger.export import event_ref
 from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source, utcnow
@@ -34,7 +34,7 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         select(Claim.id, Figure.id, Claim.event_id, Source.id, Source.name, Source.type, affiliation.name,
                Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
                Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
-               Figure.text, via.name, Claim.kind)
+               Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start)
         .join(Claim, Claim.id == Figure.claim_id)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(affiliation, affiliation.id == Source.affiliation_id)
@@ -45,7 +45,8 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
     facts = []
     for row in rows:
         fact = dict(zip(_FACT_FIELDS, row))
-        fact["published"] = parse_published(fact["published"])
+        fact["published_precision"] = published.precision(fact["published"])
+        fact["published"] = published.moment(fact["published"])
         facts.append(reconcile.FigureFact(**fact))
     return facts
 
@@ -53,11 +54,8 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
 # The FigureFact field each column of load_facts' query fills, in the query's order.
 _FACT_FIELDS = ("claim_id", "figure_id", "event_id", "source_id", "source_name", "source_type",
                 "source_affiliation", "source_reliability", "article_id", "outlet", "published", "metric",
-                "population", "low", "high", "qualifier", "vague", "no_figure", "text", "via", "claim_kind")
-
-
-def parse_published(value: str | None) -> date | None:
-    return date.fromisoformat(value[:10]) if value else None
+                "population", "low", "high", "qualifier", "vague", "no_figure", "text", "via", "claim_kind",
+                "article_key", "claim_start", "figure_start")
 
 
 def refresh_events(session: Session, event_ids: Iterable[int]) -> None:

@@ -14,6 +14,10 @@ resolver maps that to a source row, in this order:
    give the same sources;
 5. otherwise a new source.
 
+A source is shown by the best name and type any article gave it (:func:`display_rank`: the gazetteer's, a
+specific type before "other", then a fixed order of types and names), not by whichever article came first,
+so the same articles in any order give the same sources.
+
 What it learns (the speaker's name and proper-name aliases) goes back into the alias table, so the next
 article's "SOHR" meets the same row. Descriptions ("the war monitor") are never stored as aliases: which
 monitor they mean depends on the article, and the extractor has already resolved them there.
@@ -55,6 +59,10 @@ _OWNERS = select(_ALIASES.c.alias, _ALIASES.c.source_id).where(_ALIASES.c.alias.
 _IDS_BY_NAME = select(_SOURCES.c.name, _SOURCES.c.id).where(_SOURCES.c.name.in_(bindparam("names", expanding=True)))
 _AFFILIATE = (update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOURCES.c.affiliation_id.is_(None))
               .values(affiliation_id=bindparam("organisation")))
+_SHOWN = select(_SOURCES.c.id, _SOURCES.c.name, _SOURCES.c.type, _SOURCES.c.kind).where(
+    _SOURCES.c.id.in_(bindparam("ids", expanding=True)))
+_RENAME = update(_SOURCES).where(_SOURCES.c.id == bindparam("source")).values(name=bindparam("new_name"),
+                                                                              type=bindparam("new_type"))
 _FUZZY_NAMES = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
                 .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
                 .where(_SOURCES.c.kind.in_(["person", "organisation"])))
@@ -113,6 +121,8 @@ class SourceResolver:
         self._new_sources: dict[str, tuple[dict, int]] = {}  # name -> (row, provisional id), until settled
         self._new_aliases: list[dict] = []
         self._new_affiliations: dict[int, int] = {}
+        self._shown: dict[int, tuple[str, str]] = {}  # source id -> (name, type) as stored or to be stored
+        self._renamed: dict[int, tuple[str, str]] = {}  # until settled
 
     def forget(self) -> None:
         """Drop what was remembered (after a rollback, rows it pointed to may not exist)."""
@@ -120,6 +130,7 @@ class SourceResolver:
         self._affiliated.clear()
         self._fuzzy_index = None
         self._kind_of.clear()
+        self._shown.clear()
         self._clear_pending()
 
     def resolve(self, speaker: Speaker, origin: str) -> int:
@@ -153,6 +164,7 @@ class SourceResolver:
                     for n in (w.entry.name, *w.entry.aliases)]
         self._learn(learned)
         self._affiliate({decided[w]: decided[organisations[w.affiliation]] for w in wanted if w.affiliation})
+        self._show_best({decided[w]: w for w in everyone if w not in new})
         return [decided[w] for w in wanted]
 
     def settle(self) -> dict[int, int]:
@@ -164,6 +176,7 @@ class SourceResolver:
                               if row["source_id"] in real})
             self._reindex(real)
             self._affiliated = {real.get(m, m) for m in self._affiliated}
+        self._rename(real)
         if self._new_aliases:
             insert_ignoring_duplicates(self.session, _ALIASES, [
                 {**row, "source_id": real.get(row["source_id"], row["source_id"])} for row in self._new_aliases],
@@ -203,7 +216,52 @@ class SourceResolver:
                 if source_id in self._kind_of:
                     self._index_key(self._kind_of[source_id], key, source_id)
 
+    def _show_best(self, met: dict[int, Wanted]) -> None:
+        """Queue a new name and type for each known source met under a better one (see
+        :func:`display_rank`)."""
+        unknown = sorted(i for i in met if i > 0 and i not in self._shown)
+        for start in range(0, len(unknown), 500):
+            rows = self.session.connection().execute(_SHOWN, {"ids": unknown[start:start + 500]})
+            self._shown.update({i: (name, type_) for i, name, type_, _ in rows})
+        for source_id, w in met.items():
+            name, type_, _ = self._canonical(w)
+            if source_id > 0:
+                shown = self._shown.get(source_id)
+            else:  # provisional ids are reused after each settle: never remembered past it
+                row = next((r for r, p in self._new_sources.values() if p == source_id), None)
+                shown = self._renamed.get(source_id) or ((row["name"], row["type"]) if row else None)
+            if shown is not None and display_rank(name, type_) < display_rank(*shown):
+                self._renamed[source_id] = (name, type_)
+                if source_id > 0:
+                    self._shown[source_id] = (name, type_)
+
+    def _rename(self, real: dict[int, int]) -> None:
+        """Write the queued names and types, unless another source already has that name; the events of a
+        renamed source are marked stale, as their conflicts name it."""
+        from ledger.models import Claim, Event
+
+        if not self._renamed:
+            return
+        wanted = {real.get(i, i): shown for i, shown in self._renamed.items()}
+        self._renamed = {}
+        taken = dict(self.session.connection().execute(_IDS_BY_NAME, {"names": sorted({n for n, _ in wanted.values()})}).all())
+        todo = [{"source": i, "new_name": name, "new_type": type_} for i, (name, type_) in sorted(wanted.items())
+                if taken.get(name, i) == i]
+        for i, shown in wanted.items():
+            if taken.get(shown[0], i) == i:
+                self._shown[i] = shown
+            else:  # kept its name: read it again when next met
+                self._shown.pop(i, None)
+        if not todo:
+            return
+        connection = self.session.connection()
+        connection.execute(_RENAME, todo)
+        ids = [row["source"] for row in todo]
+        connection.execute(update(Event).where(Event.id.in_(select(Claim.event_id).where(Claim.source_id.in_(ids))))
+                           .values(conflicts_stale=True))
+
     def _clear_pending(self) -> None:
+        self._renamed = {}
         self._absent.clear()
         self._new_sources.clear()
         self._new_aliases = []
@@ -356,3 +414,13 @@ class SourceResolver:
 def _negated(text: str) -> tuple[int, ...]:
     """A key under which ``max`` picks the smallest text."""
     return tuple(-ord(ch) for ch in text)
+
+
+def display_rank(name: str, type_: str) -> tuple:
+    """How well a name and type show a source, best first: a specific type before "other", the types in
+    ``SOURCE_TYPES`` order, more capitalised words ("Defence Ministry" before "defence ministry"), the
+    longer name (a full name before its initials), then alphabetical order. A total order, so that the
+    best of the names an article set gave is the same whatever order the articles came in."""
+    specific = type_ in SOURCE_TYPES and type_ != "other"
+    return (not specific, SOURCE_TYPES.index(type_) if type_ in SOURCE_TYPES else len(SOURCE_TYPES),
+            -sum(word[:1].isupper() for word in name.split()), -len(name), name)

@@ -30,7 +30,8 @@ def report(
     = ReportFormat.html,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
                                                  help="What was known on DATE (YYYY-MM-DD): only claims "
-                                                      "published by then.")] = None,
+                                                      "published by then (an article dated by month or year "
+                                                      "only: once that month or year is over).")] = None,
 ) -> None:
     """A report people can read: per event, each source's figures and their revisions (table and chart),
     the conflicts with their severity, the estimate with its rules, and every claim quoted and linked to
