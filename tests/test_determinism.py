@@ -4,11 +4,12 @@ it ran or the order the articles came in. Run on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from freezegun import freeze_time
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from conftest import Ledger, write
 from ledger.fingerprint import normalised
@@ -177,3 +178,86 @@ def test_determinism_one_run_or_two_give_one_ledger(fresh):
     two("ingest", *EXAMPLES[:2])
     two("ingest", *EXAMPLES[2:])
     assert snapshot(one) == snapshot(two)
+
+
+# ---------------------------------------------------------------- the engine
+
+
+def test_determinism_search_words_mean_the_same_on_both_engines(ledger, tmp_path):
+    """A dash is no operator on either engine: "fighters -killed" finds the articles with both words."""
+    ledger("ingest", write(tmp_path / "killed.txt", article("2021-06-28", STRIKE)),
+           write(tmp_path / "wounded.txt", article("2021-06-29", "Nine fighters were wounded in shelling of "
+                                                                 "Korvel, the Belmora health office said.")))
+    found = ledger.json("search", "fighters -killed", "--in", "articles")
+    assert [hit["published"] for hit in found] == ["2021-06-28"]
+    claims = ledger.json("search", "fighters -killed", "--in", "claims")
+    assert [hit["published"] for hit in claims] == ["2021-06-28"]
+
+
+def test_determinism_search_help_says_words_are_plain(sqlite_ledger):
+    assert "no operators" in " ".join(sqlite_ledger("search", "--help").stdout.split())
+
+
+def test_determinism_nul_in_a_record_is_one_problem_on_both_engines(ledger, tmp_path):
+    records = [{"text": STRIKE, "url": "https://harbour.example/good", "published": "2021-06-28"},
+               {"text": "Five were killed\u0000 in Korvel, officials said.", "url": "https://harbour.example/nul"},
+               {"text": STRIKE.replace("six", "eight"), "url": "https://harbour.example/t", "title": "A\u0000B"}]
+    feed = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    result = ledger("ingest", feed, expect=1)
+    problems = [line for line in result.stderr.splitlines() if "feed.jsonl" in line]
+    assert problems == [f"{feed}:2: the text contains a NUL character (\\x00)",
+                        f"{feed}:3: title contains a NUL character (\\x00)"]
+    assert [c["article"]["url"] for c in ledger.jsonl("export", "claims")] == ["https://harbour.example/good"]
+
+
+def test_determinism_nul_late_in_a_text_file_is_one_problem(ledger, tmp_path):
+    bad = write(tmp_path / "in" / "long.txt", article("2021-06-28", STRIKE + "\n\n" + "Words. " * 12000 + "\x00"))
+    write(tmp_path / "in" / "good.txt", article("2021-06-29", STRIKE.replace("six", "seven")))
+    result = ledger("ingest", tmp_path / "in", expect=1)
+    assert [line for line in result.stderr.splitlines() if "long.txt" in line] == \
+        [f"{bad}: the text contains a NUL character (\\x00)"]
+    assert [c["article"]["published"] for c in ledger.jsonl("export", "claims")] == ["2021-06-29"]
+
+
+
+# ---------------------------------------------------------------- any order, one run or two
+
+
+EXTRA = {
+    "korvel-1.txt": article("2024-03-07", "Four civilians were killed in shelling of Korvel on Tuesday, the "
+                                          "Belmora Relief Committee said. The Kessel Brigades said three of its "
+                                          "fighters were killed.", outlet="Meridian Wire"),
+    "korvel-2.txt": article("2024-03-07", "Six civilians were killed in shelling of Korvel on Tuesday, the "
+                                          "Belmora Relief Committee (BRC) said.", outlet="Northern Ledger"),
+    "korvel-3.txt": article("2024-03", "The Belmora Emergency Relief Committee said seven civilians were killed "
+                                       "in the shelling of Korvel.", outlet="Harbour Times"),
+}
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # a shrink re-ingests for minutes
+@given(order=st.permutations(range(len(EXAMPLES) + len(EXTRA))), split=st.integers(0, len(EXAMPLES) + len(EXTRA)))
+def test_determinism_any_order_one_run_or_two_gives_one_ledger(fresh_session, order, split):
+    """Claims, sources, conflicts and estimates do not depend on the order of the articles, nor on where a
+    run was split in two."""
+    reference, folder, make = fresh_session
+    files = [*EXAMPLES, *sorted(folder.iterdir())]
+    ledger = Ledger(make())
+    shuffled = [files[i] for i in order]
+    for part in (shuffled[:split], shuffled[split:]):
+        if part:
+            ledger("ingest", *part)
+    assert snapshot(ledger) == reference
+
+
+@pytest.fixture
+def fresh_session(fresh, tmp_path):
+    """The reference ledger (every article in name order, one run), the folder of the extra articles, and a
+    maker of fresh databases for each example."""
+    folder = tmp_path / "extra"
+    for name, text in EXTRA.items():
+        write(folder / name, text)
+    counter = iter(range(1000))
+    reference = Ledger(fresh("reference"))
+    reference("ingest", *EXAMPLES, *sorted(folder.iterdir()))
+    return snapshot(reference), folder, lambda: fresh(f"h{next(counter)}")

@@ -65,6 +65,8 @@ def make_article(text: str, location: str, metadata: dict, *, path: str | None =
     """Check and normalise one article; raises InputError naming what is wrong."""
     if not isinstance(text, str):
         raise InputError("the text field is not a string")
+    if "\x00" in text:  # SQLite would store it, PostgreSQL refuses it: refused on both
+        raise InputError("the text contains a NUL character (\\x00)")
     text = normalise_text(text)
     if not text:
         raise InputError("empty article: no text")
@@ -76,6 +78,8 @@ def make_article(text: str, location: str, metadata: dict, *, path: str | None =
         if key == "published":
             fields[key] = parse_published(value)
         elif isinstance(value, (str, int, float)):
+            if "\x00" in str(value):
+                raise InputError(f"{key} contains a NUL character (\\x00)")
             fields[key] = " ".join(str(value).split())
         else:
             raise InputError(f"{key} must be text, not {type(value).__name__}")
