@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
-from ledger import reconcile
+from ledger import published, reconcile
 from ledger.db import is_read_only, lock_events, writing
 from ledger.estimates import store as store_estimates
 from ledger.export import event_ref
@@ -36,7 +36,7 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         select(Claim.id, Figure.id, Claim.event_id, Source.id, Source.name, Source.type, affiliation.name,
                Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
                Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
-               Figure.text, via.name, Claim.kind)
+               Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start)
         .join(Claim, Claim.id == Figure.claim_id)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(affiliation, affiliation.id == Source.affiliation_id)
@@ -47,10 +47,10 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
     facts, dates = [], {}
     for row in rows:
         fact = dict(zip(_FACT_FIELDS, row))
-        published = fact["published"]
-        if published not in dates:
-            dates[published] = parse_published(published)
-        fact["published"] = dates[published]
+        raw = fact["published"]
+        if raw not in dates:  # few distinct dates among many facts: read each once
+            dates[raw] = (published.precision(raw), published.moment(raw))
+        fact["published_precision"], fact["published"] = dates[raw]
         facts.append(reconcile.FigureFact(**fact))
     return facts
 
@@ -58,11 +58,8 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
 # The FigureFact field each column of load_facts' query fills, in the query's order.
 _FACT_FIELDS = ("claim_id", "figure_id", "event_id", "source_id", "source_name", "source_type",
                 "source_affiliation", "source_reliability", "article_id", "outlet", "published", "metric",
-                "population", "low", "high", "qualifier", "vague", "no_figure", "text", "via", "claim_kind")
-
-
-def parse_published(value: str | None) -> date | None:
-    return date.fromisoformat(value[:10]) if value else None
+                "population", "low", "high", "qualifier", "vague", "no_figure", "text", "via", "claim_kind",
+                "article_key", "claim_start", "figure_start")
 
 
 def refresh_events(session: Session, event_ids: Iterable[int]) -> None:

@@ -54,7 +54,9 @@ class Base(DeclarativeBase):
 class Article(Base):
     """One news article as ingested: its text exactly as stored (every offset points into it) and metadata.
 
-    ``published`` is ISO 8601 text, a date ("2021-02-26") or a date and time, as precise as the input;
+    ``published`` is ISO 8601 text, as precise as the input: a year ("2021"), a month ("2021-06"), a date
+    ("2021-02-26") or a date and time; ``published_precision`` says which (``year``, ``month``, ``day``; see
+    ``ledger.published``), and no part the source left out is ever filled in.
     ``path`` is the file it came from and ``record`` its line in a JSONL file (item number in a JSON list).
     """
 
@@ -67,6 +69,7 @@ class Article(Base):
     outlet: Mapped[Optional[str]] = mapped_column(String(200), index=True)
     author: Mapped[Optional[str]] = mapped_column(Text)
     published: Mapped[Optional[str]] = mapped_column(String(40), index=True)
+    published_precision: Mapped[Optional[str]] = mapped_column(String(5))
     path: Mapped[Optional[str]] = mapped_column(Text)
     record: Mapped[Optional[int]] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
@@ -186,7 +189,8 @@ class Claim(Base):
     via_source: Mapped[Optional[Source]] = relationship(foreign_keys=[via_source_id])
     event: Mapped[Optional[Event]] = relationship(back_populates="claims")
     figures: Mapped[list["Figure"]] = relationship(back_populates="claim", cascade="all, delete-orphan",
-                                                   passive_deletes=True, order_by="Figure.text_start")
+                                                   passive_deletes=True,
+                                                   order_by="[Figure.text_start, Figure.text_end, Figure.metric]")
 
 
 class Figure(Base):

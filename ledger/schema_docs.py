@@ -23,7 +23,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "url": "Address of the article, as given by the input (NULL when unknown).",
         "outlet": "The publication that printed it (NULL when unknown).",
         "author": "Byline, as given by the input (NULL when unknown).",
-        "published": "Publication date, or date and time, as given by the input (ISO 8601 text).",
+        "published": "Publication date, or date and time, as given by the input (ISO 8601 text), at the precision "
+                     "it was given: 2021, 2021-06 or 2021-06-28 (nothing filled in).",
+        "published_precision": "How precisely published is known: year, month or day (NULL when undated).",
         "path": "The file it was read from.",
         "record": "Its line number in a JSONL file (item number in a JSON list).",
         "text": "The article body exactly as stored; every offset of the ledger points into it.",
@@ -178,7 +180,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "mention": "=claim.mention", "cue": "=claim.cue", "content": "=claim.content",
         "figures": "Its figures as text: \"killed fighters 6+; wounded fighters 2+\".",
         "event_id": "=claim.event_id", "event_label": "=event.label", "event_date": "=event.date",
-        "event_date_precision": "=event.date_precision", "article_id": "=claim.article_id", "outlet": "=article.outlet", "published": "=article.published",
+        "event_date_precision": "=event.date_precision", "article_id": "=claim.article_id", "outlet": "=article.outlet", "published": "=article.published", "published_precision": "=article.published_precision",
         "article_title": "=article.title", "url": "=article.url", "path": "=article.path",
         "credibility": "=claim.credibility", "source_reliability": "=source.reliability",
         "content_start": "=claim.content_start", "content_end": "=claim.content_end",
@@ -192,7 +194,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "qualifier": "=figure.qualifier", "vague": "=figure.vague", "no_figure": "=figure.no_figure",
         "figure_text": "=figure.text", "source_id": "=claim.source_id", "source": "The source's name.",
         "source_type": "=source.type", "article_id": "=claim.article_id", "outlet": "=article.outlet",
-        "published": "=article.published", "article_title": "=article.title", "url": "=article.url",
+        "published": "=article.published", "published_precision": "=article.published_precision", "article_title": "=article.title", "url": "=article.url",
         "claim_content": "=claim.content",
     }),
     "conflicts_flat": ("One readable row per claim behind a conflict.", {
@@ -201,7 +203,7 @@ VIEWS: dict[str, tuple[str, dict[str, str]]] = {
         "population": "=conflict.population", "size": "=conflict.size", "summary": "=conflict.summary",
         "side": "=conflict_claim.side", "claim_id": "=conflict_claim.claim_id", "source": "The source's name.",
         "source_type": "=source.type", "figures": "The claim's figures of the conflict's metric, as text.",
-        "content": "=claim.content", "outlet": "=article.outlet", "published": "=article.published",
+        "content": "=claim.content", "outlet": "=article.outlet", "published": "=article.published", "published_precision": "=article.published_precision",
     }),
     "sources_summary": ("One row per source: its claims, events, aliases and when it was first and last quoted.", {
         "source_id": "=source.id", "name": "=source.name", "type": "=source.type", "kind": "=source.kind",

@@ -5,7 +5,9 @@ migration 0003). On SQLite a claim is found through its article: the articles ma
 those of their claims whose content holds every word (a claim's content is a piece of its article, so
 no second index is needed, and ingest does not pay for one). The user's words are matched as words (all
 of them, in any order; "quoted phrases" as phrases), never as query syntax, so a name like "al-Shaabi" or
-a stray quote mark cannot break the query. PostgreSQL matches English stems ("killed" finds "kill").
+a stray quote mark cannot break the query: on both engines "fighters -killed" finds the words "fighters"
+and "killed" (a dash, "or", "and" are no operators). PostgreSQL matches English stems ("killed" finds
+"kill") and ignores English stop words ("the", "or").
 
 A query is cut to its first ``MAX_WORDS`` words (:func:`capped`): both engines take time growing with the
 square of the query's words (a 10 KB query held a core for minutes), and since every word must occur,
@@ -71,6 +73,12 @@ def fts5_query(words: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms_of(words))
 
 
+def websearch_words(words: str) -> str:
+    """The user's words for PostgreSQL's ``websearch_to_tsquery``, each term quoted so that none is read as
+    its syntax (``-word`` NOT, ``or``): every word (or "phrase") must occur, as on SQLite."""
+    return " ".join('"' + t.replace('"', " ") + '"' for t in terms_of(words))
+
+
 def tokens(text: str) -> list[str]:
     """Words as FTS5's default tokenizer sees them: letters and digits, case and accents folded."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
@@ -122,7 +130,7 @@ def search(session: Session, words: str, source: str | None = None, event: int |
                               "until": until.isoformat() if until else None, "event": event,
                               "source": find_source(session, source).id if source else None}
     postgresql = session.get_bind().dialect.name == "postgresql"
-    params["q"] = words if postgresql else fts5_query(words)
+    params["q"] = websearch_words(words) if postgresql else fts5_query(words)
     hits = []
     if scope in ("all", "claims"):
         hits += _claims_pg(session, params) if postgresql else _claims_sqlite(session, params, terms_of(words))

@@ -7,9 +7,16 @@ resolver maps that to a source row, in this order:
 1. the alias table (every name any article or analyst has tied to a source, normalised);
 2. the gazetteer of frequently cited sources (bundled, editable, extended by ``sources import``);
 3. the article's own proper-name aliases ("SOHR"), for organisations only;
-4. a strict fuzzy match among sources of the same kind — for people only when the first names agree, so
-   "Joe Kirby" never becomes "John Kirby";
+4. a strict fuzzy match among the names of sources of the same kind — for people only when the first names
+   agree, so "Joe Kirby" never becomes "John Kirby", and only when every number agrees, so "Mirova-54
+   hospital" never becomes "Mirova-51 hospital". The index it searches learns every name as soon as it is
+   learned, so a run resolves a name as a fresh process reading the same aliases would: one run or two
+   give the same sources;
 5. otherwise a new source.
+
+A source is shown by the best name and type any article gave it (:func:`display_rank`: the gazetteer's, a
+specific type before "other", then a fixed order of types and names), not by whichever article came first,
+so the same articles in any order give the same sources.
 
 What it learns (the speaker's name and proper-name aliases) goes back into the alias table, so the next
 article's "SOHR" meets the same row. Descriptions ("the war monitor") are never stored as aliases: which
@@ -45,12 +52,17 @@ UNKNOWN = "unknown speaker"
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "gen", "col", "lt", "sgt", "capt", "maj", "sen", "rep",
                "gov", "president", "prime", "minister", "sheikh", "imam", "prof"}
 _PROPER = re.compile(r"[A-Z0-9]")
+_NUMBER = re.compile(r"\d+")
 _SOURCES, _ALIASES = Source.__table__, SourceAlias.__table__
 # Statements built once: every article runs them.
 _OWNERS = select(_ALIASES.c.alias, _ALIASES.c.source_id).where(_ALIASES.c.alias.in_(bindparam("keys", expanding=True)))
 _IDS_BY_NAME = select(_SOURCES.c.name, _SOURCES.c.id).where(_SOURCES.c.name.in_(bindparam("names", expanding=True)))
 _AFFILIATE = (update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOURCES.c.affiliation_id.is_(None))
               .values(affiliation_id=bindparam("organisation")))
+_SHOWN = select(_SOURCES.c.id, _SOURCES.c.name, _SOURCES.c.type, _SOURCES.c.kind).where(
+    _SOURCES.c.id.in_(bindparam("ids", expanding=True)))
+_RENAME = update(_SOURCES).where(_SOURCES.c.id == bindparam("source")).values(name=bindparam("new_name"),
+                                                                              type=bindparam("new_type"))
 _FUZZY_NAMES = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
                 .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
                 .where(_SOURCES.c.kind.in_(["person", "organisation"])))
@@ -103,16 +115,22 @@ class SourceResolver:
         self._ids: dict[str, int] = {}
         self._affiliated: set[int] = set()
         self._fuzzy_index: dict[str, dict[str, list[tuple[str, int]]]] | None = None
+        self._kind_of: dict[int, str] = {}  # person and organisation sources the fuzzy index knows
+        self._provisional_words: dict[int, set[tuple[str, str]]] = {}  # where provisional ids are filed
         self._absent: set[str] = set()  # names read and found nowhere, until the next settle
         self._new_sources: dict[str, tuple[dict, int]] = {}  # name -> (row, provisional id), until settled
         self._new_aliases: list[dict] = []
         self._new_affiliations: dict[int, int] = {}
+        self._shown: dict[int, tuple[str, str]] = {}  # source id -> (name, type) as stored or to be stored
+        self._renamed: dict[int, tuple[str, str]] = {}  # until settled
 
     def forget(self) -> None:
         """Drop what was remembered (after a rollback, rows it pointed to may not exist)."""
         self._ids.clear()
         self._affiliated.clear()
         self._fuzzy_index = None
+        self._kind_of.clear()
+        self._shown.clear()
         self._clear_pending()
 
     def resolve(self, speaker: Speaker, origin: str) -> int:
@@ -146,6 +164,7 @@ class SourceResolver:
                     for n in (w.entry.name, *w.entry.aliases)]
         self._learn(learned)
         self._affiliate({decided[w]: decided[organisations[w.affiliation]] for w in wanted if w.affiliation})
+        self._show_best({decided[w]: w for w in everyone if w not in new})
         return [decided[w] for w in wanted]
 
     def settle(self) -> dict[int, int]:
@@ -157,6 +176,7 @@ class SourceResolver:
                               if row["source_id"] in real})
             self._reindex(real)
             self._affiliated = {real.get(m, m) for m in self._affiliated}
+        self._rename(real)
         if self._new_aliases:
             insert_ignoring_duplicates(self.session, _ALIASES, [
                 {**row, "source_id": real.get(row["source_id"], row["source_id"])} for row in self._new_aliases],
@@ -191,8 +211,57 @@ class SourceResolver:
         self._new_aliases += [{"alias": key, "source_id": source_id, "origin": origin[:200]}
                               for key, (source_id, origin) in sorted(new.items())]
         self._ids.update({key: source_id for key, (source_id, _) in new.items()})
+        if self._fuzzy_index is not None:  # as a fresh process reading the alias table would
+            for key, (source_id, _) in sorted(new.items()):
+                if source_id in self._kind_of:
+                    self._index_key(self._kind_of[source_id], key, source_id)
+
+    def _show_best(self, met: dict[int, Wanted]) -> None:
+        """Queue a new name and type for each known source met under a better one (see
+        :func:`display_rank`)."""
+        unknown = sorted(i for i in met if i > 0 and i not in self._shown)
+        for start in range(0, len(unknown), 500):
+            rows = self.session.connection().execute(_SHOWN, {"ids": unknown[start:start + 500]})
+            self._shown.update({i: (name, type_) for i, name, type_, _ in rows})
+        for source_id, w in met.items():
+            name, type_, _ = self._canonical(w)
+            if source_id > 0:
+                shown = self._shown.get(source_id)
+            else:  # provisional ids are reused after each settle: never remembered past it
+                row = next((r for r, p in self._new_sources.values() if p == source_id), None)
+                shown = self._renamed.get(source_id) or ((row["name"], row["type"]) if row else None)
+            if shown is not None and display_rank(name, type_) < display_rank(*shown):
+                self._renamed[source_id] = (name, type_)
+                if source_id > 0:
+                    self._shown[source_id] = (name, type_)
+
+    def _rename(self, real: dict[int, int]) -> None:
+        """Write the queued names and types, unless another source already has that name; the events of a
+        renamed source are marked stale, as their conflicts name it."""
+        from ledger.models import Claim, Event
+
+        if not self._renamed:
+            return
+        wanted = {real.get(i, i): shown for i, shown in self._renamed.items()}
+        self._renamed = {}
+        taken = dict(self.session.connection().execute(_IDS_BY_NAME, {"names": sorted({n for n, _ in wanted.values()})}).all())
+        todo = [{"source": i, "new_name": name, "new_type": type_} for i, (name, type_) in sorted(wanted.items())
+                if taken.get(name, i) == i]
+        for i, shown in wanted.items():
+            if taken.get(shown[0], i) == i:
+                self._shown[i] = shown
+            else:  # kept its name: read it again when next met
+                self._shown.pop(i, None)
+        if not todo:
+            return
+        connection = self.session.connection()
+        connection.execute(_RENAME, todo)
+        ids = [row["source"] for row in todo]
+        connection.execute(update(Event).where(Event.id.in_(select(Claim.event_id).where(Claim.source_id.in_(ids))))
+                           .values(conflicts_stale=True))
 
     def _clear_pending(self) -> None:
+        self._renamed = {}
         self._absent.clear()
         self._new_sources.clear()
         self._new_aliases = []
@@ -251,6 +320,8 @@ class SourceResolver:
             if name not in self._new_sources:
                 provisional = -1 - len(self._new_sources)
                 self._new_sources[name] = ({"name": name, "type": type_, "kind": kind}, provisional)
+                if kind in ("person", "organisation"):
+                    self._kind_of[provisional] = kind
                 if self._fuzzy_index is not None:
                     self._index_key(kind, normalise_name(name), provisional)
             found[name] = self._new_sources[name][1]
@@ -270,13 +341,17 @@ class SourceResolver:
 
     def _reindex(self, real: dict[int, int]) -> None:
         """Replace provisional ids in the fuzzy index by the real ones."""
+        for provisional, source_id in real.items():
+            if provisional in self._kind_of:
+                self._kind_of[source_id] = self._kind_of.pop(provisional)
         if self._fuzzy_index is None:
+            self._provisional_words.clear()
             return
-        for name, (row, provisional) in self._new_sources.items():
-            key = normalise_name(name)
-            for word in self._index_words(row["kind"], key):
-                bucket = self._fuzzy_index[row["kind"]].get(word, [])
-                bucket[:] = [(alias, real[provisional] if sid == provisional else sid) for alias, sid in bucket]
+        for provisional, places in self._provisional_words.items():
+            for kind, word in places:
+                bucket = self._fuzzy_index[kind].get(word, [])
+                bucket[:] = [(alias, real.get(sid, sid) if sid == provisional else sid) for alias, sid in bucket]
+        self._provisional_words.clear()
 
     def _affiliate(self, members: dict[int, int]) -> None:
         """Record the organisation each person speaks for, the first time it is learned (never
@@ -298,8 +373,12 @@ class SourceResolver:
             candidates = index.get(tokens[0], [])  # indexed by first name: a different one never matches
         else:
             candidates = [c for word in set(key.split()) if len(word) > 3 for c in index.get(word, [])]
-        best = max(((fuzz.token_sort_ratio(key, k), sid) for k, sid in candidates), default=(0, None))
-        return best[1] if best[0] >= FUZZY_CUTOFF else None
+        numbers = _NUMBER.findall(key)
+        candidates = [(k, sid) for k, sid in candidates if _NUMBER.findall(k) == numbers]
+        # the best score, then the smallest name, so that ties do not depend on the order names were learned
+        best = max(((fuzz.token_sort_ratio(key, k), _negated(k), sid) for k, sid in candidates),
+                   default=(0, "", None))
+        return best[2] if best[0] >= FUZZY_CUTOFF else None
 
     def _load_fuzzy_index(self) -> dict[str, dict[str, list[tuple[str, int]]]]:
         """Every alias of people and organisations, indexed by first name / longer words (read once)."""
@@ -307,12 +386,18 @@ class SourceResolver:
             self._fuzzy_index = defaultdict(dict)
             rows = self.session.connection().execute(_FUZZY_NAMES)
             for alias, source_id, kind in rows:
+                self._kind_of[source_id] = kind
                 self._index_key(kind, alias, source_id)
+            for row in self._new_aliases:  # learned in this batch, not written yet
+                if row["source_id"] in self._kind_of:
+                    self._index_key(self._kind_of[row["source_id"]], row["alias"], row["source_id"])
         return self._fuzzy_index
 
     def _index_key(self, kind: str, key: str, source_id: int) -> None:
         for word in self._index_words(kind, key):
             self._fuzzy_index[kind].setdefault(word, []).append((key, source_id))
+            if source_id < 0:
+                self._provisional_words.setdefault(source_id, set()).add((kind, word))
 
     @staticmethod
     def _index_words(kind: str, key: str) -> list[str]:
@@ -324,3 +409,18 @@ class SourceResolver:
         if kind == "organisation":
             return [w for w in set(key.split()) if len(w) > 3]
         return []
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    """A key under which ``max`` picks the smallest text."""
+    return tuple(-ord(ch) for ch in text)
+
+
+def display_rank(name: str, type_: str) -> tuple:
+    """How well a name and type show a source, best first: a specific type before "other", the types in
+    ``SOURCE_TYPES`` order, more capitalised words ("Defence Ministry" before "defence ministry"), the
+    longer name (a full name before its initials), then alphabetical order. A total order, so that the
+    best of the names an article set gave is the same whatever order the articles came in."""
+    specific = type_ in SOURCE_TYPES and type_ != "other"
+    return (not specific, SOURCE_TYPES.index(type_) if type_ in SOURCE_TYPES else len(SOURCE_TYPES),
+            -sum(word[:1].isupper() for word in name.split()), -len(name), name)

@@ -78,3 +78,57 @@ def test_migrations_open_twice_is_a_no_op(db_url):
     first.dispose()
     second = open_ledger(db_url)
     assert current_revision(second) == head_revision()
+
+
+_ARTICLE = text("INSERT INTO article (sha256, published, text, extractor_version, ingested_at) "
+                "VALUES (:sha, :published, 'Body.', 'test', '2026-01-01 00:00:00')")
+
+
+def test_migrations_0006_keeps_published_precision_and_back(db_url):
+    """0006 adds article.published_precision: rows stored before get 'day' where they have a date (the
+    ledger stored only days until then), none where undated; the views show it; the downgrade removes it."""
+    engine = open_ledger(db_url)
+    run_alembic(engine, "downgrade", "0005")
+    assert "published_precision" not in {c["name"] for c in inspect(engine).get_columns("article")}
+    with engine.begin() as connection:
+        connection.execute(_ARTICLE, {"sha": "a" * 64, "published": "2021-06-28"})
+        connection.execute(_ARTICLE, {"sha": "b" * 64, "published": "2021-06-28T10:00:00"})
+        connection.execute(_ARTICLE, {"sha": "c" * 64, "published": None})
+    run_alembic(engine, "upgrade", "0006")
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT sha256, published_precision FROM article ORDER BY sha256")).all()
+        assert [tuple(r) for r in rows] == [("a" * 64, "day"), ("b" * 64, "day"), ("c" * 64, None)]
+        for view in ("claims_flat", "figures_flat", "conflicts_flat"):
+            assert "published_precision" in {c["name"] for c in inspect(connection).get_columns(view)}
+    run_alembic(engine, "downgrade", "0005")
+    assert "published_precision" not in {c["name"] for c in inspect(engine).get_columns("article")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM claims_flat")).scalar_one() == 0
+        assert "published_precision" not in {c["name"] for c in inspect(connection).get_columns("claims_flat")}
+    engine.dispose()
+
+
+def test_migrations_views_list_figures_by_span_then_metric(db_url):
+    """Two figures of one span (a party declining to give killed and wounded figures) are listed killed
+    first, whatever order they were stored in."""
+    engine = open_ledger(db_url)
+    with engine.begin() as connection:
+        connection.execute(_ARTICLE, {"sha": "a" * 64, "published": "2021"})
+        article = connection.execute(text("SELECT id FROM article")).scalar_one()
+        connection.execute(text("INSERT INTO source (name, type, kind, created_at) VALUES ('Belmora Council', "
+                                "'government', 'organisation', '2026-01-01 00:00:00')"))
+        source = connection.execute(text("SELECT id FROM source")).scalar_one()
+        connection.execute(text(
+            "INSERT INTO claim (article_id, source_id, kind, content, content_start, content_end, status, "
+            "extractor_version, created_at) VALUES (:a, :s, 'indirect', 'Body', 0, 4, 'auto', 'test', "
+            "'2026-01-01 00:00:00')"), {"a": article, "s": source})
+        claim = connection.execute(text("SELECT id FROM claim")).scalar_one()
+        for metric in ("wounded", "killed"):
+            connection.execute(text(
+                "INSERT INTO figure (claim_id, metric, text, text_start, text_end, vague, no_figure) "
+                "VALUES (:c, :m, 'Body', 0, 4, false, true)"), {"c": claim, "m": metric})
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT figures FROM claims_flat")).scalar_one() == \
+            "killed no figure; wounded no figure"
+        assert connection.execute(text("SELECT published_precision FROM claims_flat")).scalar_one() is None
+    engine.dispose()

@@ -22,7 +22,7 @@ def test_reconcile_accounts_derived_values_follow_added_facts():
     assert (account.names, account.claims) == (("Monitor", "Observatory"), (1, 2))
     assert (account.first_day, account.last_day) == (date(2024, 4, 3), date(2024, 4, 5))
     assert account.outlets == frozenset({"Wire", "Ledger"})
-    assert account.speakers == (("Observatory", "monitor"), ("Monitor", "monitor"))
+    assert account.speakers == (("Monitor", "monitor"), ("Observatory", "monitor"))  # in publication order
 
 
 def test_reconcile_accounts_made_from_facts_know_their_days():

@@ -72,3 +72,36 @@ def test_sources_is_proper_name(alias, proper):
 def test_sources_person_tokens_drop_honorifics():
     assert person_tokens("mr john f kirby") == ("john", "kirby")
     assert person_tokens("kirby") is None
+
+
+def test_sources_names_learned_during_a_run_serve_its_fuzzy_match(engine):
+    """A name learned for a source in this run is matched by a near-identical later one, as a fresh
+    process reading the alias table would: one run or two give the same sources."""
+    first = Speaker(name="Belmora Relief Committee", kind="organisation")
+    taught = Speaker(name="Belmora Relief Committee", aliases=("Belmora Emergency Relief Committee",),
+                     kind="organisation")
+    misspelt = Speaker(name="Belmora Emergency Relief Comittee", kind="organisation")
+    one_run = resolve_all(engine, first, taught, misspelt)
+    assert one_run[2].id == one_run[0].id
+
+
+def test_sources_names_learned_during_a_run_same_as_two_runs(db_url):
+    from ledger.db import open_ledger
+
+    speakers = [Speaker(name="Belmora Relief Committee", kind="organisation"),
+                Speaker(name="Belmora Relief Committee", aliases=("Belmora Emergency Relief Committee",),
+                        kind="organisation"),
+                Speaker(name="Belmora Emergency Relief Comittee", kind="organisation")]
+    engine = open_ledger(db_url)
+    one = resolve_all(engine, *speakers[:2])
+    two = resolve_all(engine, speakers[2])  # a fresh resolver: a second run
+    assert two[0].id == one[0].id
+    engine.dispose()
+
+
+def test_sources_fuzzy_match_never_merges_different_numbers(engine):
+    first, second, third = resolve_all(engine, Speaker(name="Mirova-51 hospital", kind="organisation"),
+                                       Speaker(name="Mirova-54 hospital", kind="organisation"),
+                                       Speaker(name="Mirova-51 hospitals", kind="organisation"))
+    assert first.id != second.id
+    assert (second.name, third.id) == ("Mirova-54 hospital", first.id)

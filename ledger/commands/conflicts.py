@@ -43,7 +43,8 @@ def conflicts(
     event: Annotated[Optional[list[int]], typer.Option("--event", "-e", help="Only these event ids.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
                                                  help="What was known on DATE (YYYY-MM-DD): only claims "
-                                                      "published by then.")] = None,
+                                                      "published by then (an article dated by month or year "
+                                                      "only: once that month or year is over).")] = None,
     severity: Annotated[Optional[list[Severity]], typer.Option(help="Only these severities (repeat the option).")]
     = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")]

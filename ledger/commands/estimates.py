@@ -23,7 +23,8 @@ TOTAL_TABLE_COLUMNS = [("event", "event"), ("metric", "metric"), ("low", "low"),
 
 EventOption = Annotated[Optional[list[int]], typer.Option("--event", "-e", help="Only these event ids.")]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="What was known on DATE "
-                                                                                   "(YYYY-MM-DD).")]
+                                                   "(YYYY-MM-DD): only claims published by then (an article dated by "
+                                                   "month or year only: once that month or year is over).")]
 AllMetricsOption = Annotated[bool, typer.Option("--all-metrics", help="Every metric, not only casualties (killed, "
                                                                       "wounded, missing, detained, displaced).")]
 TotalsOption = Annotated[bool, typer.Option("--totals", help="Per event, the total killed and wounded with its "

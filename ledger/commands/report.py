@@ -32,7 +32,8 @@ def report(
     = ReportFormat.html,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE",
                                                  help="What was known on DATE (YYYY-MM-DD): only claims "
-                                                      "published by then.")] = None,
+                                                      "published by then (an article dated by month or year "
+                                                      "only: once that month or year is over).")] = None,
     split: Annotated[bool, typer.Option("--split", help="HTML as one page per event (event-N.html) and an "
                                                         "index.html linking them, in the folder --out.")] = False,
     one_page: Annotated[bool, typer.Option("--one-page", help="One HTML page even for more than "

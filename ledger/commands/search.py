@@ -23,7 +23,9 @@ def _date(value: str | None, option: str) -> date | None:
 
 def search(
     ctx: typer.Context,
-    words: Annotated[str, typer.Argument(help='Words to find (all must occur); "quoted phrases" as phrases.')],
+    words: Annotated[str, typer.Argument(help='Words to find, all of which must occur; "quoted phrases" as '
+                                                   'phrases. Plain words on every database: no operators '
+                                                   '("-killed" and "or" are words).')],
     source: Annotated[Optional[str], typer.Option(help="Only claims of this source (articles quoting it).")] = None,
     event: Annotated[Optional[int], typer.Option(help="Only claims about this event (articles reporting it).")] = None,
     since: Annotated[Optional[str], typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,

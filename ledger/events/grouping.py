@@ -38,7 +38,7 @@ from ledger.events.lexicon import load
 from ledger.events.mentions import Mention
 from ledger.events.reading import Article, When
 from ledger.events.splitting import split_claims
-from ledger.events.timexpr import PRECISION_RANK
+from ledger.events.timexpr import PRECISION_RANK, window
 from ledger.events.types import ArticleEvents
 from ledger.extract.types import Claim, Figure
 
@@ -56,11 +56,13 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def group_events(text: str, published: date | None, claims: list[Claim], title: str | None = None) -> ArticleEvents:
+def group_events(text: str, published: date | None, claims: list[Claim], title: str | None = None,
+                 published_precision: str | None = None) -> ArticleEvents:
     """The events of one article, its claims and, for each claim, the index of its event (None: about no
     event).
 
-    ``published`` is the article's publication date (or None); claims carry spans into ``text``. Only
+    ``published`` is the article's publication date (or None; its first day when ``published_precision``
+    is ``month`` or ``year``, and then no day is ever made up from it); claims carry spans into ``text``. Only
     events that some claim is about are returned, the main event first. The returned ``claims`` are the
     given ones, except that a claim telling two events ("the strikes were retaliation for a rocket attack
     earlier this month that killed one contractor") is split in two (:mod:`ledger.events.splitting`);
@@ -75,7 +77,7 @@ def group_events(text: str, published: date | None, claims: list[Claim], title: 
     """
     if not claims:
         return ArticleEvents((), (), ())
-    article = Article.read(text, published, title)
+    article = Article.read(text, published, title, published_precision)
     main = _main_event(article)
     drafts = [main]
     assigned = _assign_mentions(article, main, drafts)
@@ -130,6 +132,9 @@ def _main_when(article: Article, kind: str | None, lead: list[Mention], body: li
             return When.of(max(times, key=lambda t: rank.get(t.precision or "", -1)))
     if article.published is None:
         return When(None, None, None)
+    if article.published_precision in ("month", "year"):  # some day of that month or year, or just before
+        first, last = window(article.published, article.published_precision)
+        return When(first - timedelta(days=2), last, None, from_publication=True)
     return When(article.published - timedelta(days=2), article.published, None, from_publication=True)
 
 

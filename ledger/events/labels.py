@@ -44,6 +44,8 @@ def _dating(article: "Article", when: "When | None"):
     if when is None or when.first is None or when.floating:
         return None, None, None, None
     if when.from_publication:
+        if article.published_precision in ("month", "year"):  # the event keeps the article's precision
+            return article.published, article.published_precision, None, None
         return article.published, None, None, None
     if when.precision is None:
         return None, None, when.first, when.last

@@ -87,17 +87,21 @@ class Article:
     mention_starts: list[int] = field(default_factory=list)
     time_starts: list[int] = field(default_factory=list)  # of ``times``, which are in text order
     sentence_starts: list[int] = field(default_factory=list)
+    published_precision: str | None = None  # year, month or day (None: day, or undated)
 
     @classmethod
-    def read(cls, text: str, published: date | None, title: str | None = None) -> "Article":
-        """Sentences, event words and times of ``text`` (and of ``title``), times given to their words."""
+    def read(cls, text: str, published: date | None, title: str | None = None,
+             published_precision: str | None = None) -> "Article":
+        """Sentences, event words and times of ``text`` (and of ``title``), times given to their words.
+        ``published`` is the first day of the publication date, ``published_precision`` its precision."""
         lowered = folded(text) or scan.lower(text)  # the extractor's lowercased text when it kept the offsets
         sentences = split_sentences(text)
         hits = scan.anchor_hits(lowered, ANCHORS)
         mentions = find_mentions(text, sentences, lowered, hits)
-        times = find_times(text, published, lowered, hits)
+        times = find_times(text, published, lowered, hits, published_precision)
         attach_times(mentions, times, sentences)
-        article = cls(text, published, sentences, mentions, times, _lead_end(text))
+        article = cls(text, published, sentences, mentions, times, _lead_end(text),
+                      published_precision=published_precision)
         article.attached = {id(t) for m in mentions for t in m.times}
         article.mention_starts = [m.start for m in mentions]
         article.time_starts = [t.start for t in times]
@@ -108,7 +112,8 @@ class Article:
             lowered_title = scan.lower(article.title)
             title_hits = scan.anchor_hits(lowered_title, ANCHORS)
             article.title_mentions = find_mentions(article.title, title_sentences, lowered_title, title_hits)
-            attach_times(article.title_mentions, find_times(article.title, published, lowered_title, title_hits),
+            attach_times(article.title_mentions, find_times(article.title, published, lowered_title, title_hits,
+                                                                    published_precision),
                          title_sentences)
         return article
 

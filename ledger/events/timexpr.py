@@ -61,10 +61,14 @@ class TimeExpr:
 
 
 def find_times(text: str, published: date | None, lowered: str | None = None,
-               hits: list[scan.Hit] | None = None) -> list[TimeExpr]:
+               hits: list[scan.Hit] | None = None, published_precision: str | None = None) -> list[TimeExpr]:
     """Every time expression of ``text``, in order, resolved against ``published`` (a date or None).
     ``lowered`` (the lowercased text) and ``hits`` (its anchors, :func:`anchor_words`) may be passed when
     already computed.
+
+    An article dated only by its month or year (``published_precision``, ``published`` its first day) gives
+    no day to count from: a relative expression ("on Thursday", "last week") is then every day it can mean
+    from any day of that month or year, a window with no precision of its own, never a day made up.
 
     >>> [t.first.isoformat() for t in find_times("The strike on Thursday", date(2021, 2, 26))]
     ['2021-02-25']
@@ -79,7 +83,7 @@ def find_times(text: str, published: date | None, lowered: str | None = None,
     for match in scan.matches_near(_patterns_by_anchor(), lowered, hits, 40):
         if not _month_capitalised(match, text):
             continue
-        expr = _resolve(match, text, published)
+        expr = _resolve(match, text, published, published_precision)
         if expr is None:
             continue
         if expr.role == "event" and _is_statement_time(text, expr.start, expr.end, folded):
@@ -254,16 +258,42 @@ def _with_role(expr: TimeExpr, role: str) -> TimeExpr:
 # ---------------------------------------------------------------- resolving
 
 
-def _resolve(m: re.Match, text: str, published: date | None) -> TimeExpr | None:
+def _resolve(m: re.Match, text: str, published: date | None, published_precision: str | None = None
+             ) -> TimeExpr | None:
     kind = m.lastgroup if m.lastgroup in _RESOLVERS else next(k for k in _RESOLVERS
                                                                if k in m.re.groupindex and m.group(k))
-    got = _RESOLVERS[kind](m, published)
+    if published is not None and published_precision in ("month", "year"):
+        got = _resolve_in_period(kind, m, window(published, published_precision))
+    else:
+        got = _RESOLVERS[kind](m, published)
     if got is None:
         return None
     role, first, last, precision, key, *rest = got
     floating = published is None and first is not None and not key.startswith(("d:", "y:"))
     offsets = rest[0] if rest else None
     return TimeExpr(m.start(), m.end(), text[m.start():m.end()], role, first, last, precision, key, floating, offsets)
+
+
+_RELATIVE = frozenset({"wd", "relday", "relweek", "relmonth", "relyear", "ago"})
+
+
+def _resolve_in_period(kind: str, m: re.Match, period: tuple[date, date]):
+    """A resolver's answer for an article published on some day of ``period``: an absolute expression is
+    read from the period's last day (the latest the article can be); a relative one is the hull of what it
+    means from the first and the last day, and keeps its own precision only when that hull is no wider
+    than it (a weekday read in a June article is "some day from late May to June", no day in particular)."""
+    first_day, last_day = period
+    late = _RESOLVERS[kind](m, last_day)
+    if kind not in _RELATIVE or late is None:
+        return late
+    early = _RESOLVERS[kind](m, first_day)
+    if early is None or early[1] is None:
+        return late
+    role, first, last, precision, key, *rest = late
+    first, last = min(first, early[1]), max(last, early[2])
+    if (first, last) != (late[1], late[2]):
+        precision = None
+    return (role, first, last, precision, key, *rest)
 
 
 def _anchor(published: date | None) -> date:
@@ -280,7 +310,9 @@ def _iso(m, published):
 
 def _num(m, published):
     text = m.group("num")
-    day = _plain_numeric_date(text, published or date.today())
+    if published is None and len(text.rsplit("/", 1)[1]) < 4:
+        return None  # a two-digit year's century would come from the clock: nothing is read from the clock
+    day = _plain_numeric_date(text, published or FLOAT_ANCHOR)
     if day is None:
         day = _dateparser(text, published)
     return None if day is None else ("event", day, day, "day", f"d:{day.isoformat()}")
@@ -327,7 +359,7 @@ def _dateparser(text: str, published: date | None) -> date | None:
     import dateparser
     from datetime import datetime
 
-    base = datetime.combine(published or date.today(), datetime.min.time())
+    base = datetime.combine(published or FLOAT_ANCHOR, datetime.min.time())
     parsed = dateparser.parse(text, settings={"DATE_ORDER": "DMY", "RELATIVE_BASE": base,
                                               "PREFER_DATES_FROM": "past"})
     return parsed.date() if parsed else None

@@ -76,7 +76,8 @@ def prepare(article: ArticleInput) -> Extraction:
 
     body_title = None if article.title_in_text else article.title
     claims = extract(article.text, outlet=article.outlet, title=body_title)
-    grouped = group_events(article.text, article.published_date, claims, title=article.title)
+    grouped = group_events(article.text, article.published_date, claims, title=article.title,
+                           published_precision=article.published_precision)
     return Extraction(article, list(grouped.claims), list(grouped.events), list(grouped.claim_events),
                       EXTRACTOR_VERSION)
 

@@ -193,7 +193,8 @@ def _insert_article(session: Session, extraction: Extraction) -> int | None:
 def _article_row(extraction: Extraction) -> dict:
     a = extraction.article
     return {"sha256": a.sha256, "title": a.title, "url": a.url, "outlet": a.outlet, "author": a.author,
-            "published": a.published, "path": a.path, "record": a.record, "text": a.text,
+            "published": a.published,
+            "published_precision": a.published_precision, "path": a.path, "record": a.record, "text": a.text,
             "extractor_version": extraction.extractor_version}
 
 

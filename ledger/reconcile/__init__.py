@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Iterable, Iterator
 
-from ledger.reconcile.accounts import day_of, id_key
+from ledger.published import known_by
+from ledger.reconcile.accounts import id_key
 from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
 from ledger.reconcile.context import Context, build, named_by_party
 from ledger.reconcile.estimate import estimates_of
@@ -106,13 +107,13 @@ def _estimate_order(e: Estimate) -> tuple:
 
 
 def _known_by(fact: FigureFact, as_of: date | datetime | None) -> bool:
+    """Whether the fact was published by ``as_of``: an article dated by month or year only once that
+    month or year is over."""
     if as_of is None:
         return True
     if fact.published is None:
         return False
-    if isinstance(as_of, datetime) and isinstance(fact.published, datetime):
-        return fact.published.replace(tzinfo=None) <= as_of.replace(tzinfo=None)
-    return day_of(fact.published) <= day_of(as_of)
+    return known_by(fact.published_precision, fact.published, as_of)
 
 
 def _order(c: Conflict) -> tuple:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from ledger.names import normalise_name
+from ledger.published import rank as published_rank
 from ledger.reconcile.facts import FigureFact
 from ledger.reconcile.populations import load
 from ledger.reconcile.ranges import Plausible, Range, compared
@@ -87,11 +88,12 @@ class Account:
 
     @property
     def speakers(self) -> tuple[tuple[str, str], ...]:
-        """(source name, source type) of its facts in claim order, each name once (its first fact's type)."""
+        """(source name, source type) of its facts in publication order (:func:`fact_order`, not the order
+        claims were stored), each name once (its first fact's type)."""
         found = self._cache.get("speakers")
         if found is None:
             kinds: dict[str, str] = {}
-            for fact in sorted(self.facts, key=lambda f: id_key(f.claim_id)):
+            for fact in sorted(self.facts, key=fact_order):
                 kinds.setdefault(fact.source_name, fact.source_type or "other")
             found = self._cache["speakers"] = tuple(kinds.items())
         return found
@@ -135,13 +137,20 @@ def day_of(published: date | datetime | None) -> date:
 
 
 def fact_order(fact: FigureFact) -> tuple:
-    """Publication order: date (and time when known), then claim id, then figure id."""
+    """Publication order, the same whatever order the articles arrived in: the date (and time when known;
+    an article dated by month or year only by its first day, and before the days of that month or year),
+    then, for accounts of one moment, the article's text hash, the claim's place in the article, the
+    figure's place in the claim and its metric. Row ids come last, for facts made without an article."""
     moment = fact.published
     if isinstance(moment, datetime):
-        stamp = (moment.date(), moment.replace(tzinfo=None).time().isoformat())
+        stamp = (moment.date(), published_rank(fact.published_precision or "day"),
+                 moment.replace(tzinfo=None).time().isoformat())
     else:
-        stamp = (date.min if moment is None else moment, "")
-    return stamp, id_key(fact.claim_id), id_key(fact.figure_id)
+        stamp = (date.min if moment is None else moment,
+                 published_rank(fact.published_precision or ("day" if moment else None)), "")
+    return (stamp, fact.article_key or "", -1 if fact.claim_start is None else fact.claim_start,
+            -1 if fact.figure_start is None else fact.figure_start, fact.metric or "",
+            id_key(fact.claim_id), id_key(fact.figure_id))
 
 
 def chains(facts: list[FigureFact], population_of: dict[int, str],

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from ledger.reconcile.accounts import Account, day_of, fact_order, id_key
+from ledger.reconcile.accounts import Account, day_of, fact_order
 from ledger.reconcile.build import names_of
 from ledger.reconcile.context import Context
 from ledger.reconcile.facts import Bound, Estimate
@@ -88,17 +88,20 @@ def _grade(account: Account) -> str | None:
 
 
 def _reliability(account: Account) -> tuple:
-    """Sort key, most reliable first: grade, then source type, then latest report, then first claim."""
+    """Sort key, most reliable first: grade, then source type, then latest report, then the account's first
+    figure in publication order (article hash and place in it, never a row id: the same estimate whatever
+    order the articles arrived in), then the party."""
     order = load("sources.json")["reliability"]
     grades = load("sources.json")["grades"]
     grade = _grade(account)
     grade_rank = grades.index(grade) if grade in grades else len(grades)
     type_rank = min((order.index(t) if t in order else len(order)) for t in account.types)
     latest = fact_order(account.latest)
-    return grade_rank, type_rank, _negated(latest[0]), id_key(account.claims[0]), account.party
+    first = fact_order(min(account.facts, key=fact_order))
+    return grade_rank, type_rank, _negated(latest[0]), first[1:5], account.party
 
 
 def _negated(stamp: tuple) -> tuple:
-    """Later first: negate the day ordinal and invert the time text."""
-    day, moment = stamp
-    return -day.toordinal(), tuple(-ord(ch) for ch in moment)
+    """Later first: negate the day ordinal and the precision rank, and invert the time text."""
+    day, precision, moment = stamp
+    return -day.toordinal(), -precision, tuple(-ord(ch) for ch in moment)

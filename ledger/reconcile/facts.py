@@ -20,7 +20,10 @@ class FigureFact:
     compared through their plausible range, never changed. ``no_figure`` marks a source declining to give
     a number. ``source_affiliation`` is the organisation a person speaks for ("John Kirby" for the "US
     Department of Defense"): his figures and the organisation's are one party's account.
-    ``source_reliability`` is an optional A-F grade.
+    ``source_reliability`` is an optional A-F grade. ``published`` is the article's date (its first day
+    when ``published_precision`` is ``month`` or ``year``: see ``ledger.published``); ``article_key`` (the
+    article's text hash), ``claim_start`` and ``figure_start`` order facts of one moment the same way
+    whatever order the articles arrived in (:func:`ledger.reconcile.accounts.fact_order`).
     """
 
     claim_id: Any
@@ -35,6 +38,10 @@ class FigureFact:
     article_id: Any = None
     outlet: str | None = None
     published: date | datetime | None = None
+    published_precision: str | None = None
+    article_key: str | None = None
+    claim_start: int | None = None
+    figure_start: int | None = None
     population: str | None = None
     low: int | None = None
     high: int | None = None

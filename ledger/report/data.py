@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger import conflicts as conflict_store
+from ledger import published as published_dates
 from ledger import reconcile
 from ledger.errors import NotFound
 from ledger.export import claim_dict, claim_query, iter_claims
@@ -163,7 +164,7 @@ def _claims(session: Session, ids: list[int], as_of: date | None):
 
 
 def _published_by(published: str | None, as_of: date) -> bool:
-    return bool(published) and conflict_store.parse_published(published) <= as_of
+    return published_dates.known_by(published_dates.precision(published), published_dates.moment(published), as_of)
 
 
 def _article_texts(session: Session, ids: list[int]) -> dict[int, str]:

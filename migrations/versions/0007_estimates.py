@@ -7,10 +7,10 @@ as UCDP's GED does. Both are refreshed with the conflicts (``ledger.conflicts.re
 are filled on the next refresh: the events are marked stale here. ``estimates_flat`` and ``totals_flat``
 show them with their event. ``figures_flat``, ``claims_flat`` and ``conflicts_flat`` gain
 ``event_date_precision`` beside ``event_date`` (a date of precision "month" is the month's first day, not
-a day the event happened on); the downgrade restores them as revision 0002 made them.
+a day the event happened on); the downgrade restores them as revision 0006 made them.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-07
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -35,17 +35,20 @@ BOUNDS = """CASE
       ELSE '?' END"""
 
 
+ORDER = "f.text_start, f.text_end, f.metric"  # as revision 0006: by span, then metric, on both engines
+
+
 def figures_text(where: str) -> str:
-    """A claim's figures as text in reading order ("killed fighters 5+; wounded 2+"), as in revision 0002."""
+    """A claim's figures as text in reading order ("killed fighters 5+; wounded 2+"), as in revision 0006."""
     words = f"f.metric || COALESCE(' ' || f.population, '') || ' ' || {BOUNDS}"
     if op.get_bind().dialect.name == "postgresql":
-        return f"(SELECT string_agg({words}, '; ' ORDER BY f.text_start) FROM figure f WHERE {where})"
-    return f"(SELECT group_concat(w, '; ') FROM (SELECT {words} AS w FROM figure f WHERE {where} ORDER BY f.text_start))"
+        return f"(SELECT string_agg({words}, '; ' ORDER BY {ORDER}) FROM figure f WHERE {where})"
+    return f"(SELECT group_concat(w, '; ') FROM (SELECT {words} AS w FROM figure f WHERE {where} ORDER BY {ORDER}))"
 
 
 def flat_views(precision: bool) -> list[str]:
-    """The three views of revision 0002 that show an event's date, with ``event_date_precision`` after
-    ``event_date`` when ``precision`` (this revision), without it as 0002 made them."""
+    """The three views of revision 0006 that show an event's date, with ``event_date_precision`` after
+    ``event_date`` when ``precision`` (this revision), without it as 0006 made them."""
     date = "e.date AS event_date" + (", e.date_precision AS event_date_precision" if precision else "")
     return [f"""
 CREATE VIEW figures_flat AS
@@ -53,7 +56,8 @@ SELECT f.id AS figure_id, f.claim_id, c.status AS claim_status, c.kind AS claim_
        e.id AS event_id, e.label AS event_label, {date},
        f.metric, f.population, f.low, f.high, {BOUNDS} AS bounds, f.qualifier, f.vague, f.no_figure,
        f.text AS figure_text, s.id AS source_id, s.name AS source, s.type AS source_type,
-       a.id AS article_id, a.outlet, a.published, a.title AS article_title, a.url, c.content AS claim_content
+       a.id AS article_id, a.outlet, a.published, a.published_precision, a.title AS article_title, a.url,
+       c.content AS claim_content
 FROM figure f
 JOIN claim c ON c.id = f.claim_id
 JOIN source s ON s.id = c.source_id
@@ -64,7 +68,7 @@ SELECT c.id AS claim_id, c.status, c.kind, s.id AS source_id, s.name AS source, 
        org.name AS source_organisation, via.name AS via_source, c.mention, c.cue, c.content,
        {figures_text("f.claim_id = c.id")} AS figures,
        e.id AS event_id, e.label AS event_label, {date},
-       a.id AS article_id, a.outlet, a.published, a.title AS article_title, a.url, a.path,
+       a.id AS article_id, a.outlet, a.published, a.published_precision, a.title AS article_title, a.url, a.path,
        c.credibility, s.reliability AS source_reliability, c.content_start, c.content_end
 FROM claim c
 JOIN source s ON s.id = c.source_id
@@ -77,7 +81,7 @@ SELECT k.id AS conflict_id, e.id AS event_id, e.label AS event_label, {date},
        k.severity, k.metric, k.population, k.size, k.summary, kc.side, c.id AS claim_id, s.name AS source,
        s.type AS source_type,
        {figures_text("f.claim_id = c.id AND f.metric = k.metric")} AS figures,
-       c.content, a.outlet, a.published
+       c.content, a.outlet, a.published, a.published_precision
 FROM conflict k
 JOIN event e ON e.id = k.event_id
 JOIN conflict_claim kc ON kc.conflict_id = k.id
