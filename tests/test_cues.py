@@ -1,10 +1,10 @@
-"""Cue lexicon matching (ledger.extract.cues)."""
+"""Cue lexicon matching (ledger.reading.claims.cues)."""
 from __future__ import annotations
 
 import pytest
 
-from ledger.extract import lexicon
-from ledger.extract.cues import find_cues, inflect, trie_regex
+from ledger.text import data as lexicon
+from ledger.reading.claims.cues import find_cues, inflect, trie_regex
 
 
 def _cues(text: str) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from ledger.extract.phrase_pattern import first_characters, start_lookahead
+from ledger.text.phrases import first_characters, start_lookahead
 
 
 @pytest.mark.parametrize("pattern, expected", [

@@ -67,8 +67,8 @@ class IngestReport:
 def prepare(article: ArticleInput) -> Extraction:
     """Everything that can be done without the database: claims, figures and the article's events. The
     claims stored are those of the events stage (a claim telling two events comes back split in two)."""
-    from ledger.events import group_events
-    from ledger.extract.pipeline import EXTRACTOR_VERSION, extract
+    from ledger.reading.events import group_events
+    from ledger.reading.stages import EXTRACTOR_VERSION, extract
 
     body_title = None if article.title_in_text else article.title
     claims = extract(article.text, outlet=article.outlet, title=body_title)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ledger.db import insert_ignoring_duplicates, insert_new_returning, lock_events
 from ledger.errors import SpanError
-from ledger.extract.types import Claim, Span
+from ledger.reading.types import Claim, Span
 from ledger.ingest.article import ArticleInput
 from ledger.ingest.event_store import assign_events
 from ledger.models import Article, Claim as ClaimRow, Event, Figure as FigureRow, utcnow

@@ -15,16 +15,16 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 
-from ledger.extract.attribution import Found, find_claims
-from ledger.extract.coref import speakers
-from ledger.extract.cues import find_cues
-from ledger.extract.figures import find_figures, find_no_figure
-from ledger.extract.headlines import headline_claim, is_headline
-from ledger.extract.outlet import outlet_claims
-from ledger.extract.quotes import close_end, find_quotes
-from ledger.extract.sentences import paragraphs, sentences
-from ledger.extract.types import Claim, Figure, Span, Speaker
-from ledger.extract.word_scan import WordStarts, word_starts
+from ledger.reading.claims.attribution import Found, find_claims
+from ledger.reading.claims.coref import speakers
+from ledger.reading.claims.cues import find_cues
+from ledger.reading.figures.figures import find_figures, find_no_figure
+from ledger.reading.claims.headlines import headline_claim, is_headline
+from ledger.reading.claims.outlet import outlet_claims
+from ledger.reading.claims.quotes import close_end, find_quotes
+from ledger.text.sentences import paragraphs, sentences
+from ledger.reading.types import Claim, Figure, Span, Speaker
+from ledger.reading.word_starts import WordStarts, word_starts
 
 EXTRACTOR_VERSION = "rules-2.1"
 

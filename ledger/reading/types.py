@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ledger.extract.fast_init import fast_init
+from ledger.text.fast_init import fast_init
 
 CLAIM_KINDS = ("direct", "indirect", "mixed", "according_to", "unattributed_quote", "outlet")
 METRICS = ("killed", "wounded", "missing", "detained", "displaced", "attacks", "strikes", "targets", "troops",

@@ -17,10 +17,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ledger.extract.cues import cue_words
-from ledger.extract.figure_context import cue_grammar
-from ledger.extract.no_figure import _patterns as no_figure_patterns
-from ledger.extract.phrase_pattern import lowered, phrase_trie
+from ledger.reading.claims.cues import cue_words
+from ledger.reading.figures.figure_context import cue_grammar
+from ledger.reading.figures.no_figure import _patterns as no_figure_patterns
+from ledger.text.phrases import lowered, phrase_trie
 
 # The Kelvin sign lowercases to "k": a non-word character (for the cue scan, which reads the text as it is)
 # would become a word character, so a text holding one is not scanned this way.

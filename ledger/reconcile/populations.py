@@ -1,6 +1,6 @@
 """The population hierarchy: which counts of the dead can be compared, and how.
 
-``data/populations.json`` says who is part of whom: children within civilians within people; fighters,
+``ledger/vocab/populations.json`` says who is part of whom: children within civilians within people; fighters,
 soldiers, personnel and police within combatants within people. Two figures compare
 
 - as equals when they count the same population (5 fighters vs 4 fighters: cannot both be exact);
@@ -13,15 +13,9 @@ Populations outside the hierarchy (facilities, trucks) compare only with themsel
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
-
-@lru_cache(maxsize=None)
-def load(name: str) -> dict:
-    """The parsed JSON of ``ledger/reconcile/data/NAME``, read once."""
-    return json.loads(resources.files("ledger.reconcile").joinpath("data", name).read_text(encoding="utf-8"))
+from ledger.text.data import load
 
 
 def general() -> str:

@@ -2,7 +2,7 @@
 
 Stored bounds are what the text says: "several dozen" is stored as at least 24 (the contract's floor),
 "about 50" as 50. Compared as stored, "several dozen" would agree with 471 dead and "about 50" disagree with
-48. So comparisons use the figure's plausible range (``ledger.extract.figures.plausible_range``: "several
+48. So comparisons use the figure's plausible range (``ledger.reading.figures.figures.plausible_range``: "several
 dozen" 24-99, "about 50" 45-55) widened so that it never excludes the stored bounds, and the conflict says
 so in its notes. Stored values are never changed.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from ledger.extract.fast_init import fast_init
+from ledger.text.fast_init import fast_init
 from ledger.reconcile.facts import FigureFact
 
 Plausible = Callable[[FigureFact], "tuple[int | None, int | None]"]
@@ -103,11 +103,11 @@ def _widened(low: int | None, high: int | None, text: str | None, qualifier: str
 
 @lru_cache(maxsize=1)
 def _default_plausible() -> Callable[..., "tuple[int | None, int | None]"] | None:
-    """``ledger.extract.figures.plausible_range`` over a figure's fields, or None when the extractor has
+    """``ledger.reading.figures.figures.plausible_range`` over a figure's fields, or None when the extractor has
     none."""
     try:
-        from ledger.extract.figures import plausible_range
-        from ledger.extract.types import Figure, Span
+        from ledger.reading.figures.figures import plausible_range
+        from ledger.reading.types import Figure, Span
     except ImportError:
         return None
 

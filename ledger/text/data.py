@@ -17,7 +17,7 @@ def load(name: str) -> Any:
 
     Lines of a ``.txt`` lexicon are stripped; blank lines and lines starting with ``#`` are skipped.
     """
-    raw = resources.files("ledger.extract").joinpath("lexicons", name).read_text(encoding="utf-8")
+    raw = resources.files("ledger.vocab").joinpath(name).read_text(encoding="utf-8")
     if name.endswith(".json"):
         return json.loads(raw)
     return [line.strip() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")]

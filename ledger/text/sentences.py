@@ -7,7 +7,7 @@ splitter is one regex pass over candidate sentence ends plus a small Python chec
 * a sentence ends after ``.``/``!``/``?`` (plus any closing quotes or brackets) followed by whitespace and
   an uppercase letter, digit or opening quote: ``He left. "We won," she said.`` is two sentences, while
   ``"Why?" he asked.`` is one;
-* abbreviations from ``lexicons/abbreviations.json`` do not end a sentence: titles never (``Sen. Warren``),
+* abbreviations from ``ledger/vocab/abbreviations.json`` do not end a sentence: titles never (``Sen. Warren``),
   months not before a digit (``Sept. 11``), initials never (``John F. Kennedy``), other abbreviations and
   initialisms only before a usual sentence opener (``in the U.S. The next day`` splits, ``U.S. troops``
   does not);
@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.fast_init import fast_init
-from ledger.extract.types import Span
+from ledger.text import data as lexicon
+from ledger.text.fast_init import fast_init
+from ledger.reading.types import Span
 
 _NEXT_WORD = re.compile(r"[A-Za-z']+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")

@@ -22,11 +22,11 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.cues import Cue
-from ledger.extract.frames import Frame, analyse, keeps_that, skip_adverbials, subject_of
-from ledger.extract.quotes import Quote, close_end
-from ledger.extract.sentences import Sentence
+from ledger.text import data as lexicon
+from ledger.reading.claims.cues import Cue
+from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, subject_of
+from ledger.reading.claims.quotes import Quote, close_end
+from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
 _OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")

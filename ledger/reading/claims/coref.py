@@ -32,13 +32,13 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from ledger.extract.attribution import Found
-from ledger.extract.descriptions import Phrase, describe
-from ledger.extract.frames import subject_of
-from ledger.extract.gazetteer import lookup
-from ledger.extract.sentences import Sentence
-from ledger.extract.speakers import name_type, words
-from ledger.extract.types import Span, Speaker
+from ledger.reading.claims.attribution import Found
+from ledger.reading.claims.descriptions import Phrase, describe
+from ledger.reading.claims.frames import subject_of
+from ledger.reading.claims.gazetteer import lookup
+from ledger.text.sentences import Sentence
+from ledger.reading.claims.speakers import name_type, words
+from ledger.reading.types import Span, Speaker
 from ledger.names import normalise_name
 
 _ACRONYM_TAIL = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")

@@ -1,6 +1,6 @@
 """Cues: the words that attribute a claim ("said", "told Reuters", "according to", "a report found").
 
-The cue lexicon is data (``lexicons/cues.json``): each reporting verb with its forms and what it allows
+The cue lexicon is data (``ledger/vocab/cues.json``): each reporting verb with its forms and what it allows
 around it. This module loads and validates it once and compiles every form and fixed phrase into ONE regex
 factored by common prefixes (a trie), so an article is scanned once, whatever the size of the lexicon::
 
@@ -24,9 +24,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.fast_init import fast_init
-from ledger.extract.phrase_pattern import lowered
+from ledger.text import data as lexicon
+from ledger.text.fast_init import fast_init
+from ledger.text.phrases import lowered
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
                           "your", "every", "each", "no", "any"})

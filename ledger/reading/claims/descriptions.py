@@ -7,7 +7,7 @@ known source "SANA"; "A statement from the Velsk Water Board" speaks for the boa
 description that ``coref`` later resolves to a named source. An unknown organisation is typed by its own
 words (``name_types``: "Kessel Brigades" militia, "Valdorian News Agency" state media, "Norland Defence
 Ministry" military); a known generic name after an unknown capitalised word ("the Norland Ministry of
-Defence") is not the gazetteer's. Words come from ``lexicons/speakers.json``.
+Defence") is not the gazetteer's. Words come from ``ledger/vocab/speakers.json``.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ledger.extract.fast_init import fast_init
-from ledger.extract.gazetteer import GazetteerEntry, load_gazetteer, lookup
-from ledger.extract.speakers import hidden_head, is_capitalised, is_nominal, name_type, tokens, words
+from ledger.text.fast_init import fast_init
+from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, lookup
+from ledger.reading.claims.speakers import hidden_head, is_capitalised, is_nominal, name_type, tokens, words
 from ledger.names import normalise_name
 
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -152,7 +152,7 @@ def _owned_by_country(p: Phrase, owner: str) -> Phrase:
     possessive when the country has no known adjective."""
     if p.kind != "organisation" or any(is_capitalised(x) for x in p.name.split()):
         return p
-    from ledger.events.places import adjective_of  # imported late: ledger.events reads claims of this package
+    from ledger.reading.events.places import adjective_of  # imported late: ledger.reading.events reads claims of this package
     adjective = adjective_of(owner)
     name = f"{adjective} {p.name}" if adjective else f"{owner}'s {p.name}"
     return replace(p, name=name)
@@ -321,7 +321,7 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     if affiliation is None or country is not None:
         organisation = _organisation_before_role(body[:at] + run[:role_end + 1], owned=country is not None)
         if country is not None and organisation and organisation.split()[-1].lower() in w.org_words:
-            from ledger.events.places import adjective_of  # imported late, as in _owned_by_country
+            from ledger.reading.events.places import adjective_of  # imported late, as in _owned_by_country
             adjective = adjective_of(country)
             affiliation = f"{adjective} {organisation}" if adjective else f"{country}'s {organisation}"
         elif affiliation is None:

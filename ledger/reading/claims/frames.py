@@ -14,7 +14,7 @@ a preposition ("by saying") or an introductory phrase ("In August, two unions su
 a reason rather than a source ("citing a threat to public health") is a participle whose content is the
 reason. A frame only locates things (offsets); ``attribution`` turns frames into claims. The skipping of adverbials
 after the cue ("said in a statement on Friday that", "told Reuters that") is data-driven from
-``lexicons/grammar.json``.
+``ledger/vocab/grammar.json``.
 """
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.cues import Cue, refusal, trie_regex
-from ledger.extract.speakers import is_nominal, phrase_after, phrase_before, tokens, words
+from ledger.text import data as lexicon
+from ledger.reading.claims.cues import Cue, refusal, trie_regex
+from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")

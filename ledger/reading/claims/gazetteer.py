@@ -3,15 +3,15 @@
 Wire agencies, state media, monitors, ministries, militaries and armed groups are cited in thousands of
 articles under many names ("SOHR", "the Britain-based Syrian Observatory for Human Rights"). Knowing them up
 front gives every article's mention the same canonical source and the right type. The data lives in
-``lexicons/gazetteer.json`` (editable); a team adds its own with ``ledger sources import FILE``.
+``ledger/vocab/gazetteer.json`` (editable); a team adds its own with ``ledger sources import FILE``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.types import SOURCE_TYPES
+from ledger.text import data as lexicon
+from ledger.reading.types import SOURCE_TYPES
 from ledger.names import normalise_name
 
 

@@ -8,16 +8,16 @@ but a labelled headline is a claim of the labelled speaker::
     ((0, 5), (7, 33))
 
 Section labels ("The Latest:", "Analysis:") and places ("Syria: ...", a dateline-like topic) are no
-speakers; the section labels are data (``lexicons/not_claims.json``).
+speakers; the section labels are data (``ledger/vocab/not_claims.json``).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.attribution import Found
-from ledger.extract.gazetteer import lookup
+from ledger.text import data as lexicon
+from ledger.reading.claims.attribution import Found
+from ledger.reading.claims.gazetteer import lookup
 
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _LABEL = re.compile(r"([A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3}):\s+(?=\S)")

@@ -2,7 +2,7 @@
 
 "Since January there have been more than 40 attacks on US bases" is the outlet's claim (kind
 ``outlet``): the ledger must weigh it like any source's. Only clauses carrying a figure of a conflict
-metric (killed, wounded, attacks, strikes, ...; see ``lexicons/outlet.json``) count, and only when no
+metric (killed, wounded, attacks, strikes, ...; see ``ledger/vocab/outlet.json``) count, and only when no
 attributed claim already covers that figure. The content is the clause that carries it: the comma-delimited
 chunks from the first such figure to the last, without a leading "while"/"and" ("while 14 were rocket
 attacks" -> "14 were rocket attacks"). Hedged passives ("at least five fighters are reported to have been
@@ -14,10 +14,10 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.attribution import Found
-from ledger.extract.sentences import Sentence
-from ledger.extract.types import Figure
+from ledger.text import data as lexicon
+from ledger.reading.claims.attribution import Found
+from ledger.text.sentences import Sentence
+from ledger.reading.types import Figure
 
 _BREAK = re.compile(r",\s|;\s|\s[\u2014\u2013]\s|\s--\s")
 

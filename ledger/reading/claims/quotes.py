@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ledger.extract.fast_init import fast_init
-from ledger.extract.types import Span
+from ledger.text.fast_init import fast_init
+from ledger.reading.types import Span
 
 # ``''``, ````` or one quote mark; written to start with one character class (the lookbehinds tell which
 # alternative the first character began), so the engine skips to candidate characters in C (2x faster).

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.types import SOURCE_TYPES
+from ledger.text import data as lexicon
+from ledger.reading.types import SOURCE_TYPES
 
 TOKEN = re.compile(r"\w+(?:[.'\u2019&-]+\w+)*(?:(?<=s)['\u2019](?![\w'\u2019]))?\.?|[^\w\s]")
 # TOKEN with the blank space before it: every character but blank space starts a TOKEN, so ``findall`` of

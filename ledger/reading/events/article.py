@@ -1,7 +1,7 @@
 """Reading an article for its events: sentences, event words, time expressions, title and lead.
 
-Everything :mod:`ledger.events.grouping` decides from is computed here once per article: the sentence
-spans, the :class:`~ledger.events.mentions.Mention` of every event word with its attached times, the same
+Everything :mod:`ledger.reading.events.grouping` decides from is computed here once per article: the sentence
+spans, the :class:`~ledger.reading.events.mentions.Mention` of every event word with its attached times, the same
 for the title (a URL slug such as "us-strikes-militia-in-syria" is read as words), and where the lead ends.
 """
 from __future__ import annotations
@@ -11,10 +11,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from ledger.events import mentions as _mentions, scan, timexpr as _timexpr
-from ledger.events.mentions import Mention, attach_times, find_mentions, split_sentences
-from ledger.events.timexpr import PRECISION_RANK, TimeExpr, find_times
-from ledger.extract.phrase_pattern import lowered as folded
+from ledger.reading.events import mentions as _mentions
+from ledger.text import anchors as scan
+from ledger.reading.events import timexpr as _timexpr
+from ledger.reading.events.mentions import Mention, attach_times, find_mentions, split_sentences
+from ledger.reading.events.timexpr import PRECISION_RANK, TimeExpr, find_times
+from ledger.text.phrases import lowered as folded
 
 _SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -14,7 +14,7 @@ strike "in February", a series of attacks "since the start of the year". The rul
    fits the main date is the main event; anything else (another kind, another date, "a second strike",
    "another attack", introduced by "in retaliation for", "after", or owned by a relative clause "a militia
    that launched rocket attacks") is another event, shared by the words of compatible kind and time.
-3. A claim that embeds another event with its toll is split in two (:mod:`ledger.events.splitting`).
+3. A claim that embeds another event with its toll is split in two (:mod:`ledger.reading.events.splitting`).
 4. A **claim** is about the event of its own first event word (not one inside a marker or relative clause
    of the claim itself): "the strikes were retaliation for a rocket attack earlier this month" is the
    strike; "a rocket attack earlier this month that killed one contractor" is the rocket attack. A claim
@@ -32,15 +32,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ledger.events import kinds
-from ledger.events.labels import finish
-from ledger.events.lexicon import load
-from ledger.events.mentions import Mention
-from ledger.events.reading import Article, When
-from ledger.events.splitting import split_claims
-from ledger.events.timexpr import PRECISION_RANK
-from ledger.events.types import ArticleEvents
-from ledger.extract.types import Claim, Figure
+from ledger.reading.events import kinds
+from ledger.reading.events.labels import finish
+from ledger.text.data import load
+from ledger.reading.events.mentions import Mention
+from ledger.reading.events.article import Article, When
+from ledger.reading.events.splitting import split_claims
+from ledger.reading.events.timexpr import PRECISION_RANK
+from ledger.reading.events.types import ArticleEvents
+from ledger.reading.types import Claim, Figure
 
 BEFORE_WINDOW_DAYS = 31  # an event a strike "came after" / "retaliated for" happened within the month before it
 OWNER_GAP = 25  # "three recent missile attacks": a count and the event word it counts are this close
@@ -63,10 +63,10 @@ def group_events(text: str, published: date | None, claims: list[Claim], title: 
     ``published`` is the article's publication date (or None); claims carry spans into ``text``. Only
     events that some claim is about are returned, the main event first. The returned ``claims`` are the
     given ones, except that a claim telling two events ("the strikes were retaliation for a rocket attack
-    earlier this month that killed one contractor") is split in two (:mod:`ledger.events.splitting`);
+    earlier this month that killed one contractor") is split in two (:mod:`ledger.reading.events.splitting`);
     ``claim_events`` is aligned with them.
 
-    >>> from ledger.extract.types import Claim, Span, Speaker
+    >>> from ledger.reading.types import Claim, Span, Speaker
     >>> text = "A US air strike on Thursday killed five fighters, the monitor said."
     >>> claim = Claim("indirect", Span.of(text, 0, 48), Speaker("the monitor"))
     >>> found = group_events(text, date(2021, 2, 26), [claim])

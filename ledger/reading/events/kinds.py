@@ -1,10 +1,10 @@
 """Event kinds: which names can be the same real-world event ("air strike" and "bombing raid": yes;
-"air strike" and "rocket attack": no). The table is ``data/event_kinds.json``."""
+"air strike" and "rocket attack": no). The table is ``ledger/vocab/event_kinds.json``."""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ledger.events.lexicon import load
+from ledger.text.data import load
 
 
 @lru_cache(maxsize=1)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ledger.events.mentions import phrase_start
-from ledger.events.places import country_of, demonym_countries, places_and_actors
-from ledger.events.timexpr import window
-from ledger.events.types import ArticleEvents, EventDraft
+from ledger.reading.events.mentions import phrase_start
+from ledger.reading.events.places import country_of, demonym_countries, places_and_actors
+from ledger.reading.events.timexpr import window
+from ledger.reading.events.types import ArticleEvents, EventDraft
 
 if TYPE_CHECKING:
-    from ledger.events.grouping import Draft
-    from ledger.events.reading import Article, When
+    from ledger.reading.events.grouping import Draft
+    from ledger.reading.events.article import Article, When
 
 MAX_SENTENCES = 4  # places and actors come from the first few sentences that name the event
 

@@ -27,10 +27,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
 
-from ledger.events import kinds
-from ledger.events.places import country_of, place_key
-from ledger.events.timexpr import PRECISION_RANK, window
-from ledger.events.types import EventDraft, KnownEvent
+from ledger.reading.events import kinds
+from ledger.reading.events.places import country_of, place_key
+from ledger.reading.events.timexpr import PRECISION_RANK, window
+from ledger.reading.events.types import EventDraft, KnownEvent
 
 DAY_SLACK = 1  # days either side of a day-precise date
 PUBLICATION_DAYS_BEFORE = 4  # an undated article's event happened on its publication day or up to 4 days before

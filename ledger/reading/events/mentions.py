@@ -2,7 +2,7 @@
 
 A :class:`Mention` is one event word with what the grouping needs to know about it:
 
-- its ``kind`` (air strike, rocket attack, ...; ``data/event_kinds.json``);
+- its ``kind`` (air strike, rocket attack, ...; ``ledger/vocab/event_kinds.json``);
 - whether it is ``definite`` ("the strike", "that attack", "Thursday's raid") or new ("a strike");
 - whether it is ``secondary``: another event than the one its sentence tells, because a marker introduces it
   ("in retaliation for a rocket attack", "after rockets were launched") or a relative clause owns it ("a
@@ -11,7 +11,7 @@ A :class:`Mention` is one event word with what the grouping needs to know about 
   January"): background, not an event of the ledger;
 - the time expressions attached to it ("a rocket attack earlier this month", "Monday's strike").
 
-Markers, series words and relative-clause verbs are data (``data/markers.json``).
+Markers, series words and relative-clause verbs are data (``ledger/vocab/markers.json``).
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ledger.events import scan
-from ledger.events.lexicon import load
-from ledger.events.timexpr import TimeExpr
+from ledger.text import anchors as scan
+from ledger.text.data import load
+from ledger.reading.events.timexpr import TimeExpr
 
 _DETERMINERS = {"the": "definite", "that": "demonstrative", "this": "demonstrative", "these": "demonstrative",
                 "those": "demonstrative", "its": "definite", "their": "definite", "our": "definite",
@@ -85,7 +85,7 @@ def _patterns_by_anchor() -> dict[str, re.Pattern]:
 
 
 def anchor_words() -> tuple[str, ...]:
-    """The lowercase words one of which every event word contains (``data/event_kinds.json``)."""
+    """The lowercase words one of which every event word contains (``ledger/vocab/event_kinds.json``)."""
     return tuple(load("event_kinds.json")["anchors"])
 
 

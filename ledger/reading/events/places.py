@@ -1,7 +1,7 @@
 """Places and actors of an event, from the capitalised names around its event words.
 
 Two sources, both data: a lexicon of countries (with their other names and demonyms) and well-known regions
-(``data/places.json``), and the capitalised names the text puts after a locative preposition ("near Albu
+(``ledger/vocab/places.json``), and the capitalised names the text puts after a locative preposition ("near Albu
 Kamal", "in Deir al-Zour province") or that carry an organisation word ("Kataeb Hezbollah", "Popular
 Mobilization Forces"). A country named before an actor noun is an actor ("US strikes", "Iraqi militia"); in
 a place phrase it is a place ("in Syria", "the Iraq-Syria border"); as a backer it is neither ("Iran-backed").
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ledger.events.lexicon import load
+from ledger.text.data import load
 
 # "Kamal", "U.S.", not "Kamal." at a sentence end. A run of word characters is one step ("[...]+": a fast loop in
 # the engine), not one alternation per character; the match is the same, as nothing after it can fail.

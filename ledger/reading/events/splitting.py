@@ -7,7 +7,7 @@ A speaker often explains the event in the news by another one, and gives that on
 
 The extractor reads one claim; an analyst logs two. The **embedded event** is an event word inside the
 claim that the grouping placed in another event than the main one and than the claim's own (usually after
-a marker: "retaliation for", "after", "amid"; ``data/markers.json``; or dated apart: "the attack on our base
+a marker: "retaliation for", "after", "amid"; ``ledger/vocab/markers.json``; or dated apart: "the attack on our base
 last week"), and that is one specific event: it has its own time expression ("earlier this month"), a
 relative clause ("that killed ...") or a verb of its own ("rockets were launched at a base"). An event
 word owned by a relative clause ("a militia that launched rocket attacks") or a series ("recent attacks")
@@ -34,20 +34,20 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ledger.events import scan
-from ledger.events.lexicon import load
-from ledger.events.mentions import phrase_start
-from ledger.extract.types import Claim, Span
+from ledger.text import anchors as scan
+from ledger.text.data import load
+from ledger.reading.events.mentions import phrase_start
+from ledger.reading.types import Claim, Span
 
 if TYPE_CHECKING:
-    from ledger.events.reading import Article
+    from ledger.reading.events.article import Article
 
 _TRIM = " \t\n,;:—–-"
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(clause end, relative pronoun, finite event word), from ``data/markers.json``, case-insensitive."""
+    """(clause end, relative pronoun, finite event word), from ``ledger/vocab/markers.json``, case-insensitive."""
     m = load("markers.json")
     openers = scan.alternation(m["clause_openers"])
     clause_end = re.compile(rf";|\s[—–-]\s|\(|,\s+(?:{openers})\b", re.IGNORECASE)

@@ -9,7 +9,7 @@ first and last day it can mean, a precision, and a role:
 - ``statement``: dates the statement, not the event ("an official said on Friday"); never dates an event;
 - ``sequence``: relative to the event being told ("hours later", "the next day"), in days from its date.
 
-The common forms are resolved with plain date arithmetic over the word lists in ``data/time_words.json``,
+The common forms are resolved with plain date arithmetic over the word lists in ``ledger/vocab/time_words.json``,
 plain numeric dates ("25/02/2021", "9/17/16") too; dateparser (0.2 s to import and first call, about 1 ms a
 call after) is only a cached fallback for the odd numeric ones ("5/13/12"). When the
 publication date is unknown, relative expressions are resolved against :data:`FLOAT_ANCHOR` and marked
@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ledger.events import scan
-from ledger.events.lexicon import load
-from ledger.extract.fast_init import fast_init
-from ledger.extract.phrase_pattern import folded_for_ignorecase, lowercase_twin
+from ledger.text import anchors as scan
+from ledger.text.data import load
+from ledger.text.fast_init import fast_init
+from ledger.text.phrases import folded_for_ignorecase, lowercase_twin
 
 FLOAT_ANCHOR = date(2000, 6, 15)  # stands for an unknown publication day; never shown, never compared with real dates
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}  # finer dates rank higher
@@ -181,7 +181,7 @@ def _pattern() -> re.Pattern:
 
 
 def anchor_words() -> tuple[str, ...]:
-    """The lowercase words one of which every time expression contains (``data/time_words.json``)."""
+    """The lowercase words one of which every time expression contains (``ledger/vocab/time_words.json``)."""
     words = load("time_words.json")
     return tuple(words["anchors"]) + tuple(w.lower() for w in words["anchors_cased"])
 

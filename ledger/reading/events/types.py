@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ledger.extract.types import Claim
+    from ledger.reading.types import Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class EventDraft:
 
 @dataclass(frozen=True, slots=True)
 class ArticleEvents:
-    """What :func:`ledger.events.group_events` found: the article's events, its claims (the extractor's,
+    """What :func:`ledger.reading.events.group_events` found: the article's events, its claims (the extractor's,
     with a claim that tells two events split in two) and, aligned with them, each claim's event index
     (into ``events``) or None for a claim about no specific event (background, a series, a policy)."""
 
@@ -43,7 +43,7 @@ class ArticleEvents:
 
 @dataclass(frozen=True, slots=True)
 class KnownEvent:
-    """An event already in the ledger, as :func:`ledger.events.match_event` needs it.
+    """An event already in the ledger, as :func:`ledger.reading.events.match_event` needs it.
 
     ``earliest``/``latest`` are optional (the store may keep only date and precision); when absent they
     follow from the date and its precision.

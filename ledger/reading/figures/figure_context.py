@@ -1,7 +1,7 @@
 """The words around a count: the cue grammar and the sentences a figure's rules read.
 
 A figure's metric comes from the words near its count (see ``figures``); this module compiles those words
-(``lexicons/figure_metrics.json``) into patterns once, and finds the sentences around a range: their
+(``ledger/vocab/figure_metrics.json``) into patterns once, and finds the sentences around a range: their
 boundaries bound every window, and a sentence holding no word that can give a metric ("killed", "attacks",
 "troops", "toll") holds no figure, so the extractor reads no further in it. Patterns that scan whole
 articles lead with a character class (the engine then skips through words fast) and run on lowercased text.
@@ -16,11 +16,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.figure_nouns import noun_lexicon
-from ledger.extract.phrase_pattern import lowered, phrase_trie, start_lookahead
-from ledger.extract.sentences import sentences
-from ledger.extract.types import METRICS, Span
+from ledger.text import data as lexicon
+from ledger.reading.figures.figure_nouns import noun_lexicon
+from ledger.text.phrases import lowered, phrase_trie, start_lookahead
+from ledger.text.sentences import sentences
+from ledger.reading.types import METRICS, Span
 
 CONTEXT_CHARS = 400  # how far before/after a range to look for the sentences around it
 
@@ -70,7 +70,7 @@ _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead
 
 
 def _metrics_lexicon() -> dict:
-    """``lexicons/figure_metrics.json``, validated: every metric named must be one the contract knows."""
+    """``ledger/vocab/figure_metrics.json``, validated: every metric named must be one the contract knows."""
     data = lexicon.load("figure_metrics.json")
     missing = _REQUIRED - set(data)
     if missing:
@@ -208,7 +208,7 @@ class Sentences:
 
     A sentence holding no word that can give a count its metric ("killed", "attacks", "troops", "toll")
     holds no figure; most sentences of an article hold none. So the evidence words are found first (one
-    fast scan) and sentences (``ledger.extract.sentences``) are only split within CONTEXT_CHARS of them:
+    fast scan) and sentences (``ledger.text.sentences``) are only split within CONTEXT_CHARS of them:
     ``evidence_spans`` are the runs of sentences holding evidence.
     """
 

@@ -2,7 +2,7 @@
 
 Without a part-of-speech tagger, the noun phrase of a count is read as the words after it up to a stop word
 (a verb, a preposition, a conjunction, another number); its head is the last of those words that the
-lexicon (``lexicons/figure_populations.json``) knows. Singular forms head only a count of one, so "two
+lexicon (``ledger/vocab/figure_populations.json``) knows. Singular forms head only a count of one, so "two
 militant groups" is not about militants while "one militant" is. The head gives the population and the
 class, which says which metrics a figure about it may carry:
 
@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.phrase_pattern import phrase_trie
-from ledger.extract.types import METRICS
+from ledger.text import data as lexicon
+from ledger.text.phrases import phrase_trie
+from ledger.reading.types import METRICS
 
 CLASSES = ("person", "target", "structure", "weapon", "event", "casualty", "bare")
 
@@ -91,7 +91,7 @@ def _noun_entries(group: dict, where: str) -> dict[str, Noun]:
 
 @lru_cache(maxsize=1)
 def noun_lexicon() -> _Lexicon:
-    """``lexicons/figure_populations.json``, validated once: raises ValueError naming the faulty entry."""
+    """``ledger/vocab/figure_populations.json``, validated once: raises ValueError naming the faulty entry."""
     data = lexicon.load("figure_populations.json")
     missing = {"classes", "groups", "inherit", "member_nouns", "member_of", "function_words", "phrase_stops",
                "max_phrase_words", "partitive_determiners", "casualties_metric", "casualties_zero_metrics",

@@ -19,7 +19,7 @@ A count no rule speaks for is no figure: precision matters more than reach.
     ...  for f in find_figures("The strike killed one fighter and wounded two others.")]
     [('killed', 'fighters', 1, 1, 'one fighter'), ('wounded', 'fighters', 2, 2, 'two others')]
 
-The words are data: ``lexicons/figure_metrics.json`` (cues), ``figure_populations.json`` (nouns) and
+The words are data: ``ledger/vocab/figure_metrics.json`` (cues), ``figure_populations.json`` (nouns) and
 ``numbers.json`` (counts).
 """
 from __future__ import annotations
@@ -27,13 +27,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ledger.extract import lexicon
-from ledger.extract.figure_context import Sentences, cue_grammar
-from ledger.extract.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
-from ledger.extract.no_figure import find_no_figure
-from ledger.extract.numbers import Quantity, find_quantities, number_value, plausible_bounds
-from ledger.extract.phrase_pattern import lowered
-from ledger.extract.types import METRICS, Figure, Span
+from ledger.text import data as lexicon
+from ledger.reading.figures.figure_context import Sentences, cue_grammar
+from ledger.reading.figures.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
+from ledger.reading.figures.no_figure import find_no_figure
+from ledger.reading.figures.numbers import Quantity, find_quantities, number_value, plausible_bounds
+from ledger.text.phrases import lowered
+from ledger.reading.types import METRICS, Figure, Span
 
 __all__ = ["find_figures", "find_no_figure", "plausible_range"]
 

@@ -9,7 +9,7 @@ deaths are killed; injuries are wounded).
     >>> [(f.metric, f.span.text) for f in find_no_figure("Officials declined to give a death toll.")]
     [('killed', 'declined to give a death toll')]
 
-The patterns are data (``lexicons/no_figure.json``), compiled and checked once.
+The patterns are data (``ledger/vocab/no_figure.json``), compiled and checked once.
 """
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ledger.extract import lexicon
-from ledger.extract.phrase_pattern import (folded_for_ignorecase, lowercase_twin, lowered, phrase_trie,
+from ledger.text import data as lexicon
+from ledger.text.phrases import (folded_for_ignorecase, lowercase_twin, lowered, phrase_trie,
                                            start_lookahead)
-from ledger.extract.types import METRICS, Figure, Span
+from ledger.reading.types import METRICS, Figure, Span
 
 CASUALTIES = ("killed", "wounded")
 

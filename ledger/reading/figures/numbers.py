@@ -10,7 +10,7 @@ tell a count from a date, a time, an age, a measure, an amount of money or a nam
     >>> [(q.low, q.high, q.qualifier) for q in find_quantities("at least five died and more than 20 were hurt")]
     [(5, None, 'at least'), (21, None, 'more than')]
 
-The words are data (``lexicons/numbers.json``); the grammar is one regular expression built from them once.
+The words are data (``ledger/vocab/numbers.json``); the grammar is one regular expression built from them once.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ledger.extract import lexicon
-from ledger.extract.figure_nouns import singular_noun_pattern
-from ledger.extract.phrase_pattern import lowered, phrase_trie
+from ledger.text import data as lexicon
+from ledger.reading.figures.figure_nouns import singular_noun_pattern
+from ledger.text.phrases import lowered, phrase_trie
 
 QUALIFIER_KINDS = ("min", "above", "max", "below", "near", "hedge")
 
@@ -51,7 +51,7 @@ class Quantity:
 
 @lru_cache(maxsize=1)
 def number_lexicon() -> dict:
-    """``lexicons/numbers.json``, validated: raises ValueError naming the faulty entry."""
+    """``ledger/vocab/numbers.json``, validated: raises ValueError naming the faulty entry."""
     data = lexicon.load("numbers.json")
     for key in ("number_words", "multipliers", "fixed_amounts", "qualifiers", "suffix_qualifiers", "vague",
                 "zero_words", "article_words", "units", "unit_modifiers", "name_words", "age_words", "year_words",
