@@ -65,11 +65,16 @@ def test_vocab_every_population_the_extractor_can_emit_has_a_place_in_the_hierar
     populations = data.load("populations.json")
     emitted = _emitted_people()
     assert {"commanders", "officials", "families"} <= emitted
-    assert sorted(p for p in emitted if p not in populations["parents"]) == []
+    assert sorted(p for p in emitted if p not in populations["parents"] and p not in populations["units"]) == []
+    assert not set(populations["units"]) & set(populations["parents"])  # a family is no kind of person
     things = {g["population"] for g in populations["groups"] if g["class"] != "person" and g["population"]}
     assert things and not things & set(populations["parents"])  # things compare only with themselves
     assert all(normalise(p) == p for p in emitted)  # no synonym renames what the extractor says
     assert set(populations["synonyms"].values()) <= set(populations["parents"])
+
+
+def test_vocab_one_family_killed_says_nothing_of_how_many_people_were():
+    assert relation("families", "people") == "unrelated" and relation("families", "families") == "same"
 
 
 def test_vocab_two_commanders_killed_is_compared_with_one_person_killed():
@@ -79,6 +84,7 @@ def test_vocab_two_commanders_killed_is_compared_with_one_person_killed():
                           published=date(2024, 4, 1), outlet="Wire")
 
     assert relation("commanders", "people") == "part"
+    assert relation("commanders", "fighters") == "overlapping"  # a commander may be a fighter: no discrepancy
     (conflict,) = reconcile([fact(1, "Monitor", 2, "commanders"), fact(2, "Agency", 1, "people")],
                             plausible=lambda f: (f.low, f.high))
     assert (conflict.severity, conflict.claims) == ("contradiction", (1, 2))

@@ -111,7 +111,7 @@ def check_discrepancy(ctx: Context) -> list[Conflict]:
     "people" fits everyone and is compatible; a party naming both fighters and a child joins both groups.
     """
     general = populations.general()
-    named = [a for a in ctx.current if populations.known(a.population) and a.population != general]
+    named = [a for a in ctx.current if populations.distinct(a.population) and a.population != general]
     by_party: dict[str, list[Account]] = {}
     for account in named:
         by_party.setdefault(account.party, []).append(account)
