@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger.events import KnownEvent, group_events, match_event, merge_known  # noqa: E402
-from ledger.extract.types import Claim, Figure, Span, Speaker  # noqa: E402
+from ledger.reading.events import KnownEvent, group_events, match_event, merge_known  # noqa: E402
+from ledger.reading.types import Claim, Figure, Span, Speaker  # noqa: E402
 from ledger.reconcile import DISAGREEMENTS, FigureFact, reconcile  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

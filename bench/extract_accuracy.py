@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ledger.extract.pipeline import EXTRACTOR_VERSION, extract  # noqa: E402
+from ledger.reading.stages import EXTRACTOR_VERSION, extract  # noqa: E402
 
 
 def body_of(path: Path) -> str:

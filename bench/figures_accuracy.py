@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ledger.extract.figures import find_figures, find_no_figure  # noqa: E402
-from ledger.extract.phrase_pattern import lowered  # noqa: E402
+from ledger.reading.figures.figures import find_figures, find_no_figure  # noqa: E402
+from ledger.text.phrases import lowered  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 

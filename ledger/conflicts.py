@@ -11,55 +11,18 @@ from datetime import date
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Engine, delete, insert, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from ledger import published, reconcile
+from ledger import reconcile
 from ledger.db import is_read_only, lock_events, writing
 from ledger.estimates import store as store_estimates
-from ledger.export import event_ref
-from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source, utcnow
+from ledger.export import conflict_dict, event_ref
+from ledger.facts import load_facts
+from ledger.models import Conflict, ConflictClaim, Event, utcnow
 
 STALE_BATCH = 200
 PAGE_EVENTS = 500
 _CONFLICTS = Conflict.__table__
-
-
-def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.FigureFact]:
-    """The figure facts of these events: every figure of every claim that is not rejected. Read as plain
-    columns (no ORM objects): a refresh after a large ingest reads every figure of thousands of events."""
-    event_ids = list(event_ids)
-    if not event_ids:
-        return []
-    via = aliased(Source)
-    affiliation = aliased(Source)
-    rows = session.connection().execute(  # Core, not the ORM's result machinery: a third of the time
-        select(Claim.id, Figure.id, Claim.event_id, Source.id, Source.name, Source.type, affiliation.name,
-               Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
-               Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
-               Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start)
-        .join(Claim, Claim.id == Figure.claim_id)
-        .join(Source, Source.id == Claim.source_id)
-        .outerjoin(affiliation, affiliation.id == Source.affiliation_id)
-        .outerjoin(via, via.id == Claim.via_source_id)
-        .join(Article, Article.id == Claim.article_id)
-        .where(Claim.event_id.in_(event_ids), Claim.status != "rejected")
-        .order_by(Claim.event_id, Claim.id, Figure.id))
-    facts, dates = [], {}
-    for row in rows:
-        fact = dict(zip(_FACT_FIELDS, row))
-        raw = fact["published"]
-        if raw not in dates:  # few distinct dates among many facts: read each once
-            dates[raw] = (published.precision(raw), published.moment(raw))
-        fact["published_precision"], fact["published"] = dates[raw]
-        facts.append(reconcile.FigureFact(**fact))
-    return facts
-
-
-# The FigureFact field each column of load_facts' query fills, in the query's order.
-_FACT_FIELDS = ("claim_id", "figure_id", "event_id", "source_id", "source_name", "source_type",
-                "source_affiliation", "source_reliability", "article_id", "outlet", "published", "metric",
-                "population", "low", "high", "qualifier", "vague", "no_figure", "text", "via", "claim_kind",
-                "article_key", "claim_start", "figure_start")
 
 
 def refresh_events(session: Session, event_ids: Iterable[int]) -> None:
@@ -95,6 +58,15 @@ def extra_fields(found: reconcile.Conflict) -> dict[str, Any]:
     return {k: v for k, v in found.extras().items() if v not in (None, [], {})}
 
 
+def mark_stale(session: Session, event_ids: set[int]) -> None:
+    """Note that these events' conflicts must be recomputed (in the same transaction as the change):
+    :func:`refresh_stale` recomputes them."""
+    if event_ids:
+        lock_events(session)
+        session.execute(update(Event.__table__).where(Event.__table__.c.id.in_(sorted(event_ids)))
+                        .values(conflicts_stale=True))
+
+
 def refresh_stale(engine: Engine) -> int:
     """Recompute every event marked stale (after an ingest, or one that was killed before it got here).
 
@@ -123,8 +95,6 @@ def stored(session: Session, event_ids: list[int] | None = None) -> list[dict[st
 def iter_stored(session: Session, event_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
     """Stored conflicts as contract dicts, by event (date, then id) and id, read ``PAGE_EVENTS`` events at a
     time: the whole report of a ledger of a million articles streams in flat memory."""
-    from ledger.export import conflict_dict
-
     order = select(Event.id).where(Event.id.in_(select(Conflict.event_id))).order_by(Event.date, Event.id)
     if event_ids:
         order = order.where(Event.id.in_(event_ids))

@@ -16,6 +16,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ledger import reconcile
+from ledger.facts import load_facts
 from ledger.models import Estimate, EstimateTotal, Event, utcnow
 from ledger.reconcile.populations import load
 
@@ -134,7 +135,6 @@ def _ranks(events: dict[int, Event]) -> dict[int, int]:
 
 def _computed(session: Session, events: dict[int, Event], when: date) -> list[reconcile.Estimate]:
     """The estimates as known on ``when``, in the listings' event order."""
-    from ledger.conflicts import load_facts
 
     rank = _ranks(events)
     found = reconcile.estimate(load_facts(session, list(events)), as_of=when)

@@ -7,15 +7,16 @@ goes through here.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload, defer
 
+from ledger.estimates import BREAKDOWN, stored_totals
 from ledger.models import Article, Claim, Conflict, Event, Figure, Source
+from ledger.reading.events.timexpr import window
+from ledger.text.data import load
 
 EXPORT_BATCH = 1000
 
@@ -116,8 +117,8 @@ def conflict_dict(conflict: Conflict, event: Event, claim_ids: Iterable[int] | N
 @lru_cache(maxsize=1)
 def event_types() -> dict[str, tuple[str | None, str | None]]:
     """The ledger's event kinds mapped to ACLED's (event_type, sub_event_type), from
-    ``ledger/data/event_types.json`` (kinds that fit no single type are absent)."""
-    data = json.loads(resources.files("ledger").joinpath("data", "event_types.json").read_text(encoding="utf-8"))
+    ``ledger/vocab/event_types.json`` (kinds that fit no single type are absent)."""
+    data = load("event_types.json")
     return {kind: (pair[0], pair[1]) for kind, pair in data["kinds"].items()}
 
 
@@ -127,8 +128,6 @@ def event_rows(session: Session) -> Iterator[dict[str, Any]]:
     actors, fatalities low / best / high with their breakdown (UCDP's deaths by side, civilians, unknown)
     and the wounded, then who reported it: claims, sources, outlets and articles. The totals are the stored
     ones: refresh stale events first (``ledger.conflicts.refresh_stale``)."""
-    from ledger.estimates import BREAKDOWN, stored_totals
-    from ledger.events.timexpr import window
 
     totals = stored_totals(session)
     claims = dict(session.execute(select(Claim.event_id, func.count()).group_by(Claim.event_id)).all())

@@ -15,7 +15,7 @@ from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, Float, F
                         String, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ledger.extract.types import CLAIM_KINDS, METRICS, SOURCE_TYPES, SPEAKER_KINDS
+from ledger.reading.types import CLAIM_KINDS, METRICS, SOURCE_TYPES, SPEAKER_KINDS
 
 CLAIM_STATUSES = ("auto", "confirmed", "edited", "rejected")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")

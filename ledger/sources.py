@@ -40,9 +40,9 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import insert_ignoring_duplicates, insert_new_returning
-from ledger.extract import gazetteer
-from ledger.extract.gazetteer import GazetteerEntry
-from ledger.extract.types import SOURCE_TYPES, Speaker
+from ledger.reading.claims import gazetteer
+from ledger.reading.claims.gazetteer import GazetteerEntry
+from ledger.reading.types import SOURCE_TYPES, Speaker
 from ledger.models import Source, SourceAlias
 from ledger.names import normalise_name
 

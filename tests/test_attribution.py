@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ledger.extract.pipeline import extract
+from ledger.reading.stages import extract
 
 
 def _claims(text: str, outlet: str | None = "Harbour Gazette") -> list[tuple]:

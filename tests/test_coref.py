@@ -1,9 +1,9 @@
-"""Who is who within an article (ledger.extract.coref, through extract())."""
+"""Who is who within an article (ledger.reading.claims.coref, through extract())."""
 from __future__ import annotations
 
 import pytest
 
-from ledger.extract.pipeline import extract
+from ledger.reading.stages import extract
 
 
 def _speakers(text: str) -> list[tuple[str, str | None]]:

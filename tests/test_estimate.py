@@ -135,13 +135,10 @@ def test_totals_groups_name_populations_of_the_hierarchy():
 
 
 def test_event_types_map_only_the_ledgers_event_kinds():
-    import json
-    from importlib import resources
-
     from ledger.export import event_types
+    from ledger.text.data import load
 
-    kinds = {k["kind"] for k in json.loads(resources.files("ledger.events").joinpath(
-        "data", "event_kinds.json").read_text(encoding="utf-8"))["kinds"]}
+    kinds = {k["kind"] for k in load("event_kinds.json")["kinds"]}
     assert set(event_types()) <= kinds
     assert event_types()["drone strike"] == ("Explosions/Remote violence", "Air/drone strike")
     assert "attack" not in event_types()  # fits several ACLED types: left empty, never guessed

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import insert
 
 from ledger.db import writing
-from ledger.events import EventDraft
+from ledger.reading.events import EventDraft
 from ledger.ingest.article import make_article
 from ledger.ingest.event_store import candidates
 from ledger.models import Event, utcnow

@@ -1,4 +1,4 @@
-"""Events: grouping an article's claims into events, and matching them across articles (ledger.events)."""
+"""Events: grouping an article's claims into events, and matching them across articles (ledger.reading.events)."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,12 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.events import EventDraft, KnownEvent, group_events, match_event, merge_known
-from ledger.events.kinds import compatible as kinds_compatible
-from ledger.events.labels import label
-from ledger.events.mentions import find_mentions, split_sentences
-from ledger.events.places import demonym_countries, places_and_actors
-from ledger.extract.types import Claim, Figure, Span, Speaker
+from ledger.reading.events import EventDraft, KnownEvent, group_events, match_event, merge_known
+from ledger.reading.events.kinds import compatible as kinds_compatible
+from ledger.reading.events.labels import label
+from ledger.reading.events.mentions import find_mentions
+from ledger.text.sentences import sentence_spans
+from ledger.reading.events.places import demonym_countries, places_and_actors
+from ledger.reading.types import Claim, Figure, Span, Speaker
 
 SATURDAY = date(2024, 5, 18)
 
@@ -376,18 +377,18 @@ def test_events_only_events_with_claims_are_returned():
     ("Thursday's drone strike killed two.", "drone strike", "definite", False, False),
 ])
 def test_events_mentions_read_their_context(text, kind, determiner, secondary, series):
-    (m,) = [m for m in find_mentions(text, split_sentences(text)) if m.kind == kind]
+    (m,) = [m for m in find_mentions(text, sentence_spans(text)) if m.kind == kind]
     assert (m.determiner, m.secondary, m.series) == (determiner, secondary, series)
 
 
 @pytest.mark.parametrize("text", ["The hunger strike entered its tenth day.", "A rescue operation began."])
 def test_events_mentions_skip_non_violent_uses(text):
-    assert find_mentions(text, split_sentences(text)) == []
+    assert find_mentions(text, sentence_spans(text)) == []
 
 
-def test_events_sentences_do_not_end_at_abbreviations():
+def test_events_sentences_are_the_splitters_and_do_not_end_at_abbreviations():
     text = "The U.S. military said Lt. Col. John F. Baker was hurt. He recovered."
-    assert [text[a:b].strip() for a, b in split_sentences(text)] == [
+    assert [text[a:b].strip() for a, b in sentence_spans(text)] == [
         "The U.S. military said Lt. Col. John F. Baker was hurt.", "He recovered."]
 
 
@@ -561,7 +562,7 @@ def test_events_grouped_article_matches_a_known_event():
 
 
 def test_events_every_event_pattern_has_an_anchor():
-    from ledger.events.lexicon import load
+    from ledger.text.data import load
 
     data = load("event_kinds.json")
     for kind in data["kinds"]:
@@ -573,15 +574,15 @@ def test_events_every_event_pattern_has_an_anchor():
 
 
 def test_events_every_time_anchor_names_its_forms():
-    from ledger.events.lexicon import load
-    from ledger.events.timexpr import anchor_words
+    from ledger.text.data import load
+    from ledger.reading.events.timexpr import anchor_words
 
     groups = load("time_words.json")["anchor_groups"]
     assert set(anchor_words()) == set(groups)
 
 
 def test_events_every_compatible_kind_exists():
-    from ledger.events.lexicon import load
+    from ledger.text.data import load
 
     kinds = load("event_kinds.json")["kinds"]
     names = {k["kind"] for k in kinds}
@@ -616,11 +617,11 @@ ANCHOR_TEXT = ("On Thursday, US warplanes carried out air strikes near the borde
 
 
 def test_events_anchored_search_finds_what_a_full_scan_finds():
-    from ledger.events.mentions import _mention_pattern
-    from ledger.events.timexpr import _pattern, find_times
+    from ledger.reading.events.mentions import _mention_pattern
+    from ledger.reading.events.timexpr import _pattern, find_times
 
     lowered = ANCHOR_TEXT.lower()
-    words = [m.text for m in find_mentions(ANCHOR_TEXT, split_sentences(ANCHOR_TEXT))]
+    words = [m.text for m in find_mentions(ANCHOR_TEXT, sentence_spans(ANCHOR_TEXT))]
     assert words == [ANCHOR_TEXT[m.start():m.end()] for m in _mention_pattern().finditer(lowered)]
     times = [t.text for t in find_times(ANCHOR_TEXT, SATURDAY)]
     assert times == [ANCHOR_TEXT[m.start():m.end()] for m in _pattern().finditer(lowered)]

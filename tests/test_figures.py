@@ -1,4 +1,4 @@
-"""Figures in context (ledger.extract.figures), on invented sentences about invented places.
+"""Figures in context (ledger.reading.figures.figures), on invented sentences about invented places.
 
 Each case states a sentence and every figure it asserts as (metric, population, low, high, span text).
 """
@@ -8,9 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.extract import figure_context, figure_nouns, lexicon, no_figure
-from ledger.extract.figures import find_figures, find_no_figure, plausible_range
-from ledger.extract.types import Figure, Span
+from ledger.reading.figures import figure_context
+from ledger.reading.figures import figure_nouns
+from ledger.text import data as lexicon
+from ledger.reading.figures import no_figure
+from ledger.reading.figures.figures import find_figures, find_no_figure, plausible_range
+from ledger.reading.types import Figure, Span
 
 
 def figures(text: str, start: int = 0, end: int | None = None) -> list[tuple]:
@@ -305,7 +308,7 @@ def _patched(name: str, change) -> dict:
 @pytest.mark.parametrize("name, change, load, message", [
     ("figure_metrics.json", lambda d: d.update(cues={**d["cues"], "maimed": ["mauled"]}),
      figure_context._metrics_lexicon, "unknown metrics \\['maimed'\\]"),
-    ("figure_populations.json", lambda d: d.update(classes={**d["classes"], "person": ["killed", "eaten"]}),
+    ("populations.json", lambda d: d.update(classes={**d["classes"], "person": ["killed", "eaten"]}),
      figure_nouns.noun_lexicon.__wrapped__, "class 'person' lists an unknown metric"),
     ("no_figure.json", lambda d: d.update(cues=["did not (give"]), no_figure._patterns.__wrapped__,
      "a pattern does not compile"),

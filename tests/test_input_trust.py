@@ -121,22 +121,22 @@ def test_unreadable_sub_folder_is_a_problem_not_silence(ledger, tmp_path, monkey
 
 
 def test_extraction_error_is_that_articles_problem_and_the_next_run_tries_again(ledger, tmp_path, monkeypatch):
-    from ledger.extract import pipeline
+    from ledger.reading import stages
 
     folder = good_folder(tmp_path / "in")
     bad = write(folder / "odd.txt", "The mayor of Zorvath said five people were hurt.\n")
-    real = pipeline._extract
+    real = stages.STAGES
 
-    def breaks_on_zorvath(text_, *args):
-        if "Zorvath" in text_:
+    def claims(doc, work):  # the claims stage, tripping on one article
+        if "Zorvath" in doc.text:
             raise RuntimeError("the extractor tripped")
-        return real(text_, *args)
+        stages.claims(doc, work)
 
-    monkeypatch.setattr(pipeline, "_extract", breaks_on_zorvath)
+    monkeypatch.setattr(stages, "STAGES", tuple(claims if s is stages.claims else s for s in real))
     line, = assert_bad_one_named(ledger, folder, str(bad))
-    assert line == f"{bad}: extraction failed: RuntimeError: the extractor tripped"
+    assert line == f"{bad}: extraction failed in the claims stage: RuntimeError: the extractor tripped"
     assert "odd.txt" not in stored_names(ledger)
-    monkeypatch.setattr(pipeline, "_extract", real)
+    monkeypatch.setattr(stages, "STAGES", real)
     again = ledger("ingest", folder)
     assert "1 new, 2 already present, 0 failed" in again.stderr
     assert any(c["content"] == "five people were hurt" for c in ledger.json("claims"))

@@ -1,4 +1,4 @@
-"""Counts and their bounds (ledger.extract.numbers), on invented sentences.
+"""Counts and their bounds (ledger.reading.figures.numbers), on invented sentences.
 
 Each case states the text, the count's words as found, and its bounds per the export contract's table.
 """
@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from ledger.extract import lexicon, numbers
-from ledger.extract.numbers import find_quantities, number_value, plausible_bounds
+from ledger.text import data as lexicon
+from ledger.reading.figures import numbers
+from ledger.reading.figures.numbers import find_quantities, number_value, plausible_bounds
 
 
 def only(text: str):

@@ -1,7 +1,7 @@
-"""The outlet's own figure claims (ledger.extract.outlet, through extract())."""
+"""The outlet's own figure claims (ledger.reading.claims.outlet, through extract())."""
 from __future__ import annotations
 
-from ledger.extract.pipeline import extract
+from ledger.reading.stages import extract
 
 
 def _outlet(text: str, outlet: str | None = "Harbour Gazette") -> list[tuple]:

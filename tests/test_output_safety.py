@@ -222,8 +222,8 @@ def strike(sqlite_ledger, tmp_path):
 
 
 FIXED_VALUES = [  # each option, and where the project defines its values
-    (["claims", "--kind"], "ledger.extract.types", "CLAIM_KINDS"),
-    (["claims", "--metric"], "ledger.extract.types", "METRICS"),
+    (["claims", "--kind"], "ledger.reading.types", "CLAIM_KINDS"),
+    (["claims", "--metric"], "ledger.reading.types", "METRICS"),
     (["claims", "--status"], "ledger.models", "CLAIM_STATUSES"),
     (["conflicts", "--severity"], "ledger.reconcile", "SEVERITY_LEVELS"),
     (["log", "--entity"], "ledger.review.audit", "ENTITIES"),
@@ -252,7 +252,7 @@ def test_claim_kind_in_edit_and_add_is_checked(strike):
 
 
 def test_figure_population_is_one_the_ledger_counts(strike):
-    from ledger.extract.figure_nouns import populations
+    from ledger.reading.figures.figure_nouns import populations
     from ledger.reconcile.populations import names
 
     result = strike("claims", "edit", "1", "--figure", "killed:6:militants", expect=2)

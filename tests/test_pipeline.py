@@ -1,11 +1,12 @@
-"""The extraction API (ledger.extract.pipeline)."""
+"""The extraction API (ledger.reading.stages)."""
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.extract.pipeline import EXTRACTOR_VERSION, extract, is_headline
-from ledger.extract.types import CLAIM_KINDS, SOURCE_TYPES, SPEAKER_KINDS, Claim
+from ledger.reading.claims.headlines import is_headline
+from ledger.reading.stages import EXTRACTOR_VERSION, extract
+from ledger.reading.types import CLAIM_KINDS, SOURCE_TYPES, SPEAKER_KINDS, Claim
 
 ARTICLE = (
     "DUNMORE (Wire) \u2014 At least nine people were killed when a dam burst on Friday, the regional "

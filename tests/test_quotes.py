@@ -1,10 +1,10 @@
-"""Quotations (ledger.extract.quotes)."""
+"""Quotations (ledger.reading.claims.quotes)."""
 from __future__ import annotations
 
 import pytest
 
-from ledger.extract.quotes import close_end, find_quotes
-from ledger.extract.sentences import paragraphs
+from ledger.reading.claims.quotes import close_end, find_quotes
+from ledger.text.sentences import paragraphs
 
 
 def _quotes(text: str) -> list[str]:

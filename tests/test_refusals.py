@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from ledger.extract.cues import find_cues, refusal
-from ledger.extract.pipeline import extract
+from ledger.reading.claims.cues import find_cues, refusal
+from ledger.reading.stages import extract
 
 
 def _claim(c) -> tuple:

@@ -1,10 +1,10 @@
-"""Paragraphs and sentences with offsets (ledger.extract.sentences)."""
+"""Paragraphs and sentences with offsets (ledger.text.sentences)."""
 from __future__ import annotations
 
 import pytest
 
-from ledger.extract.quotes import close_end, find_quotes
-from ledger.extract.sentences import paragraphs, sentences
+from ledger.reading.claims.quotes import close_end, find_quotes
+from ledger.text.sentences import paragraphs, sentences
 
 
 def _split(text: str, protect_quotes: bool = False) -> list[str]:

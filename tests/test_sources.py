@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ledger.db import reading, writing
-from ledger.extract.types import Speaker
+from ledger.reading.types import Speaker
 from ledger.models import Source
 from ledger.sources import SourceResolver, is_proper_name, person_tokens
 

@@ -1,10 +1,10 @@
-"""Speaker phrases and what they say (ledger.extract.speakers)."""
+"""Speaker phrases and what they say (ledger.reading.claims.speakers)."""
 from __future__ import annotations
 
 import pytest
 
-from ledger.extract.descriptions import describe
-from ledger.extract.speakers import phrase_after, phrase_before
+from ledger.reading.claims.descriptions import describe
+from ledger.reading.claims.speakers import phrase_after, phrase_before
 
 
 def _before(text: str, cue: str) -> str | None:
@@ -116,7 +116,7 @@ def test_speakers_spokesman_of_a_named_ministry_keeps_which_ministry(phrase, aff
 
 
 def test_speakers_spokesman_of_a_ministry_of_no_named_country_has_no_affiliation():
-    from ledger.extract.pipeline import extract
+    from ledger.reading.stages import extract
 
     speaker = extract("Defence Ministry spokesman Ivo Dane said four soldiers died.")[0].speaker
     assert (speaker.name, speaker.affiliation) == ("Ivo Dane", None)  # whose ministry? not "Defence Ministry"

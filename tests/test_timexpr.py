@@ -1,11 +1,11 @@
-"""Time expressions resolved against the publication date (ledger.events.timexpr)."""
+"""Time expressions resolved against the publication date (ledger.reading.events.timexpr)."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from ledger.events.timexpr import FLOAT_ANCHOR, compatible, find_times, window, windows_overlap
+from ledger.reading.events.timexpr import FLOAT_ANCHOR, compatible, find_times, window, windows_overlap
 
 FRIDAY = date(2023, 3, 10)  # a Friday
 
@@ -202,7 +202,7 @@ def test_timexpr_offsets_survive_characters_that_lowercase_to_two():
 ])
 @pytest.mark.parametrize("published", [date(2016, 9, 20), date(1995, 1, 1), date(2023, 3, 10)])
 def test_timexpr_plain_numeric_date_reads_as_dateparser(text, published):
-    from ledger.events.timexpr import _dateparser, _plain_numeric_date
+    from ledger.reading.events.timexpr import _dateparser, _plain_numeric_date
 
     plain = _plain_numeric_date(text, published)
     assert plain is not None
@@ -211,6 +211,6 @@ def test_timexpr_plain_numeric_date_reads_as_dateparser(text, published):
 
 @pytest.mark.parametrize("text", ["5/13/12", "31/2/2021", "29/2/21", "0/5/2020", "1/2/123", "1/2/1850"])
 def test_timexpr_plain_numeric_date_leaves_odd_dates_to_dateparser(text):
-    from ledger.events.timexpr import _plain_numeric_date
+    from ledger.reading.events.timexpr import _plain_numeric_date
 
     assert _plain_numeric_date(text, FRIDAY) is None

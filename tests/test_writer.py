@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 import ledger.ingest.writer as writer_module
 from ledger.db import reading
 from ledger.errors import SpanError
-from ledger.extract.types import Span
+from ledger.reading.types import Span
 from ledger.ingest.article import make_article
 from ledger.ingest.run import prepare
 from ledger.ingest.writer import BatchWriter

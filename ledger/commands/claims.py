@@ -22,7 +22,7 @@ FIGURE_HELP = ("A figure as METRIC:BOUNDS[:POPULATION][@WORDS], e.g. killed:5+:f
 
 
 def figure_help() -> str:
-    from ledger.extract.types import METRICS
+    from ledger.reading.types import METRICS
 
     return FIGURE_HELP.format(metrics=", ".join(METRICS))
 

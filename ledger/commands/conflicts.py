@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from ledger.commands import text_table
-from ledger.commands.common import FORMAT_OPTION, Format, choices, data_console, emit, err, print_json, \
-    print_json_array, state, values
+from ledger.commands.common import Format, choices, data_console, emit, err, print_json, print_json_array, \
+    state, values
 from ledger.db import reading
 from ledger.reconcile import SEVERITY_LEVELS
 from ledger.render import bounds_text, shorten, visible

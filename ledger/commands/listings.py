@@ -12,7 +12,7 @@ import typer
 from ledger.commands.common import FORMAT_OPTION, Format, choices, emit, flatten, state, values
 from ledger.db import reading
 from ledger.export import claim_dict
-from ledger.extract.types import CLAIM_KINDS, METRICS
+from ledger.reading.types import CLAIM_KINDS, METRICS
 from ledger.models import CLAIM_STATUSES
 from ledger.render import figure_text, shorten
 

@@ -1,7 +1,7 @@
 """Tying an article's events to the ledger's events: the same strike reported by many outlets is one row.
 
 The pure rules (which claims of an article are about which event, and whether an article's event is one
-already known) live in ``ledger.events``; this module only fetches the candidates from the database,
+already known) live in ``ledger.reading.events``; this module only fetches the candidates from the database,
 applies the verdict and records what the new article adds (places, actors, a more precise date).
 """
 from __future__ import annotations
@@ -15,15 +15,15 @@ from sqlalchemy import Text, and_, bindparam, cast, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import lock_events
-from ledger.events import EventDraft, KnownEvent, kinds, match_event, merge_known
-from ledger.events.matching import days_of
+from ledger.reading.events import EventDraft, KnownEvent, kinds, match_event, merge_known
+from ledger.reading.events.matching import days_of
 from ledger.ingest.article import ArticleInput
 from ledger.models import AuditLog, Event, utcnow
 
 _EVENTS = Event.__table__
 _E = _EVENTS.c
 # The events whose day windows can reach the draft's days [first, last], by the precision of their date
-# (ledger.events.matching.days_of, with a day to spare): a day-precise event only from a few days around,
+# (ledger.reading.events.matching.days_of, with a day to spare): a day-precise event only from a few days around,
 # a month-precise one from a month around. Each branch can use the date index; no ORDER BY, so that SQLite
 # reads the OR through its indexes. Built once: every article runs it. Reading only these (not every event
 # of the month around) keeps the rows decoded per report few however busy the ledger is.
@@ -47,9 +47,9 @@ _UPDATE_EVENT = update(_EVENTS).where(_E.id == bindparam("event"))  # SET the co
 _NAMED = select(AuditLog.id).where(AuditLog.entity == "event", AuditLog.entity_id == bindparam("event"),
                                    AuditLog.action.in_(["event.rename", "event.split", "event.merge"])).limit(1)
 
-# How far a stored event's day window reaches from its date (ledger.events.matching.days_of), with a day to
+# How far a stored event's day window reaches from its date (ledger.reading.events.matching.days_of), with a day to
 # spare: only events whose window can overlap the draft's are read; match_event decides among them. An
-# explicit window (earliest-latest) is never longer than a year (ledger.events.labels._dating keeps one only
+# explicit window (earliest-latest) is never longer than a year (ledger.reading.events.labels._dating keeps one only
 # when it is narrower than its date's precision), so its end lies within a year after the draft's days: a
 # bounded range of the latest index, however many events come later.
 DAY, WEEK, MONTH, YEAR = timedelta(days=2), timedelta(days=7), timedelta(days=32), timedelta(days=367)

@@ -12,6 +12,7 @@ named explicitly with another suffix is read as text.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import stat
@@ -319,8 +320,6 @@ def read_stdin(stream: BinaryIO, max_bytes: int, meter: InputMeter | None = None
         meter.count(len(data))
         yield from read_json_document(raw, STDIN_LOCATION, max_bytes)
     elif head == "{":
-        import io
-
         yield from read_jsonl_lines(io.BytesIO(raw.encode("utf-8")), STDIN_LOCATION, max_bytes, meter)
     else:
         if len(data) > max_bytes:

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, func, select
 
+from ledger.conflicts import refresh_stale
 from ledger.db import first_line
 from ledger.errors import Problem
 from ledger.ingest.article import ArticleInput
@@ -29,6 +30,7 @@ from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, read_inputs
 from ledger.ingest.store import Extraction, Stored
 from ledger.ingest.writer import BatchWriter, Outcome
 from ledger.models import Article, Conflict, Event, Source
+from ledger.reading import EXTRACTOR_VERSION, read
 from ledger.sources import SourceResolver
 
 WINDOW_PER_JOB = 8
@@ -68,17 +70,16 @@ class IngestReport:
         self.problems += outcome.problems
 
 
-def prepare(article: ArticleInput) -> Extraction:
-    """Everything that can be done without the database: claims, figures and the article's events. The
-    claims stored are those of the events stage (a claim telling two events comes back split in two)."""
-    from ledger.events import group_events
-    from ledger.extract.pipeline import EXTRACTOR_VERSION, extract
-
+def prepare(article: ArticleInput) -> Extraction | Problem:
+    """Everything that can be done without the database: the article's reading (claims, figures, events),
+    or the Problem of a reading stage that failed (then nothing is stored for the article)."""
     body_title = None if article.title_in_text else article.title
-    claims = extract(article.text, outlet=article.outlet, title=body_title)
-    grouped = group_events(article.text, article.published_date, claims, title=article.title,
-                           published_precision=article.published_precision)
-    return Extraction(article, list(grouped.claims), list(grouped.events), list(grouped.claim_events),
+    reading = read(article.text, outlet=article.outlet, title=body_title, headline=article.title,
+                   published=article.published_date, published_precision=article.published_precision,
+                   location=article.location)
+    if reading.problems:
+        return reading.problems[0]
+    return Extraction(article, list(reading.claims), list(reading.events), list(reading.claim_events),
                       EXTRACTOR_VERSION)
 
 
@@ -101,9 +102,9 @@ def skip_known(engine: Engine, reads: Iterable[Read]) -> Iterator[Read | Stored]
             with engine.connect() as connection:
                 known = dict(connection.execute(select(Article.sha256, Article.id)
                                                 .where(Article.sha256.in_(shas))).all())
-        for read in window:
-            article_id = known.get(read.sha256) if isinstance(read, ArticleInput) else None
-            yield read if article_id is None else Stored(article_id, new=False)
+        for item in window:
+            article_id = known.get(item.sha256) if isinstance(item, ArticleInput) else None
+            yield item if article_id is None else Stored(article_id, new=False)
 
 
 def prepared(reads: Iterable[Read | Stored], jobs: int) -> Iterator[Extraction | Problem | Stored]:
@@ -207,8 +208,6 @@ def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool =
 
     ``on_article`` is called as articles are stored (``report.meter`` says how much input is read, of how
     much), ``on_stage`` with what the ingest does once they all are ("reconciling 12 events")."""
-    from ledger.conflicts import refresh_stale
-
     report = IngestReport(meter=measure(paths, stdin))
     with engine.connect() as connection:
         report.sources_before = connection.scalar(select(func.count()).select_from(Source))

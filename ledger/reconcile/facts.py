@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ledger.extract.fast_init import fast_init
+from ledger.text.fast_init import fast_init
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,6 +1,6 @@
 """The population hierarchy: which counts of the dead can be compared, and how.
 
-``data/populations.json`` says who is part of whom: children within civilians within people; fighters,
+``ledger/vocab/populations.json`` says who is part of whom: children within civilians within people; fighters,
 soldiers, personnel and police within combatants within people. Two figures compare
 
 - as equals when they count the same population (5 fighters vs 4 fighters: cannot both be exact);
@@ -13,15 +13,9 @@ Populations outside the hierarchy (facilities, trucks) compare only with themsel
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
-
-@lru_cache(maxsize=None)
-def load(name: str) -> dict:
-    """The parsed JSON of ``ledger/reconcile/data/NAME``, read once."""
-    return json.loads(resources.files("ledger.reconcile").joinpath("data", name).read_text(encoding="utf-8"))
+from ledger.text.data import load
 
 
 def general() -> str:
@@ -57,6 +51,13 @@ def known(population: str) -> bool:
     return population in load("populations.json")["parents"]
 
 
+def distinct(population: str) -> bool:
+    """True for a population of the hierarchy that sets its accounts apart from its siblings' (fighters
+    from civilians); False for one that cuts across them ("overlapping": commanders, officials) and for
+    one outside the hierarchy."""
+    return known(population) and population not in load("populations.json")["overlapping"]
+
+
 @lru_cache(maxsize=None)
 def ancestors(population: str) -> tuple[str, ...]:
     """The wholes a population is part of, nearest first: fighters -> (combatants, people)."""
@@ -69,8 +70,10 @@ def ancestors(population: str) -> tuple[str, ...]:
 
 
 def relation(a: str, b: str) -> str:
-    """How ``a`` stands to ``b``: "same", "part" (a within b), "whole" (b within a), "disjoint" (both in
-    the hierarchy, neither within the other) or "unrelated" (different populations outside it)."""
+    """How ``a`` stands to ``b``: "same", "part" (a within b), "whole" (b within a), "overlapping" (both
+    in the hierarchy, neither within the other, one of them cutting across its siblings: commanders and
+    fighters), "disjoint" (both in the hierarchy, neither within the other) or "unrelated" (different
+    populations outside it)."""
     if a == b:
         return "same"
     if b in ancestors(a):
@@ -78,7 +81,7 @@ def relation(a: str, b: str) -> str:
     if a in ancestors(b):
         return "whole"
     if known(a) and known(b):
-        return "disjoint"
+        return "disjoint" if distinct(a) and distinct(b) else "overlapping"
     return "unrelated"
 
 
@@ -108,7 +111,7 @@ def dominant(populations: set[str]) -> str | None:
 def _dominant(populations: frozenset[str]) -> str | None:
     """:func:`dominant`, remembered per set of populations (bounded): it is asked for every bare toll and
     every party of every event, about the same few sets."""
-    specific = sorted(p for p in populations if known(p) and p != general())
+    specific = sorted(p for p in populations if distinct(p) and p != general())
     if not specific:
         return None
     deepest = max(specific, key=lambda p: len(ancestors(p)))
@@ -155,5 +158,6 @@ def noun(population: str | None, count: int | None) -> str:
     if population is None:
         return ""
     if count == 1:
-        return load("populations.json")["singular"].get(population, population)
+        data = load("populations.json")
+        return data["singular"].get(population) or data["units"].get(population, population)
     return population

@@ -8,7 +8,7 @@ along the population hierarchy (``data/populations.json``), one bound at a time:
 - the parts of one whole are added (fighters and soldiers, civilians and combatants are counted apart);
 - populations outside the hierarchy count as people of unknown status.
 
-The breakdown of ``best`` (``data/totals.json``): ``civilians``; ``combatants_state`` (soldiers, personnel,
+The breakdown of ``best`` (``ledger/vocab/totals.json``): ``civilians``; ``combatants_state`` (soldiers, personnel,
 police); ``combatants_nonstate`` (fighters); ``combatants_unknown``, what a count of combatants adds
 beyond both; ``unknown``, what a count of people adds beyond every group. A group no source gave a figure
 for is None, never zero: silence is not a count. The groups that are not None add up to ``best``.
@@ -31,7 +31,7 @@ RULE = ("each population counts as the larger of its own figure and the sum of i
 
 
 def totals(estimates: Iterable[Estimate]) -> list[Total]:
-    """One total per event and metric of ``data/totals.json`` that has estimates, in event then metric
+    """One total per event and metric of ``ledger/vocab/totals.json`` that has estimates, in event then metric
     order."""
     metrics = load("totals.json")["metrics"]
     grouped: dict[tuple[Any, str], list[Estimate]] = {}
@@ -72,7 +72,7 @@ def _counts(values: dict[str, int | None]) -> dict[str, int | None]:
 
 
 def breakdown(counts: dict[str, int | None], named: set[str]) -> tuple[tuple[str, int | None], ...]:
-    """The groups of ``data/totals.json`` from the best counts; the two remainders only when a source
+    """The groups of ``ledger/vocab/totals.json`` from the best counts; the two remainders only when a source
     gave a figure at their level (combatants; people, or a population outside the hierarchy)."""
     config = load("totals.json")
     groups = {name: _sum(counts.get(p) for p in populations) for name, populations in config["groups"].items()}

@@ -19,6 +19,7 @@ from ledger import published as published_dates
 from ledger import reconcile
 from ledger.errors import NotFound
 from ledger.export import claim_dict, claim_query, iter_claims
+from ledger.facts import load_facts
 from ledger.models import Article, Claim, Conflict, Event, Source
 from ledger.passages import Passage, passage_of
 
@@ -114,7 +115,7 @@ def gather(session: Session, event_ids: list[int] | None = None, as_of: date | N
     claims, contexts, rejected = _claims(session, ids, as_of)
     texts = _article_texts(session, ids)
     found = (conflict_store.as_of(session, as_of, ids) if as_of else conflict_store.stored(session, ids)) if ids else []
-    estimates = [conflict_store.estimate_dict(e) for e in reconcile.estimate(conflict_store.load_facts(session, ids), as_of=as_of)]
+    estimates = [conflict_store.estimate_dict(e) for e in reconcile.estimate(load_facts(session, ids), as_of=as_of)]
     claims_of = _by_event(claims, lambda c: c["event"]["id"])
     conflicts_of = _by_event(found, lambda c: c["event"]["id"])
     estimates_of = _by_event(estimates, lambda e: e["event_id"])

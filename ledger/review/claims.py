@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session
 
 from ledger.db import lock_events
 from ledger.errors import LedgerError, NotFound
-from ledger.extract.types import CLAIM_KINDS, METRICS
-from ledger.ingest.store import mark_stale
+from ledger.reading.types import CLAIM_KINDS, METRICS
+from ledger.conflicts import mark_stale
 from ledger.models import Article, Claim, Event, Figure, Source
 from ledger.queries import find_source, get
+from ledger.reading.figures.figure_nouns import populations as lexicon_populations
+from ledger.reconcile import populations as hierarchy
 from ledger.review.audit import claim_snapshot, record
 
 STATUS_ACTIONS = {"confirmed": "claim.confirm", "rejected": "claim.reject"}
@@ -73,9 +75,6 @@ class FigureSpec:
 def check_population(population: str, spec: str) -> None:
     """Refuse a population the ledger does not know, listing those it does: the reconciler's hierarchy and
     what the extractor's lexicon writes (so an analyst's figure compares with the extracted ones)."""
-    from ledger.extract.figure_nouns import populations as lexicon_populations
-    from ledger.reconcile import populations as hierarchy
-
     named, kinds = lexicon_populations()
     names = tuple(dict.fromkeys(hierarchy.names() + named))
     if population in names or any(population == f"{kind} {noun}" for kind_words, nouns in kinds

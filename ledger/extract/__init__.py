@@ -1,1 +1,0 @@
-"""Extraction: pure functions from article text to claims, speakers and figures, all with character offsets."""

@@ -1,0 +1,53 @@
+"""The reconciler's input read from the database: every figure of an event's claims as a frozen fact.
+
+Shared by the conflict refresh (``ledger.conflicts``), the estimates worked out for a past date
+(``ledger.estimates``) and the report; it lives apart from them so that none of them imports another to
+get it.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from ledger import published, reconcile
+from ledger.models import Article, Claim, Figure, Source
+
+
+def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.FigureFact]:
+    """The figure facts of these events: every figure of every claim that is not rejected. Read as plain
+    columns (no ORM objects): a refresh after a large ingest reads every figure of thousands of events."""
+    event_ids = list(event_ids)
+    if not event_ids:
+        return []
+    via = aliased(Source)
+    affiliation = aliased(Source)
+    rows = session.connection().execute(  # Core, not the ORM's result machinery: a third of the time
+        select(Claim.id, Figure.id, Claim.event_id, Source.id, Source.name, Source.type, affiliation.name,
+               Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
+               Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
+               Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start)
+        .join(Claim, Claim.id == Figure.claim_id)
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(affiliation, affiliation.id == Source.affiliation_id)
+        .outerjoin(via, via.id == Claim.via_source_id)
+        .join(Article, Article.id == Claim.article_id)
+        .where(Claim.event_id.in_(event_ids), Claim.status != "rejected")
+        .order_by(Claim.event_id, Claim.id, Figure.id))
+    facts, dates = [], {}
+    for row in rows:
+        fact = dict(zip(_FACT_FIELDS, row))
+        raw = fact["published"]
+        if raw not in dates:  # few distinct dates among many facts: read each once
+            dates[raw] = (published.precision(raw), published.moment(raw))
+        fact["published_precision"], fact["published"] = dates[raw]
+        facts.append(reconcile.FigureFact(**fact))
+    return facts
+
+
+# The FigureFact field each column of load_facts' query fills, in the query's order.
+_FACT_FIELDS = ("claim_id", "figure_id", "event_id", "source_id", "source_name", "source_type",
+                "source_affiliation", "source_reliability", "article_id", "outlet", "published", "metric",
+                "population", "low", "high", "qualifier", "vague", "no_figure", "text", "via", "claim_kind",
+                "article_key", "claim_start", "figure_start")

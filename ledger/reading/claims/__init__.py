@@ -1,0 +1,1 @@
+"""Claims: cues, attribution frames, quotations, headlines, the outlet's own claims and their speakers."""

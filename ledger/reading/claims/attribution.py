@@ -1,0 +1,519 @@
+"""Assembling claims: from frames and quotations to content spans, kinds and (local) speakers.
+
+For every sentence the frames of its cues are found (``frames.analyse``); each frame gives a content span:
+after the cue (``A``, ``P``, ``C``, ``E``), before it (``B``), or around it (a parenthetical
+"The dead, the ministry said, were civilians"). The next frame of the sentence ends a content
+("..., adding that ...", "..., according to ...", "... and warned ..."). Then the kind:
+
+    direct   the content is one quotation ('"We won," she said.') or quotations joined by the attribution
+             ('"We won," she said, "and we will win again."' -> one claim, ``parts`` = the two pieces)
+    mixed    reported speech with a quoted fragment ('He said the raid "went well".')
+    indirect reported speech without quotation marks
+
+Quotations no frame covers are then placed: a quote paragraph carrying on a quote, or with no speaker of
+its own after a paragraph with claims, belongs to that speaker (``carry``); a full quoted sentence
+nobody is said to have said is an ``unattributed_quote``; short quoted words (scare quotes, titles,
+"Operation 'Desert Wind'") are no claims. Who the speakers are is decided later, in ``coref``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ledger.text import data as lexicon
+from ledger.reading.claims.cues import Cue
+from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, subject_of
+from ledger.reading.claims.quotes import Quote, close_end
+from ledger.text.sentences import Sentence
+
+_CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
+_OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$")
+_CONJUNCTIONS = ("and", "but", "or", "while")
+# ",? but": written to start with one character class (the lookbehinds tell a comma from a space) so that
+# searching a long content skips to candidate characters in C.
+_BUT_CLAUSE = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)but\s+"
+                         r"(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|[A-Z][\w'\u2019-]+)\s+"
+                         r"(?!(?:and|or|of)\b)[a-z])")
+_CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
+_NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
+_EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
+_OBJECT_PRONOUN = re.compile(r"(?:\s+(?:me|him|her|us|them|you|reporters|journalists))?")
+_OWN_STAFF = re.compile(r"(?:its|their|his|her|our)\s")
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\u2019 -]{2,}(?:,\s*[^\u2014\u2013\u2015:\n]{1,40}?)?)\s*(?:\([^)]{1,30}\))?\s*"
+                       r"(?:\u2014|\u2013|\u2015|--|-|:)\s+")
+_OUTLET_MODES = ("passive", "impersonal", "hedge")
+_MAX_CUES = 40  # per sentence: more is no prose (a list of "said said said"), and keeps the work linear
+_WORD = re.compile(r"\w")
+_ADJUNCT = re.compile(r",\s+(?:\w+ly\s+)?(?!(?:including|according|excluding|following|regarding|concerning|"
+                      r"notwithstanding|during|pending|considering|nothing|something|anything|everything|morning|"
+                      r"evening|spring|king|thing|ring|wing|string|building|funding|meeting|bring|sing)\b)[a-z]{3,}ing\b")
+_CONJUNCTION = re.compile(r"(?:and|but|or|so|yet|while|as|though|although|because|then|when|before|after)\b")
+_CLAUSE_GAP = re.compile(r"[^\"\u201c\u201d.;:!?]{0,80}")
+_SUBORDINATE = re.compile(r"(?:While|Although|Though|As|Because|Since|When|After|Before|If|Whereas|Even\s+though|Once|"
+                          r"Until|Unless)\b[^,]*$")
+_APPOSITIVE = re.compile(r"(?:a|an|the|who|whom|whose|which|one|both|each|also|himself|herself|itself|themselves|"
+                         r"speaking|citing|quoting|referring|according|[a-z]+ing\b|[A-Z][a-z]+\s+(?:of|for|at)\b)\b",
+                         re.IGNORECASE)
+_SIGNATURE = re.compile(r"\s*(?:\u2015|\u2014|\u2013|--)\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+                        r"(?:,[^\n\"\u201c\u201d]{0,80})?\s*[.]?\s*$")
+_PREPOSITION = re.compile(r"(?:on|for|at|in|with|against|from|into|onto|upon|over)\b")
+_CUTTING = ("B", "P", "C", "citing", "passive", "impersonal", "hedge")
+
+
+@dataclass(slots=True)
+class Found:
+    """A claim before coreference: offsets only.
+
+    ``speaker`` is the mention span (None when the speaker is carried: then ``carry`` is the claim whose
+    speaker this one shares); ``antecedent`` the phrase a relative pronoun stands for; ``via``
+    the intermediary of "citing"; ``outlet`` marks the outlet's own hedged assertions ("are reported to"),
+    kept only when they carry a figure.
+    """
+
+    kind: str
+    content: tuple[int, int]
+    sentence: tuple[int, int]
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    carry: "Found | None" = None
+    antecedent: tuple[int, int] | None = None
+    via: tuple[int, int] | None = None
+    parts: tuple[tuple[int, int], ...] = ()
+    outlet: bool = False
+    described: tuple[int, int] | None = None
+
+
+@lru_cache(maxsize=1)
+def _not_claims() -> tuple[re.Pattern, int]:
+    data = lexicon.load("not_claims.json")
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["title_cues"], key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{words}))\s*[\"'\u201c\u2018]?\s*$"), int(data["min_unattributed_words"])
+
+
+def find_claims(text: str, paras, units: list[Sentence], quotes: list[Quote], cues: list[Cue],
+                silent: list[int] = ()) -> list[Found]:
+    """Every claim of the article, before coreference, in order of paragraphs.
+
+    ``units`` are the sentences (quotations kept whole), ``quotes`` and ``cues`` come from their modules.
+    ``silent`` are the sorted starts of the no-figure statements (``no_figure``): a refusal cue ("declined",
+    "did not provide") frames a claim only where one of them starts within it ("declined to give a death
+    toll"); elsewhere ("declined to comment", "did not say whether ...") it frames nothing, as before.
+    """
+    found: list[Found] = []
+    pending: Found | None = None
+    by_para: dict[int, list[Sentence]] = {}
+    for unit in units:
+        by_para.setdefault(unit.para, []).append(unit)
+    qi = ci = 0
+    n_quotes, n_cues = len(quotes), len(cues)
+    for para in sorted(by_para):
+        para_units = by_para[para]
+        first = len(found)
+        para_quotes = []
+        while qi < n_quotes and quotes[qi].para <= para:
+            if quotes[qi].para == para:
+                para_quotes.append(quotes[qi])
+            qi += 1
+        quote_starts = [q.start for q in para_quotes]
+        quote_opens = [q.open for q in para_quotes]
+        quote_ends = [close_end(text, q) for q in para_quotes]
+        colon: Found | None = None
+        if pending is not None and not any(q.open == para_units[0].start for q in para_quotes):
+            block = (para_units[0].start, para_units[-1].end)  # "The governor added:" + a paragraph
+            found.append(Found("direct", block, block, pending.cue, pending.speaker))
+            pending = None
+        for n, unit in enumerate(para_units):
+            while ci < n_cues and cues[ci].start < unit.start:
+                ci += 1
+            unit_cues = []
+            while ci < n_cues and cues[ci].start < unit.end:
+                if not _inside(cues[ci].start, para_quotes, quote_starts) and len(unit_cues) < _MAX_CUES:
+                    unit_cues.append(cues[ci])
+                ci += 1
+            if not unit_cues:
+                continue  # a sentence without cues has no claims of its own (quotes are placed below)
+            lo = _content_lo(text, unit, n == 0)
+            unit_quotes = para_quotes[bisect_right(quote_ends, unit.start):bisect_right(quote_opens, unit.end)]
+            colon = _unit_claims(text, unit, lo, unit_cues, unit_quotes, found, silent) or colon
+        if para_quotes:
+            _place_quotes(text, para_units, para_quotes, found, first, pending)
+        pending = colon if colon is not None and len(found) == first else None
+    return found
+
+
+def _starts_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in ``start``-``end``."""
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
+
+
+def _inside(pos: int, quotes: list[Quote], starts: list[int]) -> bool:
+    """Whether ``pos`` lies within one of ``quotes`` (sorted, non-overlapping; ``starts`` their starts)."""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and quotes[k].start <= pos < quotes[k].end
+
+
+def _content_lo(text: str, unit: Sentence, first: bool) -> int:
+    """Where a sentence's own words start: after a dateline ("BAGHDAD (AP) -- ") in a paragraph's first."""
+    if first:
+        m = _DATELINE.match(text, unit.start, unit.end)
+        if m is not None and m.end() < unit.end:
+            return m.end()
+    return unit.start
+
+
+def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: list[Quote],
+                 found: list[Found], silent: list[int] = ()) -> Found | None:
+    """Claims of one sentence appended to ``found``; returns a pending "X said:" claim with no content."""
+    frames: list[Frame] = []
+    for cue in cues:
+        frame = analyse(text, cue, lo, unit.end, frames)
+        if frame is not None and frame.cue.entry is not None and frame.cue.entry.cls == "refusal" and \
+                not _starts_within(silent, frame.cue.start, frame.cue.end):
+            continue  # "declined to comment": a refusal about no number is no claim
+        if frame is not None and (not frames or not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:])):
+            frames.append(frame)
+    frames = _outside_appositives(frames)
+    pending = None
+    base = len(found)
+    for i, frame in enumerate(frames):
+        if frame.mode == "citing":
+            _apply_citing(text, frame, found, base)
+            continue
+        span, parts = _content(text, frame, frames, i, lo, unit.end, quotes)
+        if frame.colon and span is None and frame.speaker is not None:
+            pending = Found("direct", (0, 0), (unit.start, unit.end), (frame.cue.start, frame.cue.end),
+                            frame.speaker)
+            continue
+        if span is None or _reported_refusal(frame, found, base):
+            continue
+        claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base)
+        if claim is not None:
+            found.append(claim)
+    return pending
+
+
+def _reported_refusal(frame: Frame, found: list[Found], base: int) -> bool:
+    """Whether ``frame`` is a refusal inside the content of a claim of its sentence (``found[base:]``): "The
+    army said it would not give a death toll" is one claim, the army's, whose content holds the refusal."""
+    if frame.cue.entry is None or frame.cue.entry.cls != "refusal":
+        return False
+    return any(c.content[0] <= frame.cue.start and frame.cue.end <= c.content[1] for c in found[base:])
+
+
+def _nests(text: str, before: list[Frame], lo: int, end: int) -> bool:
+    """Whether a sentence-final attribution reports the whole sentence, nested attribution included: the
+    only earlier frame opens the sentence with its speaker and its content runs on to this one."""
+    return (len(before) == 1 and before[0].mode == "A" and before[0].speaker is not None
+            and before[0].speaker[0] <= _skip_opener(text, lo) and before[0].right is not None
+            and ";" not in text[lo:end])
+
+
+def _outside_appositives(frames: list[Frame]) -> list[Frame]:
+    """Without the frames of cues inside another speaker's appositive: "A commander, who asked not to be
+    named, said ..." -- the relative clause describes the speaker and is no claim of its own."""
+    inner = [f.appositive for f in frames if f.appositive is not None]
+    if not inner:
+        return frames
+    return [f for f in frames if not any(s <= f.cue.start < e for s, e in inner)]
+
+
+def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: int,
+             quotes: list[Quote]) -> tuple[tuple[int, int] | None, tuple]:
+    """The content span of ``frame`` (and its parts when it is interrupted), or (None, ())."""
+    mode = frame.mode
+    if mode in _OUTLET_MODES:
+        return _clause(text, frame, lo, hi), ()
+    left_start = lo
+    for f in frames[:i]:  # the end of the last frame before this one, if any
+        if left_start < f.region[1] <= frame.region[0]:
+            left_start = f.region[1]
+    if mode == "B" and _nests(text, frames[:i], lo, frame.region[0]):
+        left_start = lo  # "Valdoria has asked the council to act, the minister said": the minister reports it all
+    if mode == "B" or (mode == "T" and (frame.right is None or frame.cue.start > _skip_opener(text, lo))):
+        left = _trim(text, left_start, frame.region[0], 1)
+        if mode == "T":
+            left = _trim(text, _attached_chunk(text, left_start, frame.region[0]), frame.region[0], 1)
+        if left is None:
+            return None, ()
+        after = skip_adverbials(text, frame.region[1], hi)
+        if frame.cue.entry is not None and frame.cue.entry.addressee and frame.speaker[0] < frame.cue.start:
+            after = skip_adverbials(text, _OBJECT_PRONOUN.match(text, after).end(), hi)
+        after = _skip_space(text, after)
+        rest = _continuation(text, after, hi, frames, i, quotes)
+        if rest is not None:
+            return (left[0], rest[1]), (left, rest)
+        return (left, ()) if len(text[left[0]:left[1]].split()) >= 2 else (None, ())
+    if frame.right is None:
+        return None, ()
+    end = hi
+    for g in frames[i + 1:]:
+        if g.mode in _CUTTING or g.mode == "T" and g.cue.start > frame.right:
+            end = min(end, _cut_point(text, g, lo))
+            break
+        if g.mode == "A" and g.speaker is not None and _NEW_CLAUSE.search(text, frame.right, g.speaker[0]):
+            end = min(end, _NEW_CLAUSE.search(text, frame.right, g.speaker[0]).start())
+            break  # "X estimates A; Y puts it at B": the second attribution is not part of A
+    if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])):
+        end = min(end, _clause_end(text, frame.right, end, quotes))
+    # the writer's asides: "..., though she acknowledged it was unlikely", "..., insisting ...", "..., but the
+    # court ruled ..."; each pattern holds a comma or "but", so a content without one is not searched
+    concessive = _CONCESSIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
+    if concessive is not None and not any(q.open < concessive.start() < q.end for q in quotes):
+        end = concessive.start()
+    for pattern, held in ((_ADJUNCT, ","), (_BUT_CLAUSE, "but")):
+        if text.find(held, frame.right, end) < 0:
+            continue
+        cut = pattern.search(text, frame.right, end)
+        if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
+            end = cut.start()
+    span = _trim(text, frame.right, end)
+    if span is not None and mode == "E" and _PREPOSITION.match(text, span[0], span[1]):
+        return None, ()  # "which X blamed on Y": what is blamed is the antecedent, not "on Y"
+    return span, ()
+
+
+def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
+                  quotes: list[Quote]) -> tuple[int, int] | None:
+    """After "the dead, the ministry said," the rest of the sentence is content too; after '"A," he said,'
+    (or '"A," he said, referring to the attack,') a following quotation is the second part of an
+    interrupted quote. A new clause ("..., but she left") or an appositive of an inverted speaker
+    ("said Mr. Li, an economist") is not."""
+    if pos >= hi or text[pos] != ",":
+        return None
+    start = _skip_space(text, pos + 1)
+    for q in quotes:
+        if start <= q.open < hi and _CLAUSE_GAP.fullmatch(text, start, q.open) and (
+                q.open == start or text[start:q.open].rstrip().endswith(",")) and not any(
+                start <= f.cue.start < q.open for f in frames[i + 1:]):
+            return q.start, q.end
+    if any(f.region[0] <= start + 1 and f.region[1] > start for f in frames[i + 1:]):
+        return None
+    if start >= hi or text[start] in "\"\u201c\u2018":
+        return None
+    conjunction = _CONJUNCTION.match(text, start, hi)
+    if conjunction is not None and (conjunction.group() not in ("and", "but") or any(
+            f.region[0] >= start for f in frames[i + 1:])):
+        return None  # "..., she said, and the museum was full": the reported clause goes on; not "..., as ..."
+    frame = frames[i]
+    if frame.speaker is not None and frame.speaker[0] > frame.cue.start and _APPOSITIVE.match(text, start, hi):
+        return None
+    end = hi
+    for g in frames[i + 1:]:
+        end = min(end, _cut_point(text, g, start))
+    return _trim(text, start, end)
+
+
+def _attached_chunk(text: str, start: int, end: int) -> int:
+    """"..., killing at least 22 fighters according to a war monitor": "according to" attaches to the
+    participle or "with" clause right before it, not to the whole sentence (the corpus gold annotates the
+    participle clause alone; PolNeAR's whole-sentence contents start at the sentence start otherwise)."""
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    comma = max(text.rfind(",", start, end), text.rfind(";", start, end))
+    if comma > start:
+        chunk = text[comma + 1:end].lstrip()
+        first = chunk.split()[0].lower() if chunk.split() else ""
+        if first.endswith("ing") or first == "with":
+            return comma + 1
+    return start
+
+
+def _cut_point(text: str, frame: Frame, lo: int) -> int:
+    if frame.mode in _OUTLET_MODES:
+        return _clause_start(text, frame.cue.start, lo)
+    start = frame.region[0]
+    m = _CUT_TAIL.search(text[lo:start])
+    return lo + m.start() if m else start
+
+
+def _clause(text: str, frame: Frame, lo: int, hi: int) -> tuple[int, int] | None:
+    """The clause of an agentless passive: "in which [five fighters are reported to have been killed]"."""
+    if frame.mode == "impersonal":
+        start = _skip_space(text, frame.cue.end)
+    else:
+        start = _clause_start(text, frame.cue.start, lo)
+    end = text.find(",", frame.cue.end, hi)
+    return _trim(text, start, end if end > 0 else hi)
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    start = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind("\u2014", lo, pos))
+    start = lo if start < lo else start + 1
+    m = re.match(r"\s*(?:(?:in|during|of|among|after|before|for)\s+(?:which|whom)|which|who|where|when|while|"
+                 r"and|but|although|as)\s+", text[start:pos])
+    return start + (m.end() if m else 0)
+
+
+def _clause_end(text: str, start: int, end: int, quotes: list[Quote]) -> int:
+    pos = start
+    while True:
+        comma = text.find(",", pos, end)
+        if comma < 0:
+            return end
+        if not any(q.start <= comma < q.end for q in quotes):
+            return comma
+        pos = comma + 1
+
+
+def _skip_opener(text: str, lo: int) -> int:
+    m = _OPENER.match(text[lo:lo + 12])
+    return lo + m.end() if m else lo
+
+
+def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int] | None:
+    """The span without surrounding blanks, commas, dashes, a leading "that" or a trailing "and"."""
+    while start < end and text[start] in " \t\n,;:\u2014\u2013-":
+        start += 1
+    if text[start:start + 5].lower() == "that " and not keeps_that():
+        start += 5
+    while end > start and (text[end - 1] in " \t\n,;:.\u2014\u2013-" or (
+            text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end))):
+        end -= 1
+    if text.endswith(_CONJUNCTIONS, start, end):  # the search below finds nothing otherwise
+        m = _TRAILING_CONJUNCTION.search(text[start:end])
+        if m is not None:
+            end = start + m.start()
+    if end - start < 2 or len(text[start:end].split(None, min_words - 1)) < min_words:  # fewer than min_words
+        return None
+    return start, end
+
+
+def _claim(text: str, frame: Frame, span: tuple[int, int], parts: tuple, sentence: tuple[int, int],
+           quotes: list[Quote], found: list[Found], base: int) -> Found | None:
+    kind, span, parts = _kind(text, span, parts, quotes)
+    if frame.mode in _OUTLET_MODES:
+        return Found("outlet", span, sentence, (frame.cue.start, frame.cue.end), outlet=True)
+    if frame.mode == "T":
+        kind = "according_to"
+    cue = (frame.cue.start, frame.cue.end)
+    carry = None
+    speaker = frame.speaker
+    if frame.mode == "P" or speaker is None:
+        carry = _main_claim(found, base, span)
+        if carry is None:
+            speaker = subject_of(text, sentence[0], frame.cue.start) if frame.mode == "P" else None
+            if speaker is None or _EXPLETIVE.match(text, speaker[0]):
+                return None
+        else:
+            speaker = None
+    return Found(kind, span, sentence, cue, speaker, carry, frame.antecedent, frame.via, parts,
+                 described=frame.appositive if speaker is not None else None)
+
+
+def _main_claim(found: list[Found], base: int, span: tuple[int, int]) -> Found | None:
+    """The claim of the main clause that a participle ("adding that") or coordinated verb shares."""
+    for k in range(len(found) - 1, base - 1, -1):
+        if not found[k].outlet:
+            return found[k]
+    return None
+
+
+def _kind(text: str, span: tuple[int, int], parts: tuple, quotes: list[Quote]) -> tuple[str, tuple, tuple]:
+    """direct, mixed or indirect, and the span without quote marks when the content is all quoted.
+
+    Content is direct when, without its quotations, no word is left in it (or in each of its parts).
+    """
+    inside = [q for q in quotes if q.open < span[1] and close_end(text, q) > span[0]]
+    if not inside:
+        return "indirect", span, parts
+    for piece in parts or (span,):
+        pos = piece[0]
+        for q in inside:
+            if q.open >= piece[1] or close_end(text, q) <= piece[0]:
+                continue
+            if _WORD.search(text, pos, max(pos, q.open)):
+                return "mixed", span, parts
+            pos = max(pos, close_end(text, q))
+        if _WORD.search(text, pos, piece[1]):
+            return "mixed", span, parts
+    if len(inside) == 1:
+        return "direct", (inside[0].start, inside[0].end), ()
+    return "direct", (inside[0].start, inside[-1].end), tuple((q.start, q.end) for q in inside)
+
+
+def _apply_citing(text: str, frame: Frame, found: list[Found], base: int) -> None:
+    """"X said ..., citing Y": the claim is Y's, via X; citing one's own staff ("its reporter") keeps X."""
+    if len(found) <= base or frame.via is None:
+        return
+    claim = found[-1]
+    cited = text[frame.via[0]:frame.via[1]].lower()
+    if _OWN_STAFF.match(cited):
+        return
+    claim.via, claim.speaker = (claim.speaker or claim.via), frame.via
+    if claim.via is None and claim.carry is not None:
+        claim.via = claim.carry.speaker
+    claim.carry = None
+
+
+def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: list[Found], first: int,
+                  pending: Found | None) -> None:
+    """Claims for the quotations of one paragraph that no frame covered."""
+    title_before, min_words = _not_claims()
+    covered = sorted(c.content for c in found[first:])
+    for q in quotes:
+        if _overlaps(q, covered):
+            continue
+        unit = next((u for u in units if u.start <= q.open < u.end), None)
+        if unit is None:
+            continue
+        starts_unit = q.open <= _skip_space(text, unit.start)
+        label = _LABEL.match(text, q.start, q.end) if starts_unit else None
+        signed = _SIGNATURE.match(text, close_end(text, q), units[-1].end) if starts_unit else None
+        owner = _owner(found, first, q, starts_unit, pending)
+        claim = None
+        if label is not None:  # a transcript: "PENCE: Well, look, ..."
+            claim = Found("direct", (label.end(), q.end), (unit.start, unit.end), (label.end(1), label.end(1) + 1),
+                          (q.start, label.end(1)))
+        elif signed is not None:  # a signed quotation: '"We were never warned." -- Ana Pelt, 34'
+            claim = Found("direct", (q.start, q.end), (unit.start, units[-1].end), (signed.start(1) - 1, signed.start(1)),
+                          (signed.start(1), signed.end(1)))
+        elif owner == "pending" and pending is not None:
+            claim = Found("direct", (q.start, q.end), (unit.start, unit.end), pending.cue, pending.speaker)
+            pending = None
+        elif owner is not None and owner.kind == "direct" and len(found) > first and found[-1] is owner \
+                and owner.content[1] < q.start and not text[owner.content[1]:q.open].count("\n"):
+            owner.parts = (owner.parts or (owner.content,)) + ((q.start, q.end),)
+            covered.remove(owner.content)
+            owner.content = (owner.content[0], q.end)
+            insort(covered, owner.content)
+            continue
+        elif owner is not None:
+            claim = Found("direct", (q.start, q.end), (unit.start, unit.end), carry=owner)
+        elif starts_unit and q.words(text) >= min_words and not title_before.search(text, unit.start, q.open):
+            claim = Found("unattributed_quote", (q.start, q.end), (unit.start, unit.end))
+        if claim is not None:
+            found.append(claim)
+            insort(covered, claim.content)
+
+
+def _overlaps(q: Quote, covered: list[tuple[int, int]]) -> bool:
+    """Whether a claim content in ``covered`` (sorted spans) overlaps quote ``q``; only the few spans that
+    start last before the quote's end are looked at, which keeps long quote-heavy paragraphs linear."""
+    k = bisect_right(covered, (q.end, q.end))
+    return any(s < q.end and e > q.start for s, e in covered[max(0, k - 8):k])
+
+
+def _owner(found: list[Found], first: int, q: Quote, starts_unit: bool, pending: Found | None):
+    """Whose words a quote with no cue of its own are: a pending "X said:", the speaker of the quote it
+    carries on, of the previous quote in its paragraph, or of the paragraph before."""
+    if not starts_unit:
+        return None
+    if pending is not None:
+        return "pending"
+    last = next((c for c in reversed(found) if not c.outlet), None)
+    if last is None:
+        return None
+    if q.continues or len(found) > first:
+        return last
+    return last if last.kind != "unattributed_quote" else None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos

@@ -1,0 +1,521 @@
+"""Frames: for one cue in one sentence, where its speaker is and on which side its content lies.
+
+The constructions of attribution in news English, each decided from the words around the cue:
+
+    A  speaker cue content      "The ministry said on Friday that five people died."
+    B  content, speaker cue     "Five people died, the ministry said."  /  "..., said Mr. Li."
+    P  participle               "..., adding that the strikes were lawful."  (speaker of the main clause)
+    C  coordinated verb         "The group denied the report and warned of revenge."
+    E  embedded relative        "what the Pentagon said was a depot"  /  "which a monitor says killed 22"
+    T  according to             "According to the observatory, ..."  /  "..., according to officials."
+
+A progressive ("Trump is insisting that") takes the subject before its auxiliary; a participle may follow
+a preposition ("by saying") or an introductory phrase ("In August, two unions sued, saying ..."); "citing"
+a reason rather than a source ("citing a threat to public health") is a participle whose content is the
+reason. A frame only locates things (offsets); ``attribution`` turns frames into claims. The skipping of adverbials
+after the cue ("said in a statement on Friday that", "told Reuters that") is data-driven from
+``ledger/vocab/grammar.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ledger.text import data as lexicon
+from ledger.reading.claims.cues import Cue, refusal
+from ledger.text.phrases import phrase_trie
+from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_before, tokens, words
+
+_PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
+_INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
+_COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
+_COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
+_COORDINATOR_CHARS = ",andbuthe"  # what _COORDINATOR_TAIL can match besides blank space
+_THAT_OR_COLON_END = re.compile(r"\bthat\s*$|:\s*$")
+_COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
+_INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
+_INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|early|last|this|during)\b)")
+_COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")  # searched in a short window before the cue
+_CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_APPOSITIVE_OPENERS = ("a", "an", "the", "which", "who", "whose", "one", "speaking", "citing", "quoting",
+                       "like", "including", "himself", "herself", "itself", "both", "each", "whom", "along",
+                       "along with", "themselves", "then", "now", "formerly", "once", "known", "based",
+                       "founded", "led", "backed", "funded", "run", "also", "in", "at", "from", "with", "for")
+
+
+_DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|with|via|through|earlier|late|last|"
+                           r"this|early)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would)\b)(?:[^,;:.\"\u201c]|"
+                           r",\s+(?=[A-Z])|(?<=[A-Z])\.)){0,60}?,?\s*\bthat\b")
+
+
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
+_COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
+_ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
+_ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
+_SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
+_QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]\s*(?:[\"\u201d]|''|\u2019)|(?:[\"\u201d]|'')\s*[,\u2014])\s*$")
+
+
+@dataclass(slots=True)
+class Frame:
+    """Where a cue's speaker and content are.
+
+    ``mode`` is one of A, B, P, C, E, T (see the module doc) or ``passive``/``impersonal``/``hedge`` for the
+    outlet's own hedged assertions. ``region`` is the span of the attribution words themselves (speaker,
+    cue, adverbials, "that"), which no content may include; ``right`` is where a content after the cue
+    starts (None when nothing follows); ``speaker`` is the mention span (None when carried from the main
+    clause); ``colon`` marks "X said:" cues; ``via`` is the span of a "citing"/"speaking to" intermediary.
+    """
+
+    cue: Cue
+    mode: str
+    region: tuple[int, int]
+    speaker: tuple[int, int] | None = None
+    right: int | None = None
+    colon: bool = False
+    antecedent: tuple[int, int] | None = None
+    via: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    appositive: tuple[int, int] | None = None
+
+
+# The word lists written into the adverbial pattern, kept here so that the words an adverbial can open with
+# (``_Grammar.adverbial_openers``) are those of the pattern itself.
+_TIME_LEADS = ("on", "late", "early", "last", "this", "earlier", "later", "next", "in", "at", "by")
+_VENUE_LEADS = ("in", "at", "during", "on", "via", "through", "over", "after", "before", "from", "with")
+_OTHER_LEADS = ("to", "of", "on", "in")  # "to Reuters", "of him", "on condition of", "in response to"
+_ADVERBS = ("repeatedly", "again", "also", "publicly", "privately", "separately", "recently", "previously",
+            "earlier", "later", "then", "too", r"as\s+well", "simply", "flatly", "bluntly", r"once\s+again", "again")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The compiled patterns of ``grammar.json``. ``adverbial_openers`` are the lowercase words an adverbial
+    can start with (None when the lexicon's temporal words are not plain words): a failing adverbial match
+    costs microseconds and nine cues out of ten have no adverbial, so the next word is looked up first."""
+
+    adverbial: re.Pattern
+    that: re.Pattern
+    auxiliaries: frozenset
+    adverbial_openers: frozenset | None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Grammar:
+    gr = lexicon.load("grammar.json")
+    # Each word list as a trie: a flat alternation tries every word in turn (and, under IGNORECASE, each one
+    # costs the engine a jump), a trie one branch per letter. Both try a longer word before a word it
+    # starts with, so they match alike.
+    temporal, venues, addressees = (phrase_trie(gr["temporal"], fold=False), phrase_trie(gr["venues"], fold=False),
+                                    phrase_trie(words().addressees, fold=False))
+    name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
+    adverbial = (
+        rf"\s*,?\s*(?:(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal})"
+        rf"(?:\s+(?:morning|afternoon|evening|night|week|month|year))?(?=\W)(?!['\u2019]s\b)"
+        rf"|(?:{'|'.join(_VENUE_LEADS)})\s+(?:(?:a|an|the|his|her|its|their|one|"
+        rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
+        rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
+        rf"|to\s+(?:{addressees}|{name})(?=\W)"
+        rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
+        rf"|(?:{'|'.join(_ADVERBS)})(?=\W))")
+    openers = None
+    if all(w.isalpha() for w in gr["temporal"]):
+        openers = frozenset(_TIME_LEADS + _VENUE_LEADS + _OTHER_LEADS) | {w.lower() for w in gr["temporal"]} \
+            | {a.split("\\")[0] for a in _ADVERBS}
+    return _Grammar(re.compile(adverbial),
+                    re.compile(r"\s*,?\s*that\b(?!\s+(?:way|much|many|far|long|time|day|night|point|moment|kind|"
+                               r"sort|year|week|issue|idea|plan|statement|claim|view|position|one)\b)"),
+                    frozenset(gr["auxiliaries"]), openers)
+
+
+def keeps_that() -> bool:
+    """Whether a content starts with its complementizer ("said [that] five died"): grammar.json's
+    ``content_keeps_that``. The ledger's convention is to keep it (True), as PolNeAR's annotators do."""
+    return bool(lexicon.load("grammar.json").get("content_keeps_that", False))
+
+
+def skip_adverbials(text: str, pos: int, end: int) -> int:
+    """The offset after adverbials that sit between a cue and its content.
+
+    ``skip_adverbials("said in a statement on Friday that ...", 4, ...)`` -> the offset before " that".
+    """
+    grammar = _patterns()
+    adverbial, openers = grammar.adverbial, grammar.adverbial_openers
+    while pos < end:
+        if openers is not None:
+            word = _ADVERBIAL_HEAD.match(text, pos, end).group(1)
+            if word.isascii() and word.lower() not in openers:
+                break  # every adverbial opens with one of these words; non-ASCII letters may fold into them
+        m = adverbial.match(text, pos, end)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Frame | None:
+    """The frame of ``cue`` inside the sentence ``text[lo:hi]``, or None when it attributes nothing.
+
+    ``previous`` are the frames already found in this sentence (a participle takes its speaker from them).
+    """
+    if cue.negated:  # "did not say": no claim, unless a refusal ("did not say how many died"; see cues.refusal)
+        cue = refusal(text, cue)
+        if cue is None:
+            return None
+    if cue.kind == "according_to":
+        return _according_to(text, cue, hi)
+    if cue.kind in ("passive", "impersonal", "hedge"):
+        return Frame(cue, cue.kind, (cue.start, cue.end), right=cue.end)
+    if cue.kind == "citing":
+        via = phrase_after(text, _skip_space(text, cue.end), hi)
+        if via is None:  # "..., citing a threat to public health": what is cited is the main speaker's reason
+            right = _skip_space(text, cue.end)
+            if right >= hi or any(t[2].lower() in words().nominal for t in tokens(text, right, hi)[:4]):
+                return None  # "citing its reporter in the town": a source the phrase reader could not delimit
+            return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right), right=right)
+        return Frame(cue, "citing", (cue.start, via[1]), via=via)
+    return _verb_frame(text, cue, lo, hi, previous)
+
+
+def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Frame | None:
+    known: list[int | None] = []
+
+    def right() -> int | None:
+        """Where the content starts, worked out once and only when needed (cues that frame nothing and
+        inverted cues never need it)."""
+        if not known:
+            known.append(_content_start(text, cue, hi))
+        return known[0]
+
+    before = text[max(lo, cue.start - 12):cue.start]
+    if cue.participle and cue.kind == "verb" and _PARTICIPLE_BEFORE.search(before) \
+            and cue.start > lo + 2 and not _PROGRESSIVE_BEFORE.search(before):
+        if _PREPOSITION_BEFORE.search(before):
+            return None
+        return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right())
+    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal")  # someone or something tells
+    speaker = phrase_before(text, lo, cue.start, relaxed=speech)
+    if speaker is not None and speaker[1] <= cue.start:
+        return _left_frame(text, cue, lo, hi, speaker, right())
+    progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
+    if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
+        speaker = phrase_before(text, lo, progressive.start(), relaxed=speech)
+        if speaker is not None:
+            return _left_frame(text, cue, lo, hi, speaker, right())
+    appositive = _appositive_subject(text, cue, lo, speech)
+    if appositive is not None:
+        subject, via, chunk = appositive
+        if _names_role_holder(text, subject, chunk):
+            subject, chunk = chunk, subject  # "Its director, Mira Castell, said": the speaker is the name
+        frame = _left_frame(text, cue, lo, hi, subject, right(), via=via)
+        if frame is not None:
+            frame.appositive = chunk
+            return frame
+    inverted = _inverted(text, cue, lo, hi)
+    if inverted is not None:
+        return inverted
+    before = text[max(lo, cue.verb - 16):cue.verb]
+    if _COORDINATED_BEFORE.search(before) and right() is not None:
+        start = _coordinator_start(text, lo, cue.verb)
+        subject = None if previous else subject_of(text, lo, start)
+        if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous,
+                                                                                        subject):
+            return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
+        return Frame(cue, "C", (start, right()), speaker=subject, right=right())
+    return None
+
+
+def _coordinator_start(text: str, lo: int, end: int) -> int:
+    """Where the coordinator before a coordinated cue starts ("... and then said"): what
+    ``_COORDINATOR_TAIL.search(text[lo:end])`` finds, but searched only from where the run of characters
+    that pattern can match (blank space, commas, the letters of "and", "but", "then") begins: the search
+    would otherwise try, and fail at, every offset of the sentence before it."""
+    pos = end
+    while pos > lo and (text[pos - 1].isspace() or text[pos - 1] in _COORDINATOR_CHARS):
+        pos -= 1
+    return _COORDINATOR_TAIL.search(text, pos, end).start()
+
+
+def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tuple[int, int] | None) -> bool:
+    """Whether a bare verb form ("state", "accuse") can be coordinated with the clause ``text[lo:hi]`` before
+    it: an infinitive ("took to Twitter to accuse them and encourage ..."), a clause whose cue is bare too, or
+    one with a plural subject ("officials deny it and say ...")."""
+    if _INFINITIVE.search(text, lo, hi):
+        return True
+    if previous:
+        main = previous[-1]
+        if main.cue.entry is not None and main.cue.form == main.cue.entry.lemma:
+            return True
+        subject = main.speaker
+    return subject is not None and _plural_subject(text, subject)
+
+
+def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,
+                via: tuple[int, int] | None = None) -> Frame | None:
+    w = words()
+    entry = cue.entry
+    speaker_words = text[speaker[0]:speaker[1]].split()
+    head = speaker_words[-1].lower() if speaker_words else ""
+    if entry is not None and entry.definite and not _definite(text, speaker):
+        return None
+    if entry is not None and cue.form == entry.lemma and not _plural_subject(text, speaker):
+        return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
+    if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
+        return None
+    opener = _last_word(text[max(lo, speaker[0] - 20):speaker[0]])
+    mode = "A"
+    antecedent = None
+    low = opener.lower()
+    pronoun = head in w.pronouns
+    if low in ("what", "which", "who", "whom") or (low == "that" and _starts_verb(text, right)) or (
+            pronoun and opener and _is_noun_before(opener) and _starts_verb(text, right)):
+        if _starts_subordinate(text, right):
+            return None
+        mode = "E"
+    if head in ("who", "which", "that") and len(speaker_words) == 1:
+        antecedent = phrase_before(text, lo, _back_to_comma(text, lo, speaker[0]))
+        mode = "A"
+    if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]) and \
+            text[lo:speaker[0]].lstrip()[:1] in "\"\u201c\u2018'`":
+        right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
+    region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
+    colon = right is not None and text[right - 1:right] == ":" or (
+        right is None and _COLON_NEXT.match(text, cue.end, hi) is not None)
+    frame = Frame(cue, mode if right is not None else "B", (region_start, right or cue.end), speaker, right,
+                  colon, antecedent, via)
+    if entry is not None and not _complement_ok(text, entry.complement, cue, right, hi):
+        if right is None or entry.complement == "quote":
+            return frame if entry.complement != "to" else None
+        return None
+    return frame
+
+
+def _last_word(chunk: str) -> str:
+    """The word ending ``chunk`` but for blank space, or "" when it ends with another character: what the
+    pattern ``(\\w+)\\s*$`` finds, read from the end instead of tried at every offset."""
+    chunk = chunk.rstrip()
+    start = len(chunk)
+    while start > 0 and (chunk[start - 1].isalnum() or chunk[start - 1] == "_"):
+        start -= 1
+    return chunk[start:]
+
+
+@lru_cache(maxsize=1)
+def _plain_determiners() -> frozenset:
+    """The determiners a speaker phrase cannot end with ("this" and "that" can: "that, he said")."""
+    return words().determiners - {"this", "that"}
+
+
+def _complement_ok(text: str, complement: str, cue: Cue, right: int | None, hi: int) -> bool:
+    if complement == "any":
+        return True
+    if right is None:
+        return complement in ("that", "quote")
+    between = text[cue.end:right]
+    if complement == "that":
+        return bool(_THAT_OR_COLON_END.search(between)) or text[right:right + 8].lower().startswith(
+            ("that ", "whether", "if "))
+    if complement == "to":
+        return text[right:right + 3] == "to "
+    return text[right:right + 1] in "\"\u201c\u2018'" or between.rstrip().endswith(":")
+
+
+def _content_start(text: str, cue: Cue, hi: int) -> int | None:
+    """Where the content after ``cue`` starts (after adverbials, an addressee and "that"), or None."""
+    pos = cue.end
+    entry = cue.entry
+    pos = skip_adverbials(text, pos, hi)
+    if entry is not None and entry.addressee:
+        addressee = _addressee(text, pos, hi)
+        if addressee is not None:
+            pos = skip_adverbials(text, addressee, hi)
+            if _ADDRESSEE_MODIFIER.match(text, pos, hi):
+                return None  # "told reporters traveling with the secretary": no content after the cue
+    m = _patterns().that.match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi) or (
+        _DISTANT_THAT.match(text, cue.end, hi) if pos > cue.end and text[pos:pos + 1] == "," else None)
+    if m is not None:
+        pos = m.end() - (4 if keeps_that() else 0)
+    while pos < hi and (text[pos] in " \t\n:" or (m is not None and text[pos] == ",")):
+        pos += 1
+    if pos >= hi or text[pos] in ".;!?)" or (text[pos] == "," and not _quote_follows(text, pos, hi)):
+        return None
+    if text[pos] == ",":
+        pos = _skip_space(text, pos + 1)
+    if text[pos] in "\u2014\u2013-" and text[pos:pos + 2] != "-" * 2:
+        return None
+    return pos
+
+
+def _quote_follows(text: str, pos: int, hi: int) -> bool:
+    return bool(_COMMA_QUOTE.match(text[pos:min(hi, pos + 4)]))
+
+
+def _addressee(text: str, pos: int, hi: int) -> int | None:
+    """The end of an addressee after "told"/"warned"/"assured": "told Reuters", "told him", "told the AP"."""
+    m = re.match(r"\s*(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|legislators|supporters|"
+                 r"voters|residents|troops|officials|diplomats|investigators|police|the\s+court|the\s+committee|"
+                 r"(?:the\s+|a\s+)?[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,4}|"
+                 r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w'-]*\s+){0,2}(?:newspaper|paper|agency|"
+                 r"channel|network|broadcaster|station|magazine|website|outlet|crowd|audience|committee|"
+                 r"court|council|panel|reporters|journalists|nation|public|interviewer))\b", text[pos:hi])
+    return pos + m.end() if m else None
+
+
+def _inverted(text: str, cue: Cue, lo: int, hi: int) -> Frame | None:
+    """"..., said Mr. Li." / '"...," said a spokesman.': the speaker follows the cue."""
+    entry = cue.entry
+    if entry is None or not entry.inverted:
+        return None
+    if not _INVERSION_BEFORE.search(text[lo:cue.start]):
+        return None
+    speaker = phrase_after(text, _skip_space(text, cue.end), hi)
+    if speaker is None:
+        return None
+    after = text[speaker[1]:hi]
+    if not _INVERSION_AFTER.match(after):
+        return None
+    return Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
+
+
+def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool):
+    """"The war monitor, which relies on sources inside Syria, said": the subject before the appositive,
+    the intermediary of a "citing" appositive, and the appositive's span (its words are neither content
+    nor mention; a description there tells who the speaker is: "Lena Ruiz, director of the clinic, said").
+
+    Up to four commas back are tried ("Dana Reyes, 59, of Ashton, Md., who watched the parade, said"), the
+    nearest comma whose left side ends in a speaker phrase and whose right side opens an appositive wins.
+    """
+    m = _COMMA_END.search(text, max(lo, cue.start - 4), cue.start)
+    if m is None:
+        return None
+    close = m.start()
+    if text[close] == "-":
+        close -= 1
+    opening = close
+    for _ in range(4):
+        opening = max(text.rfind(",", lo, opening), text.rfind("\u2014", lo, opening),
+                      text.rfind("--", lo, opening) + 1, text.rfind(" \u2013 ", lo, opening) + 1)
+        if opening <= lo:
+            return None
+        chunk = text[opening + 1:close].strip()
+        if not _opens_appositive(chunk):
+            continue
+        subject = phrase_before(text, lo, opening, relaxed)
+        if subject is None:
+            continue
+        via = None
+        cited = _CITED_BY.match(chunk)
+        if cited:
+            start = opening + 1 + (len(text[opening + 1:close]) - len(text[opening + 1:close].lstrip())) + cited.end()
+            via = phrase_after(text, start, close)
+        first = opening + 1 + len(text[opening + 1:close]) - len(text[opening + 1:close].lstrip())
+        return subject, via, (first, close)
+    return None
+
+
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019-]+\s+)(?:[A-Z]\.\s+)?(?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+")
+
+
+def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, int]) -> bool:
+    """"Its director, Mira Castell," / "The group's spokesman, Ivo Dane,": a role description whose
+    appositive is a bare personal name (two to four capitalised words) names the speaker."""
+    if not _BARE_NAME.fullmatch(text, chunk[0], chunk[1]):
+        return False
+    toks = text[subject[0]:subject[1]].split()
+    return bool(toks) and toks[-1].islower() and toks[-1] in words().roles
+
+
+def _opens_appositive(chunk: str) -> bool:
+    """"a monitoring group", "which relies on", "59", "speaking to reporters": words that describe a speaker."""
+    first = chunk.split()[0].lower() if chunk.split() else ""
+    return (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper() or first.isdigit()
+            or first in words().nominal or first in words().role_modifiers or first == "of")
+
+
+def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
+    speaker = phrase_after(text, _skip_space(text, cue.end), hi)
+    if speaker is None:
+        return None
+    end = speaker[1]
+    right = _skip_space(text, end)
+    if right < hi and text[right] == ",":
+        right = _skip_space(text, right + 1)
+    return Frame(cue, "T", (cue.start, end), speaker, right if right < hi and text[right] not in ".;!?" else None)
+
+
+def subject_of(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject phrase at the start of a sentence, if it names a speaker: "He paused, then added";
+    after an introductory phrase: "In August, two groups sued, saying ..." -> "two groups"."""
+    speaker = _nominal_phrase_at(text, lo, hi)
+    if speaker is None:  # the introductory phrase is looked for only when needed
+        intro_end = _after_intro(text, lo, hi)
+        if intro_end is not None:
+            speaker = _nominal_phrase_at(text, intro_end, hi)
+    return speaker
+
+
+def _nominal_phrase_at(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at ``start`` if its last word can name a speaker."""
+    speaker = phrase_after(text, start, hi)
+    if speaker is not None and is_nominal(text[speaker[0]:speaker[1]].split()[-1], True):
+        return speaker
+    return None
+
+
+def _after_intro(text: str, lo: int, hi: int) -> int | None:
+    """Where the clause starts after an introductory phrase and its comma ("Meanwhile, ", "In August, ")."""
+    m = _INTRO.match(text, lo, hi)
+    return m.end() if m is not None else None
+
+
+def _plural_subject(text: str, speaker: tuple[int, int]) -> bool:
+    words_ = text[speaker[0]:speaker[1]].split()
+    last = words_[-1].lower() if words_ else ""
+    return (last in ("they", "we", "i", "you", "who", "which", "that", "both", "others", "many", "some", "all")
+            or (last.endswith("s") and not last.endswith(("'s", "\u2019s", "ss", "us")))
+            or last in words().collectives or "and" in words_ or last in ("people", "police", "media", "staff"))
+
+
+def _definite(text: str, speaker: tuple[int, int]) -> bool:
+    first = text[speaker[0]:speaker[1]].split()[0]
+    return first.lower() not in ("a", "an", "some", "several", "many", "one") and (
+        first[:1].isupper() or first.lower() in ("the", "he", "she", "they", "it", "we", "i", "this", "these"))
+
+
+def _starts_subordinate(text: str, pos: int | None) -> bool:
+    return pos is not None and bool(_SUBORDINATOR.match(text, pos))
+
+
+def _starts_verb(text: str, pos: int | None) -> bool:
+    if pos is None:
+        return False
+    m = _LOWER_WORD.match(text[pos:pos + 20])
+    return bool(m) and (m.group() in _patterns().auxiliaries or m.group().endswith("ed"))
+
+
+def _is_noun_before(word: str) -> bool:
+    w = words()
+    low = word.lower()
+    return low not in w.breaks and low not in w.linking and low not in w.determiners and low.isalpha()
+
+
+def _back_to_comma(text: str, lo: int, pos: int) -> int:
+    """``pos`` moved left over spaces and one comma or dash: where an attribution clause starts."""
+    if pos <= lo:
+        return lo
+    while pos > lo and (text[pos - 1].isspace() or text[pos - 1] in ",\u2014\u2013"):
+        pos -= 1
+    return pos
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+__all__ = ["Frame", "analyse", "keeps_that", "skip_adverbials", "subject_of"]

@@ -1,0 +1,78 @@
+"""Headlines: whether an article's first paragraph is its title, and the claim a headline label makes.
+
+A body often starts with its headline. It is no sentence of the article ("Air Strike Kills Five Near Border"),
+but a labelled headline is a claim of the labelled speaker::
+
+    >>> c = headline_claim("Pence: Flowers Won't Be at Debate", 0, 33)
+    >>> (c.speaker, c.content)
+    ((0, 5), (7, 33))
+
+Section labels ("The Latest:", "Analysis:") and places ("Syria: ...", a dateline-like topic) are no
+speakers; the section labels are data (``ledger/vocab/not_claims.json``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ledger.text import data as lexicon
+from ledger.reading.claims.attribution import Found
+from ledger.reading.claims.gazetteer import lookup
+
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_LABEL = re.compile(r"([A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3}):\s+(?=\S)")
+_TRAIL = " \t\n,;:.\u2014\u2013-"
+
+
+def is_headline(first: str, title: str | None, n_paragraphs: int) -> bool:
+    """Whether the first paragraph is the article's title rather than its first sentence.
+
+    It is when it repeats ``title``, or is one short line that lacks final punctuation or is in Title Case:
+    "Air Strike Kills Five Near Border" or "US strikes militia in Syria".
+    """
+    if n_paragraphs < 2 or "\n" in first.strip():
+        return False
+    if title and _norm(title) == _norm(first):
+        return True
+    words = _WORD.findall(first)
+    if not words or len(words) > 30:
+        return False
+    if first.rstrip()[-1:] not in ".!?\"'\u201d\u2019":
+        return True
+    long = [w for w in words if len(w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.6
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split()).rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def _section_labels() -> frozenset:
+    return frozenset(w.lower() for w in lexicon.load("not_claims.json")["headline_labels"])
+
+
+def headline_claim(text: str, start: int, end: int) -> Found | None:
+    """The claim of the headline ``text[start:end]`` when a label names its speaker ("Pence: ..."), else None.
+
+    The label is the mention (its last character stands in for the cue, the colon being no word), the rest
+    of the headline the content.
+    """
+    m = _LABEL.match(text, start, end)
+    if m is None or m.group(1).lower() in _section_labels() or _is_place(m.group(1)):
+        return None
+    content_end = end
+    while content_end > m.end() and text[content_end - 1] in _TRAIL:
+        content_end -= 1
+    if len(text[m.end():content_end].split()) < 2:
+        return None
+    return Found("indirect", (m.end(), content_end), (start, end), (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)))
+
+
+def _is_place(label: str) -> bool:
+    """"Syria: ..." is a topic, not the Syrian government speaking."""
+    entry = lookup(label)
+    return (entry is not None and entry.type == "government") or label.endswith(("ia", "stan", "land"))
+
+
+__all__ = ["headline_claim", "is_headline"]

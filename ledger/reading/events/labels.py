@@ -1,0 +1,116 @@
+"""Turning an article's assembled events into :class:`EventDraft` values: dates, places, actors, a label.
+
+The label is what a person scanning a list needs: the kind, the most specific place and the country,
+"air strike, Albu Kamal, Syria"; without places, the first actor, "air strike (United States)".
+"""
+from __future__ import annotations
+
+from ledger.reading.events.article import Article, When
+from ledger.reading.events.mentions import phrase_start
+from ledger.reading.events.places import country_of, demonym_countries, places_and_actors
+from ledger.reading.events.timexpr import window
+from ledger.reading.events.types import ArticleEvents, Draft, EventDraft
+
+MAX_SENTENCES = 4  # places and actors come from the first few sentences that name the event
+
+
+def finish(article: "Article", drafts: list["Draft"], chosen: list["Draft | None"], claims: tuple = ()
+           ) -> ArticleEvents:
+    """The drafts some claim is about (main first, then in order of appearance), each claim's index and
+    the claims themselves."""
+    chosen_ids = {id(c) for c in chosen}
+    kept = [d for d in drafts if id(d) in chosen_ids]
+    index = {id(d): n for n, d in enumerate(kept)}
+    memo: dict = {}
+    events = tuple(_draft_value(article, d, memo) for d in kept)
+    return ArticleEvents(events, tuple(None if c is None else index[id(c)] for c in chosen), claims)
+
+
+def _draft_value(article: "Article", draft: "Draft", memo: dict) -> EventDraft:
+    places, actors, countries = _where_and_who(article, draft, memo)
+    day, precision, earliest, latest = _dating(article, draft.when)
+    return EventDraft(label=label(draft.kind, places, actors, countries), date=day, precision=precision,
+                      places=tuple(places), actors=tuple(actors), kind=draft.kind, earliest=earliest,
+                      latest=latest)
+
+
+def _dating(article: "Article", when: "When | None"):
+    """(date, precision, earliest, latest) for the export: real days only, never a floating guess."""
+    if when is None or when.first is None or when.floating:
+        return None, None, None, None
+    if when.from_publication:
+        if article.published_precision in ("month", "year"):  # the event keeps the article's precision
+            return article.published, article.published_precision, None, None
+        return article.published, None, None, None
+    if when.precision is None:
+        return None, None, when.first, when.last
+    canonical = window(when.first, when.precision)
+    if when.precision == "day" or canonical == (when.first, when.last):
+        return when.first, when.precision, None, None
+    return when.first, when.precision, when.first, when.last
+
+
+def _where_and_who(article: "Article", draft: "Draft", memo: dict) -> tuple[list[str], list[str], list[str]]:
+    """(places, actors, countries outside the lexicon) of the sentences that name the event."""
+    spans: list[tuple[int, int]] = []
+    if draft.main:
+        spans.append((0, article.lead_end))
+    for m in draft.mentions:
+        span = _clause_of(article, m, draft.main)
+        if span not in spans:
+            spans.append(span)
+        if len(spans) > MAX_SENTENCES:
+            break
+    merged = _merged(spans)
+    places, actors = places_and_actors(article.text, merged, memo=memo)
+    countries = demonym_countries(article.text, merged)
+    places += [c for c in countries if c not in places]
+    if draft.main and article.title:
+        words = article.title.split()
+        title_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+        title_places, title_actors = places_and_actors(article.title, [(0, len(article.title))], title_case)
+        places = title_places + [p for p in places if p not in title_places]
+        actors += [a for a in title_actors if a not in actors]
+    return places, actors, countries
+
+
+def _clause_of(article: "Article", m, main: bool) -> tuple[int, int]:
+    """Where an event word's places are named: for the main event its sentence up to the first marker of
+    another event ("The strikes came | after rockets hit southern Israel"); for another event, from the
+    word's noun phrase ("the Fenwick Ridge attack") to the end of its sentence."""
+    start, end = article.sentence_of(m.start)
+    if not main:
+        return phrase_start(article.text, m, start), end
+    for other in article.mentions:
+        if other.marker_start is not None and m.end <= other.marker_start < end:
+            return start, other.marker_start
+    return start, end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, so that no name is read twice."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
+def label(kind: str | None, places: list[str], actors: list[str], countries: list[str] | tuple = ()) -> str:
+    """ "air strike, Albu Kamal, Syria": the kind, the most specific place, the country (of the lexicon,
+    or one of ``countries``: those the article names outside it).
+
+    >>> label("air strike", ["Syria", "Albu Kamal"], ["United States"])
+    'air strike, Albu Kamal, Syria'
+    >>> label("drone strike", ["Qarvash", "Valdoria"], [], ["Valdoria"])
+    'drone strike, Qarvash, Valdoria'
+    """
+    head = kind or "event"
+    specific = next((p for p in places if country_of(p) is None and p not in countries), None)
+    country = next((country_of(p) or p for p in places if country_of(p) or p in countries), None)
+    where = [x for x in (specific, country) if x]
+    if where:
+        return ", ".join([head, *where])
+    return f"{head} ({actors[0]})" if actors else head

@@ -1,0 +1,124 @@
+"""Whether an article's event is one the ledger already knows: the same strike told by many outlets.
+
+The rule (:func:`match_event`): a draft is a known event when
+
+1. both are dated and their day windows overlap, each window following from the precision: a day is
+   itself (plus one day either side: an overnight strike is Thursday in Washington and Friday in Syria), a
+   week/month/year all its days, a date taken from the publication day that day and the four before it;
+   explicit ``earliest``/``latest`` bounds replace the window. An undated event never matches (a
+   February and a June strike on the same border would otherwise meet);
+2. their kinds can name one event (``kinds.compatible``: "air strike" and "bombing" yes, "air strike" and
+   "rocket attack" no: an attack and the strike that retaliated for it stay apart);
+3. they share a place or an actor (exact after normalising, or close spellings: "Albu Kamal" and "Abu
+   Kamal").
+
+Among several candidates the closest in time wins, then the one sharing most names, then the oldest.
+
+Example: NBC's "U.S. airstrike last week in eastern Syria" (read on 1 March 2021, week of 22 February)
+matches the known "air strike, Syria" of 25 February; the "rocket attack, Iraq" of "earlier this month"
+does not (another kind), nor does a strike in Syria in June (another month).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.process import extractOne
+
+from ledger.reading.events import kinds
+from ledger.reading.events.places import country_of, place_key
+from ledger.reading.events.timexpr import PRECISION_RANK, window
+from ledger.reading.events.types import EventDraft, KnownEvent
+
+DAY_SLACK = 1  # days either side of a day-precise date
+PUBLICATION_DAYS_BEFORE = 4  # an undated article's event happened on its publication day or up to 4 days before
+FUZZY_NAME = 88  # rapidfuzz ratio above which two place names are one spelling apart
+
+
+def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None:
+    """The known event this draft is, or None (see the module docstring for the rule)."""
+    span = days_of(draft.date, draft.precision, draft.earliest, draft.latest)
+    if span is None:
+        return None
+    names = _names(draft.places, draft.actors)
+    best, best_key = None, None
+    for event in known:
+        other = days_of(event.date, event.precision, event.earliest, event.latest)
+        if other is None or not _overlap(span, other) or not kinds.compatible(draft.kind, event.kind):
+            continue
+        shared = _shared(names, _names(event.places, event.actors))
+        if not shared:
+            continue
+        key = (_distance(span, other), -shared, event.id)
+        if best_key is None or key < best_key:
+            best, best_key = event, key
+    return best
+
+
+def days_of(day: date | None, precision: str | None, earliest: date | None = None,
+            latest: date | None = None) -> tuple[date, date] | None:
+    """The days an event's date can mean, with the slack the rule allows (None when undated)."""
+    if earliest is not None and latest is not None:
+        return earliest, latest
+    if day is None:
+        return None
+    if precision is None:
+        return day - timedelta(days=PUBLICATION_DAYS_BEFORE), day
+    first, last = window(day, precision)
+    if precision == "day":
+        return first - timedelta(days=DAY_SLACK), last + timedelta(days=DAY_SLACK)
+    return first, last
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _distance(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between the middles of two windows."""
+    mid_a = a[0] + (a[1] - a[0]) / 2
+    mid_b = b[0] + (b[1] - b[0]) / 2
+    return abs((mid_a - mid_b).days)
+
+
+@lru_cache(maxsize=16384)
+def _names(places: tuple[str, ...], actors: tuple[str, ...]) -> frozenset[str]:
+    """Normalised names of places and actors, with the country of each lexicon name. Cached: a known
+    event's names are compared with every report near its date."""
+    found = set()
+    for name in (*places, *actors):
+        found.add(place_key(name))
+        country = country_of(name)
+        if country:
+            found.add(place_key(country))
+    found.discard("")
+    return frozenset(found)
+
+
+def _shared(a: set[str], b: set[str]) -> int:
+    """How many names of ``a`` are in ``b``, exactly or one spelling apart."""
+    count = 0
+    for name in a:
+        if name in b or (len(name) > 4 and extractOne(name, b, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)):
+            count += 1
+    return count
+
+
+def merge_known(event: KnownEvent, draft: EventDraft) -> KnownEvent:
+    """A known event updated with what a new report of it adds: more places and actors, a finer date.
+
+    >>> old = KnownEvent(1, "air strike, Syria", date(2021, 2, 22), "week", ("Syria",))
+    >>> new = EventDraft("air strike, Albu Kamal, Syria", date(2021, 2, 25), "day", ("Albu Kamal",))
+    >>> merged = merge_known(old, new)
+    >>> merged.date.isoformat(), merged.precision, merged.places
+    ('2021-02-25', 'day', ('Syria', 'Albu Kamal'))
+    """
+    places = event.places + tuple(p for p in draft.places if p not in event.places)
+    actors = event.actors + tuple(a for a in draft.actors if a not in event.actors)
+    changes = {"places": places, "actors": actors, "kind": event.kind or draft.kind}
+    finer = PRECISION_RANK.get(draft.precision or "", -1) > PRECISION_RANK.get(event.precision or "", -1)
+    if draft.date is not None and (event.date is None or finer):
+        changes.update(date=draft.date, precision=draft.precision, earliest=draft.earliest, latest=draft.latest)
+    return replace(event, **changes)

@@ -1,0 +1,71 @@
+"""The values events are passed around as: an event being assembled from an article (``Draft``), an article's
+event drafts, and the events the ledger knows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ledger.reading.events.article import When
+from ledger.reading.events.mentions import Mention
+from ledger.reading.types import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """An event as one article tells it, before it is matched with the events the ledger knows.
+
+    ``date``/``precision``: the day, or the first day of the week/month/year the article places it in;
+    precision None with a date means the date is the publication day (the article gave no time; the event
+    happened then or a few days before). ``earliest``/``latest`` bound the days when the article says more
+    than the date does ("earlier this month": the 1st to two days before publication; an attack that a
+    strike "came after": the month before the strike); None when the date says it all.
+    """
+
+    label: str
+    date: date | None
+    precision: str | None
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    kind: str | None = None
+    earliest: date | None = None
+    latest: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEvents:
+    """What :func:`ledger.reading.events.group_events` found: the article's events, its claims (the extractor's,
+    with a claim that tells two events split in two) and, aligned with them, each claim's event index
+    (into ``events``) or None for a claim about no specific event (background, a series, a policy)."""
+
+    events: tuple[EventDraft, ...]
+    claim_events: tuple[int | None, ...]
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEvent:
+    """An event already in the ledger, as :func:`ledger.reading.events.match_event` needs it.
+
+    ``earliest``/``latest`` are optional (the store may keep only date and precision); when absent they
+    follow from the date and its precision.
+    """
+
+    id: int
+    label: str
+    date: date | None
+    precision: str | None
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    kind: str | None = None
+    earliest: date | None = None
+    latest: date | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled from an article: its kind, its time, its words."""
+
+    kind: str | None
+    when: When | None
+    main: bool = False
+    mentions: list[Mention] = field(default_factory=list)

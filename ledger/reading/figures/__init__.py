@@ -1,0 +1,1 @@
+"""Figures: the number grammar, the noun and metric of each count, and no-figure statements."""

@@ -1,0 +1,448 @@
+"""Figures: the numbers a claim asserts, as bounds with a metric and a population.
+
+Each count (``numbers.find_quantities``) is read with the noun phrase after it (``figure_nouns``) and the
+words around it, which say what happened to what was counted. The first of these rules that speaks decides
+the metric, and each only accepts metrics that fit what is counted (people are killed, facilities targeted):
+
+1. the head noun itself: "40 attacks", "200 deaths", "14 rockets";
+2. a verb right before the count: "killed one fighter", "destroyed multiple facilities";
+3. the first cue after it, up to the next count or the end of the sentence: "five were killed", "22 dead";
+4. a lead-in: "put the death toll at 19", "the targets - two in Syria, one in Iraq";
+5. a link verb and an event noun after a bare count: "14 were rocket attacks";
+6. a verb whose earlier object is coordinated with the count: "injured contractors and a member of ...";
+7. the metric of a count coordinated with it: "killed three soldiers and two civilians";
+8. the head's default: "900 troops" counts troops.
+
+A count no rule speaks for is no figure: precision matters more than reach.
+
+    >>> [(f.metric, f.population, f.low, f.high, f.span.text)
+    ...  for f in find_figures("The strike killed one fighter and wounded two others.")]
+    [('killed', 'fighters', 1, 1, 'one fighter'), ('wounded', 'fighters', 2, 2, 'two others')]
+
+The words are data: ``ledger/vocab/figure_metrics.json`` (cues), ``populations.json`` (nouns) and
+``numbers.json`` (counts).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ledger.text import data as lexicon
+from ledger.reading.figures.figure_context import Sentences, cue_grammar
+from ledger.reading.figures.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
+from ledger.reading.figures.no_figure import find_no_figure
+from ledger.reading.figures.numbers import Quantity, find_quantities, number_value, plausible_bounds
+from ledger.text.phrases import lowered
+from ledger.reading.types import METRICS, Figure, Span
+
+__all__ = ["find_figures", "find_no_figure", "plausible_range"]
+
+CASUALTY_METRICS = frozenset({"killed", "wounded", "missing", "detained", "displaced"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A count on its way to becoming a figure."""
+
+    quantity: Quantity
+    phrase: NounPhrase
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    cls: str
+    population: str | None
+    qualifier: str | None = None
+    parts: tuple[Span, ...] = ()
+    metric: str | None = None
+    damage: str | None = None
+    cancelled: bool = False
+    cue_start: int | None = None
+    left_metric: str | None = None
+
+
+# ---------------------------------------------------------------- candidates
+
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_AFTER_OF = re.compile(r"\bof\s+$", re.IGNORECASE)
+
+
+def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
+    """The count with its noun phrase, or None when the phrase rules it out as a count of anything."""
+    g = cue_grammar()
+    one = quantity.kind == "article" or (quantity.kind == "number" and number_value(quantity.word) == 1)
+    phrase = noun_phrase(text, quantity.end, one=one, limit=limit, stops=g.cue_words)
+    noun = phrase.noun
+    if quantity.kind == "article" and not (noun and noun.singular and noun.cls == "person"):
+        return None  # "a" counts only a singular person noun: "a child", not "a strike"
+    if quantity.kind == "zero" and quantity.word == "no" and not (noun and noun.cls in ("person", "casualty")):
+        return None  # "no comment", "no reports of casualties"
+    if _is_partitive(text, quantity) and not (phrase.inherit or (noun and noun.cls == "person")):
+        return None  # "one of the deadliest attacks", "many of the deaths" name part of a group, no count
+    end = phrase.head_end if phrase.close else quantity.end
+    return _Candidate(quantity, phrase, quantity.start, end, quantity.low, quantity.high, phrase.cls,
+                      phrase.population, quantity.qualifier)
+
+
+def _is_partitive(text: str, quantity: Quantity) -> bool:
+    """"one of its fighters", "many of the deaths": a part of a group the text names."""
+    after_of = quantity.word.endswith(" of") or _OF.match(text, quantity.end)
+    return bool(after_of) and cue_grammar().partitive.match(text, quantity.end) is not None
+
+
+def _place_end(text: str, position: int) -> int | None:
+    """Where a place named right after a count ends: "two| in Syria|"."""
+    m = cue_grammar().place_link.match(text, position)
+    return m.end() if m else None
+
+
+def _same_kind(first: _Candidate, other: _Candidate) -> bool:
+    """Whether ``other`` counts what ``first`` counts (or names nothing): list items must."""
+    return other.phrase.noun is None or (other.cls, other.population) == (first.cls, first.population)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _list_items(text: str, found: list[_Candidate], i: int) -> list[tuple[_Candidate, int]]:
+    """The items of a list starting at ``found[i]``: counts of one kind, each followed by a place, joined
+    by a comma or "and". Each item comes with the end of its place."""
+    items: list[tuple[_Candidate, int]] = []
+    for j in range(i, len(found)):
+        place = _place_end(text, found[j].end) if _same_kind(found[i], found[j]) else None
+        if place is None:
+            break
+        items.append((found[j], place))
+        if j + 1 == len(found) or not _LIST_JOIN.fullmatch(text, place, found[j + 1].start):
+            break
+    return items
+
+
+def _merged(text: str, items: list[tuple[_Candidate, int]]) -> _Candidate:
+    """One count for a list's items: bounds summed (open when any is), each item a part."""
+    first = items[0][0]
+    parts = tuple(Span.of(text, c.start, place) for c, place in items)
+    lows, highs = [c.low for c, _ in items], [c.high for c, _ in items]
+    qualifiers = {c.qualifier for c, _ in items}
+    return replace(first, end=parts[-1].end, parts=parts, phrase=replace(first.phrase, end=parts[-1].end),
+                   low=None if None in lows else sum(lows), high=None if None in highs else sum(highs),
+                   qualifier=qualifiers.pop() if len(qualifiers) == 1 else None)
+
+
+def _merge_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """Lists that add up: "two in Syria, one in Iraq" -> 3/3, each item kept as a part."""
+    merged: list[_Candidate] = []
+    i = 0
+    while i < len(found):
+        items = _list_items(text, found, i)
+        merged.append(_merged(text, items) if len(items) > 1 else found[i])
+        i += max(1, len(items))
+    return merged
+
+
+def _and_others(text: str, c: _Candidate, limit: int) -> None:
+    """"a U.S. service member and other coalition troops": one, and an unstated number more (1/None)."""
+    if c.low != 1 or c.high != 1 or not (c.phrase.noun and c.phrase.noun.singular and c.cls == "person"):
+        return
+    m = cue_grammar().and_other.match(text, c.phrase.head_end)
+    if m is None:
+        return
+    more = noun_phrase(text, m.end(), one=False, limit=limit)
+    if more.noun is not None and more.cls == "person":
+        c.end, c.high = more.head_end, None
+        c.phrase = replace(c.phrase, end=more.end)
+
+
+def _candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:
+    """The counts of the sentences that may hold figures, with their noun phrases; lists merged."""
+    quantities = [q for start, end in spans for q in find_quantities(text, start, end)]
+    found = []
+    for i, q in enumerate(quantities):
+        limit = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        c = _candidate(text, q, limit)
+        if c is not None:
+            _and_others(text, c, limit)
+            found.append(c)
+    return _merge_lists(text, found)
+
+
+def _inherit_nouns(found: list[_Candidate], sentences: Sentences) -> None:
+    """"others" takes the noun of the count before it in the sentence: "killed one militiaman and wounded
+    a number of others" -> fighters; with none before, the others are people."""
+    for i, c in enumerate(found):
+        if not c.phrase.inherit:
+            continue
+        before = next((p for p in reversed(found[:i]) if p.phrase.noun and sentences.same(p.start, c.start)), None)
+        if before is None:
+            c.cls, c.population = "person", "people"
+        else:
+            c.cls, c.population, c.phrase = before.cls, before.population, replace(c.phrase, noun=before.phrase.noun)
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def _norm(words: str) -> str:
+    """Words casefolded with single spaces, as the lexicon keys are written."""
+    return " ".join(words.casefold().split())
+
+
+def _accept(c: _Candidate, kind: str | None, metric: str | None) -> str | None:
+    """The metric a cue gives this count, or None when it cannot be said of what is counted: people are
+    killed, facilities targeted, buildings destroyed (damage, metric other)."""
+    if kind == "damage":
+        return {"target": "targets", "structure": "other"}.get(c.cls)
+    if kind == "zero":
+        return "zero" if c.cls in ("person", "bare") else None
+    if kind == "person_cue":
+        if c.cls != "person":
+            return None
+        kind = "cue"
+    if metric == "casualties":
+        return metric if c.cls in ("person", "bare") else None
+    if metric == "troops" and c.population not in ("soldiers", "personnel"):
+        return None
+    if c.cls == "bare" and kind == "cue" and metric not in CASUALTY_METRICS:
+        return None  # a verb makes a count of nothing named targets never: "several targeted tax breaks"
+    return metric if metric in noun_lexicon().classes.get(c.cls, ()) else None
+
+
+def _meaning(words: str) -> tuple[str | None, str | None]:
+    """(kind, metric) of a cue phrase as matched; (None, None) for words the lexicon does not hold."""
+    return cue_grammar().cue_meaning.get(_norm(words), (None, None))
+
+
+def _from_noun(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 1: "40 attacks", "200 deaths", "14 rockets" say their metric themselves."""
+    noun = c.phrase.noun
+    return noun.default_metric if noun and noun.cls in ("event", "casualty", "weapon") else None
+
+
+def _read_left_cue(text: str, c: _Candidate, lo: int) -> None:
+    """The verb right before the count, read first for every count: it is theirs, so it also ends the
+    window of the count before ("three gunmen killed two police officers": "killed" is not the gunmen's)."""
+    g = cue_grammar()
+    m = g.left_adjacent.search(text, max(lo, c.start - g.left_adjacent_chars), c.start)
+    if m is None:
+        return
+    c.cue_start = m.start()
+    words = text[m.start():m.end()].rstrip(" \t\n\"“‘'")
+    kind, metric = _meaning(words)
+    found = _accept(c, kind, metric)
+    c.left_metric = None if found == "zero" else found  # "escaped injury" says nothing of a count after it
+    if kind == "damage" and c.left_metric == "other":
+        c.damage = _norm(words)
+
+
+def _left_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 2: an active verb right before the count: "killed one fighter", "destroying “multiple facilities”"."""
+    return c.left_metric
+
+
+def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 3: the first cue after the count that fits it: "one child had been killed", "left 5 dead"."""
+    g = cue_grammar()
+    if c.cls == "bare" and _AFTER_OF.search(text, max(0, c.start - 4), c.start):
+        return None  # "a father of three ― was shot": the count belongs to the noun before "of"
+    for m in g.cues.finditer(text, c.phrase.end, hi):
+        if c.cls == "bare" and c.quantity.word == "one" and not g.auxiliary.search(text, c.phrase.end, m.start()):
+            continue  # "one captured by a camera" is a thing; "one was killed" a person
+        kind, metric = _meaning(m.group())
+        found = _accept(c, kind, metric)
+        if found == "zero":
+            c.cancelled = True
+            return None
+        if found is not None:
+            c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
+            return found
+    return None
+
+
+def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 4: words before the count that say what it counts: "put the death toll at 19"."""
+    g = cue_grammar()
+    m = g.lead_in.search(text, max(lo, c.start - g.lead_in_chars), c.start)
+    return _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead")))) if m else None
+
+
+def _predicate(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 5: a bare count said to be events: "14 were rocket attacks"."""
+    m = cue_grammar().predicate.match(text, c.phrase.end, hi) if c.cls == "bare" else None
+    noun = noun_lexicon().nouns.get(_norm(m.group("noun"))) if m else None
+    if noun is None:
+        return None
+    return _accept(c, "lead", noun.default_metric or ("targets" if noun.cls == "target" else None))
+
+
+def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 6: a verb whose earlier object is coordinated with the count: "injured US contractors and a
+    member of the US military". What is hit needs no coordination, only the same clause: "the strikes
+    targeted storage facilities at two locations"."""
+    g = cue_grammar()
+    pattern = g.left_verb if c.cls in ("target", "structure") else g.left_object
+    m = pattern.search(text, max(lo, c.start - g.left_chars), c.start)
+    if m is None:
+        return None
+    found = _accept(c, *_meaning(m.group("cue")))
+    c.damage = _norm(m.group("cue")) if found == "other" else None
+    return found
+
+
+_RULES = (_from_noun, _left_cue, _right_cue, _lead_in, _predicate, _left_object)
+
+
+def _bounds(found: list[_Candidate], i: int, sentences: Sentences) -> tuple[int, int]:
+    """The text a count may read: from the previous count (or the sentence start) to the next count, the
+    verb right before it, or the sentence end."""
+    c, g = found[i], cue_grammar()
+    lo = max(sentences.start_of(c.start), found[i - 1].end if i else 0)
+    # A count of nothing named, or "a man", needs its cue close by: "at least 17 died", "a man shot dead".
+    close = c.cls == "bare" or c.quantity.kind == "article"
+    reach = g.bare_right_chars if close else g.right_chars
+    hi = min(sentences.end_of(c.phrase.end), c.phrase.end + reach)
+    if i + 1 < len(found):
+        after = found[i + 1]
+        hi = min(hi, after.cue_start if after.cue_start is not None else after.start)
+    return lo, max(hi, c.phrase.end)
+
+
+def _coordinated(text: str, first: _Candidate, second: _Candidate) -> bool:
+    """Whether only a comma or a coordinator stands between two counts ("three soldiers and two civilians")."""
+    return cue_grammar().coordination.fullmatch(text, first.phrase.end, second.start) is not None
+
+
+def _share_metrics(text: str, found: list[_Candidate]) -> None:
+    """Rule 7: counts joined by "and" or a comma share a verb: "killed three soldiers and two civilians",
+    "three soldiers and two civilians were killed"."""
+    for pairs in (zip(found, found[1:]), zip(found[1:][::-1], found[:-1][::-1])):
+        for source, target in pairs:
+            if target.metric is None and source.metric is not None and not target.cancelled:
+                ordered = (source, target) if source.start < target.start else (target, source)
+                if _coordinated(text, *ordered):
+                    target.metric = _accept(target, "lead", source.metric)
+                    target.damage = source.damage if target.metric == "other" else None
+
+
+def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -> None:
+    """Each count's metric by the first rule that gives one (module docstring), then rules 7 and 8."""
+    for i, c in enumerate(found):
+        _read_left_cue(text, c, max(sentences.start_of(c.start), found[i - 1].end if i else 0))
+    for i, c in enumerate(found):
+        lo, hi = _bounds(found, i, sentences)
+        for rule in _RULES:
+            c.metric = rule(text, c, lo, hi)
+            if c.metric is not None or c.cancelled:
+                break
+    _share_metrics(text, found)
+    for c in found:
+        noun = c.phrase.noun
+        if c.metric is None and not c.cancelled and c.cls == "person" and noun and noun.default_metric:
+            c.metric = noun.default_metric  # rule 8: "900 troops"
+
+
+# ---------------------------------------------------------------- populations and figures
+
+
+def _inherit_populations(found: list[_Candidate], sentences: Sentences) -> None:
+    """A count of people with no noun ("two were injured") is of the people counted before it in the
+    sentence ("one member of a militia was killed and two were injured" -> fighters); else "people"."""
+    for i, c in enumerate(found):
+        if c.population is not None or c.cls not in ("bare", "casualty", "person"):
+            continue
+        if c.metric not in CASUALTY_METRICS and c.metric != "casualties":
+            continue
+        before = next((p for p in reversed(found[:i]) if p.cls == "person" and p.metric and p.population
+                       and sentences.same(p.start, c.start)), None)
+        c.population = before.population if before else "people"
+
+
+def _to_figures(text: str, c: _Candidate, end: int) -> list[Figure]:
+    """The figures one resolved count makes: zero casualties is zero killed and zero wounded. A range that
+    ends inside the noun phrase keeps the count's own words as the span ("at least five| militia fighters")."""
+    population = f"{c.population} {c.damage}" if c.damage and c.population else c.population
+    span = Span.of(text, c.start, c.end if c.end <= end else c.quantity.end)
+    metrics = [c.metric]
+    if c.metric == "casualties":
+        data = lexicon.load("populations.json")
+        metrics = data["casualties_zero_metrics"] if c.low == 0 == c.high else [data["casualties_metric"]]
+    return [Figure(metric, population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts)
+            for metric in metrics]
+
+
+def _zero_statement(text: str, m: re.Match, found: list[_Candidate], sentences: Sentences) -> Figure | None:
+    """"The crew escaped injury", "all 20 passengers were unharmed": zero, of whoever the sentence named."""
+    metric = cue_grammar().zero_meaning.get(_norm(m.group("zero")))
+    before = next((c for c in reversed(found) if c.cancelled and c.start < m.start()
+                   and sentences.same(c.start, m.start())), None)
+    population = before.population if before and before.population else "people"
+    return Figure(metric, population, 0, 0, Span.of(text, m.start(), m.end())) if metric else None
+
+
+def _bare_plural(text: str, m: re.Match, found: list[_Candidate]) -> Figure | None:
+    """"civilian fatalities" asserts at least one (1/None), unless it is denied or feared ("to avoid
+    civilian casualties") or already counted ("five civilian deaths")."""
+    data, nouns = lexicon.load("populations.json"), noun_lexicon()
+    if any(c.start <= m.start() < c.phrase.end for c in found):
+        return None
+    if set(data["bare_plural_blockers"]) & set(_norm(text[max(0, m.start() - 40):m.start()]).split()[-4:]):
+        return None
+    noun = nouns.nouns.get(_norm(m.group("noun")))
+    metric = noun.default_metric if noun else None
+    if metric == "casualties":
+        metric = data["casualties_metric"]
+    population = nouns.modifiers.get(_norm(m.group("mod")))
+    return Figure(metric, population, 1, None, Span.of(text, m.start(), m.end())) if metric else None
+
+
+def _figures_without_numbers(text: str, spans: list[tuple[int, int]], found: list[_Candidate],
+                             sentences: Sentences) -> list[Figure]:
+    """Zero statements and bare plurals in the given spans (lowercased when offsets allow)."""
+    g, folded = cue_grammar(), lowered(text)
+    pattern, scanned = (g.extras, folded) if folded is not None else (g.extras_any_case, text)
+    figures = []
+    for m in (m for start, end in spans for m in pattern.finditer(scanned, start, end)):
+        figure = _zero_statement(text, m, found, sentences) if m.group("zero") else _bare_plural(text, m, found)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+# ---------------------------------------------------------------- the API
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[int] | None = None,
+                 starts: list[int] | None = None) -> list[Figure]:
+    """Every figure asserted in ``text[start:end]``, ordered by span start; spans are absolute offsets.
+
+    The words that decide a figure's metric and population may lie outside the range (the rest of its
+    sentence); each figure's own span lies inside it.
+
+    >>> [(f.metric, f.population, f.low, f.high) for f in find_figures("SANA said one child had been killed "
+    ...  "and that at least three other people were wounded.")]
+    [('killed', 'children', 1, 1), ('wounded', 'people', 3, None)]
+    """
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    if start >= end:
+        return []
+    sentences = Sentences(text, start, end, ends, starts)
+    spans = sentences.evidence_spans()
+    found = _candidates(text, spans)
+    _inherit_nouns(found, sentences)
+    _resolve_metrics(text, found, sentences)
+    _inherit_populations(found, sentences)
+    figures = [f for c in found if c.metric and not c.cancelled and start <= c.start
+               and (c.end <= end or not c.parts and c.quantity.end <= end) for f in _to_figures(text, c, end)]
+    inside = [(max(start, s), min(end, e)) for s, e in spans if s < end and e > start]
+    figures += _figures_without_numbers(text, inside, found, sentences)
+    return sorted(figures, key=lambda f: (f.span.start, METRICS.index(f.metric)))
+
+
+def plausible_range(figure: Figure) -> tuple[int | None, int | None]:
+    """A credible range for comparing this figure with another account; never stored.
+
+    "several" -> (2, 9), "dozens" -> (24, 99), "hundreds" -> (200, 999), "about 50" -> (45, 55),
+    "nearly 500" -> (450, 499); a precise or open-ended figure keeps its own bounds; no figure, (None, None).
+    The ranges are data (``numbers.json``: ``vague``, ``hedge_band``, ``near_band``).
+    """
+    return plausible_bounds(figure.low, figure.high, figure.qualifier, figure.vague, figure.no_figure)
