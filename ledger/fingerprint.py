@@ -50,8 +50,10 @@ def normalised(claims: list[dict], conflicts: list[dict] = (), estimates: list[d
         e = {k: v for k, v in e.items() if k != "event_id"}
         e["event"] = event_key(e.get("event"))
         for bound in ("low", "best", "high"):
-            if isinstance(e.get(bound), dict):
+            if isinstance(e.get(bound), dict):  # nested, as the reconciler gives it
                 e[bound] = dict(e[bound], claims=claim_ids(e[bound].get("claims", [])))
+            if f"{bound}_claims" in e:  # flat, as ``ledger estimates`` exports it
+                e[f"{bound}_claims"] = claim_ids(e[f"{bound}_claims"] or [])
         out_estimates.append(e)
     out_sources = [{k: v for k, v in s.items() if k not in ("id",)} for s in sources]
     return {"claims": sorted(out_claims, key=_dump), "conflicts": sorted(out_conflicts, key=_dump),
