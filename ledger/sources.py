@@ -43,7 +43,7 @@ from ledger.db import insert_ignoring_duplicates, insert_new_returning
 from ledger.reading.claims import gazetteer
 from ledger.reading.claims.gazetteer import GazetteerEntry
 from ledger.reading.types import SOURCE_TYPES, Speaker
-from ledger.models import Source, SourceAlias
+from ledger.models import Claim, Event, Source, SourceAlias
 from ledger.names import normalise_name
 
 FUZZY_CUTOFF = 92
@@ -238,8 +238,6 @@ class SourceResolver:
     def _rename(self, real: dict[int, int]) -> None:
         """Write the queued names and types, unless another source already has that name; the events of a
         renamed source are marked stale, as their conflicts name it."""
-        from ledger.models import Claim, Event
-
         if not self._renamed:
             return
         wanted = {real.get(i, i): shown for i, shown in self._renamed.items()}

@@ -128,7 +128,7 @@ def test_cli_conflicts_table_reads_claims_in_a_few_queries(strike, monkeypatch):
     report of a 3,000-article ledger spent half its time in such lazy loads."""
     from sqlalchemy import event as sa_event
 
-    from ledger.commands.conflicts import claim_lines
+    from ledger.queries import claim_lines
     from ledger.db import open_ledger, reading
 
     engine = open_ledger(strike.db)

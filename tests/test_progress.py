@@ -11,7 +11,8 @@ from rich.console import Console
 
 from conftest import write
 from ledger.commands.ingest import IngestProgress, progress_detail
-from ledger.ingest.meter import InputMeter, measure
+from ledger.ingest.meter import InputMeter
+from ledger.ingest.readers import measure
 from ledger.ingest.readers import read_inputs
 
 STORY = "---\noutlet: Lantern\npublished: 2024-03-02\n---\nThe mayor of Dunmore said {n} houses were flooded.\n"

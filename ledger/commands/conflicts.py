@@ -12,9 +12,10 @@ import typer
 from ledger.commands import text_table
 from ledger.commands.common import Format, choices, data_console, emit, err, print_json, print_json_array, \
     state, values
+from ledger import queries
 from ledger.db import reading
 from ledger.reconcile import SEVERITY_LEVELS
-from ledger.render import bounds_text, shorten, visible
+from ledger.render import visible
 
 
 class ReportFormat(str, Enum):
@@ -73,7 +74,7 @@ def conflicts(
         estimates = estimate_rows(session, sorted({c["event"]["id"] for c in found}), when, all_metrics=True) \
             if people and found else []
         wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best_claims"]}
-        lines = claim_lines(session, wanted) if people else {}
+        lines = queries.claim_lines(session, wanted) if people else {}
     if fmt == ReportFormat.json:
         print_json(found)
     elif fmt in (ReportFormat.jsonl, ReportFormat.csv):
@@ -112,33 +113,6 @@ def estimate_table_rows(estimates: list[dict], event_id: int | None = None) -> l
 
 
 ESTIMATE_COLUMNS = ("figure", "low", "best", "high", "best source", "claims")
-
-
-def claim_lines(session, ids: set[int]) -> dict[int, dict]:
-    """The report's line for each claim: two queries per 900 claims (claims with their source and article,
-    then their figures), not the ORM's objects and lazy loads, which took most of the report's time."""
-    from sqlalchemy import select
-
-    from ledger.models import Article, Claim, Figure, Source
-
-    found: dict[int, dict] = {}
-    ordered = sorted(ids)
-    connection = session.connection()
-    for start in range(0, len(ordered), 900):  # within SQLite's bound on query parameters
-        chunk = ordered[start:start + 900]
-        figures: dict[int, list[str]] = {}
-        for f in connection.execute(select(Figure.claim_id, Figure.metric, Figure.population, Figure.low, Figure.high)
-                                    .where(Figure.claim_id.in_(chunk)).order_by(Figure.claim_id, Figure.text_start)):
-            figures.setdefault(f.claim_id, []).append(
-                f"{f.metric} {f.population or ''} {bounds_text(f.low, f.high)}".replace("  ", " "))
-        rows = connection.execute(select(Claim.id, Claim.content, Source.name, Article.outlet, Article.published)
-                                  .join(Source, Source.id == Claim.source_id)
-                                  .join(Article, Article.id == Claim.article_id).where(Claim.id.in_(chunk)))
-        for row in rows:
-            found[row.id] = {"source": row.name, "figures": "; ".join(figures.get(row.id, [])),
-                             "content": shorten(row.content, 110), "outlet": row.outlet or "",
-                             "published": row.published or ""}
-    return found
 
 
 def by_event(items: list[dict], event_id=lambda conflict: conflict["event"]["id"]) -> dict[int, list[dict]]:

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ledger import queries
 from ledger.commands.common import err, state
 from ledger.errors import LedgerError
 from ledger.report import ONE_PAGE_CLAIMS
@@ -56,7 +57,7 @@ def report(
     engine = state(ctx).engine()
     if fmt == ReportFormat.html and not split and not one_page:
         with reading(engine) as session:
-            claims = claim_count(session, events or None)
+            claims = queries.claim_count(session, events or None)
         if claims > ONE_PAGE_CLAIMS:
             raise LedgerError(f"{claims:,} claims make one page too large for a browser to open quickly: write "
                               "one page per event with --split --out FOLDER, choose events (ledger report 3 7), "
@@ -83,18 +84,6 @@ def report(
         return
     write_atomically(Path(out), document)
     err.print(f"wrote {out} ({len(found.events)} events, {claims} claims)", markup=False, highlight=False)
-
-
-def claim_count(session, event_ids: list[int] | None) -> int:
-    """How many claims about these events (every event) the ledger holds: what a report page would carry."""
-    from sqlalchemy import func, select
-
-    from ledger.models import Claim
-
-    query = select(func.count()).select_from(Claim).where(Claim.event_id.is_not(None), Claim.status != "rejected")
-    if event_ids:
-        query = query.where(Claim.event_id.in_(event_ids))
-    return session.scalar(query) or 0
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -334,3 +334,34 @@ def _is_single_json(raw: str) -> bool:
         return True
     except (json.JSONDecodeError, RecursionError):
         return False
+
+
+def measure(paths: list[str], stdin: BinaryIO | None = None) -> InputMeter:
+    """A meter whose total is the size of everything under ``paths`` (None if one of them is a pipe)."""
+    total: int | None = 0
+    for name in paths:
+        if name == STDIN:
+            size = _stdin_size(stdin or sys.stdin.buffer)
+            total = None if size is None or total is None else total + size
+            continue
+        path = Path(name)
+        files = known_files(path) if path.is_dir() else [path]
+        for file in files:
+            try:
+                size = file.stat().st_size
+            except OSError:  # reported by the reader; counts as nothing here
+                size = 0
+            total = None if total is None else total + size
+    return InputMeter(total=total)
+
+
+def _stdin_size(stream: BinaryIO) -> int | None:
+    """Bytes left on standard input when it is a regular file, else None (a pipe, a terminal)."""
+    try:
+        descriptor = stream.fileno()
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return info.st_size - os.lseek(descriptor, 0, os.SEEK_CUR)
+    except (OSError, ValueError, AttributeError):
+        return None

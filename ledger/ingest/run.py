@@ -25,8 +25,8 @@ from ledger.conflicts import refresh_stale
 from ledger.db import first_line
 from ledger.errors import Problem
 from ledger.ingest.article import ArticleInput
-from ledger.ingest.meter import InputMeter, measure
-from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, read_inputs
+from ledger.ingest.meter import InputMeter
+from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, measure, read_inputs
 from ledger.ingest.store import Extraction, Stored
 from ledger.ingest.writer import BatchWriter, Outcome
 from ledger.models import Article, Conflict, Event, Source

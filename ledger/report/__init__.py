@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ledger.report.data import Report, gather
 from ledger.report.html import render_html
+from ledger.report.html import render_pages as html_pages
 from ledger.report.markdown import render_markdown
 
 __all__ = ["Report", "gather", "render", "render_pages", "ONE_PAGE_CLAIMS"]
@@ -28,6 +29,4 @@ def render(report: Report, fmt: str = "html") -> str:
 
 def render_pages(report: Report) -> dict[str, str]:
     """The HTML report as an index page and one page per event: {file name: document}."""
-    from ledger.report.html import render_pages as pages
-
-    return pages(report)
+    return html_pages(report)
