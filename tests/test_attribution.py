@@ -339,3 +339,58 @@ def test_attribution_carried_quote_keeps_the_mention_that_named_its_speaker():
             '"Then the order came to fall back."')
     claims = extract(text)
     assert [c.speaker.mention.text for c in claims] == ["Colonel Ivo Dane", "Colonel Ivo Dane"]
+
+
+# ------------------------------------------------------------------ issue 15: more classes of attribution
+
+@pytest.mark.parametrize("text, expected", [
+    # speech and communication verbs with an object or a wh-clause as content
+    ("Mayor Ilse Marr discussed the closure of the tannery with the union.",
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "the closure of the tannery with the union")),
+    ("The ferryman recounted how the pier collapsed in the storm.",
+     ("indirect", "ferryman", "The ferryman", "how the pier collapsed in the storm")),
+    ("Councillor Odo Brandt dubbed the levy a tax on fishermen.",
+     ("indirect", "Odo Brandt", "Councillor Odo Brandt", "the levy a tax on fishermen")),
+    ("Councillor Odo Brandt defended his vote for the harbour levy.",
+     ("indirect", "Odo Brandt", "Councillor Odo Brandt", "his vote for the harbour levy")),
+    # belief and stance: "sees/views X as Y", "considers X a Y", "thought"
+    ("Mayor Ilse Marr sees the new bridge as a lifeline for the valley.",
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "the new bridge as a lifeline for the valley")),
+    ("The ferrymen's union considers the levy a breach of the charter.",
+     ("indirect", "ferrymen's union", "The ferrymen's union", "the levy a breach of the charter")),
+    ("Councillor Odo Brandt thought the levy would never pass.",
+     ("indirect", "Odo Brandt", "Councillor Odo Brandt", "the levy would never pass")),
+])
+def test_attribution_speech_belief_and_stance_verbs(text, expected):
+    assert _claims(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The tannery was listed on the exchange in May.",
+    "The guards defended the gate against the raiders.",
+    "We saw the ferry leave at noon.",
+    "The town thought about a new bridge for years.",
+])
+def test_attribution_new_verbs_keep_their_other_senses_out(text):
+    assert [c for c in extract(text) if c.kind != "outlet"] == []
+
+
+def test_attribution_inverted_speaker_appositive_is_not_content():
+    text = "The levy will ruin the harbour, said Odo Brandt, executive director of the ferrymen's guild."
+    assert _claims(text) == [("indirect", "Odo Brandt", "Odo Brandt", "The levy will ruin the harbour")]
+
+
+def test_attribution_interrupted_quote_after_inverted_speaker_with_appositive():
+    text = ('"The water is safe," said Ilse Marr, another engineer at the plant. "But the pipes are old."')
+    (claim,) = extract(text)
+    assert claim.kind == "direct" and claim.speaker.name == "Ilse Marr"
+    assert [p.text for p in claim.parts] == ["The water is safe", "But the pipes are old."]
+
+
+def test_attribution_mixed_claim_carried_on_by_the_next_quotation():
+    text = ('After the vote, the levy "has split the town in two," Odo Brandt said. '
+            '"Nobody will forget this winter."')
+    (claim,) = extract(text)
+    assert claim.kind == "mixed" and claim.speaker.name == "Odo Brandt"
+    assert claim.content.text.startswith("After the vote, the levy")
+    assert claim.content.text.endswith("Nobody will forget this winter.")

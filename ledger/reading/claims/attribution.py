@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
-from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, subject_of
+from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
 from ledger.text.sentences import Sentence
 
@@ -300,8 +300,9 @@ def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
             f.region[0] >= start for f in frames[i + 1:])):
         return None  # "..., she said, and the museum was full": the reported clause goes on; not "..., as ..."
     frame = frames[i]
-    if frame.speaker is not None and frame.speaker[0] > frame.cue.start and _APPOSITIVE.match(text, start, hi):
-        return None
+    if frame.speaker is not None and frame.speaker[0] > frame.cue.start and (
+            _APPOSITIVE.match(text, start, hi) or not starts_auxiliary(text, start)):
+        return None  # "said Ana Pelt, executive director of ...": the speaker's appositive, not content
     end = hi
     for g in frames[i + 1:]:
         end = min(end, _cut_point(text, g, start))
@@ -475,7 +476,7 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         elif owner == "pending" and pending is not None:
             claim = Found("direct", (q.start, q.end), (unit.start, unit.end), pending.cue, pending.speaker)
             pending = None
-        elif owner is not None and owner.kind == "direct" and len(found) > first and found[-1] is owner \
+        elif owner is not None and len(found) > first and found[-1] is owner and _ends_quoted(text, owner, quotes) \
                 and owner.content[1] < q.start and not text[owner.content[1]:q.open].count("\n"):
             owner.parts = (owner.parts or (owner.content,)) + ((q.start, q.end),)
             covered.remove(owner.content)
@@ -489,6 +490,14 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         if claim is not None:
             found.append(claim)
             insort(covered, claim.content)
+
+
+def _ends_quoted(text: str, claim: Found, quotes: list[Quote]) -> bool:
+    """Whether ``claim`` ends with quoted words, so that a quotation after its attribution carries it on:
+    '"A," X said. "B."' (direct) and 'Sanders "has won," X said. "B."' (mixed) are one claim each."""
+    if claim.kind == "direct":
+        return True
+    return claim.kind == "mixed" and any(q.start < claim.content[1] <= close_end(text, q) for q in quotes)
 
 
 def _overlaps(q: Quote, covered: list[tuple[int, int]]) -> bool:

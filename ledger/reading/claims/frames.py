@@ -495,6 +495,14 @@ def _starts_verb(text: str, pos: int | None) -> bool:
     return bool(m) and (m.group() in _patterns().auxiliaries or m.group().endswith("ed"))
 
 
+def starts_auxiliary(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is an auxiliary or a verb of grammar.json's list ("were", "has", "killed"):
+    what can go on a clause interrupted by an inverted attribution ("The dead, said the minister, were
+    civilians"), where a noun phrase ("said Ana Pelt, executive director of ...") is the speaker's appositive."""
+    m = _LOWER_WORD.match(text, pos, pos + 20)
+    return m is not None and m.group() in _patterns().auxiliaries
+
+
 def _is_noun_before(word: str) -> bool:
     w = words()
     low = word.lower()
