@@ -394,3 +394,19 @@ def test_attribution_mixed_claim_carried_on_by_the_next_quotation():
     assert claim.kind == "mixed" and claim.speaker.name == "Odo Brandt"
     assert claim.content.text.startswith("After the vote, the levy")
     assert claim.content.text.endswith("Nobody will forget this winter.")
+
+
+def test_attribution_content_after_an_aside_following_the_cue():
+    text = "Senator Ilse Marr says, win or lose in the primary, she is staying in the race."
+    assert _claims(text) == [("indirect", "Ilse Marr", "Senator Ilse Marr",
+                              "win or lose in the primary, she is staying in the race")]
+
+
+def test_attribution_coordinated_verb_shares_subject_when_first_verb_frames_nothing():
+    text = "Governor Odo Brandt blasted Congress and has said the levy will pass in May."
+    assert _claims(text) == [("indirect", "Odo Brandt", "Governor Odo Brandt", "the levy will pass in May")]
+
+
+def test_attribution_new_clause_with_pronoun_subject_ends_the_content():
+    text = "The governor agreed to pay a fee to the guild, and he paid it the same day."
+    assert _claims(text) == [("indirect", "governor", "The governor", "to pay a fee to the guild")]

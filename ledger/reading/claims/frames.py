@@ -216,9 +216,12 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     inverted = _inverted(text, cue, lo, hi)
     if inverted is not None:
         return inverted
-    before = text[max(lo, cue.verb - 16):cue.verb]
+    # the coordinator stands before the verb ("paused, then added") or before its auxiliaries ("... concerns
+    # but has said ...")
+    at = cue.verb if _COORDINATED_BEFORE.search(text, max(lo, cue.verb - 16), cue.verb) else cue.start
+    before = text[max(lo, at - 16):at]
     if _COORDINATED_BEFORE.search(before) and right() is not None:
-        start = _coordinator_start(text, lo, cue.verb)
+        start = _coordinator_start(text, lo, at)
         subject = None if previous else subject_of(text, lo, start)
         if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous,
                                                                                         subject):
