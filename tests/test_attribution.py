@@ -323,7 +323,7 @@ def test_attribution_sentence_final_speaker_reports_a_nested_attribution():
     text = "Ostravia has asked the council to condemn the raid, Foreign Minister Ivo Dane said on Monday."
     assert [(c.speaker.name, c.content.text) for c in extract(text)] == [
         ("Ivo Dane", "Ostravia has asked the council to condemn the raid"),
-        ("Ostravia", "the council to condemn the raid")]
+        ("Ostravia", "to condemn the raid")]  # the content starts after the addressee (issue 15)
 
 
 def test_attribution_signed_quotation_names_its_speaker():
@@ -410,3 +410,14 @@ def test_attribution_coordinated_verb_shares_subject_when_first_verb_frames_noth
 def test_attribution_new_clause_with_pronoun_subject_ends_the_content():
     text = "The governor agreed to pay a fee to the guild, and he paid it the same day."
     assert _claims(text) == [("indirect", "governor", "The governor", "to pay a fee to the guild")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the content of "asked" starts after its addressee, never at it
+    ("Reporters asked Mayor Ilse Marr whether she would close the tannery.",
+     ("indirect", "Reporters", "Reporters", "whether she would close the tannery")),
+    ("The mayor asked the council to approve the harbour levy.",
+     ("indirect", "mayor", "The mayor", "to approve the harbour levy")),
+])
+def test_attribution_asked_content_starts_after_the_addressee(text, expected):
+    assert _claims(text) == [expected]
