@@ -360,6 +360,12 @@ def test_attribution_carried_quote_keeps_the_mention_that_named_its_speaker():
      ("indirect", "ferrymen's union", "The ferrymen's union", "the levy a breach of the charter")),
     ("Councillor Odo Brandt thought the levy would never pass.",
      ("indirect", "Odo Brandt", "Councillor Odo Brandt", "the levy would never pass")),
+    ("Mayor Ilse Marr made it clear that the levy would stay.",
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "that the levy would stay")),
+    ("The mayor reminded voters that the levy was temporary.",
+     ("indirect", "mayor", "The mayor", "that the levy was temporary")),
+    ("Councillor Odo Brandt compared the levy to a toll on the river.",
+     ("indirect", "Odo Brandt", "Councillor Odo Brandt", "the levy to a toll on the river")),
 ])
 def test_attribution_speech_belief_and_stance_verbs(text, expected):
     assert _claims(text) == [expected]
