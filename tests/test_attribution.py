@@ -374,6 +374,7 @@ def test_attribution_speech_belief_and_stance_verbs(text, expected):
 @pytest.mark.parametrize("text", [
     "The tannery was listed on the exchange in May.",
     "The guards defended the gate against the raiders.",
+    "The home side defended well in the second half.",
     "We saw the ferry leave at noon.",
     "The town thought about a new bridge for years.",
 ])
@@ -427,3 +428,13 @@ def test_attribution_new_clause_with_pronoun_subject_ends_the_content():
 ])
 def test_attribution_asked_content_starts_after_the_addressee(text, expected):
     assert _claims(text) == [expected]
+
+
+def test_attribution_impersonal_parenthetical_names_no_speaker():
+    text = "The raid, it was said, was a reprisal for the ambush near Dorrin."
+    assert [c for c in extract(text) if c.kind != "outlet"] == []
+
+
+def test_attribution_age_before_a_name_is_no_part_of_the_name():
+    text = '"The count is not over," 92-year-old Brandt told reporters.'
+    assert _claims(text) == [("direct", "Brandt", "92-year-old Brandt", "The count is not over")]

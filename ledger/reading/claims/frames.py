@@ -52,6 +52,7 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
 
 
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
+_IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?")
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
@@ -267,6 +268,8 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
     if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
         return None
+    if head == "it" and len(speaker_words) == 1 and _IMPERSONAL_AUX.fullmatch(text, speaker[1], cue.verb):
+        return None  # "The attack, it was said, was a reprisal": an impersonal passive names no speaker
     opener = _last_word(text[max(lo, speaker[0] - 20):speaker[0]])
     mode = "A"
     antecedent = None
