@@ -308,7 +308,7 @@ def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
         return None  # "..., she said, and the museum was full": the reported clause goes on; not "..., as ..."
     frame = frames[i]
     if frame.speaker is not None and frame.speaker[0] > frame.cue.start and (
-            _APPOSITIVE.match(text, start, hi) or not starts_auxiliary(text, start)):
+            _APPOSITIVE.match(text, start, hi) or frame.mode != "T" and not starts_auxiliary(text, start)):
         return None  # "said Ana Pelt, executive director of ...": the speaker's appositive, not content
     end = hi
     for g in frames[i + 1:]:
