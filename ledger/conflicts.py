@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ledger import reconcile
 from ledger.db import lock_events, writing
-from ledger.export import event_ref
+from ledger.export import conflict_dict, event_ref
 from ledger.models import Article, Claim, Conflict, ConflictClaim, Event, Figure, Source, utcnow
 
 STALE_BATCH = 200
@@ -92,6 +92,15 @@ def extra_fields(found: reconcile.Conflict) -> dict[str, Any]:
     return {k: v for k, v in found.extras().items() if v not in (None, [], {})}
 
 
+def mark_stale(session: Session, event_ids: set[int]) -> None:
+    """Note that these events' conflicts must be recomputed (in the same transaction as the change):
+    :func:`refresh_stale` recomputes them."""
+    if event_ids:
+        lock_events(session)
+        session.execute(update(Event.__table__).where(Event.__table__.c.id.in_(sorted(event_ids)))
+                        .values(conflicts_stale=True))
+
+
 def refresh_stale(engine: Engine) -> int:
     """Recompute every event marked stale (after an ingest, or one that was killed before it got here)."""
     done = 0
@@ -113,8 +122,6 @@ def stored(session: Session, event_ids: list[int] | None = None) -> list[dict[st
 def iter_stored(session: Session, event_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
     """Stored conflicts as contract dicts, by event (date, then id) and id, read ``PAGE_EVENTS`` events at a
     time: the whole report of a ledger of a million articles streams in flat memory."""
-    from ledger.export import conflict_dict
-
     order = select(Event.id).where(Event.id.in_(select(Conflict.event_id))).order_by(Event.date, Event.id)
     if event_ids:
         order = order.where(Event.id.in_(event_ids))

@@ -2,10 +2,24 @@
 from __future__ import annotations
 
 
-def bounds_text(low: int | None, high: int | None) -> str:
-    """Bounds as a person writes them: 5, 4-7, 5+ (at least 5), <=7 (at most 7), ? (unknown)."""
+def bounds_text(low: int | None, high: int | None, *, prose: bool = False, between: str = "-") -> str:
+    """Bounds as a person writes them (None: no bound on that side), the ledger's one rendering of bounds.
+
+    In a table: 5, 4-7, 1,200, 5+ (at least 5), <=7 (at most 7), ? (unknown). In a sentence (``prose``, as
+    conflict summaries and notes put them): 5, 4-7, at least 5, up to 7, digits without separators.
+    ``between`` joins a range ("3 to 9" for the spread of several figures).
+
+        >>> bounds_text(5, None), bounds_text(5, None, prose=True), bounds_text(None, 7, prose=True)
+        ('5+', 'at least 5', 'up to 7')
+    """
+    if prose:
+        if low is not None and high is not None:
+            return f"{low}" if low == high else f"{low}{between}{high}"
+        if low is not None:
+            return f"at least {low}"
+        return f"up to {high}" if high is not None else "?"
     if low is not None and high is not None:
-        return f"{low:,}" if low == high else f"{low:,}-{high:,}"
+        return f"{low:,}" if low == high else f"{low:,}{between}{high:,}"
     if low is not None:
         return f"{low:,}+"
     if high is not None:

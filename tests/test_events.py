@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from ledger.reading.events import EventDraft, KnownEvent, group_events, match_event, merge_known
 from ledger.reading.events.kinds import compatible as kinds_compatible
 from ledger.reading.events.labels import label
-from ledger.reading.events.mentions import find_mentions, split_sentences
+from ledger.reading.events.mentions import find_mentions
+from ledger.text.sentences import sentence_spans
 from ledger.reading.events.places import demonym_countries, places_and_actors
 from ledger.reading.types import Claim, Figure, Span, Speaker
 
@@ -376,18 +377,18 @@ def test_events_only_events_with_claims_are_returned():
     ("Thursday's drone strike killed two.", "drone strike", "definite", False, False),
 ])
 def test_events_mentions_read_their_context(text, kind, determiner, secondary, series):
-    (m,) = [m for m in find_mentions(text, split_sentences(text)) if m.kind == kind]
+    (m,) = [m for m in find_mentions(text, sentence_spans(text)) if m.kind == kind]
     assert (m.determiner, m.secondary, m.series) == (determiner, secondary, series)
 
 
 @pytest.mark.parametrize("text", ["The hunger strike entered its tenth day.", "A rescue operation began."])
 def test_events_mentions_skip_non_violent_uses(text):
-    assert find_mentions(text, split_sentences(text)) == []
+    assert find_mentions(text, sentence_spans(text)) == []
 
 
-def test_events_sentences_do_not_end_at_abbreviations():
+def test_events_sentences_are_the_splitters_and_do_not_end_at_abbreviations():
     text = "The U.S. military said Lt. Col. John F. Baker was hurt. He recovered."
-    assert [text[a:b].strip() for a, b in split_sentences(text)] == [
+    assert [text[a:b].strip() for a, b in sentence_spans(text)] == [
         "The U.S. military said Lt. Col. John F. Baker was hurt.", "He recovered."]
 
 
@@ -620,7 +621,7 @@ def test_events_anchored_search_finds_what_a_full_scan_finds():
     from ledger.reading.events.timexpr import _pattern, find_times
 
     lowered = ANCHOR_TEXT.lower()
-    words = [m.text for m in find_mentions(ANCHOR_TEXT, split_sentences(ANCHOR_TEXT))]
+    words = [m.text for m in find_mentions(ANCHOR_TEXT, sentence_spans(ANCHOR_TEXT))]
     assert words == [ANCHOR_TEXT[m.start():m.end()] for m in _mention_pattern().finditer(lowered)]
     times = [t.text for t in find_times(ANCHOR_TEXT, SATURDAY)]
     assert times == [ANCHOR_TEXT[m.start():m.end()] for m in _pattern().finditer(lowered)]

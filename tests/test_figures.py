@@ -308,7 +308,7 @@ def _patched(name: str, change) -> dict:
 @pytest.mark.parametrize("name, change, load, message", [
     ("figure_metrics.json", lambda d: d.update(cues={**d["cues"], "maimed": ["mauled"]}),
      figure_context._metrics_lexicon, "unknown metrics \\['maimed'\\]"),
-    ("figure_populations.json", lambda d: d.update(classes={**d["classes"], "person": ["killed", "eaten"]}),
+    ("populations.json", lambda d: d.update(classes={**d["classes"], "person": ["killed", "eaten"]}),
      figure_nouns.noun_lexicon.__wrapped__, "class 'person' lists an unknown metric"),
     ("no_figure.json", lambda d: d.update(cues=["did not (give"]), no_figure._patterns.__wrapped__,
      "a pattern does not compile"),

@@ -1,9 +1,10 @@
-"""The start characters read from a pattern, and the lookahead built from them, never change what a pattern finds."""
+"""The one phrase compiler (word lists as tries), the start characters read from a pattern, and the lookahead
+built from them, which never changes what a pattern finds."""
 import re
 
 import pytest
 
-from ledger.text.phrases import first_characters, start_lookahead
+from ledger.text.phrases import first_characters, phrase_trie, start_lookahead, word_start_trie
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -32,3 +33,22 @@ def test_phrase_pattern_start_lookahead_finds_the_same(body, flags):
     led = re.compile(rf"\b{start_lookahead(body)}(?:{body})", flags)
     assert start_lookahead(body)
     assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_phrase_trie_matches_each_phrase_whole_and_nothing_else():
+    pattern = re.compile(rf"(?:{phrase_trie(['said', 'says', 'say', 'told  Reuters'])})$")
+    assert phrase_trie(["said", "says", "say"]) == "sa(?:id|y(?:s)?)"
+    assert all(pattern.match(w) for w in ("said", "says", "say", "told reuters", "told\n reuters"))
+    assert not pattern.match("sa") and not pattern.match("told")
+
+
+def test_phrase_trie_without_folding_keeps_case_and_spacing():
+    pattern = re.compile(rf"(?:{phrase_trie(['Feb', 'feb'], fold=False)})$")
+    assert pattern.match("Feb") and pattern.match("feb") and not pattern.match("FEB")
+    assert phrase_trie([], fold=False) == "(?!)"  # no phrase: never matches (an empty pattern would match anywhere)
+
+
+def test_phrase_trie_word_starts_whole_words_and_prefixes():
+    pattern = re.compile(rf"(?:{word_start_trie({'add': True, 'kill': False, 'killed': True})})")
+    assert pattern.match("add it") and not pattern.match("address")
+    assert pattern.match("killing") and pattern.match("killed")  # "kill" may go on, so "killed" needs no end

@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.reading.stages import EXTRACTOR_VERSION, extract, is_headline
+from ledger.reading.claims.headlines import is_headline
+from ledger.reading.stages import EXTRACTOR_VERSION, extract
 from ledger.reading.types import CLAIM_KINDS, SOURCE_TYPES, SPEAKER_KINDS, Claim
 
 ARTICLE = (

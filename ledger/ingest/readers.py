@@ -12,6 +12,7 @@ named explicitly with another suffix is read as text.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import sys
@@ -222,8 +223,6 @@ def read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Read]:
     if head == "[" or (head == "{" and _is_single_json(raw)):
         yield from read_json_document(raw, STDIN_LOCATION, max_bytes)
     elif head == "{":
-        import io
-
         yield from read_jsonl_lines(io.BytesIO(raw.encode("utf-8")), STDIN_LOCATION, max_bytes)
     else:
         if len(data) > max_bytes:

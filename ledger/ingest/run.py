@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, func, select
 
+from ledger.conflicts import refresh_stale
 from ledger.db import first_line
 from ledger.errors import Problem
 from ledger.ingest.article import ArticleInput
@@ -28,6 +29,7 @@ from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, read_inputs
 from ledger.ingest.store import Extraction
 from ledger.ingest.writer import BatchWriter, Outcome
 from ledger.models import Conflict, Event, Source
+from ledger.reading import EXTRACTOR_VERSION, read
 from ledger.sources import SourceResolver
 
 WINDOW_PER_JOB = 8
@@ -64,16 +66,15 @@ class IngestReport:
         self.problems += outcome.problems
 
 
-def prepare(article: ArticleInput) -> Extraction:
-    """Everything that can be done without the database: claims, figures and the article's events. The
-    claims stored are those of the events stage (a claim telling two events comes back split in two)."""
-    from ledger.reading.events import group_events
-    from ledger.reading.stages import EXTRACTOR_VERSION, extract
-
+def prepare(article: ArticleInput) -> Extraction | Problem:
+    """Everything that can be done without the database: the article's reading (claims, figures, events),
+    or the Problem of a reading stage that failed (then nothing is stored for the article)."""
     body_title = None if article.title_in_text else article.title
-    claims = extract(article.text, outlet=article.outlet, title=body_title)
-    grouped = group_events(article.text, article.published_date, claims, title=article.title)
-    return Extraction(article, list(grouped.claims), list(grouped.events), list(grouped.claim_events),
+    reading = read(article.text, outlet=article.outlet, title=body_title, headline=article.title,
+                   published=article.published_date, location=article.location)
+    if reading.problems:
+        return reading.problems[0]
+    return Extraction(article, list(reading.claims), list(reading.events), list(reading.claim_events),
                       EXTRACTOR_VERSION)
 
 
@@ -181,8 +182,6 @@ def ingest(engine: Engine, paths: list[str], *, jobs: int = 1, reextract: bool =
            on_article: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Ingest every article under ``paths``; returns the report (problems included, never raised). ``jobs``
     worker processes extract (at most one per core) while this process stores; 0 extracts here."""
-    from ledger.conflicts import refresh_stale
-
     report = IngestReport()
     with engine.connect() as connection:
         report.sources_before = connection.scalar(select(func.count()).select_from(Source))

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
+from ledger.conflicts import mark_stale
 from ledger.db import insert_ignoring_duplicates, insert_new_returning, lock_events
 from ledger.errors import SpanError
 from ledger.reading.types import Claim, Span
 from ledger.ingest.article import ArticleInput
 from ledger.ingest.event_store import assign_events
-from ledger.models import Article, Claim as ClaimRow, Event, Figure as FigureRow, utcnow
+from ledger.models import Article, Claim as ClaimRow, Figure as FigureRow, utcnow
 from ledger.sources import SourceResolver
 
 
@@ -227,12 +228,3 @@ def _start(span: Span | None) -> int | None:
 
 def _end(span: Span | None) -> int | None:
     return span.end if span else None
-
-
-def mark_stale(session: Session, event_ids: set[int]) -> None:
-    """Note that these events' conflicts must be recomputed (in the same transaction as the change)."""
-
-    if event_ids:
-        lock_events(session)
-        session.execute(update(Event.__table__).where(Event.__table__.c.id.in_(sorted(event_ids)))
-                        .values(conflicts_stale=True))

@@ -1,83 +1,134 @@
-"""The extraction pipeline: article text in, claims with speakers and figures out.
+"""The reading pipeline: a document in, claims with speakers, figures and events out.
 
     >>> [(c.kind, c.speaker.name, c.content.text) for c in extract("Five people died, the ministry said.")]
     [('indirect', 'ministry', 'Five people died')]
 
-Stages, each a pure function over the text with offsets (so any one can be replaced, e.g. by a statistical
-model, behind the same values): paragraphs and quotations -> the headline (``headlines``: dropped, or the
-claim of its label) -> sentences (quotations kept whole) -> cues (none inside quotations) -> claims
-(``attribution``) -> figures (helper module ``figures``, reading the same sentence list) -> the outlet's own
-figure claims (``outlet``) -> speakers (``coref``). The article is split into sentences once; the whole run
-is a handful of regex scans plus light per-sentence work, about 1-3 ms for an 800-word article.
+``STAGES`` is the ordered tuple of stages. Each is a function over the :class:`Document` (read once:
+paragraphs, headline, quotations, sentences, lowercased text, word starts) that fills some fields of the
+:class:`Work` the stages share, so any one can be replaced (e.g. by a statistical model), benchmarked or
+tested alone behind the same values:
+
+- ``figures``: every figure and no-figure statement of the body (module ``figures``);
+- ``claims``: cues (none inside quotations), claims (``attribution``), the headline's claim, the outlet's
+  own figure claims (``outlet``);
+- ``speakers``: each claim's speaker (``coref``) and figures, as :class:`Claim` values;
+- ``events``: which claims tell which event (``ledger.reading.events``); a claim telling two events comes
+  back split in two.
+
+A stage's exception is not caught here: ``ledger.reading.read`` turns it into a Problem naming the article,
+so that nothing is stored for it and a re-run tries it again.
 """
 from __future__ import annotations
 
-import logging
 from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Callable
 
 from ledger.reading.claims.attribution import Found, find_claims
-from ledger.reading.claims.coref import speakers
+from ledger.reading.claims.coref import speakers as find_speakers
 from ledger.reading.claims.cues import find_cues
-from ledger.reading.figures.figures import find_figures, find_no_figure
-from ledger.reading.claims.headlines import headline_claim, is_headline
+from ledger.reading.claims.headlines import headline_claim
 from ledger.reading.claims.outlet import outlet_claims
-from ledger.reading.claims.quotes import close_end, find_quotes
-from ledger.text.sentences import paragraphs, sentences
+from ledger.reading.document import Document
+from ledger.reading.events import group_events
+from ledger.reading.events.types import EventDraft
+from ledger.reading.figures.figures import find_figures, find_no_figure
 from ledger.reading.types import Claim, Figure, Span, Speaker
-from ledger.reading.word_starts import WordStarts, word_starts
 
 EXTRACTOR_VERSION = "rules-2.1"
 
-log = logging.getLogger(__name__)
+
+@dataclass(slots=True)
+class Work:
+    """What the stages have found so far in one document; each stage reads some fields and fills others."""
+
+    figures: list[Figure] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+    by_unit: dict[tuple[int, int], list[Figure]] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[EventDraft] = field(default_factory=list)
+    claim_events: list[int | None] = field(default_factory=list)
+
+
+Stage = Callable[[Document, Work], None]
+
+
+def figures(doc: Document, work: Work) -> None:
+    """Every figure (and no-figure statement) of the body, found once.
+
+    The figure grammar reads each count with its whole sentence, so one call over the body gives what
+    calls over each claim's content would, in one pass instead of dozens.
+    """
+    text, starts = doc.text, doc.starts
+    ends = [e for u in doc.sentences for e in (u.start, u.end)]
+    found = find_figures(text, doc.body_start, len(text), ends, starts and starts.evidence) + \
+        find_no_figure(text, doc.body_start, len(text), starts and starts.anchors)
+    work.figures = sorted(found, key=lambda f: (f.span.start, f.span.end))
+
+
+def claims(doc: Document, work: Work) -> None:
+    """The claims of the article (content, cue, speaker mention), before their speakers are resolved."""
+    text, units = doc.text, doc.sentences
+    silent = [f.span.start for f in work.figures if f.no_figure]  # where a refusal may frame a claim
+    cues = find_cues(text, skip=[(q.start, q.end) for q in doc.quotes], starts=doc.starts.cues if doc.starts else None)
+    found = find_claims(text, doc.paragraphs, units, doc.quotes, cues, silent)
+    if doc.headline_span is not None:
+        head = headline_claim(text, doc.headline_span.start, doc.headline_span.end)
+        if head is not None:
+            found.insert(0, head)
+    work.by_unit = _by_span(work.figures, [(u.start, u.end) for u in units])
+    attributed = [c for c in found if not c.outlet]
+    work.found = _dedupe(attributed + outlet_claims(text, units, attributed + [c for c in found if c.outlet],
+                                                    work.by_unit))
+
+
+def speakers(doc: Document, work: Work) -> None:
+    """Each claim's speaker (and the speaker it was relayed through) and figures, as Claim values."""
+    text, units, found = doc.text, doc.sentences, work.found
+    who = find_speakers(text, found, units, doc.outlet)
+    vias = {k: find_speakers(text, [Found("indirect", c.content, c.sentence, speaker=c.via)], units, doc.outlet)[0]
+            for k, c in enumerate(found) if c.via is not None}
+    in_content = _by_span(work.figures, [c.content for c in found])
+    silent = [f for f in work.figures if f.no_figure]
+    if silent:
+        _add_refusals(found, in_content, silent)
+    made = [_claim(text, c, who[k], vias.get(k), in_content[c.content]) for k, c in enumerate(found)]
+    n = len(text)  # every span is sliced from ``text``: it fits when its offsets are in order and in range
+    made = [c for c in made if c.content.text.strip() and _in_order(c.spans(), n)]
+    work.claims = sorted(made, key=lambda c: (c.content.start, c.content.end))
+
+
+def events(doc: Document, work: Work) -> None:
+    """Which claims tell which event; a claim telling two events is split in two."""
+    grouped = group_events(doc.text, doc.published, work.claims, title=doc.headline)
+    work.claims = list(grouped.claims)
+    work.events = list(grouped.events)
+    work.claim_events = list(grouped.claim_events)
+
+
+CLAIM_STAGES: tuple[Stage, ...] = (figures, claims, speakers)
+STAGES: tuple[Stage, ...] = CLAIM_STAGES + (events,)
+
+
+def run(doc: Document, stages: tuple[Stage, ...]) -> Work:
+    """The stages' work over ``doc``, in order (a stage's exception propagates)."""
+    work = Work()
+    for stage in stages:
+        stage(doc, work)
+    return work
 
 
 def extract(text: str, outlet: str | None = None, title: str | None = None) -> list[Claim]:
-    """Every claim of the article body ``text``, ordered by content start.
+    """Every claim of the article body ``text``, ordered by content start, before events are read (the
+    claim stages alone: what a test of the claims, speakers and figures asks for).
 
     ``outlet`` names the publication (speaker of its own claims; "unknown outlet" when None); ``title`` is
-    the headline when known, so that a body starting with it does not yield claims from it. Never raises:
-    on an internal error the article yields no claims and the error is logged.
+    the headline when known, so that a body starting with it does not yield claims from it. A stage's
+    exception propagates.
     """
-    try:
-        if not isinstance(text, str) or not text.strip():
-            return []
-        return _extract(text, outlet, title)
-    except Exception:  # noqa: BLE001 - one odd article must never stop an ingest batch
-        log.exception("extraction failed; the article yields no claims")
+    if not isinstance(text, str) or not text.strip():
         return []
-
-
-def _extract(text: str, outlet: str | None, title: str | None) -> list[Claim]:
-    paras = paragraphs(text)
-    head = None
-    if paras and is_headline(paras[0].text, title, len(paras)):
-        head = headline_claim(text, paras[0].start, paras[0].end)
-        paras = paras[1:]
-    quotes = find_quotes(text, paras)
-    protected = [(q.open, close_end(text, q)) for q in quotes]
-    units = sentences(text, paras, protected)
-    starts = word_starts(text)  # where cues, figure words and no-figure anchors start: one scan for three
-    figures = _figures(text, paras[0].start if paras else 0, len(text), [e for u in units for e in (u.start, u.end)],
-                       starts)
-    silent = [f.span.start for f in figures if f.no_figure]  # where a refusal may frame a claim
-    found = find_claims(text, paras, units, quotes, find_cues(text, skip=[(q.start, q.end) for q in quotes],
-                                                              starts=starts.cues if starts else None), silent)
-    if head is not None:
-        found.insert(0, head)
-    by_unit = _by_span(figures, [(u.start, u.end) for u in units])
-    attributed = [c for c in found if not c.outlet]
-    found = _dedupe(attributed + outlet_claims(text, units, attributed + [c for c in found if c.outlet],
-                                               by_unit))
-    who = speakers(text, found, units, outlet)
-    vias = {k: speakers(text, [Found("indirect", c.content, c.sentence, speaker=c.via)], units, outlet)[0]
-            for k, c in enumerate(found) if c.via is not None}
-    in_content = _by_span(figures, [c.content for c in found])
-    if silent:
-        _add_refusals(found, in_content, [f for f in figures if f.no_figure])
-    claims = [_claim(text, c, who[k], vias.get(k), in_content[c.content]) for k, c in enumerate(found)]
-    n = len(text)  # every span is sliced from ``text``: it fits when its offsets are in order and in range
-    claims = [c for c in claims if c.content.text.strip() and _in_order(c.spans(), n)]
-    return sorted(claims, key=lambda c: (c.content.start, c.content.end))
+    return run(Document.read(text, outlet, title), CLAIM_STAGES).claims
 
 
 def _in_order(spans: list[Span], n: int) -> bool:
@@ -97,21 +148,6 @@ def _dedupe(found: list[Found]) -> list[Found]:
             seen.add(c.content)
             out.append(c)
     return sorted(out, key=lambda c: c.content)
-
-
-def _figures(text: str, start: int, end: int, ends: list[int], starts: WordStarts | None) -> list[Figure]:
-    """Every figure (and no-figure statement) of the article, found once; [] if the figure module fails.
-
-    The figure grammar reads each count with its whole sentence, so one call over the body gives what
-    calls over each claim's content would, in one pass instead of dozens.
-    """
-    try:
-        found = find_figures(text, start, end, ends, starts and starts.evidence) + \
-            find_no_figure(text, start, end, starts and starts.anchors)
-    except Exception:  # noqa: BLE001 - a figure bug must not cost the claims themselves
-        log.exception("figure extraction failed; claims keep no figures")
-        return []
-    return sorted(found, key=lambda f: (f.span.start, f.span.end))
 
 
 def _by_span(figures: list[Figure], spans: list[tuple[int, int]]) -> dict[tuple[int, int], list[Figure]]:
@@ -152,4 +188,4 @@ def _claim(text: str, c: Found, speaker: Speaker, via: Speaker | None, figures: 
                  list(figures))
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "is_headline"]
+__all__ = ["CLAIM_STAGES", "EXTRACTOR_VERSION", "STAGES", "Stage", "Work", "extract", "run"]

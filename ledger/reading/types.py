@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ledger.text.fast_init import fast_init
+from ledger.text.span import Span
 
 CLAIM_KINDS = ("direct", "indirect", "mixed", "according_to", "unattributed_quote", "outlet")
 METRICS = ("killed", "wounded", "missing", "detained", "displaced", "attacks", "strikes", "targets", "troops",
@@ -17,25 +17,6 @@ METRICS = ("killed", "wounded", "missing", "detained", "displaced", "attacks", "
 SOURCE_TYPES = ("government", "military", "militia", "monitor", "state_media", "media", "official", "witness",
                 "other")
 SPEAKER_KINDS = ("person", "organisation", "anonymous", "outlet")
-
-
-@fast_init  # made many times per article (see fast_init)
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A piece of the article text: ``text == article[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-
-    @classmethod
-    def of(cls, article: str, start: int, end: int) -> "Span":
-        """The span of ``article`` between two offsets."""
-        return cls(start, end, article[start:end])
-
-    def fits(self, article: str) -> bool:
-        """True when this span really is that piece of ``article`` (the store refuses any that is not)."""
-        return 0 <= self.start <= self.end <= len(article) and article[self.start:self.end] == self.text
 
 
 @dataclass(slots=True)

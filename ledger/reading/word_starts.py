@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ledger.reading.claims.cues import cue_words
 from ledger.reading.figures.figure_context import cue_grammar
 from ledger.reading.figures.no_figure import _patterns as no_figure_patterns
-from ledger.text.phrases import lowered, phrase_trie
+from ledger.text.phrases import lowered, phrase_trie, word_start_trie
 
 # The Kelvin sign lowercases to "k": a non-word character (for the cue scan, which reads the text as it is)
 # would become a word character, so a text holding one is not scanned this way.
@@ -47,27 +47,10 @@ def _pattern() -> re.Pattern:
     whole = cues + list(grammar.evidence_words)
     firsts = {phrase.lower().split()[0]: True for phrase in whole if phrase.split()}
     firsts.update({anchor.lower(): False for anchor in no_figure.anchor_words})
-    trie: dict = {}
-    for word, needs_end in firsts.items():
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = node.get("", True) and needs_end  # an anchor (a word's start) accepts more than a word
     lexicons = {"cue": rf"{phrase_trie(cues)}\b", "evidence": grammar.evidence_word.pattern,
                 "anchor": no_figure.anchor_word.pattern}
     which = "".join(f"(?:(?=(?P<{name}>{body}))|)" for name, body in lexicons.items())
-    return re.compile(rf"\W(?={_trie_pattern(trie)}){which}", re.ASCII)
-
-
-def _trie_pattern(node: dict) -> str:
-    """The pattern of a trie whose ends say whether the word must end there (True) or may go on (False):
-    a whole first word keeps "address" from being tried as the cue "add"."""
-    if node.get("") is False:
-        return ""  # a word may start with this: nothing after it matters
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if node.get("") is True:
-        branches.append(r"\b")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return re.compile(rf"\W(?={word_start_trie(firsts)}){which}", re.ASCII)
 
 
 @lru_cache(maxsize=4)

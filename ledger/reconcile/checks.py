@@ -14,6 +14,7 @@ from ledger.reconcile.build import conflict, describe, names_of
 from ledger.reconcile.context import Context
 from ledger.reconcile.facts import Conflict
 from ledger.reconcile.ranges import Range, stored
+from ledger.render import bounds_text
 from ledger.reconcile.sides import common_range, excluded, split_sides
 
 SEVERITY_LEVELS: dict[str, str] = {
@@ -110,7 +111,7 @@ def check_discrepancy(ctx: Context) -> list[Conflict]:
     "people" fits everyone and is compatible; a party naming both fighters and a child joins both groups.
     """
     general = populations.general()
-    named = [a for a in ctx.current if populations.known(a.population) and a.population != general]
+    named = [a for a in ctx.current if populations.distinct(a.population) and a.population != general]
     by_party: dict[str, list[Account]] = {}
     for account in named:
         by_party.setdefault(account.party, []).append(account)
@@ -197,7 +198,7 @@ def _others_gave(accounts: list[Account], metric: str | None) -> str:
     for population, group in sorted(by_population.items(), key=lambda item: (-len(item[1]), item[0])):
         said = [stated(a) for a in group]  # as the sources put it, not the plausible range of "several"
         low, high = min(r.lo for r in said), max(r.lo if r.open else int(r.hi) for r in said)
-        span = f"at least {low}" if all(r.open for r in said) else f"{low}" if low == high else f"{low} to {high}"
+        span = bounds_text(low, None if all(r.open for r in said) else high, prose=True, between=" to ")
         shown = populations.noun(population, high) if population not in (None, "mixed") else ""
         spans.append(" ".join(w for w in (span, shown) if w))
     sources = "source gave a figure" if count == 1 else "sources gave figures"

@@ -78,12 +78,12 @@ def build(event_id: Any, metric: str | None, facts: list[FigureFact], silent: li
 
 
 def named_by_party(facts: list[FigureFact]) -> dict[str, set[str]]:
-    """Per party, the specific populations (of the hierarchy, not "people") its figures name."""
+    """Per party, the specific populations (distinct ones of the hierarchy, not "people") its figures name."""
     general = populations.general()
     found: dict[str, set[str]] = {}
     for fact in facts:
         population = populations.normalise(fact.population)
-        if fact.no_figure or population == general or not populations.known(population):
+        if fact.no_figure or population == general or not populations.distinct(population):
             continue
         found.setdefault(party_of(fact), set()).add(population)
     return found

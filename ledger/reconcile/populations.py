@@ -46,6 +46,13 @@ def known(population: str) -> bool:
     return population in load("populations.json")["parents"]
 
 
+def distinct(population: str) -> bool:
+    """True for a population of the hierarchy that sets its accounts apart from its siblings' (fighters
+    from civilians); False for one that cuts across them ("overlapping": commanders, officials) and for
+    one outside the hierarchy."""
+    return known(population) and population not in load("populations.json")["overlapping"]
+
+
 @lru_cache(maxsize=None)
 def ancestors(population: str) -> tuple[str, ...]:
     """The wholes a population is part of, nearest first: fighters -> (combatants, people)."""
@@ -58,8 +65,10 @@ def ancestors(population: str) -> tuple[str, ...]:
 
 
 def relation(a: str, b: str) -> str:
-    """How ``a`` stands to ``b``: "same", "part" (a within b), "whole" (b within a), "disjoint" (both in
-    the hierarchy, neither within the other) or "unrelated" (different populations outside it)."""
+    """How ``a`` stands to ``b``: "same", "part" (a within b), "whole" (b within a), "overlapping" (both
+    in the hierarchy, neither within the other, one of them cutting across its siblings: commanders and
+    fighters), "disjoint" (both in the hierarchy, neither within the other) or "unrelated" (different
+    populations outside it)."""
     if a == b:
         return "same"
     if b in ancestors(a):
@@ -67,7 +76,7 @@ def relation(a: str, b: str) -> str:
     if a in ancestors(b):
         return "whole"
     if known(a) and known(b):
-        return "disjoint"
+        return "disjoint" if distinct(a) and distinct(b) else "overlapping"
     return "unrelated"
 
 
@@ -97,7 +106,7 @@ def dominant(populations: set[str]) -> str | None:
 def _dominant(populations: frozenset[str]) -> str | None:
     """:func:`dominant`, remembered per set of populations (bounded): it is asked for every bare toll and
     every party of every event, about the same few sets."""
-    specific = sorted(p for p in populations if known(p) and p != general())
+    specific = sorted(p for p in populations if distinct(p) and p != general())
     if not specific:
         return None
     deepest = max(specific, key=lambda p: len(ancestors(p)))
@@ -144,5 +153,6 @@ def noun(population: str | None, count: int | None) -> str:
     if population is None:
         return ""
     if count == 1:
-        return load("populations.json")["singular"].get(population, population)
+        data = load("populations.json")
+        return data["singular"].get(population) or data["units"].get(population, population)
     return population

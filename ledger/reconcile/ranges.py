@@ -2,7 +2,7 @@
 
 Stored bounds are what the text says: "several dozen" is stored as at least 24 (the contract's floor),
 "about 50" as 50. Compared as stored, "several dozen" would agree with 471 dead and "about 50" disagree with
-48. So comparisons use the figure's plausible range (``ledger.reading.figures.figures.plausible_range``: "several
+48. So comparisons use the figure's plausible range (the number grammar's ``plausible_bounds``: "several
 dozen" 24-99, "about 50" 45-55) widened so that it never excludes the stored bounds, and the conflict says
 so in its notes. Stored values are never changed.
 """
@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from ledger.text.fast_init import fast_init
+from ledger.reading.figures.numbers import plausible_bounds
+from ledger.render import bounds_text
 from ledger.reconcile.facts import FigureFact
+from ledger.text.fast_init import fast_init
 
 Plausible = Callable[[FigureFact], "tuple[int | None, int | None]"]
 
@@ -42,13 +44,11 @@ class Range:
         return self.hi == math.inf
 
     def describe(self) -> str:
-        """ "22", "at least 5", "up to 7", "4-7"."""
+        """ "22", "at least 5", "up to 7", "4-7" (``bounds_text`` in prose: no floor of 0 is written)."""
         if self.open:
-            return f"at least {self.lo}"
+            return bounds_text(self.lo, None, prose=True)
         hi = int(self.hi)
-        if self.lo == hi:
-            return str(hi)
-        return f"up to {hi}" if self.lo == 0 else f"{self.lo}-{hi}"
+        return bounds_text(None if self.lo == 0 and hi != 0 else self.lo, hi, prose=True)
 
 
 def stored(fact: FigureFact) -> Range:
@@ -61,27 +61,21 @@ def compared(fact: FigureFact, plausible: Plausible | None = None) -> tuple[Rang
 
     The plausible range can close an open top ("several dozen": at most 99) and widen a hedge ("about 50":
     45-55); it never narrows the stored bounds below what the text says. Without ``plausible`` the
-    extractor's range is used, remembered per figure (:func:`_compared_by_default`).
+    number grammar's range is used, remembered per figure (:func:`_compared_by_default`).
     """
     if plausible is None:
-        return _compared_by_default(fact.metric, fact.population, fact.low, fact.high, fact.text, fact.qualifier,
-                                    fact.vague, fact.no_figure)
+        return _compared_by_default(fact.low, fact.high, fact.text, fact.qualifier, fact.vague, fact.no_figure)
     return _widened(fact.low, fact.high, fact.text, fact.qualifier, plausible(fact))
 
 
 @lru_cache(maxsize=4096, typed=True)
-def _compared_by_default(metric: str | None, population: str | None, low: int | None, high: int | None,
-                         text: str | None, qualifier: str | None, vague: bool, no_figure: bool
-                         ) -> tuple[Range, str | None]:
-    """:func:`compared` through the extractor's plausible range. Cached (bounded; by value and type, as 5
-    and 5.0 print differently): an event repeats the same few figures in many reports, and
-    ``plausible_range`` is a pure function of the figure built here from exactly these fields; the Range
-    returned is frozen, so sharing it is safe."""
-    lookup = _default_plausible()
-    if lookup is None:
-        return _widened(low, high, text, qualifier, None)
-    return _widened(low, high, text, qualifier, lookup(metric, population, low, high, text, qualifier, vague,
-                                                       no_figure))
+def _compared_by_default(low: int | None, high: int | None, text: str | None, qualifier: str | None, vague: bool,
+                         no_figure: bool) -> tuple[Range, str | None]:
+    """:func:`compared` through the number grammar's plausible range. Cached (bounded; by value and type,
+    as 5 and 5.0 print differently): an event repeats the same few figures in many reports, and
+    ``plausible_bounds`` is a pure function of exactly these fields; the Range returned is frozen, so
+    sharing it is safe."""
+    return _widened(low, high, text, qualifier, plausible_bounds(low, high, qualifier, vague, no_figure))
 
 
 def _widened(low: int | None, high: int | None, text: str | None, qualifier: str | None,
@@ -99,23 +93,3 @@ def _widened(low: int | None, high: int | None, text: str | None, qualifier: str
         return base, None
     words = text or qualifier or base.describe()
     return found, f"compared with plausible ranges: {words!r} read as {found.describe()}"
-
-
-@lru_cache(maxsize=1)
-def _default_plausible() -> Callable[..., "tuple[int | None, int | None]"] | None:
-    """``ledger.reading.figures.figures.plausible_range`` over a figure's fields, or None when the extractor has
-    none."""
-    try:
-        from ledger.reading.figures.figures import plausible_range
-        from ledger.reading.types import Figure, Span
-    except ImportError:
-        return None
-
-    def lookup(metric: str | None, population: str | None, low: int | None, high: int | None, text: str | None,
-               qualifier: str | None, vague: bool, no_figure: bool) -> tuple[int | None, int | None]:
-        text = text or ""
-        figure = Figure(metric or "other", population, low, high, Span(0, len(text), text),
-                        qualifier=qualifier, vague=vague, no_figure=no_figure)
-        return plausible_range(figure)
-
-    return lookup

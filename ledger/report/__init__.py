@@ -8,6 +8,8 @@ it is escaped on the way out, and the page forbids scripts and remote loads with
 from __future__ import annotations
 
 from ledger.report.data import Report, gather
+from ledger.report.html import render_html
+from ledger.report.markdown import render_markdown
 
 __all__ = ["Report", "gather", "render"]
 
@@ -15,9 +17,5 @@ __all__ = ["Report", "gather", "render"]
 def render(report: Report, fmt: str = "html") -> str:
     """The report as an HTML document (``fmt="html"``) or Markdown (``fmt="md"``)."""
     if fmt == "md":
-        from ledger.report.markdown import render_markdown
-
         return render_markdown(report)
-    from ledger.report.html import render_html
-
     return render_html(report)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ledger.db import lock_events
 from ledger.errors import LedgerError, NotFound
 from ledger.reading.types import CLAIM_KINDS, METRICS
-from ledger.ingest.store import mark_stale
+from ledger.conflicts import mark_stale
 from ledger.models import Article, Claim, Event, Figure, Source
 from ledger.queries import find_source, get
 from ledger.review.audit import claim_snapshot, record

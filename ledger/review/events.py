@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
-from ledger.ingest.store import mark_stale
+from ledger.conflicts import mark_stale
 from ledger.models import DATE_PRECISIONS, Claim, Conflict, Event
 from ledger.queries import get
 from ledger.review.audit import record

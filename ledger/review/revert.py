@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
-from ledger.ingest.store import mark_stale
+from ledger.conflicts import mark_stale
 from ledger.models import AuditLog, Claim, Event, Source, SourceAlias
 from ledger.queries import get
 from ledger.review.audit import claim_snapshot, record, restore_claim

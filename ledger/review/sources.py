@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ledger.errors import LedgerError
 from ledger.reading.claims.gazetteer import parse_entries
-from ledger.ingest.store import mark_stale
+from ledger.conflicts import mark_stale
 from ledger.models import RELIABILITY_GRADES, Claim, Source, SourceAlias
 from ledger.names import normalise_name
 from ledger.queries import find_source

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ledger.text.phrases import phrase_trie
+
 _WORD_END = re.compile(r"\W")
 
 
@@ -29,7 +31,7 @@ def lower(text: str) -> str:
 @lru_cache(maxsize=8)
 def anchor_pattern(words: tuple[str, ...]) -> re.Pattern:
     """One pattern finding any of the (lowercase) anchor ``words``, as a trie."""
-    return re.compile(alternation(sorted(set(words))))
+    return re.compile(phrase_trie(sorted(set(words)), fold=False))
 
 
 def anchor_hits(lowered: str, words: tuple[str, ...]) -> list[Hit]:
@@ -70,7 +72,7 @@ def _anchor_groups(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     groups: dict[str, list[str]] = {}
     for word in sorted(set(words)):
         groups.setdefault(word[0], []).append(word)
-    return tuple(re.compile(alternation(group)) for group in groups.values())
+    return tuple(re.compile(phrase_trie(group, fold=False)) for group in groups.values())
 
 
 def matches_near(pattern: re.Pattern | dict[str, re.Pattern], lowered: str, hits: list[Hit], before: int,
@@ -107,28 +109,3 @@ def _snap_forward(text: str, at: int) -> int:
     """``at``, or the end of the word it falls in."""
     end = _WORD_END.search(text, at)
     return end.start() if end else len(text)
-
-
-def alternation(words) -> str:
-    """A regular expression matching any of ``words``, factored as a trie ("earlier t(?:his ...|oday)").
-
-    Python's engine tries alternatives one by one; sharing prefixes makes a long word list several times
-    faster to match. Spaces in the words match any run of whitespace.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root)
-
-
-def _emit(node: dict) -> str:
-    alternatives = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body

@@ -15,34 +15,57 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
-def _insert(root: dict, phrase: str) -> None:
+def _insert(root: dict, phrase: str, end: bool | None = None) -> None:
     node = root
-    for unit in " ".join(phrase.lower().split()):
+    for unit in phrase:
         node = node.setdefault(unit, {})
-    node[""] = {}
+    if end is None or "" not in node:
+        node[""] = end
+    else:  # a first word and a word's start: the start accepts more
+        node[""] = node[""] and end
 
 
 def _node_pattern(node: dict) -> str:
+    """The pattern of a trie node. A node's end marker ``""`` says what may follow where a phrase ends:
+    None, anything (the rest is optional); True, a word boundary (the phrase is a whole word); False,
+    anything, and nothing after it matters (the phrase is a word's start)."""
+    if node.get("", None) is False:
+        return ""
     branches = [(r"\s+" if unit == " " else re.escape(unit)) + _node_pattern(child)
                 for unit, child in sorted(node.items()) if unit]
+    if node.get("", None) is True:
+        branches.append(r"\b")
+    elif "" in node and branches:
+        return "(?:" + "|".join(branches) + ")?"
     if not branches:
         return ""
-    if "" in node:
-        return "(?:" + "|".join(branches) + ")?"
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def phrase_trie(phrases: Iterable[str]) -> str:
-    """One pattern matching any of ``phrases`` (lowercase; any whitespace between words), longest first.
+def phrase_trie(phrases: Iterable[str], *, fold: bool = True) -> str:
+    """One pattern matching any of ``phrases`` (any whitespace between words), longest first: the one
+    phrase compiler of the ledger.
 
-    Callers add word boundaries and match it on lowercased text or with IGNORECASE.
+    With ``fold`` (the default) phrases are lowercased and their spaces collapsed, for lowercased text or
+    IGNORECASE; without it they are taken character for character (a space still matches any whitespace).
+    Callers add word boundaries. No phrase: a pattern that never matches.
     """
     root: dict = {}
     for phrase in phrases:
         if phrase.strip():
-            _insert(root, phrase)
+            _insert(root, " ".join(phrase.lower().split()) if fold else phrase)
     pattern = _node_pattern(root)
     return pattern if pattern else "(?!)"
+
+
+def word_start_trie(words: dict[str, bool]) -> str:
+    """A pattern for the start of any of ``words`` (lowercase, no spaces): True for a word that must end
+    there (``\\b`` after it: "add" does not start "address"), False for a word start that may go on.
+    A word listed both ways may go on."""
+    root: dict = {}
+    for word, whole in words.items():
+        _insert(root, word, whole)
+    return _node_pattern(root)
 
 
 @lru_cache(maxsize=8)

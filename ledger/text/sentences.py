@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ledger.text import data as lexicon
+from ledger.text.data import load
 from ledger.text.fast_init import fast_init
-from ledger.reading.types import Span
+from ledger.text.span import Span
 
 _NEXT_WORD = re.compile(r"[A-Za-z']+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -51,7 +51,7 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    data = lexicon.load("abbreviations.json")
+    data = load("abbreviations.json")
     for key in ("titles", "months", "other", "sentence_openers"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
             raise ValueError(f"abbreviations.json: {key!r} must be a list of words")
@@ -106,6 +106,25 @@ def sentences(text: str, paras: list[Span], protected: list[tuple[int, int]] = (
             start = cut
         _add_sentence(text, start, para.end, index, out)
     return out
+
+
+def covering(text: str, found: list[Sentence]) -> list[tuple[int, int]]:
+    """``found`` (sentences of ``text``, in order) as spans that cover the whole text: each runs on to where
+    the next starts (its trailing whitespace included), the first from the text's start, the last to its
+    end. For readers that ask which sentence holds an offset, wherever it falls.
+
+        >>> covering("Mr. Li left. He won. ", sentences("Mr. Li left. He won. ", paragraphs("Mr. Li left. He won. ")))
+        [(0, 13), (13, 21)]
+    """
+    if not found:
+        return [(0, len(text))] if text else []
+    starts = [0] + [s.start for s in found[1:]]
+    return list(zip(starts, starts[1:] + [len(text)]))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` (no span protected), covering it: ``covering(text, sentences(...))``."""
+    return covering(text, sentences(text, paragraphs(text)))
 
 
 def _add_sentence(text: str, start: int, end: int, para: int, out: list[Sentence]) -> None:

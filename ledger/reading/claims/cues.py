@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.text.fast_init import fast_init
-from ledger.text.phrases import lowered
+from ledger.text.phrases import lowered, phrase_trie
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
                           "your", "every", "each", "no", "any"})
@@ -116,29 +116,6 @@ def inflect(lemma: str) -> list[str]:
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
 
 
-def trie_regex(words) -> str:
-    """One regex alternation for many words, factored by common prefixes so that matching is fast.
-
-    ``trie_regex(["said", "says", "say"])`` -> ``'sa(?:id|y(?:s)?)'``; a space matches any whitespace.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     """The compiled cue lexicon. ``pattern`` finds a cue at a given offset; ``after_break`` finds the cues
@@ -176,13 +153,13 @@ def _lexicon() -> _Lexicon:
         forms.setdefault(word, "passive")
     words = set(forms) | {w[0].upper() + w[1:] for w, v in forms.items() if v in ("according_to", "citing")}
     # ASCII word boundaries are a third faster; they only add matches next to non-English letters
-    pattern = re.compile(r"\b(?:" + trie_regex(words) + r")(?![\w'\u2019-])", re.ASCII)
+    pattern = re.compile(r"\b(?:" + phrase_trie(words, fold=False) + r")(?![\w'\u2019-])", re.ASCII)
     # A cue that starts with a letter starts at a word boundary, i.e. after a non-word character; one that
     # ends with a word character cannot start where the previous one ends: then both patterns find the
     # same cues (else the lexicon is scanned with ``pattern`` alone).
     after_break = pattern
     if all(w[0].isascii() and w[0].isalpha() and w[-1].isalnum() for w in words):
-        after_break = re.compile(r"\W(?P<cue>" + trie_regex(words) + r")(?![\w'\u2019-])", re.ASCII)
+        after_break = re.compile(r"\W(?P<cue>" + phrase_trie(words, fold=False) + r")(?![\w'\u2019-])", re.ASCII)
     premods = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                        for p in sorted(data["premodifiers"], key=len, reverse=True))
     premod = re.compile(rf"(?:(?<![\w'\u2019-])(?:{premods}|[a-z]{{3,}}ly)\s+){{1,3}}$")
@@ -268,7 +245,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None, skip: list[tupl
               starts: list[int] | None = None) -> list[Cue]:
     """Every cue in ``text[start:end]``, in order (one regex scan), except those starting inside one of the
     sorted spans ``skip`` (quoted words: a cue there is the quoted speaker's, never the article's).
-    ``starts`` (``word_scan.word_starts(text).cues``) are offsets where every cue of the text starts, if
+    ``starts`` (``word_starts.word_starts(text).cues``) are offsets where every cue of the text starts, if
     any: the cue pattern is then tried there alone instead of scanning.
 
     ``find_cues("Officials, citing a report, said on Monday.")`` -> a ``citing`` cue and a ``said`` cue.

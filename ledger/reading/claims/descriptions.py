@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text.fast_init import fast_init
+from ledger.reading.events.places import adjective_of
 from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, lookup
 from ledger.reading.claims.speakers import hidden_head, is_capitalised, is_nominal, name_type, tokens, words
 from ledger.names import normalise_name
@@ -153,7 +154,6 @@ def _owned_by_country(p: Phrase, owner: str) -> Phrase:
     possessive when the country has no known adjective."""
     if p.kind != "organisation" or any(is_capitalised(x) for x in p.name.split()):
         return p
-    from ledger.reading.events.places import adjective_of  # imported late: ledger.reading.events reads claims of this package
     adjective = adjective_of(owner)
     name = f"{adjective} {p.name}" if adjective else f"{owner}'s {p.name}"
     return replace(p, name=name)
@@ -323,7 +323,6 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     if affiliation is None or country is not None:
         organisation = _organisation_before_role(body[:at] + run[:role_end + 1], owned=country is not None)
         if country is not None and organisation and organisation.split()[-1].lower() in w.org_words:
-            from ledger.reading.events.places import adjective_of  # imported late, as in _owned_by_country
             adjective = adjective_of(country)
             affiliation = f"{adjective} {organisation}" if adjective else f"{country}'s {organisation}"
         elif affiliation is None:

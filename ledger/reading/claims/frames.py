@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.text import data as lexicon
-from ledger.reading.claims.cues import Cue, refusal, trie_regex
+from ledger.reading.claims.cues import Cue, refusal
+from ledger.text.phrases import phrase_trie
 from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
@@ -110,7 +111,8 @@ def _patterns() -> _Grammar:
     # Each word list as a trie: a flat alternation tries every word in turn (and, under IGNORECASE, each one
     # costs the engine a jump), a trie one branch per letter. Both try a longer word before a word it
     # starts with, so they match alike.
-    temporal, venues, addressees = trie_regex(gr["temporal"]), trie_regex(gr["venues"]), trie_regex(words().addressees)
+    temporal, venues, addressees = (phrase_trie(gr["temporal"], fold=False), phrase_trie(gr["venues"], fold=False),
+                                    phrase_trie(words().addressees, fold=False))
     name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
     adverbial = (
         rf"\s*,?\s*(?:(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal})"

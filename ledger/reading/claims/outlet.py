@@ -43,7 +43,7 @@ def outlet_claims(text: str, units: list[Sentence], found: list[Found],
     ``figures`` maps a sentence's ``(start, end)`` to the figures in it.
     """
     covered = sorted([c.content for c in found if not c.outlet] + [c.speaker for c in found if c.speaker])
-    hedges = sorted((c.content, c) for c in found if c.outlet)
+    hedges = sorted(((c.content, c) for c in found if c.outlet), key=lambda h: h[0])  # two hedges may share a content
     hedge_starts = [h[0][0] for h in hedges]
     claims = []
     for unit in units:

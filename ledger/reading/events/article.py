@@ -14,9 +14,10 @@ from datetime import date
 from ledger.reading.events import mentions as _mentions
 from ledger.text import anchors as scan
 from ledger.reading.events import timexpr as _timexpr
-from ledger.reading.events.mentions import Mention, attach_times, find_mentions, split_sentences
+from ledger.reading.events.mentions import Mention, attach_times, find_mentions
 from ledger.reading.events.timexpr import PRECISION_RANK, TimeExpr, find_times
 from ledger.text.phrases import lowered as folded
+from ledger.text.sentences import sentence_spans
 
 _SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -94,7 +95,7 @@ class Article:
     def read(cls, text: str, published: date | None, title: str | None = None) -> "Article":
         """Sentences, event words and times of ``text`` (and of ``title``), times given to their words."""
         lowered = folded(text) or scan.lower(text)  # the extractor's lowercased text when it kept the offsets
-        sentences = split_sentences(text)
+        sentences = sentence_spans(text)
         hits = scan.anchor_hits(lowered, ANCHORS)
         mentions = find_mentions(text, sentences, lowered, hits)
         times = find_times(text, published, lowered, hits)

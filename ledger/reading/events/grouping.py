@@ -28,7 +28,6 @@ contractor.", the second sentence is about the rocket attack, not the strike.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -39,21 +38,11 @@ from ledger.reading.events.mentions import Mention
 from ledger.reading.events.article import Article, When
 from ledger.reading.events.splitting import split_claims
 from ledger.reading.events.timexpr import PRECISION_RANK
-from ledger.reading.events.types import ArticleEvents
+from ledger.reading.events.types import ArticleEvents, Draft
 from ledger.reading.types import Claim, Figure
 
 BEFORE_WINDOW_DAYS = 31  # an event a strike "came after" / "retaliated for" happened within the month before it
 OWNER_GAP = 25  # "three recent missile attacks": a count and the event word it counts are this close
-
-
-@dataclass(slots=True)
-class Draft:
-    """An event being assembled from an article: its kind, its time, its words."""
-
-    kind: str | None
-    when: When | None
-    main: bool = False
-    mentions: list[Mention] = field(default_factory=list)
 
 
 def group_events(text: str, published: date | None, claims: list[Claim], title: str | None = None) -> ArticleEvents:

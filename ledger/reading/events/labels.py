@@ -5,16 +5,11 @@ The label is what a person scanning a list needs: the kind, the most specific pl
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ledger.reading.events.article import Article, When
 from ledger.reading.events.mentions import phrase_start
 from ledger.reading.events.places import country_of, demonym_countries, places_and_actors
 from ledger.reading.events.timexpr import window
-from ledger.reading.events.types import ArticleEvents, EventDraft
-
-if TYPE_CHECKING:
-    from ledger.reading.events.grouping import Draft
-    from ledger.reading.events.article import Article, When
+from ledger.reading.events.types import ArticleEvents, Draft, EventDraft
 
 MAX_SENTENCES = 4  # places and actors come from the first few sentences that name the event
 

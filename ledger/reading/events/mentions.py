@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ledger.text import anchors as scan
+from ledger.text.phrases import phrase_trie
 from ledger.text.data import load
 from ledger.reading.events.timexpr import TimeExpr
 
@@ -99,9 +100,9 @@ def _marker_patterns() -> tuple[re.Pattern, re.Pattern]:
     """One pattern for the three kinds of marker (a group each), one for series words; both are matched
     on lowercased text."""
     m = load("markers.json")
-    before, context = scan.alternation(m["before_markers"]), scan.alternation(m["context_markers"])
+    before, context = phrase_trie(m["before_markers"], fold=False), phrase_trie(m["context_markers"], fold=False)
     markers = re.compile(rf"\b(?:(?P<relative>{m['relative_clause']})|(?P<before>{before})|(?P<context>{context}))\b")
-    series = re.compile(rf"\b(?:{scan.alternation(m['series_modifiers'])})\b")
+    series = re.compile(rf"\b(?:{phrase_trie(m['series_modifiers'], fold=False)})\b")
     return markers, series
 
 
@@ -271,46 +272,3 @@ def _same_sentence(m: Mention, t: TimeExpr, sentences: list[tuple[int, int]]) ->
         return True
     start, end = sentences[m.sentence]
     return start <= t.start < end
-
-
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen", "rep", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "co",
-    "jr", "sr", "brig", "adm", "cpl", "pvt", "approx", "est", "ft", "mt", "prof", "rev", "lieut", "cmdr"})
-# ". " / "?" "' / a line break; written to start with a character class, which the engine scans for fast
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*\s+|(?<=\n)\s*)")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``: ends at . ! ? before a space, or at a line break; not after an
-    abbreviation ("Mr.", "Feb."), an initial ("John F. Kirby") or an acronym with dots ("U.S. forces").
-
-    >>> split_sentences("Mr. Kirby spoke. It ended.")
-    [(0, 17), (17, 26)]
-    """
-    spans, start = [], 0
-    for hit in _SENTENCE_END.finditer(text):
-        at, end = hit.span()
-        if text[at] == "." and text.find("\n", at, end) < 0 and _abbreviation(text, at):
-            continue
-        spans.append((start, end))
-        start = end
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def _abbreviation(text: str, dot: int) -> bool:
-    """Whether the token before the period at ``dot`` (the word characters and periods right before it,
-    within 16 characters: what ``[\\w.]+$`` finds, read backwards) is an abbreviation, an initial or an
-    acronym."""
-    lo, end = max(0, dot - 16), dot
-    if end > lo and text[end - 1] == "\n":
-        end -= 1  # "$" also matches before a final line break
-    start = end
-    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_."):
-        start -= 1
-    if start == end:
-        return False
-    word = text[start:end]
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word

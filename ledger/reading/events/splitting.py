@@ -32,15 +32,12 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from ledger.text import anchors as scan
+from ledger.text.phrases import phrase_trie
 from ledger.text.data import load
 from ledger.reading.events.mentions import phrase_start
+from ledger.reading.events.article import Article
 from ledger.reading.types import Claim, Span
-
-if TYPE_CHECKING:
-    from ledger.reading.events.article import Article
 
 _TRIM = " \t\n,;:—–-"
 
@@ -49,10 +46,10 @@ _TRIM = " \t\n,;:—–-"
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(clause end, relative pronoun, finite event word), from ``ledger/vocab/markers.json``, case-insensitive."""
     m = load("markers.json")
-    openers = scan.alternation(m["clause_openers"])
+    openers = phrase_trie(m["clause_openers"], fold=False)
     clause_end = re.compile(rf";|\s[—–-]\s|\(|,\s+(?:{openers})\b", re.IGNORECASE)
-    relative = re.compile(rf"(?:,\s*)?\b(?:{scan.alternation(m['relative_pronouns'])})\b", re.IGNORECASE)
-    finite = re.compile(rf"\b(?:{scan.alternation(m['finite_event_words'])})\b", re.IGNORECASE)
+    relative = re.compile(rf"(?:,\s*)?\b(?:{phrase_trie(m['relative_pronouns'], fold=False)})\b", re.IGNORECASE)
+    finite = re.compile(rf"\b(?:{phrase_trie(m['finite_event_words'], fold=False)})\b", re.IGNORECASE)
     return clause_end, relative, finite
 
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date, datetime, timedelta
+from functools import lru_cache, partial
 
 from ledger.text import anchors as scan
+from ledger.text.phrases import phrase_trie
 from ledger.text.data import load
 from ledger.text.fast_init import fast_init
 from ledger.text.phrases import folded_for_ignorecase, lowercase_twin
@@ -141,7 +142,7 @@ def _lower_keys(table: str) -> dict:
 def _parts() -> dict[str, str]:
     """The alternatives of the time pattern by name, in priority order, written for lowercased text."""
     w = load("time_words.json")
-    alt = scan.alternation
+    alt = partial(phrase_trie, fold=False)
     months = [m.lower() for m in w["months"]]
     month_any = alt(months)
     month_full = alt([m.lower() for m in w["months"] if m not in w["month_abbreviations_need_day"]])
@@ -325,7 +326,6 @@ def _dateparser(text: str, published: date | None) -> date | None:
     """dateparser for the numeric dates :func:`_plain_numeric_date` leaves, cached: day first unless that
     is impossible."""
     import dateparser
-    from datetime import datetime
 
     base = datetime.combine(published or date.today(), datetime.min.time())
     parsed = dateparser.parse(text, settings={"DATE_ORDER": "DMY", "RELATIVE_BASE": base,

@@ -1,12 +1,13 @@
-"""The values events are passed around as: an article's event drafts, and the events the ledger knows."""
+"""The values events are passed around as: an event being assembled from an article (``Draft``), an article's
+event drafts, and the events the ledger knows."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ledger.reading.types import Claim
+from ledger.reading.events.article import When
+from ledger.reading.events.mentions import Mention
+from ledger.reading.types import Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +59,13 @@ class KnownEvent:
     kind: str | None = None
     earliest: date | None = None
     latest: date | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled from an article: its kind, its time, its words."""
+
+    kind: str | None
+    when: When | None
+    main: bool = False
+    mentions: list[Mention] = field(default_factory=list)

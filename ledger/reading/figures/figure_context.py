@@ -19,8 +19,8 @@ from functools import lru_cache
 from ledger.text import data as lexicon
 from ledger.reading.figures.figure_nouns import noun_lexicon
 from ledger.text.phrases import lowered, phrase_trie, start_lookahead
-from ledger.text.sentences import sentences
-from ledger.reading.types import METRICS, Span
+from ledger.text.sentences import paragraphs, sentences
+from ledger.reading.types import METRICS
 
 CONTEXT_CHARS = 400  # how far before/after a range to look for the sentences around it
 
@@ -139,8 +139,8 @@ def _extras(zero: dict) -> str:
 
 @lru_cache(maxsize=1)
 def cue_grammar() -> CueGrammar:
-    """The cue grammar, compiled once from ``figure_metrics.json`` and ``figure_populations.json``."""
-    data, nouns_data = _metrics_lexicon(), lexicon.load("figure_populations.json")
+    """The cue grammar, compiled once from ``figure_metrics.json`` and ``populations.json``."""
+    data, nouns_data = _metrics_lexicon(), lexicon.load("populations.json")
     meaning = _cue_meanings(data)
     leads = {p.casefold(): metric for metric, ps in data["lead_ins"].items() for p in ps}
     zero = {p.casefold(): metric for metric, ps in data["zero_phrases"].items() for p in ps}
@@ -178,7 +178,7 @@ def cue_grammar() -> CueGrammar:
 
 def _evidence_positions(text: str, start: int, end: int, starts: list[int] | None = None) -> list[int]:
     """Where the words that can give a count its metric begin, in ``text[start:end]``. ``starts`` are those
-    of the whole text after a non-word character (``word_scan.word_starts(text).evidence``), when known."""
+    of the whole text after a non-word character (``word_starts.word_starts(text).evidence``), when known."""
     g, folded = cue_grammar(), lowered(text)
     if starts is not None and end == len(text):
         words = starts[bisect_right(starts, max(0, start - 1)):]  # what the scan below finds from start - 1
@@ -190,39 +190,23 @@ def _evidence_positions(text: str, start: int, end: int, starts: list[int] | Non
     return words
 
 
-def _around(positions: list[int], start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of CONTEXT_CHARS around each position within [start, end], merged when they overlap."""
-    stretches: list[tuple[int, int]] = []
-    for position in positions:
-        lo, hi = max(start, position - CONTEXT_CHARS), min(end, position + CONTEXT_CHARS)
-        if stretches and lo <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], hi)
-        else:
-            stretches.append((lo, hi))
-    return stretches
-
-
 class Sentences:
     """The sentences near a range that may hold figures, as sentence end offsets, for windows and for
     inheritance.
 
     A sentence holding no word that can give a count its metric ("killed", "attacks", "troops", "toll")
     holds no figure; most sentences of an article hold none. So the evidence words are found first (one
-    fast scan) and sentences (``ledger.text.sentences``) are only split within CONTEXT_CHARS of them:
-    ``evidence_spans`` are the runs of sentences holding evidence.
+    fast scan) and ``evidence_spans`` are the runs of sentences holding evidence. The sentences are the
+    reading's (``Document.sentences``, passed as ``ends``), else the one splitter's over the whole text.
     """
 
     def __init__(self, text: str, start: int, end: int, ends: list[int] | None = None,
                  starts: list[int] | None = None):
         self.low, self.high = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
         self.words = _evidence_positions(text, self.low, self.high, starts)
-        self.ends: list[int] = []
-        if ends is not None:  # the caller's sentence ends (the extractor splits the article once)
-            self.ends = ends
-            return
-        for lo, hi in _around(self.words, self.low, self.high):
-            # a stretch cut out of the text starts a sentence where it starts: record that as a boundary
-            self.ends += [lo, *(s.end for s in sentences(text, [Span.of(text, lo, hi)]))]
+        if ends is None:  # a caller outside the pipeline: the article's sentences, from the one splitter
+            ends = [e for sentence in sentences(text, paragraphs(text)) for e in (sentence.start, sentence.end)]
+        self.ends: list[int] = ends
 
     def evidence_spans(self) -> list[tuple[int, int]]:
         """The runs of sentences holding evidence words, merged when they touch."""

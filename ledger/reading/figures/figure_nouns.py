@@ -2,7 +2,7 @@
 
 Without a part-of-speech tagger, the noun phrase of a count is read as the words after it up to a stop word
 (a verb, a preposition, a conjunction, another number); its head is the last of those words that the
-lexicon (``ledger/vocab/figure_populations.json``) knows. Singular forms head only a count of one, so "two
+lexicon (``ledger/vocab/populations.json``) knows. Singular forms head only a count of one, so "two
 militant groups" is not about militants while "one militant" is. The head gives the population and the
 class, which says which metrics a figure about it may carry:
 
@@ -61,7 +61,7 @@ class NounPhrase:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    """figure_populations.json as lookups: nouns and modifiers by casefolded words."""
+    """populations.json as lookups: nouns and modifiers by casefolded words."""
 
     nouns: dict[str, Noun]
     modifiers: dict[str, str]
@@ -91,22 +91,22 @@ def _noun_entries(group: dict, where: str) -> dict[str, Noun]:
 
 @lru_cache(maxsize=1)
 def noun_lexicon() -> _Lexicon:
-    """``ledger/vocab/figure_populations.json``, validated once: raises ValueError naming the faulty entry."""
-    data = lexicon.load("figure_populations.json")
+    """``ledger/vocab/populations.json``, validated once: raises ValueError naming the faulty entry."""
+    data = lexicon.load("populations.json")
     missing = {"classes", "groups", "inherit", "member_nouns", "member_of", "function_words", "phrase_stops",
                "max_phrase_words", "partitive_determiners", "casualties_metric", "casualties_zero_metrics",
                "bare_plural_blockers"} - set(data)
     if missing:
-        raise ValueError(f"figure_populations.json: missing {sorted(missing)}")
+        raise ValueError(f"populations.json: missing {sorted(missing)}")
     nouns: dict[str, Noun] = {}
     modifiers: dict[str, str] = {}
     for n, group in enumerate(data["groups"], 1):
-        nouns.update(_noun_entries(group, f"figure_populations.json group {n}"))
+        nouns.update(_noun_entries(group, f"populations.json group {n}"))
         modifiers.update({w.casefold(): group["population"] for w in group.get("modifiers", ())})
     classes = {name: frozenset(metrics) for name, metrics in data["classes"].items()}
     for name, metrics in classes.items():
         if name not in CLASSES or not metrics <= set(METRICS):
-            raise ValueError(f"figure_populations.json: class {name!r} lists an unknown metric")
+            raise ValueError(f"populations.json: class {name!r} lists an unknown metric")
     fold = lambda key: frozenset(w.casefold() for w in data[key])  # noqa: E731
     return _Lexicon(nouns, modifiers, fold("member_nouns"), {k.casefold(): v for k, v in data["member_of"].items()},
                     fold("inherit"), fold("function_words"), fold("phrase_stops"), int(data["max_phrase_words"]),

@@ -19,7 +19,7 @@ A count no rule speaks for is no figure: precision matters more than reach.
     ...  for f in find_figures("The strike killed one fighter and wounded two others.")]
     [('killed', 'fighters', 1, 1, 'one fighter'), ('wounded', 'fighters', 2, 2, 'two others')]
 
-The words are data: ``ledger/vocab/figure_metrics.json`` (cues), ``figure_populations.json`` (nouns) and
+The words are data: ``ledger/vocab/figure_metrics.json`` (cues), ``populations.json`` (nouns) and
 ``numbers.json`` (counts).
 """
 from __future__ import annotations
@@ -363,7 +363,7 @@ def _to_figures(text: str, c: _Candidate, end: int) -> list[Figure]:
     span = Span.of(text, c.start, c.end if c.end <= end else c.quantity.end)
     metrics = [c.metric]
     if c.metric == "casualties":
-        data = lexicon.load("figure_populations.json")
+        data = lexicon.load("populations.json")
         metrics = data["casualties_zero_metrics"] if c.low == 0 == c.high else [data["casualties_metric"]]
     return [Figure(metric, population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts)
             for metric in metrics]
@@ -381,7 +381,7 @@ def _zero_statement(text: str, m: re.Match, found: list[_Candidate], sentences: 
 def _bare_plural(text: str, m: re.Match, found: list[_Candidate]) -> Figure | None:
     """"civilian fatalities" asserts at least one (1/None), unless it is denied or feared ("to avoid
     civilian casualties") or already counted ("five civilian deaths")."""
-    data, nouns = lexicon.load("figure_populations.json"), noun_lexicon()
+    data, nouns = lexicon.load("populations.json"), noun_lexicon()
     if any(c.start <= m.start() < c.phrase.end for c in found):
         return None
     if set(data["bare_plural_blockers"]) & set(_norm(text[max(0, m.start() - 40):m.start()]).split()[-4:]):
@@ -445,6 +445,4 @@ def plausible_range(figure: Figure) -> tuple[int | None, int | None]:
     "nearly 500" -> (450, 499); a precise or open-ended figure keeps its own bounds; no figure, (None, None).
     The ranges are data (``numbers.json``: ``vague``, ``hedge_band``, ``near_band``).
     """
-    if figure.no_figure:
-        return None, None
-    return plausible_bounds(figure.low, figure.high, figure.qualifier, figure.vague)
+    return plausible_bounds(figure.low, figure.high, figure.qualifier, figure.vague, figure.no_figure)

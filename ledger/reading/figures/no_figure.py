@@ -103,7 +103,7 @@ def _records(text: str, start: int, end: int, metrics: tuple[str, ...]) -> list[
 def find_no_figure(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None
                    ) -> list[Figure]:
     """Every statement in ``text[start:end]`` that a party gives, or has, no figure; ordered by position.
-    ``starts`` (``word_scan.word_starts(text).anchors``) saves the scan for anchor words.
+    ``starts`` (``word_starts.word_starts(text).anchors``) saves the scan for anchor words.
 
     >>> [(f.metric, f.no_figure) for f in find_no_figure("It did not say how many people were wounded.")]
     [('wounded', True)]

@@ -409,13 +409,15 @@ def _band(value: int, setting: dict) -> int:
 
 
 def plausible_bounds(low: int | None, high: int | None, qualifier: str | None,
-                     vague: bool) -> tuple[int | None, int | None]:
+                     vague: bool, no_figure: bool = False) -> tuple[int | None, int | None]:
     """A credible range for comparing accounts (never stored): "several" -> 2..9, "about 50" -> 45..55.
 
     Amounts without a number take the range the lexicon gives them ("hundreds" is not 5,000); a hedged
-    exact number a band of ``hedge_band`` around it; "nearly n" a band just under n; anything else its own
-    bounds.
+    exact number a band of ``hedge_band`` around it; "nearly n" a band just under n; a party giving no
+    figure, no bounds; anything else its own bounds. The reconciler asks this for every figure it compares.
     """
+    if no_figure:
+        return None, None
     data = number_lexicon()
     words = qualifier or ""
     if vague:
