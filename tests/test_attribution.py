@@ -323,7 +323,7 @@ def test_attribution_sentence_final_speaker_reports_a_nested_attribution():
     text = "Ostravia has asked the council to condemn the raid, Foreign Minister Ivo Dane said on Monday."
     assert [(c.speaker.name, c.content.text) for c in extract(text)] == [
         ("Ivo Dane", "Ostravia has asked the council to condemn the raid"),
-        ("Ostravia", "the council to condemn the raid")]
+        ("Ostravia", "to condemn the raid")]  # the content starts after the addressee (issue 15)
 
 
 def test_attribution_signed_quotation_names_its_speaker():
@@ -339,3 +339,109 @@ def test_attribution_carried_quote_keeps_the_mention_that_named_its_speaker():
             '"Then the order came to fall back."')
     claims = extract(text)
     assert [c.speaker.mention.text for c in claims] == ["Colonel Ivo Dane", "Colonel Ivo Dane"]
+
+
+# ------------------------------------------------------------------ issue 15: more classes of attribution
+
+@pytest.mark.parametrize("text, expected", [
+    # speech and communication verbs with an object or a wh-clause as content
+    ("Mayor Ilse Marr discussed the closure of the tannery with the union.",
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "the closure of the tannery with the union")),
+    ("The ferryman recounted how the pier collapsed in the storm.",
+     ("indirect", "ferryman", "The ferryman", "how the pier collapsed in the storm")),
+    ("Councillor Odo Brandt dubbed the levy a tax on fishermen.",
+     ("indirect", "Odo Brandt", "Councillor Odo Brandt", "the levy a tax on fishermen")),
+    ("Councillor Odo Brandt defended his vote for the harbour levy.",
+     ("indirect", "Odo Brandt", "Councillor Odo Brandt", "his vote for the harbour levy")),
+    # belief and stance: "sees/views X as Y", "considers X a Y", "thought"
+    ("Mayor Ilse Marr sees the new bridge as a lifeline for the valley.",
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "the new bridge as a lifeline for the valley")),
+    ("The ferrymen's union considers the levy a breach of the charter.",
+     ("indirect", "ferrymen's union", "The ferrymen's union", "the levy a breach of the charter")),
+    ("Councillor Odo Brandt thought the levy would never pass.",
+     ("indirect", "Odo Brandt", "Councillor Odo Brandt", "the levy would never pass")),
+    ("Mayor Ilse Marr made it clear that the levy would stay.",
+     ("indirect", "Ilse Marr", "Mayor Ilse Marr", "that the levy would stay")),
+    ("The mayor reminded voters that the levy was temporary.",
+     ("indirect", "mayor", "The mayor", "that the levy was temporary")),
+])
+def test_attribution_speech_belief_and_stance_verbs(text, expected):
+    assert _claims(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The tannery was listed on the exchange in May.",
+    "The guards defended the gate against the raiders.",
+    "The home side defended well in the second half.",
+    "The mayor has backing from a third of the council.",
+    "We saw the ferry leave at noon.",
+    "The town thought about a new bridge for years.",
+])
+def test_attribution_new_verbs_keep_their_other_senses_out(text):
+    assert [c for c in extract(text) if c.kind != "outlet"] == []
+
+
+def test_attribution_inverted_speaker_appositive_is_not_content():
+    text = "The levy will ruin the harbour, said Odo Brandt, executive director of the ferrymen's guild."
+    assert _claims(text) == [("indirect", "Odo Brandt", "Odo Brandt", "The levy will ruin the harbour")]
+
+
+def test_attribution_interrupted_quote_after_inverted_speaker_with_appositive():
+    text = ('"The water is safe," said Ilse Marr, another engineer at the plant. "But the pipes are old."')
+    (claim,) = extract(text)
+    assert claim.kind == "direct" and claim.speaker.name == "Ilse Marr"
+    assert [p.text for p in claim.parts] == ["The water is safe", "But the pipes are old."]
+
+
+def test_attribution_mixed_claim_carried_on_by_the_next_quotation():
+    text = ('After the vote, the levy "has split the town in two," Odo Brandt said. '
+            '"Nobody will forget this winter."')
+    (claim,) = extract(text)
+    assert claim.kind == "mixed" and claim.speaker.name == "Odo Brandt"
+    assert claim.content.text.startswith("After the vote, the levy")
+    assert claim.content.text.endswith("Nobody will forget this winter.")
+
+
+def test_attribution_content_after_an_aside_following_the_cue():
+    text = "Senator Ilse Marr says, win or lose in the primary, she is staying in the race."
+    assert _claims(text) == [("indirect", "Ilse Marr", "Senator Ilse Marr",
+                              "win or lose in the primary, she is staying in the race")]
+
+
+def test_attribution_coordinated_verb_shares_subject_when_first_verb_frames_nothing():
+    text = "Governor Odo Brandt blasted Congress and has said the levy will pass in May."
+    assert _claims(text) == [("indirect", "Odo Brandt", "Governor Odo Brandt", "the levy will pass in May")]
+
+
+def test_attribution_new_clause_with_pronoun_subject_ends_the_content():
+    text = "The governor agreed to pay a fee to the guild, and he paid it the same day."
+    assert _claims(text) == [("indirect", "governor", "The governor", "to pay a fee to the guild")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the content of "asked" starts after its addressee, never at it
+    ("Reporters asked Mayor Ilse Marr whether she would close the tannery.",
+     ("indirect", "Reporters", "Reporters", "whether she would close the tannery")),
+    ("The mayor asked the council to approve the harbour levy.",
+     ("indirect", "mayor", "The mayor", "to approve the harbour levy")),
+])
+def test_attribution_asked_content_starts_after_the_addressee(text, expected):
+    assert _claims(text) == [expected]
+
+
+def test_attribution_impersonal_parenthetical_names_no_speaker():
+    text = "The raid, it was said, was a reprisal for the ambush near Dorrin."
+    assert [c for c in extract(text) if c.kind != "outlet"] == []
+
+
+def test_attribution_age_before_a_name_is_no_part_of_the_name():
+    text = '"The count is not over," 92-year-old Brandt told reporters.'
+    assert _claims(text) == [("direct", "Brandt", "92-year-old Brandt", "The count is not over")]
+
+
+def test_attribution_according_to_runs_on_past_its_source_and_appositive():
+    text = "At the heart of the dispute, according to Ilse Marr, another former envoy, was a vote on the levy."
+    (claim,) = extract(text)
+    assert claim.kind == "according_to" and claim.speaker.name == "Ilse Marr"
+    assert claim.content.text.startswith("At the heart of the dispute")
+    assert claim.content.text.endswith("was a vote on the levy")

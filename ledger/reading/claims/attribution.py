@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
-from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, subject_of
+from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
 from ledger.text.sentences import Sentence
 
@@ -38,6 +38,8 @@ _BUT_CLAUSE = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)but\s+"
                          r"(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|[A-Z][\w'\u2019-]+)\s+"
                          r"(?!(?:and|or|of)\b)[a-z])")
 _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
+# ", and he put $100 million into the fund": a new clause with a pronoun subject is the writer's, not the content
+_AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:he|she|they|we|I)\s+[a-z])")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
@@ -191,7 +193,8 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
             continue
         if span is None or _reported_refusal(frame, found, base):
             continue
-        claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base)
+        shared = frames[i - 1].speaker if frame.mode == "C" and i > 0 else None
+        claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base, shared)
         if claim is not None:
             found.append(claim)
     return pending
@@ -238,6 +241,10 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         left = _trim(text, left_start, frame.region[0], 1)
         if mode == "T":
             left = _trim(text, _attached_chunk(text, left_start, frame.region[0]), frame.region[0], 1)
+        if left is None and mode == "B" and frame.speaker is not None and frame.speaker[1] <= frame.cue.start:
+            # "Rubio says, win or lose in the primary, he is staying in the race": the content follows an aside
+            rest = _continuation(text, _skip_space(text, frame.region[1]), hi, frames, i, quotes)
+            return (rest, ()) if rest is not None and not _CONJUNCTION.match(text, rest[0]) else (None, ())
         if left is None:
             return None, ()
         after = skip_adverbials(text, frame.region[1], hi)
@@ -265,7 +272,7 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     concessive = _CONCESSIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
     if concessive is not None and not any(q.open < concessive.start() < q.end for q in quotes):
         end = concessive.start()
-    for pattern, held in ((_ADJUNCT, ","), (_BUT_CLAUSE, "but")):
+    for pattern, held in ((_ADJUNCT, ","), (_BUT_CLAUSE, "but"), (_AND_CLAUSE, ", and")):
         if text.find(held, frame.right, end) < 0:
             continue
         cut = pattern.search(text, frame.right, end)
@@ -300,8 +307,9 @@ def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
             f.region[0] >= start for f in frames[i + 1:])):
         return None  # "..., she said, and the museum was full": the reported clause goes on; not "..., as ..."
     frame = frames[i]
-    if frame.speaker is not None and frame.speaker[0] > frame.cue.start and _APPOSITIVE.match(text, start, hi):
-        return None
+    if frame.speaker is not None and frame.speaker[0] > frame.cue.start and (
+            _APPOSITIVE.match(text, start, hi) or frame.mode != "T" and not starts_auxiliary(text, start)):
+        return None  # "said Ana Pelt, executive director of ...": the speaker's appositive, not content
     end = hi
     for g in frames[i + 1:]:
         end = min(end, _cut_point(text, g, start))
@@ -384,7 +392,9 @@ def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int
 
 
 def _claim(text: str, frame: Frame, span: tuple[int, int], parts: tuple, sentence: tuple[int, int],
-           quotes: list[Quote], found: list[Found], base: int) -> Found | None:
+           quotes: list[Quote], found: list[Found], base: int,
+           shared: tuple[int, int] | None = None) -> Found | None:
+    """The claim of ``frame``; ``shared`` is the subject a coordinated ("C") frame takes from the verb before it."""
     kind, span, parts = _kind(text, span, parts, quotes)
     if frame.mode in _OUTLET_MODES:
         return Found("outlet", span, sentence, (frame.cue.start, frame.cue.end), outlet=True)
@@ -396,7 +406,9 @@ def _claim(text: str, frame: Frame, span: tuple[int, int], parts: tuple, sentenc
     if frame.mode == "P" or speaker is None:
         carry = _main_claim(found, base, span)
         if carry is None:
-            speaker = subject_of(text, sentence[0], frame.cue.start) if frame.mode == "P" else None
+            speaker = subject_of(text, sentence[0], frame.cue.start) if frame.mode == "P" else shared
+            # "The governor blasted Congress and said ...": a coordinated verb whose first verb framed no
+            # claim (a one-word content) still shares that verb's subject
             if speaker is None or _EXPLETIVE.match(text, speaker[0]):
                 return None
         else:
@@ -475,7 +487,7 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         elif owner == "pending" and pending is not None:
             claim = Found("direct", (q.start, q.end), (unit.start, unit.end), pending.cue, pending.speaker)
             pending = None
-        elif owner is not None and owner.kind == "direct" and len(found) > first and found[-1] is owner \
+        elif owner is not None and len(found) > first and found[-1] is owner and _ends_quoted(text, owner, quotes) \
                 and owner.content[1] < q.start and not text[owner.content[1]:q.open].count("\n"):
             owner.parts = (owner.parts or (owner.content,)) + ((q.start, q.end),)
             covered.remove(owner.content)
@@ -489,6 +501,14 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         if claim is not None:
             found.append(claim)
             insort(covered, claim.content)
+
+
+def _ends_quoted(text: str, claim: Found, quotes: list[Quote]) -> bool:
+    """Whether ``claim`` ends with quoted words, so that a quotation after its attribution carries it on:
+    '"A," X said. "B."' (direct) and 'Sanders "has won," X said. "B."' (mixed) are one claim each."""
+    if claim.kind == "direct":
+        return True
+    return claim.kind == "mixed" and any(q.start < claim.content[1] <= close_end(text, q) for q in quotes)
 
 
 def _overlaps(q: Quote, covered: list[tuple[int, int]]) -> bool:

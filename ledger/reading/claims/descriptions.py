@@ -21,6 +21,7 @@ from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, look
 from ledger.reading.claims.speakers import hidden_head, is_capitalised, is_nominal, name_type, tokens, words
 from ledger.names import normalise_name
 
+_AGE = re.compile(r"\d+-years?-old")  # "92-year-old Mahathir": an age describes the person, it is no name
 _INITIAL = re.compile(r"[A-Z]\.")
 _STATE_WORDS = frozenset({"state", "state-run", "state-owned", "state-controlled", "government-run", "official"})
 
@@ -282,7 +283,8 @@ def _name_start(body) -> int | None:
     k = len(body) - 1
     if not is_capitalised(body[k][2]) or body[k][2].lower() in w.nominal and body[k][2].islower():
         return None
-    while k > 0 and (is_capitalised(body[k - 1][2]) or body[k - 1][2].lower() in ("al", "bin", "de", "van", "von",
+    while k > 0 and not _AGE.fullmatch(body[k - 1][2]) and (
+            is_capitalised(body[k - 1][2]) or body[k - 1][2].lower() in ("al", "bin", "de", "van", "von",
                                                                               "der", "la", "le", "el", "of",
                                                                               "for", "and", "&", "the")):
         k -= 1

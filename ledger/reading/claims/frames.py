@@ -53,6 +53,7 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
 
 
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
+_IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?")
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
@@ -218,9 +219,12 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     inverted = _inverted(text, cue, lo, hi)
     if inverted is not None:
         return inverted
-    before = text[max(lo, cue.verb - 16):cue.verb]
+    # the coordinator stands before the verb ("paused, then added") or before its auxiliaries ("... concerns
+    # but has said ...")
+    at = cue.verb if _COORDINATED_BEFORE.search(text, max(lo, cue.verb - 16), cue.verb) else cue.start
+    before = text[max(lo, at - 16):at]
     if _COORDINATED_BEFORE.search(before) and right() is not None:
-        start = _coordinator_start(text, lo, cue.verb)
+        start = _coordinator_start(text, lo, at)
         subject = None if previous else subject_of(text, lo, start)
         if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous,
                                                                                         subject):
@@ -266,6 +270,8 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
     if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
         return None
+    if head == "it" and len(speaker_words) == 1 and _IMPERSONAL_AUX.fullmatch(text, speaker[1], cue.verb):
+        return None  # "The attack, it was said, was a reprisal": an impersonal passive names no speaker
     opener = _last_word(text[max(lo, speaker[0] - 20):speaker[0]])
     mode = "A"
     antecedent = None
@@ -495,6 +501,14 @@ def _starts_verb(text: str, pos: int | None) -> bool:
         return False
     m = _LOWER_WORD.match(text[pos:pos + 20])
     return bool(m) and (m.group() in _patterns().auxiliaries or m.group().endswith("ed"))
+
+
+def starts_auxiliary(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is an auxiliary or a verb of grammar.json's list ("were", "has", "killed"):
+    what can go on a clause interrupted by an inverted attribution ("The dead, said the minister, were
+    civilians"), where a noun phrase ("said Ana Pelt, executive director of ...") is the speaker's appositive."""
+    m = _LOWER_WORD.match(text, pos, pos + 20)
+    return m is not None and m.group() in _patterns().auxiliaries
 
 
 def _is_noun_before(word: str) -> bool:
