@@ -117,7 +117,7 @@ def populations() -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[s
     """Every population the lexicon can give a figure: the groups' names (fighters, trucks...), and for the
     groups whose population is a kind of thing, the (kinds, nouns) pairs it is written from ("rocket
     attacks": kind "rocket", noun "attacks")."""
-    data = lexicon.load("figure_populations.json")
+    data = lexicon.load("populations.json")
     named = tuple(dict.fromkeys(g["population"] for g in data["groups"] if g.get("population")))
     kinds = tuple((tuple(g["kind_modifiers"]), tuple(g["nouns"])) for g in data["groups"] if g.get("kind_modifiers"))
     return named, kinds
