@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 
 from rich.cells import cell_len
 
@@ -19,8 +20,10 @@ MIN_WIDTH = 8
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
+@lru_cache(maxsize=1)
 def styled() -> bool:
-    """Whether to emit bold: a terminal, and the user has not asked for no colour."""
+    """Whether to emit bold: a terminal, and the user has not asked for no colour (asked once a process:
+    a report draws thousands of tables)."""
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
@@ -90,11 +93,11 @@ def render(headers: list[str], rows: list[list[str]], width: int, title: str | N
     """The table as text lines (ending in a newline), no wider than ``width`` when its columns allow.
     Cells are one line each (runs of white space become one space) until wrapped to their column; cells and
     title are article data, so a character that would steer the terminal is shown as its escape."""
-    rows = [[visible(_one_line(str(cell))) for cell in row] for row in rows]
+    rows = [[_cell(str(cell)) for cell in row] for row in rows]
     sizes = [[width_of(cell) for cell in row] for row in rows]
     natural = [max([width_of(h)] + [s[i] for s in sizes]) for i, h in enumerate(headers)]
     widths = column_widths(natural, max(width - 3 * len(headers) - 1, MIN_WIDTH * len(headers)))
-    out = [] if title is None else [visible(title, one_line=True)]
+    out = [] if title is None else [title if title.isprintable() else visible(title, one_line=True)]
     out.append("┌" + "┬".join("─" * (w + 2) for w in widths) + "┐")
     out.append(_line([bold(h) for h in headers], [width_of(h) for h in headers], widths))
     out.append("├" + "┼".join("─" * (w + 2) for w in widths) + "┤")
@@ -110,8 +113,11 @@ def render(headers: list[str], rows: list[list[str]], width: int, title: str | N
     return "\n".join(out) + "\n"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split()) if ("  " in text or not text.isprintable()) else text
+def _cell(text: str) -> str:
+    """A cell on one line, a steering character shown as its escape; the common clean cell costs two scans."""
+    if text.isprintable() and "  " not in text:
+        return text
+    return visible(" ".join(text.split()))
 
 
 def _line(cells: list[str], sizes: list[int], widths: list[int]) -> str:
