@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
-from ledger.errors import LedgerError
+from ledger.errors import LedgerError, NotFound
 
 DEFAULT_DB = "ledger.db"
 BUSY_TIMEOUT_MS = 60_000
@@ -157,18 +157,34 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     run_alembic(engine, "upgrade", revision)
 
 
-def open_ledger(db: str | None = None, migrate: bool = True) -> Engine:
-    """The engine of the ledger at ``db``, created and upgraded to the newest schema on open."""
+def open_ledger(db: str | None = None, migrate: bool = True, create: bool = True) -> Engine:
+    """The engine of the ledger at ``db``, created and upgraded to the newest schema on open.
+
+    With ``create=False`` there must be a ledger there already: a missing SQLite file or a database without
+    the ledger's schema is ``NotFound`` (a library caller's typo should not leave an empty ledger behind).
+    """
     engine = create_ledger_engine(database_url(db))
-    if migrate:
-        try:
+    try:
+        if not create:
+            _require_ledger(engine)
+        if migrate:
             upgrade(engine)
-        except LedgerError:
-            raise
-        except Exception as exc:  # a server that is down, a file that is not a database...
-            engine.dispose()
-            raise LedgerError(f"cannot open ledger {safe_url(engine)}: {first_line(exc)}") from exc
+    except LedgerError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # a server that is down, a file that is not a database...
+        engine.dispose()
+        raise LedgerError(f"cannot open ledger {safe_url(engine)}: {first_line(exc)}") from exc
     return engine
+
+
+def _require_ledger(engine: Engine) -> None:
+    """``NotFound`` unless the database exists and holds a ledger (checked without creating the file)."""
+    database = engine.url.database if is_sqlite(engine) else None
+    if is_sqlite(engine) and (not database or database == ":memory:" or not Path(database).is_file()):
+        raise NotFound(f"no ledger at {database or ':memory:'} (open it with create=True to make one)")
+    if current_revision(engine) is None:
+        raise NotFound(f"no ledger in {safe_url(engine)} (open it with create=True to make one)")
 
 
 def safe_url(engine: Engine) -> str:
