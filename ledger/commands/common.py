@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import getpass
 import json
 import os
 import sys
@@ -45,25 +44,22 @@ class AppState:
     db: str | None = None
     debug: bool = False
     who: str | None = None
-    _engine: Any = field(default=None, repr=False)
+    _ledger: Any = field(default=None, repr=False)
+
+    def ledger(self):
+        """The ``Ledger`` at ``--db``, opened (created, upgraded) on first use; the audit log names ``--as``."""
+        if self._ledger is None:
+            from ledger.library import Ledger
+
+            self._ledger = Ledger.open(self.db, create=True, user=self.who)
+        return self._ledger
 
     def engine(self):
-        """The ledger's engine, opened (and upgraded) on first use."""
-        if self._engine is None:
-            from ledger.db import open_ledger
-
-            self._engine = open_ledger(self.db)
-        return self._engine
+        return self.ledger().engine
 
     @property
     def user(self) -> str:
-        """Who the audit log names: ``--as NAME``, else the operating-system user."""
-        if self.who:
-            return self.who
-        try:
-            return getpass.getuser()
-        except Exception:  # no user name in a bare container
-            return "unknown"
+        return self.ledger().user
 
 
 def state(ctx: typer.Context) -> AppState:
