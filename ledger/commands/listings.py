@@ -6,8 +6,6 @@ from typing import Annotated, Optional
 import typer
 
 from ledger.commands.common import FORMAT_OPTION, Format, emit, state
-from ledger.db import reading
-from ledger.export import claim_dict
 from ledger.render import figure_text, shorten
 
 CLAIM_COLUMNS = [("id", "id"), ("source", "source"), ("kind", "kind"), ("content", "content"),
@@ -38,35 +36,26 @@ def list_claims(
     """List claims: who said what, with figures and event (JSON as in the export contract)."""
     if ctx.invoked_subcommand:
         return
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        found = (claim_dict(c) for c in queries.claims(session, source, event, article, kind, metric, status))
-        if fmt == Format.table:
-            emit(map(claim_row, found), fmt, CLAIM_COLUMNS, "claims")
-        else:
-            emit(found, fmt, CLAIM_CSV_COLUMNS if fmt == Format.csv else None)
+    found = state(ctx).ledger().claims(source, event, article, kind, metric, status)
+    if fmt == Format.table:
+        emit(map(claim_row, found), fmt, CLAIM_COLUMNS, "claims")
+    else:
+        emit(found, fmt, CLAIM_CSV_COLUMNS if fmt == Format.csv else None)
 
 
 def export_claims(ctx: typer.Context, fmt: Annotated[Format, typer.Option(
         "--format", "-f", help="jsonl (one claim per line), json or csv.")] = Format.jsonl) -> None:
     """Every claim, in the export contract's shape, on stdout."""
-    from ledger import queries
-
     if fmt == Format.table:
         fmt = Format.jsonl
-    with reading(state(ctx).engine()) as session:
-        emit((claim_dict(c) for c in queries.claims(session)), fmt, CLAIM_CSV_COLUMNS if fmt == Format.csv else None)
+    emit(state(ctx).ledger().export_claims(), fmt, CLAIM_CSV_COLUMNS if fmt == Format.csv else None)
 
 
 def list_sources(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
     """List sources: canonical name, type, affiliation, reliability grade, claim count and aliases."""
     if ctx.invoked_subcommand:
         return
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        rows = queries.sources(session)
+    rows = state(ctx).ledger().sources()
     if fmt == Format.table:
         rows = [{**r, "aliases": ", ".join(r["aliases"][:6]) + (" …" if len(r["aliases"]) > 6 else "")} for r in rows]
     emit(rows, fmt, [("id", "id"), ("name", "name"), ("type", "type"), ("affiliation", "affiliation"),
@@ -77,10 +66,7 @@ def list_events(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
     """List events: date, label, places, and how many claims, sources and conflicts each has."""
     if ctx.invoked_subcommand:
         return
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        rows = queries.events(session)
+    rows = state(ctx).ledger().events()
     if fmt == Format.table:
         rows = [{**r, "places": ", ".join(r["places"])} for r in rows]
     emit(rows, fmt, [("id", "id"), ("date", "date"), ("label", "label"), ("places", "places"),
@@ -89,9 +75,6 @@ def list_events(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
 
 def list_articles(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
     """List articles: publication date, outlet, title, where it came from and its claim count."""
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        rows = queries.articles(session)
+    rows = state(ctx).ledger().articles()
     emit(rows, fmt, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"),
                      ("claims", "claims"), ("path", "path")], "articles")
