@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 from ledger.commands.common import FORMAT_OPTION, Format, emit, state
-from ledger.db import reading
 from ledger.errors import LedgerError
 
 
@@ -30,9 +29,7 @@ def search(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Search claims and articles, best matches first, with the matching words marked [[like this]]."""
-    from ledger.search import search as run
-
-    with reading(state(ctx).engine()) as session:
-        hits = run(session, words, source, event, _date(since, "--since"), _date(until, "--until"), scope, limit)
+    hits = state(ctx).ledger().search(words, source, event, _date(since, "--since"), _date(until, "--until"), scope,
+                                      limit)
     emit(hits, fmt, [("kind", "kind"), ("id", "id"), ("article_id", "article"), ("source", "source"),
                      ("published", "published"), ("outlet", "outlet"), ("snippet", "snippet")], "matches")
