@@ -35,15 +35,10 @@ def report(
     """A report people can read: per event, each source's figures and their revisions (table and chart),
     the conflicts with their severity, the estimate with its rules, and every claim quoted and linked to
     its passage. The HTML page needs no network: inline CSS and SVG, no script."""
-    from ledger import conflicts
-    from ledger.db import reading
-    from ledger.report import gather, render
+    from ledger.report import render
 
     when = _parse_date(as_of)
-    engine = state(ctx).engine()
-    conflicts.refresh_stale(engine)
-    with reading(engine) as session:
-        found = gather(session, events or None, as_of=when)
+    found = state(ctx).ledger().report(events, as_of=when)
     document = render(found, fmt.value)
     if out == "-":
         sys.stdout.write(document)
