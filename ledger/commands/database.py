@@ -11,39 +11,31 @@ db_app = LedgerTyper(help="Operate the database schema (it is also upgraded auto
                      no_args_is_help=True)
 
 
-def _engine(ctx: typer.Context):
-    from ledger.db import create_ledger_engine, database_url
+def _ledger(ctx: typer.Context):
+    """The ledger at ``--db`` as it is: these commands move its schema themselves."""
+    from ledger.library import Ledger
 
-    return create_ledger_engine(database_url(state(ctx).db))
+    return Ledger.open(state(ctx).db, create=True, migrate=False)
 
 
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context, revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Upgrade the schema to REVISION (default: the newest)."""
-    from ledger.db import current_revision, upgrade as run_upgrade
-
-    engine = _engine(ctx)
-    run_upgrade(engine, revision)
-    err.print(f"schema at {current_revision(engine)}")
+    err.print(f"schema at {_ledger(ctx).upgrade(revision)}")
 
 
 @db_app.command("current")
 def current(ctx: typer.Context) -> None:
     """Print the schema revision of the database (and whether it is the newest)."""
-    from ledger.db import current_revision, head_revision
-
-    revision = current_revision(_engine(ctx))
+    ledger = _ledger(ctx)
+    revision = ledger.revision()
     print(revision or "empty")
-    if revision != head_revision():
-        err.print(f"newest revision: {head_revision()} (run `ledger db upgrade`)")
+    if revision != ledger.head_revision():
+        err.print(f"newest revision: {ledger.head_revision()} (run `ledger db upgrade`)")
 
 
 @db_app.command("downgrade")
 def downgrade(ctx: typer.Context, revision: Annotated[str, typer.Argument(
         help="Target revision (`base` empties the database).")]) -> None:
     """Downgrade the schema to REVISION. Data in dropped tables is lost."""
-    from ledger.db import current_revision, run_alembic
-
-    engine = _engine(ctx)
-    run_alembic(engine, "downgrade", revision)
-    err.print(f"schema at {current_revision(engine) or 'base (empty)'}")
+    err.print(f"schema at {_ledger(ctx).downgrade(revision) or 'base (empty)'}")
