@@ -29,13 +29,11 @@ def ingest(
     One transaction per article: a bad input is reported as `path[:line]: what is wrong`, the others still
     go in, and the exit status is 1. Re-ingesting the same text is a no-op ("already present").
     """
-    from ledger.ingest.run import ingest as run_ingest
-
-    engine = state(ctx).engine()
+    ledger = state(ctx).ledger()
     progress = _Progress(enabled=not quiet and err.is_terminal)  # no bar in logs and pipes
     try:
-        report = run_ingest(engine, paths, jobs=jobs, reextract=reextract, max_bytes=max_bytes,
-                            on_article=progress.update)
+        report = ledger.ingest(paths, jobs=jobs, reextract=reextract, max_bytes=max_bytes,
+                               on_article=progress.update)
     finally:
         progress.stop()
     if not quiet:
