@@ -9,9 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ledger.commands.common import FORMAT_OPTION, Format, data_console, emit, err, print_json, print_json_array, \
-    state
-from ledger.db import reading
+from ledger.commands.common import FORMAT_OPTION, Format, data_console, emit, err, print_json_array, state
 from ledger.render import bounds_text, shorten
 
 
@@ -47,36 +45,20 @@ def conflicts(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")]
     = ReportFormat.table,
 ) -> None:
-    from ledger import conflicts as library
-    from ledger.models import Claim
-
     when = parse_as_of(as_of)
-    engine = state(ctx).engine()
-    if when is None:
-        library.refresh_stale(engine)
-    if when is None and fmt in (ReportFormat.json, ReportFormat.jsonl, ReportFormat.csv):
-        with reading(engine) as session:  # data for machines: streamed, however large the ledger
-            found = (c for c in library.iter_stored(session, event) if not severity or c["severity"] in severity)
-            if fmt == ReportFormat.json:
-                print_json_array(found)
-            else:
-                emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
+    if fmt in (ReportFormat.json, ReportFormat.jsonl, ReportFormat.csv):
+        found = state(ctx).ledger().conflicts(event, severity, when)  # data for machines: streamed
+        if fmt == ReportFormat.json:
+            print_json_array(found)
+        else:
+            emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
         return
-    with reading(engine) as session:
-        found = library.as_of(session, when, event) if when else library.stored(session, event)
-        found = [c for c in found if not severity or c["severity"] in severity]
-        people = fmt in (ReportFormat.table, ReportFormat.md)
-        estimates = library.estimates(session, sorted({c["event"]["id"] for c in found}), when) if people else []
-        wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best"]["claims"]}
-        lines = {c.id: _claim_line(c) for c in session.query(Claim).filter(Claim.id.in_(wanted))} if people else {}
-    if fmt == ReportFormat.json:
-        print_json(found)
-    elif fmt in (ReportFormat.jsonl, ReportFormat.csv):
-        emit(found, fmt, CSV_COLUMNS)  # type: ignore[arg-type]
-    elif fmt == ReportFormat.md:
-        print(markdown(found, lines, estimates), end="")
+    report = state(ctx).ledger().conflict_report(event, severity, when)
+    lines = {claim_id: _claim_line(brief) for claim_id, brief in report.claims.items()}
+    if fmt == ReportFormat.md:
+        print(markdown(report.conflicts, lines, report.estimates), end="")
     else:
-        render_tables(found, lines, estimates)
+        render_tables(report.conflicts, lines, report.estimates)
 
 
 def parse_as_of(as_of: str | None) -> date | None:
@@ -108,11 +90,12 @@ def estimate_rows(estimates: list[dict], event_id: int) -> list[dict]:
 ESTIMATE_COLUMNS = ("figure", "low", "best", "high", "best source", "claims")
 
 
-def _claim_line(claim) -> dict:
-    figures = "; ".join(f"{f.metric} {f.population or ''} {bounds_text(f.low, f.high)}".replace("  ", " ")
-                        for f in claim.figures)
-    return {"source": claim.source.name, "figures": figures, "content": shorten(claim.content, 110),
-            "outlet": claim.article.outlet or "", "published": claim.article.published or ""}
+def _claim_line(claim: dict) -> dict:
+    """A claim brief (``ledger.conflicts.claim_briefs``) as the cells of its table row."""
+    figures = "; ".join(f"{f['metric']} {f['population'] or ''} {bounds_text(f['low'], f['high'])}".replace("  ", " ")
+                        for f in claim["figures"])
+    return {"source": claim["source"], "figures": figures, "content": shorten(claim["content"], 110),
+            "outlet": claim["outlet"] or "", "published": claim["published"] or ""}
 
 
 def render_tables(found: list[dict], lines: dict[int, dict], estimates: list[dict]) -> None:
@@ -189,10 +172,7 @@ def estimates(
     """What the accounts of each event add up to, per metric and population: a conservative low (the lowest
     credible figure, as ACLED does), a best estimate (the most reliable source, as UCDP does) and a high
     (the range across sources, as Airwars and IBC report), each with its rule and the claims behind it."""
-    from ledger import conflicts as library
-
-    with reading(state(ctx).engine()) as session:
-        found = library.estimates(session, event, parse_as_of(as_of))
+    found = state(ctx).ledger().estimates(event, parse_as_of(as_of))
     if fmt == Format.table:
         found = [{"event": f"{e['event']['id']} {e['event']['label']}", **row}
                  for e in found for row in estimate_rows([e], e["event"]["id"])]
