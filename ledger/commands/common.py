@@ -1,5 +1,8 @@
 """What every command shares: the app state from the callback, error handling, and output formats.
 
+A command calls one method of the ``Ledger`` the app state opens (``ledger.library``) and renders what it
+returns; the database work lives in the library (``tests/test_library.py`` holds ``commands/`` to that).
+
 Data goes to stdout (tables, JSON, JSONL, CSV); people's messages, progress and errors go to stderr. A
 ``LedgerError`` becomes one red line and exit status 1; anything unexpected too, with the traceback only
 under ``--debug``.
@@ -53,13 +56,6 @@ class AppState:
 
             self._ledger = Ledger.open(self.db, create=True, user=self.who)
         return self._ledger
-
-    def engine(self):
-        return self.ledger().engine
-
-    @property
-    def user(self) -> str:
-        return self.ledger().user
 
 
 def state(ctx: typer.Context) -> AppState:
