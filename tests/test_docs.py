@@ -137,3 +137,20 @@ def test_docs_shown_in_order_rejects_what_the_output_lacks():
     assert shown_in_order(["a", "...", "c"], "a\nb\nc\n")
     assert not shown_in_order(["c", "a"], "a\nb\nc\n")
     assert not shown_in_order(["a b"], "a b c\n")
+
+
+def python_examples() -> list[tuple[str, list[str]]]:
+    """The README's ```python blocks, each with the ```text block after it: what the code prints."""
+    return [(code, shown.splitlines())
+            for code, shown in re.findall(r"```python\n(.*?)```\n[^`]*```text\n(.*?)```", README, flags=re.S)]
+
+
+def test_docs_readme_python_example_runs_and_prints_what_it_shows(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    examples = python_examples()
+    assert examples and all(len(shown) >= 5 for _, shown in examples)
+    for code, shown in examples:
+        code = code.replace('"example.db"', repr(str(tmp_path / "example.db")))
+        exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+        printed = capsys.readouterr().out
+        assert shown_in_order(shown, printed), (shown, printed)
