@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 from ledger import reconcile
 from ledger.db import is_read_only, lock_events, writing
 from ledger.estimates import store as store_estimates
-from ledger.export import conflict_dict, event_ref
+from ledger.export import claim_query, conflict_dict, event_ref, figure_dict
 from ledger.facts import load_facts
-from ledger.models import Conflict, ConflictClaim, Event, utcnow
+from ledger.models import Claim, Conflict, ConflictClaim, Event, utcnow
 
 STALE_BATCH = 200
 PAGE_EVENTS = 500
+BRIEF_BATCH = 500  # claim ids per query: well under every backend's limit on bound parameters
 _CONFLICTS = Conflict.__table__
 
 
@@ -122,6 +123,29 @@ def as_of(session: Session, when: date, event_ids: list[int] | None = None) -> l
     events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))}
     found = reconcile.reconcile(load_facts(session, event_ids), as_of=when)
     return [{"id": n, "event": event_ref(events[c.event_id]), **c.contract()} for n, c in enumerate(found, 1)]
+
+
+def claim_briefs(session: Session, claim_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """What the conflict report shows of each claim behind a conflict or an estimate, by id: its source's
+    name, its figures (no-figure statements too, in the article's order), content, outlet and date."""
+    ids, briefs = sorted(set(claim_ids)), {}
+    for start in range(0, len(ids), BRIEF_BATCH):
+        for claim in session.scalars(claim_query().where(Claim.id.in_(ids[start:start + BRIEF_BATCH]))).unique():
+            briefs[claim.id] = {"id": claim.id, "source": claim.source.name,
+                                "figures": [figure_dict(f) for f in claim.figures], "content": claim.content,
+                                "outlet": claim.article.outlet, "published": claim.article.published}
+        session.expunge_all()
+    return briefs
+
+
+def estimates(session: Session, event_ids: list[int] | None = None, when: date | None = None) -> list[dict[str, Any]]:
+    """The estimate of every event (or those given) per metric and population, as known on ``when``, each
+    bound with its rule, claims and sources (the library's shape; ``ledger.estimates`` has the flat rows)."""
+    if not event_ids:
+        event_ids = list(session.scalars(select(Event.id)))
+    events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(event_ids)))}
+    return [{"event": event_ref(events[e.event_id]), **estimate_dict(e)}
+            for e in reconcile.estimate(load_facts(session, event_ids), as_of=when)]
 
 
 def estimate_dict(found: reconcile.Estimate) -> dict[str, Any]:

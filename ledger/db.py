@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
-from ledger.errors import LedgerError
+from ledger.errors import LedgerError, NotFound
 
 DEFAULT_DB = "ledger.db"
 BUSY_TIMEOUT_MS = 60_000
@@ -223,7 +223,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     run_alembic(engine, "upgrade", revision)
 
 
-def require_existing(url: str) -> None:
+def require_existing(url: str, hint: str = "`ledger ingest` creates one") -> None:
     """Refuse an SQLite path where there is no file: a read there would create an empty ledger and answer
     "no claims" for a typo. Only ``ingest`` (and ``db upgrade``) create a ledger."""
     parsed = make_url(url)
@@ -231,26 +231,43 @@ def require_existing(url: str) -> None:
     if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" and not Path(database).exists():
         folder = Path(database).parent
         if not folder.is_dir():
-            raise LedgerError(f"no ledger at {database}: folder {folder} does not exist")
-        raise LedgerError(f"no ledger at {database}: `ledger ingest` creates one")
+            raise NotFound(f"no ledger at {database}: folder {folder} does not exist")
+        raise NotFound(f"no ledger at {database}: {hint}")
 
 
-def open_ledger(db: str | None = None, migrate: bool = True, create: bool = True) -> Engine:
+def open_ledger(db: str | None = None, migrate: bool = True, create: bool = True, *,
+                require_schema: bool = False, hint: str = "`ledger ingest` creates one") -> Engine:
     """The engine of the ledger at ``db``, upgraded to the newest schema on open; with ``create`` an SQLite
-    file that does not exist yet is created (else refused)."""
+    file that does not exist yet is created (else refused, ``NotFound``).
+
+    With ``require_schema`` (and not ``create``) the database must hold a ledger already: one without the
+    ledger's schema is ``NotFound`` too (a library caller's typo should not leave an empty ledger behind).
+    """
     url = database_url(db)
     if not create:
-        require_existing(url)
+        require_existing(url, hint)
     engine = create_ledger_engine(url)
-    if migrate:
-        try:
+    try:
+        if not create and require_schema:
+            _require_ledger(engine, hint)
+        if migrate:
             upgrade(engine)
-        except LedgerError:
-            raise
-        except Exception as exc:  # a server that is down, a file that is not a database...
-            engine.dispose()
-            raise LedgerError(f"cannot open ledger {safe_url(engine)}: {first_line(exc)}") from exc
+    except LedgerError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # a server that is down, a file that is not a database...
+        engine.dispose()
+        raise LedgerError(f"cannot open ledger {safe_url(engine)}: {first_line(exc)}") from exc
     return engine
+
+
+def _require_ledger(engine: Engine, hint: str) -> None:
+    """``NotFound`` unless the database holds a ledger (an in-memory SQLite database never does)."""
+    database = engine.url.database if is_sqlite(engine) else None
+    if is_sqlite(engine) and (not database or database == ":memory:"):
+        raise NotFound(f"no ledger at {database or ':memory:'}: {hint}")
+    if current_revision(engine) is None:
+        raise NotFound(f"no ledger in {safe_url(engine)}: {hint}")
 
 
 def safe_url(engine: Engine) -> str:

@@ -14,7 +14,8 @@ class LedgerError(Exception):
 
 
 class NotFound(LedgerError):
-    """A claim, source, event or article named on the command line does not exist."""
+    """A claim, source, event or article named on the command line does not exist, or there is no ledger
+    where ``Ledger.open(db)`` (without ``create=True``) was told to look."""
 
 
 class InputError(LedgerError):

@@ -15,11 +15,9 @@ from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, Float, F
                         String, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ledger.fields import CLAIM_STATUSES, DATE_PRECISIONS, RELIABILITY_GRADES
 from ledger.reading.types import CLAIM_KINDS, METRICS, SOURCE_TYPES, SPEAKER_KINDS
 
-CLAIM_STATUSES = ("auto", "confirmed", "edited", "rejected")
-RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
-DATE_PRECISIONS = ("day", "week", "month", "year")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

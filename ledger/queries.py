@@ -1,4 +1,5 @@
-"""Reading the ledger for listings: claims with filters, sources, events and articles with their counts.
+"""Reading the ledger for listings: claims with filters, sources, events and articles with their counts,
+one claim in its passage, one article with its claims.
 
 Each function returns plain values (dicts or ORM rows loaded up front), so the CLI only renders them.
 """
@@ -10,10 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ledger.errors import NotFound
-from ledger.export import claim_query, iter_claims
+from ledger.export import claim_dict, claim_query, iter_claims
 from ledger.models import Article, Claim, Conflict, Event, Figure, Source, SourceAlias
 from ledger.names import normalise_name
 from ledger.render import bounds_text, shorten
+from ledger.passages import Passage, passage_of
 
 
 def find_source(session: Session, name: str) -> Source:
@@ -120,3 +122,20 @@ def claim_count(session, event_ids: list[int] | None) -> int:
     if event_ids:
         query = query.where(Claim.event_id.in_(event_ids))
     return session.scalar(query) or 0
+
+
+def claim_in_passage(session: Session, claim_id: int) -> tuple[dict[str, Any], Passage]:
+    """A claim as the contract's dict, and the passage of its article it was read from."""
+    row = get(session, Claim, claim_id, "claim")
+    claim = claim_dict(row)
+    return claim, passage_of(row.article.text, claim, (row.context_start, row.context_end))
+
+
+ARTICLE_FIELDS = ("id", "title", "url", "outlet", "published", "author", "path")
+
+
+def article_with_claims(session: Session, article_id: int) -> dict[str, Any]:
+    """An article's metadata, its ``text`` and its ``claims`` (contract dicts, in id order)."""
+    article = get(session, Article, article_id, "article")
+    return {**{k: getattr(article, k) for k in ARTICLE_FIELDS}, "text": article.text,
+            "claims": [claim_dict(c) for c in claims(session, article=article_id)]}

@@ -23,6 +23,10 @@ LAZY_THIRD_PARTY = {
 # ``ledger.commands`` imports lazily so that ``ledger --help`` stays fast; the library face (``Ledger``)
 # gives each command one method to call, after which this exception goes.
 LAZY_LEDGER_IMPORTS_ALLOWED_IN = ("ledger.commands",)
+LAZY_LEDGER_IMPORTS = {
+    ("ledger", "ledger.library"): "`from ledger import Ledger` is loaded on first use (a module __getattr__), so "
+                                  "that importing a pure part of the package does not load the database layer",
+}
 
 
 def _modules() -> dict[str, Path]:
@@ -145,7 +149,7 @@ def test_architecture_no_function_local_import_of_a_ledger_module():
             if not in_function:
                 continue
             if target.startswith("ledger"):
-                if not name.startswith(LAZY_LEDGER_IMPORTS_ALLOWED_IN):
+                if not name.startswith(LAZY_LEDGER_IMPORTS_ALLOWED_IN) and (name, target) not in LAZY_LEDGER_IMPORTS:
                     hidden.append(f"{path.relative_to(ROOT.parent)}:{node.lineno}: {target}")
             elif target not in LAZY_THIRD_PARTY and target.split(".")[0] not in LAZY_THIRD_PARTY:
                 hidden.append(f"{path.relative_to(ROOT.parent)}:{node.lineno}: {target} (not in LAZY_THIRD_PARTY)")

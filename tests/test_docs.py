@@ -179,3 +179,20 @@ def test_docs_shell_completion_is_on():
                    "PATH": "/usr/bin:/bin"}
     answer = subprocess.run([ledger], env=environment, capture_output=True, text=True, timeout=60)
     assert answer.stdout.split() == ["table", "json", "jsonl", "csv", "md"]
+
+
+def python_examples() -> list[tuple[str, list[str]]]:
+    """The README's ```python blocks, each with the ```text block after it: what the code prints."""
+    return [(code, shown.splitlines())
+            for code, shown in re.findall(r"```python\n(.*?)```\n[^`]*```text\n(.*?)```", README, flags=re.S)]
+
+
+def test_docs_readme_python_example_runs_and_prints_what_it_shows(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    examples = python_examples()
+    assert examples and all(len(shown) >= 5 for _, shown in examples)
+    for code, shown in examples:
+        code = code.replace('"example.db"', repr(str(tmp_path / "example.db")))
+        exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+        printed = capsys.readouterr().out
+        assert shown_in_order(shown, printed), (shown, printed)

@@ -7,8 +7,6 @@ import typer
 
 from ledger.commands.common import LedgerTyper, err, print_json, state, values
 from ledger.commands.listings import ClaimKind, list_claims
-from ledger.db import writing
-from ledger.export import claim_dict
 
 claims_app = LedgerTyper(help="List claims (with filters); the subcommands review them. Every change is "
                               "written to the audit log (`ledger log`).", invoke_without_command=True)
@@ -41,34 +39,26 @@ def parse_figure(spec: str):
 FIGURE_OPTION = typer.Option(help=figure_help(), parser=parse_figure, metavar="METRIC:BOUNDS[:POPULATION][@WORDS]")
 
 
-def _change(ctx: typer.Context, verb: str, as_json: bool, change) -> None:
-    """Run ``change(session, who)`` (returning the changed claims) in one transaction, then report."""
-    with writing(state(ctx).engine()) as session:
-        rows = [claim_dict(c) for c in change(session, state(ctx).user)]
+def _changed(verb: str, as_json: bool, rows: list[dict]) -> None:
+    """Report the changed claims (as JSON on stdout with ``--json``), one line each on stderr."""
     if as_json:
         print_json(rows)
     for row in rows:
         err.print(f"claim {row['id']} {verb} ({row['status']})", markup=False)
 
 
-def _status(ctx: typer.Context, ids: list[int], status: str, as_json: bool) -> None:
-    from ledger.review import claims as review
-
-    _change(ctx, status, as_json, lambda session, who: review.set_status(session, who, ids, status))
-
-
 @claims_app.command("confirm")
 def confirm(ctx: typer.Context, ids: Annotated[list[int], typer.Argument(help="Claim ids.")],
             as_json: Annotated[bool, JSON_OPTION] = False) -> None:
     """Confirm claims as extracted (status confirmed)."""
-    _status(ctx, ids, "confirmed", as_json)
+    _changed("confirmed", as_json, state(ctx).ledger().confirm(ids))
 
 
 @claims_app.command("reject")
 def reject(ctx: typer.Context, ids: Annotated[list[int], typer.Argument(help="Claim ids.")],
            as_json: Annotated[bool, JSON_OPTION] = False) -> None:
     """Reject claims: they stay in the ledger but never feed the reconciler."""
-    _status(ctx, ids, "rejected", as_json)
+    _changed("rejected", as_json, state(ctx).ledger().reject(ids))
 
 
 @claims_app.command("grade")
@@ -77,10 +67,7 @@ def grade(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help="Clai
                                                           "4 doubtful, 5 improbable, 6 cannot be judged.")],
           as_json: Annotated[bool, JSON_OPTION] = False) -> None:
     """Grade a claim's information credibility (Admiralty scale, 1-6)."""
-    from ledger.review import claims as review
-
-    _change(ctx, f"graded {credibility}", as_json,
-            lambda session, who: [review.grade(session, who, claim_id, credibility)])
+    _changed(f"graded {credibility}", as_json, [state(ctx).ledger().grade_claim(claim_id, credibility)])
 
 
 @claims_app.command("move")
@@ -88,18 +75,7 @@ def move(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help="Claim
          event: Annotated[int, typer.Argument(help="Event id, or 0 for no specific event.")],
          as_json: Annotated[bool, JSON_OPTION] = False) -> None:
     """Move a claim to another event."""
-    from ledger.review import claims as review
-
-    _change(ctx, f"moved to event {event}", as_json,
-            lambda session, who: [review.move(session, who, claim_id, event or None)])
-
-
-def _changes(source, create_source, kind, content, start, end, mention, cue, event, figure, no_figures):
-    from ledger.review.claims import ClaimChanges
-
-    figures = list(figure) if figure else ([] if no_figures else None)
-    return ClaimChanges(source=source, create_source=create_source, kind=values(kind), content=content, start=start,
-                        end=end, mention=mention, cue=cue, event_id=event, figures=figures)
+    _changed(f"moved to event {event}", as_json, [state(ctx).ledger().move_claim(claim_id, event or None)])
 
 
 @claims_app.command("edit")
@@ -120,10 +96,10 @@ def edit(
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
     """Correct a claim: speaker, kind, content span, event, figures (status edited)."""
-    from ledger.review import claims as review
-
-    changes = _changes(source, create_source, kind, content, start, end, mention, cue, event, figure, no_figures)
-    _change(ctx, "edited", as_json, lambda session, who: [review.edit(session, who, claim_id, changes)])
+    figures = figure or ([] if no_figures else None)
+    _changed("edited", as_json, [state(ctx).ledger().edit_claim(
+        claim_id, source=source, create_source=create_source, kind=values(kind), content=content, start=start,
+        end=end, mention=mention, cue=cue, event=event, figures=figures)])
 
 
 @claims_app.command("add")
@@ -143,7 +119,6 @@ def add(
     as_json: Annotated[bool, JSON_OPTION] = False,
 ) -> None:
     """Add a claim the extractor missed (spans are checked against the article text)."""
-    from ledger.review import claims as review
-
-    changes = _changes(source, create_source, kind, content, start, end, mention, cue, event, figure, False)
-    _change(ctx, "added", as_json, lambda session, who: [review.add(session, who, article, changes)])
+    _changed("added", as_json, [state(ctx).ledger().add_claim(
+        article, source=source, content=content, start=start, end=end, create_source=create_source,
+        kind=values(kind), mention=mention, cue=cue, event=event, figures=figure or None)])

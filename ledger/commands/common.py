@@ -1,5 +1,8 @@
 """What every command shares: the app state from the callback, error handling, and output formats.
 
+A command calls one method of the ``Ledger`` the app state opens (``ledger.library``) and renders what it
+returns; the database work lives in the library (``tests/test_library.py`` holds ``commands/`` to that).
+
 Data goes to stdout (tables, JSON, JSONL, CSV); people's messages, progress and errors go to stderr. A
 ``LedgerError`` becomes one red line and exit status 1; anything unexpected too, with the traceback only
 under ``--debug``.
@@ -12,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import getpass
 import json
 import os
 import re
@@ -90,26 +92,17 @@ class AppState:
     db: str | None = None
     debug: bool = False
     who: str | None = None
-    _engine: Any = field(default=None, repr=False)
+    _ledger: Any = field(default=None, repr=False)
 
-    def engine(self, create: bool = False):
-        """The ledger's engine, opened (and upgraded) on first use. Only a command that stores articles
-        passes ``create``: elsewhere a path with no ledger is refused rather than made an empty ledger."""
-        if self._engine is None:
-            from ledger.db import open_ledger
+    def ledger(self, create: bool = False):
+        """The ``Ledger`` at ``--db``, opened (and upgraded) on first use; the audit log names ``--as``. Only a
+        command that stores articles passes ``create``: elsewhere a path with no ledger is refused rather than
+        made an empty ledger."""
+        if self._ledger is None:
+            from ledger.library import Ledger
 
-            self._engine = open_ledger(self.db, create=create)
-        return self._engine
-
-    @property
-    def user(self) -> str:
-        """Who the audit log names: ``--as NAME``, else the operating-system user."""
-        if self.who:
-            return self.who
-        try:
-            return getpass.getuser()
-        except Exception:  # no user name in a bare container
-            return "unknown"
+            self._ledger = Ledger.open(self.db, create=create, user=self.who, require_schema=False)
+        return self._ledger
 
 
 def state(ctx: typer.Context) -> AppState:

@@ -10,10 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from ledger.commands import text_table
-from ledger.commands.common import Format, choices, data_console, emit, err, print_json, print_json_array, \
-    state, values
-from ledger import queries
-from ledger.db import reading
+from ledger.commands.common import Format, choices, data_console, emit, err, print_json_array, state, values
 from ledger.reconcile import SEVERITY_LEVELS
 from ledger.render import visible
 
@@ -51,35 +48,18 @@ def conflicts(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, jsonl, csv or md.")]
     = ReportFormat.table,
 ) -> None:
-    from ledger import conflicts as library
-    from ledger.estimates import estimate_rows
-
     severity = values(severity)
     when = parse_as_of(as_of)
-    engine = state(ctx).engine()
-    if when is None:
-        library.refresh_stale(engine)
-    if when is None and fmt in (ReportFormat.json, ReportFormat.jsonl, ReportFormat.csv):
-        with reading(engine) as session:  # data for machines: streamed, however large the ledger
-            found = (c for c in library.iter_stored(session, event) if not severity or c["severity"] in severity)
-            if fmt == ReportFormat.json:
-                print_json_array(found)
-            else:
-                emit(found, Format(fmt.value), csv_columns=CSV_COLUMNS)
+    if fmt in (ReportFormat.json, ReportFormat.jsonl, ReportFormat.csv):
+        found = state(ctx).ledger().conflicts(event, severity, when)  # data for machines: streamed
+        if fmt == ReportFormat.json:
+            print_json_array(found)
+        else:
+            emit(found, Format(fmt.value), csv_columns=CSV_COLUMNS)
         return
-    with reading(engine) as session:
-        found = library.as_of(session, when, event) if when else library.stored(session, event)
-        found = [c for c in found if not severity or c["severity"] in severity]
-        people = fmt in (ReportFormat.table, ReportFormat.md)
-        estimates = estimate_rows(session, sorted({c["event"]["id"] for c in found}), when, all_metrics=True) \
-            if people and found else []
-        wanted = {i for f in found for i in f["claims"]} | {i for e in estimates for i in e["best_claims"]}
-        lines = queries.claim_lines(session, wanted) if people else {}
-    if fmt == ReportFormat.json:
-        print_json(found)
-    elif fmt in (ReportFormat.jsonl, ReportFormat.csv):
-        emit(found, Format(fmt.value), csv_columns=CSV_COLUMNS)
-    elif fmt == ReportFormat.md:
+    tables = state(ctx).ledger().conflict_tables(event, severity, when)
+    found, lines, estimates = tables.conflicts, tables.lines, tables.estimates
+    if fmt == ReportFormat.md:
         print(markdown(found, lines, estimates), end="")
     else:
         render_tables(found, lines, estimates)

@@ -18,10 +18,10 @@ def datasette_metadata(
     """Print Datasette's metadata.json (a description of every table, view and column) on stdout:
 
     ledger --db ledger.db datasette-metadata > metadata.json && datasette ledger.db -m metadata.json"""
-    from ledger.db import database_url
+    from ledger.library import Ledger
     from ledger.schema_docs import datasette_metadata as metadata
 
-    print_json(metadata(database or default_name(database_url(state(ctx).db))))
+    print_json(metadata(database or default_name(Ledger.database_url(state(ctx).db))))
 
 
 def default_name(url: str) -> str:

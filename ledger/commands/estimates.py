@@ -8,7 +8,6 @@ import typer
 
 from ledger.commands.common import FORMAT_OPTION, Format, emit, state
 from ledger.commands.conflicts import ESTIMATE_COLUMNS, estimate_table_rows, parse_as_of
-from ledger.db import reading
 
 ESTIMATE_CSV_COLUMNS = ["event_id", "event_label", "event_date", "event_date_precision", "metric", "population",
                         "low", "best", "high", "low_rule", "best_rule", "high_rule", "low_claims", "best_claims",
@@ -53,15 +52,9 @@ def export_estimates(ctx: typer.Context, event: EventOption = None, as_of: AsOfO
 
 def show(ctx: typer.Context, event: list[int] | None, as_of: str | None, all_metrics: bool, totals: bool,
          fmt: Format) -> None:
-    from ledger.conflicts import refresh_stale
-    from ledger.estimates import estimate_rows, total_rows
-
     when = parse_as_of(as_of)
-    engine = state(ctx).engine()
-    if when is None:
-        refresh_stale(engine)
-    with reading(engine) as session:
-        rows = total_rows(session, event, when) if totals else estimate_rows(session, event, when, all_metrics)
+    ledger = state(ctx).ledger()
+    rows = ledger.estimate_totals(event, when) if totals else ledger.estimate_rows(event, when, all_metrics)
     if totals:
         shown = [{**r, "event": f"{r['event_id']} {r['event_label']}"} for r in rows] if fmt == Format.table else rows
         emit(shown, fmt, TOTAL_TABLE_COLUMNS, "totals", csv_columns=TOTAL_CSV_COLUMNS)

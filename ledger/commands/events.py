@@ -8,9 +8,8 @@ import typer
 
 from ledger.commands.common import LedgerTyper, choices, err, state, values
 from ledger.commands.listings import list_events
-from ledger.db import writing
 from ledger.errors import LedgerError
-from ledger.models import DATE_PRECISIONS
+from ledger.fields import DATE_PRECISIONS
 
 Precision = choices("Precision", DATE_PRECISIONS)
 
@@ -26,21 +25,16 @@ def _date(value: str | None) -> date | None:
         raise LedgerError(f"--date must be YYYY-MM-DD, not {value!r}") from exc
 
 
-def _change(ctx: typer.Context, message: str, change) -> None:
-    with writing(state(ctx).engine()) as session:
-        event = change(session, state(ctx).user)
-        text = message.format(id=event.id, label=event.label)
-    err.print(text, markup=False)
+def _change(message: str, event: dict) -> None:
+    err.print(message.format(id=event["id"], label=event["label"]), markup=False)
 
 
 @events_app.command("merge")
 def merge(ctx: typer.Context, duplicate: Annotated[int, typer.Argument(help="Event to merge away.")],
           keep: Annotated[int, typer.Argument(help="Event that stays.")]) -> None:
     """Merge event A into B: one real-world event reported as two."""
-    from ledger.review.events import merge as run
-
-    _change(ctx, f"merged event {duplicate} into event {{id}} ({{label}})",
-            lambda session, who: run(session, who, duplicate, keep))
+    _change(f"merged event {duplicate} into event {{id}} ({{label}})",
+            state(ctx).ledger().merge_events(duplicate, keep))
 
 
 @events_app.command("split")
@@ -50,9 +44,7 @@ def split(ctx: typer.Context, event: Annotated[int, typer.Argument(help="Event i
           when: Annotated[Optional[str], typer.Option("--date", help="Date of the new event (YYYY-MM-DD).")] = None
           ) -> None:
     """Move some of an event's claims to a new event."""
-    from ledger.review.events import split as run
-
-    _change(ctx, "new event {id} ({label})", lambda session, who: run(session, who, event, claims, label, _date(when)))
+    _change("new event {id} ({label})", state(ctx).ledger().split_event(event, claims, label, _date(when)))
 
 
 @events_app.command("rename")
@@ -62,7 +54,5 @@ def rename(ctx: typer.Context, event: Annotated[int, typer.Argument(help="Event 
            precision: Annotated[Optional[Precision], typer.Option(help="How precise the date is.")] = None
            ) -> None:
     """Give an event a better label (and date)."""
-    from ledger.review.events import rename as run
-
-    _change(ctx, "event {id} is now {label!r}",
-            lambda session, who: run(session, who, event, label, _date(when), values(precision)))
+    _change("event {id} is now {label!r}",
+            state(ctx).ledger().rename_event(event, label, _date(when), values(precision)))

@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ledger.commands.common import err, one_line, state
-from ledger.errors import LedgerError
 from ledger.ingest.readers import DEFAULT_MAX_BYTES
 
 
@@ -31,17 +30,11 @@ def ingest(
     One transaction per article: a bad input is reported as `path[:line]: what is wrong`, the others still
     go in, and the exit status is 1. Re-ingesting the same text is a no-op ("already present").
     """
-    from ledger.ingest.run import ingest as run_ingest
-
-    from ledger.db import is_read_only, ledger_name
-
-    engine = state(ctx).engine(create=True)
-    if is_read_only(engine):
-        raise LedgerError(f"{ledger_name(engine)} is read-only: cannot ingest into it")
+    ledger = state(ctx).ledger(create=True)
     progress = IngestProgress(enabled=not quiet and err.is_terminal)  # no bar in logs and pipes
     try:
-        report = run_ingest(engine, paths, jobs=jobs, reextract=reextract, max_bytes=max_bytes,
-                            on_article=progress.update, on_stage=progress.stage)
+        report = ledger.ingest(paths, jobs=jobs, reextract=reextract, max_bytes=max_bytes,
+                               on_article=progress.update, on_stage=progress.stage)
     finally:
         progress.stop()
     if not quiet:

@@ -10,10 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from ledger.commands.common import FORMAT_OPTION, Format, choices, emit, flatten, state, values
-from ledger.db import reading
-from ledger.export import claim_dict
+from ledger.fields import CLAIM_STATUSES
 from ledger.reading.types import CLAIM_KINDS, METRICS
-from ledger.models import CLAIM_STATUSES
 from ledger.render import figure_text, shorten
 
 ClaimKind = choices("ClaimKind", CLAIM_KINDS)
@@ -86,12 +84,8 @@ def list_claims(
     """List claims: who said what, with figures and event (JSON as in the export contract)."""
     if ctx.invoked_subcommand:
         return
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        found = (claim_dict(c) for c in queries.claims(session, source, event, article, values(kind), values(metric),
-                                                              values(status)))
-        emit_claims(found, fmt, figures)
+    found = state(ctx).ledger().claims(source, event, article, values(kind), values(metric), values(status))
+    emit_claims(found, fmt, figures)
 
 
 EXPORT_FORMAT = typer.Option("--format", "-f", help="jsonl (one row per line, the default), json, csv or table.")
@@ -100,10 +94,7 @@ EXPORT_FORMAT = typer.Option("--format", "-f", help="jsonl (one row per line, th
 def export_claims(ctx: typer.Context, figures: Annotated[bool, FIGURES_OPTION] = False,
                   fmt: Annotated[Format, EXPORT_FORMAT] = Format.jsonl) -> None:
     """Every claim, in the export contract's shape (flat in CSV), on stdout."""
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        emit_claims((claim_dict(c) for c in queries.claims(session)), fmt, figures)
+    emit_claims(state(ctx).ledger().export_claims(), fmt, figures)
 
 
 EVENT_COLUMNS = [("event_id", "id"), ("date", "date"), ("date_precision", "precision"), ("label", "label"),
@@ -117,24 +108,14 @@ def export_events(ctx: typer.Context, fmt: Annotated[Format, EXPORT_FORMAT] = Fo
     date_precision, kind with ACLED's event_type and sub_event_type where one fits, places, actors,
     fatalities_low/best/high with the breakdown of best (civilians, combatants by side, unknown),
     wounded_low/best/high, and the claims, conflicts, sources, outlets and articles behind it."""
-    from ledger.conflicts import refresh_stale
-    from ledger.export import event_rows
-
-    engine = state(ctx).engine()
-    refresh_stale(engine)
-    with reading(engine) as session:
-        rows = list(event_rows(session))
-    emit(rows, fmt, EVENT_COLUMNS, "events")
+    emit(state(ctx).ledger().export_events(), fmt, EVENT_COLUMNS, "events")
 
 
 def list_sources(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
     """List sources: canonical name, type, affiliation, reliability grade, claim count and aliases."""
     if ctx.invoked_subcommand:
         return
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        rows = queries.sources(session)
+    rows = state(ctx).ledger().sources()
     if fmt == Format.table:
         rows = [{**r, "aliases": ", ".join(r["aliases"][:6]) + (" …" if len(r["aliases"]) > 6 else "")} for r in rows]
     emit(rows, fmt, [("id", "id"), ("name", "name"), ("type", "type"), ("affiliation", "affiliation"),
@@ -145,10 +126,7 @@ def list_events(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
     """List events: date, label, places, and how many claims, sources and conflicts each has."""
     if ctx.invoked_subcommand:
         return
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        rows = queries.events(session)
+    rows = state(ctx).ledger().events()
     if fmt == Format.table:
         rows = [{**r, "places": ", ".join(r["places"])} for r in rows]
     emit(rows, fmt, [("id", "id"), ("date", "date"), ("precision", "precision"), ("label", "label"),
@@ -158,9 +136,6 @@ def list_events(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
 
 def list_articles(ctx: typer.Context, fmt: Format = FORMAT_OPTION) -> None:
     """List articles: publication date, outlet, title, where it came from and its claim count."""
-    from ledger import queries
-
-    with reading(state(ctx).engine()) as session:
-        rows = queries.articles(session)
+    rows = state(ctx).ledger().articles()
     emit(rows, fmt, [("id", "id"), ("published", "published"), ("outlet", "outlet"), ("title", "title"),
                      ("claims", "claims"), ("path", "path")], "articles")

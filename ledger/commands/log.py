@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, choices, emit, err, state, values
-from ledger.db import reading, writing
 from ledger.errors import LedgerError
 from ledger.review.audit import ENTITIES
 
@@ -32,14 +31,11 @@ def show_log(
     ("status: 'auto' -> 'confirmed'"); JSON and JSONL also carry the whole ``before`` and ``after``."""
     if ctx.invoked_subcommand:
         return
-    from ledger.review.audit import entries, entry_dict
-
     try:
         start, end = (date.fromisoformat(since) if since else None), (date.fromisoformat(until) if until else None)
     except ValueError as exc:
         raise LedgerError("--since and --until take dates as YYYY-MM-DD") from exc
-    with reading(state(ctx).engine()) as session:
-        rows = [entry_dict(e) for e in entries(session, values(entity), entity_id, who, action, start, end)]
+    rows = state(ctx).ledger().log(values(entity), entity_id, who, action, start, end)
     rows = [{**r, "change": _change_text(r)} for r in rows]
     emit(rows, fmt, [("id", "id"), ("at", "at"), ("who", "who"), ("action", "action"), ("entity", "entity"),
                      ("entity_id", "of"), ("change", "change")], "log entries",
@@ -58,9 +54,5 @@ def _change_text(row: dict) -> str:
 @log_app.command("revert")
 def revert(ctx: typer.Context, entry: Annotated[int, typer.Argument(help="Log entry id.")]) -> None:
     """Undo the change of one log entry (claims, source grades and aliases, event labels)."""
-    from ledger.review.revert import revert as run
-
-    with writing(state(ctx).engine()) as session:
-        new = run(session, state(ctx).user, entry)
-        message = f"reverted log entry {entry} (logged as {new.id})"
-    err.print(message, markup=False)
+    new = state(ctx).ledger().revert(entry)
+    err.print(f"reverted log entry {entry} (logged as {new['id']})", markup=False)

@@ -11,7 +11,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledger import queries
 from ledger.commands.common import err, state
 from ledger.errors import LedgerError
 from ledger.report import ONE_PAGE_CLAIMS
@@ -47,24 +46,19 @@ def report(
     A large ledger is reported with --split: an index page and one page per event, each of which a browser
     opens at once. By default an HTML report of more than 2,000 claims (one page would weigh 4 MB and more,
     75 MB for 3,000 articles) is refused with a pointer to --split; --one-page forces the single page."""
-    from ledger import conflicts
-    from ledger.db import reading
-    from ledger.report import gather, render, render_pages
+    from ledger.report import render, render_pages
 
     when = _parse_date(as_of)
     if split and (fmt != ReportFormat.html or out == "-"):
         raise LedgerError("--split writes HTML pages into a folder: give it --out FOLDER (and no --format md)")
-    engine = state(ctx).engine()
+    ledger = state(ctx).ledger()
     if fmt == ReportFormat.html and not split and not one_page:
-        with reading(engine) as session:
-            claims = queries.claim_count(session, events or None)
+        claims = ledger.claim_count(events or None)
         if claims > ONE_PAGE_CLAIMS:
             raise LedgerError(f"{claims:,} claims make one page too large for a browser to open quickly: write "
                               "one page per event with --split --out FOLDER, choose events (ledger report 3 7), "
                               "or insist with --one-page")
-    conflicts.refresh_stale(engine)
-    with reading(engine) as session:
-        found = gather(session, events or None, as_of=when)
+    found = ledger.report(events or None, as_of=when)
     claims = sum(len(e.claims) for e in found.events)
     if split:
         folder = Path(out)

@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 from ledger.commands.common import FORMAT_OPTION, Format, choices, emit, err, state, values
-from ledger.db import reading
 from ledger.errors import LedgerError
 from ledger.search import SCOPES
 
@@ -36,12 +35,12 @@ def search(
 ) -> None:
     """Search claims and articles, best matches first, with the matching words marked [[like this]]. A very
     long query is cut to its first words, with a warning."""
-    from ledger.search import MAX_WORDS, capped, search as run
+    from ledger.search import MAX_WORDS, capped
 
     words, dropped = capped(words)
     if dropped:
         err.print(f"warning: a search takes at most {MAX_WORDS} words; the last {dropped:,} were left out")
-    with reading(state(ctx).engine()) as session:
-        hits = run(session, words, source, event, _date(since, "--since"), _date(until, "--until"), values(scope), limit)
+    hits = state(ctx).ledger().search(words, source, event, _date(since, "--since"), _date(until, "--until"),
+                                      values(scope), limit)
     emit(hits, fmt, [("kind", "kind"), ("id", "id"), ("article_id", "article"), ("source", "source"),
                      ("published", "published"), ("outlet", "outlet"), ("snippet", "snippet")], "matches")

@@ -9,9 +9,6 @@ import typer
 from ledger.commands.common import FORMAT_OPTION, Format, LedgerTyper, data_console, emit, print_json, state, \
     write_jsonl
 from ledger.commands.listings import CLAIM_CSV_COLUMNS, claim_flat
-from ledger.db import reading
-from ledger.export import claim_dict
-from ledger.passages import passage_of
 from ledger.render import MARKERS, figure_text, marked
 
 show_app = LedgerTyper(help="Show one claim or article in full, with its text highlighted.",
@@ -23,13 +20,8 @@ def show_claim(ctx: typer.Context, claim_id: Annotated[int, typer.Argument(help=
                fmt: Format = FORMAT_OPTION) -> None:
     """A claim in its sentence (content, speaker and cue highlighted), with its figures and the article's
     metadata (CSV: one row, the columns of `ledger claims` with the passage)."""
-    from ledger.models import Claim
-    from ledger.queries import get
-
-    with reading(state(ctx).engine()) as session:
-        row = get(session, Claim, claim_id, "claim")
-        claim = claim_dict(row)
-        shown = passage_of(row.article.text, claim, (row.context_start, row.context_end))
+    found = state(ctx).ledger().show_claim(claim_id)
+    claim, shown = found.claim, found.passage
     if fmt == Format.csv:
         emit([{**claim_flat(claim), "passage": shown.text, "passage_start": shown.start}], fmt,
              csv_columns=[*CLAIM_CSV_COLUMNS, "passage", "passage_start"])
@@ -58,19 +50,13 @@ def show_article(ctx: typer.Context, article_id: Annotated[int, typer.Argument(h
                  fmt: Format = FORMAT_OPTION) -> None:
     """An article's text with every claim's content, speaker and cue highlighted, its claims listed with
     their figures (CSV: its claims, one row each)."""
-    from ledger.models import Article
-    from ledger.queries import claims as find_claims, get
-
-    with reading(state(ctx).engine()) as session:
-        article = get(session, Article, article_id, "article")
-        text, meta = article.text, {k: getattr(article, k) for k in ("id", "title", "url", "outlet", "published",
-                                                                      "author", "path")}
-        claims = [claim_dict(c) for c in find_claims(session, article=article_id)]
+    meta = state(ctx).ledger().show_article(article_id)
+    text, claims = meta["text"], meta["claims"]
     if fmt == Format.csv:  # the article's claims, one row each, as `ledger claims --article N`
         emit(map(claim_flat, claims), fmt, csv_columns=CLAIM_CSV_COLUMNS)
         return
     if fmt != Format.table:
-        print_one({**meta, "text": text, "claims": claims}, fmt)
+        print_one(meta, fmt)
         return
     out = data_console()
     out.print(f"article {meta['id']}: {meta['title'] or '-'}", markup=False)

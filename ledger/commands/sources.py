@@ -8,40 +8,26 @@ import typer
 
 from ledger.commands.common import LedgerTyper, err, state
 from ledger.commands.listings import list_sources
-from ledger.db import writing
 
 sources_app = LedgerTyper(help="List sources; the subcommands teach aliases, merge duplicates, import a "
                                "gazetteer and grade reliability (all logged).", invoke_without_command=True)
 sources_app.callback()(list_sources)
 
 
-def _change(ctx: typer.Context, message, change) -> None:
-    from ledger.review.sources import source_snapshot
-
-    with writing(state(ctx).engine()) as session:
-        source = change(session, state(ctx).user)
-        row = source_snapshot(source) if source is not None and not isinstance(source, int) else source
-    err.print(message(row), markup=False)
-
-
 @sources_app.command("alias")
 def alias(ctx: typer.Context, name: Annotated[str, typer.Argument(help="The other name, e.g. 'the war monitor'.")],
           source: Annotated[str, typer.Argument(help="The source it names (name, alias or id).")]) -> None:
     """Teach the ledger that NAME means SOURCE in every article from now on."""
-    from ledger.review.sources import add_alias
-
-    _change(ctx, lambda row: f"{name!r} now names {row['name']}",
-            lambda session, who: add_alias(session, who, name, source))
+    row = state(ctx).ledger().alias_source(name, source)
+    err.print(f"{name!r} now names {row['name']}", markup=False)
 
 
 @sources_app.command("merge")
 def merge(ctx: typer.Context, duplicate: Annotated[str, typer.Argument(help="The source to merge away.")],
           keep: Annotated[str, typer.Argument(help="The source that stays.")]) -> None:
     """Merge source A into B: A's claims move to B; A's name stays as an alias of B."""
-    from ledger.review.sources import merge as run_merge
-
-    _change(ctx, lambda row: f"merged {duplicate!r} into {row['name']}",
-            lambda session, who: run_merge(session, who, duplicate, keep))
+    row = state(ctx).ledger().merge_sources(duplicate, keep)
+    err.print(f"merged {duplicate!r} into {row['name']}", markup=False)
 
 
 @sources_app.command("grade")
@@ -50,17 +36,13 @@ def grade(ctx: typer.Context, source: Annotated[str, typer.Argument(help="Source
                                                           "D not usually, E unreliable, F cannot be judged; "
                                                           "'-' clears it.")]) -> None:
     """Grade a source's reliability on the Admiralty scale (its history stays in the audit log)."""
-    from ledger.review.sources import grade as run_grade
-
-    _change(ctx, lambda row: f"{row['name']} graded {row['reliability'] or '(none)'}",
-            lambda session, who: run_grade(session, who, source, None if reliability == "-" else reliability))
+    row = state(ctx).ledger().grade_source(source, None if reliability == "-" else reliability)
+    err.print(f"{row['name']} graded {row['reliability'] or '(none)'}", markup=False)
 
 
 @sources_app.command("import")
 def import_file(ctx: typer.Context, path: Annotated[Path, typer.Argument(help="A JSON gazetteer: a list of "
                                                                                "{name, type, aliases, affiliation}.")]) -> None:
     """Import a team's own gazetteer of sources and their aliases."""
-    from ledger.review.sources import import_gazetteer
-
-    _change(ctx, lambda count: f"imported {count} sources from {path}",
-            lambda session, who: import_gazetteer(session, who, path))
+    count = state(ctx).ledger().import_sources(path)
+    err.print(f"imported {count} sources from {path}", markup=False)
