@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
-from ledger.errors import LedgerError, NotFound
+from ledger.errors import LedgerError, NotFound, first_line
 
 DEFAULT_DB = "ledger.db"
 BUSY_TIMEOUT_MS = 60_000
@@ -280,11 +280,6 @@ def ledger_name(engine: Engine) -> str:
     if engine.url.get_backend_name() == "sqlite" and engine.url.database:
         return engine.url.database
     return safe_url(engine)
-
-
-def first_line(exc: BaseException) -> str:
-    message = str(getattr(exc, "orig", None) or exc).strip()
-    return message.splitlines()[0] if message else type(exc).__name__
 
 
 # ---------------------------------------------------------------- sessions

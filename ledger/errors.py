@@ -35,3 +35,9 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def first_line(exc: BaseException) -> str:
+    """An exception's message on one line (a driver's own error when wrapped), for a one-line problem."""
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    return message.splitlines()[0] if message else type(exc).__name__

@@ -79,9 +79,8 @@ ESTIMATE_RULES = ("low: the lowest figure among the sources' latest accounts (AC
                   "(Airwars/IBC range). `ledger estimates --format json` gives each rule in full.")
 
 
-def estimate_table_rows(estimates: list[dict], event_id: int | None = None) -> list[dict]:
-    """Estimates (``ledger.estimates`` rows) as short table rows, of one event when ``event_id`` is
-    given (the rules in full are in the other formats)."""
+def estimate_table_rows(estimates: list[dict]) -> list[dict]:
+    """Estimates (``ledger.estimates`` rows) as short table rows (the rules in full are in the other formats)."""
     def value(number: int | None) -> str:
         return "?" if number is None else f"{number:,}"
 
@@ -89,7 +88,7 @@ def estimate_table_rows(estimates: list[dict], event_id: int | None = None) -> l
              "low": value(e["low"]), "best": value(e["best"]), "high": value(e["high"]),
              "best source": ", ".join(e["best_sources"]),
              "claims": " ".join(f"#{i}" for i in sorted({*e["low_claims"], *e["best_claims"], *e["high_claims"]}))}
-            for e in estimates if event_id is None or e["event_id"] == event_id]
+            for e in estimates]
 
 
 ESTIMATE_COLUMNS = ("figure", "low", "best", "high", "best source", "claims")

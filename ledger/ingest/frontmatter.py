@@ -9,7 +9,7 @@ import re
 
 import yaml
 
-from ledger.errors import InputError
+from ledger.errors import InputError, first_line
 
 _OPENING = re.compile(r"\A---[ \t]*\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -35,7 +35,7 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     except yaml.YAMLError as exc:
         raise InputError(yaml_problem(exc, text[start:closing.start()], 1 + bool(opening))) from exc
     except Exception as exc:  # noqa: BLE001 - PyYAML raises ValueError for an impossible date (2024-13-45)
-        raise InputError(f"front matter cannot be read: {_first_line(exc)}") from exc
+        raise InputError(f"front matter cannot be read: {first_line(exc)}") from exc
     if not isinstance(metadata, dict):
         raise InputError("front matter is not a list of `key: value` lines")
     return metadata, text[closing.end():]
@@ -52,11 +52,6 @@ def _bare_block(text: str) -> int | None:
         return None
     keys = {line.split(":", 1)[0].lower() for line in lines}
     return 0 if keys & _METADATA_KEYS else None
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
 
 
 def yaml_problem(exc: yaml.YAMLError, block: str, offset: int = 2) -> str:

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ledger.errors import InputError, Problem
+from ledger.errors import InputError, Problem, first_line
 from ledger.ingest.article import ArticleInput, make_article
 from ledger.ingest.frontmatter import split_front_matter
 from ledger.ingest.html import read_html
@@ -170,12 +170,7 @@ def _guarded(location: str, produce) -> Iterator[Read]:
     except InputError as exc:
         yield Problem(location, str(exc))
     except Exception as exc:  # noqa: BLE001 - an unforeseen failure of one input
-        yield Problem(location, f"cannot read: {type(exc).__name__}: {_first_line(exc)}")
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+        yield Problem(location, f"cannot read: {type(exc).__name__}: {first_line(exc)}")
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
@@ -227,8 +222,8 @@ def text_article(raw: str, location: str, path: str | None = None) -> ArticleInp
     if metadata is not None:
         return make_article(body, location, metadata, path=path)
     article = make_article(body, location, {}, path=path, title_in_text=True)
-    first_line = article.text.split("\n", 1)[0].strip()
-    article.title = first_line if len(first_line) <= 300 else first_line[:297].rsplit(" ", 1)[0] + "..."
+    head = article.text.split("\n", 1)[0].strip()
+    article.title = head if len(head) <= 300 else head[:297].rsplit(" ", 1)[0] + "..."
     return article
 
 
@@ -290,7 +285,7 @@ def _record_or_problem(item: object, where: str, max_bytes: int, path: str, reco
     except InputError as exc:
         return Problem(where, str(exc))
     except Exception as exc:  # noqa: BLE001 - one record's unforeseen failure is that record's problem
-        return Problem(where, f"cannot read: {type(exc).__name__}: {_first_line(exc)}")
+        return Problem(where, f"cannot read: {type(exc).__name__}: {first_line(exc)}")
 
 
 def json_article(item: object, location: str, max_bytes: int, path: str | None = None,

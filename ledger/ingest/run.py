@@ -22,8 +22,7 @@ from typing import Callable, Iterable, Iterator
 from sqlalchemy import Engine, func, select
 
 from ledger.conflicts import refresh_stale
-from ledger.db import first_line
-from ledger.errors import Problem
+from ledger.errors import Problem, first_line
 from ledger.ingest.article import ArticleInput
 from ledger.ingest.meter import InputMeter
 from ledger.ingest.readers import DEFAULT_MAX_BYTES, Read, measure, read_inputs

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from ledger.db import first_line, writing
-from ledger.errors import LedgerError, Problem
+from ledger.db import writing
+from ledger.errors import LedgerError, Problem, first_line
 from ledger.ingest.store import Extraction, Stored, check_spans, store_article, store_batch
 from ledger.sources import SourceResolver
 
