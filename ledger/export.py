@@ -97,7 +97,8 @@ def iter_claims(session: Session, query=None) -> Iterator[Claim]:
 
 def conflict_dict(conflict: Conflict, event: Event, claim_ids: Iterable[int] | None = None) -> dict[str, Any]:
     """One stored conflict as the contract's JSON object (plus size, parties and notes); ``claim_ids`` are
-    its claims when the caller read them already (else they are loaded through ``conflict.claims``)."""
+    its claims when the caller read them already (else they are loaded through ``conflict.claims``).
+    ``conflict`` and ``event`` may be ORM objects or plain rows with the same column names."""
     details = conflict.details or {}
     return {
         "id": conflict.id,

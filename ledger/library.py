@@ -13,7 +13,9 @@ are the named exceptions of ``ledger.errors`` (``NotFound``, ``InputError``, ``S
             print(conflict["summary"])
 
 Everything the methods call is imported here, at the top (no function-local imports outside the commands:
-``tests/test_architecture.py``); ``ledger/__init__.py`` and the commands load this module when first used.
+``tests/test_architecture.py``), except the ingest, which loads the reading wing (every pattern and
+lexicon: a third of a second) when first called, so that the commands that only read start fast;
+``ledger/__init__.py`` and the commands load this module when first used.
 """
 from __future__ import annotations
 
@@ -32,7 +34,6 @@ from ledger.errors import LedgerError
 from ledger.estimates import estimate_rows, total_rows
 from ledger.export import claim_dict, event_rows
 from ledger.ingest.readers import DEFAULT_MAX_BYTES
-from ledger.ingest.run import ingest as run_ingest
 from ledger.passages import Passage
 from ledger.report import gather as gather_report
 from ledger.review import audit
@@ -142,6 +143,8 @@ class Ledger:
             raise LedgerError(f"{self.name} is read-only: cannot ingest into it")
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        from ledger.ingest.run import ingest as run_ingest
+
         return run_ingest(self.engine, [os.fspath(p) for p in paths], jobs=jobs, reextract=reextract,
                           max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=stdin, on_article=on_article,
                           on_stage=on_stage)

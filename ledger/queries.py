@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ledger.errors import NotFound
@@ -93,26 +93,31 @@ def articles(session: Session) -> list[dict[str, Any]]:
             for a in session.execute(query)]
 
 
+_LINE_FIGURES = (select(Figure.claim_id, Figure.metric, Figure.population, Figure.low, Figure.high)
+                 .where(Figure.claim_id.in_(bindparam("ids", expanding=True)))
+                 .order_by(Figure.claim_id, Figure.text_start))
+_LINE_CLAIMS = (select(Claim.id, Claim.content, Source.name, Article.outlet, Article.published)
+                .join(Source, Source.id == Claim.source_id).join(Article, Article.id == Claim.article_id)
+                .where(Claim.id.in_(bindparam("ids", expanding=True))))
+
+
 def claim_lines(session, ids: set[int]) -> dict[int, dict]:
     """The report's line for each claim: two queries per 900 claims (claims with their source and article,
-    then their figures), not the ORM's objects and lazy loads, which took most of the report's time."""
+    then their figures), not the ORM's objects and lazy loads, which took most of the report's time. The
+    statements are built once with the ids as one expanding parameter (building an IN list of 900 literals
+    cost more than running it), and rows are fetched whole."""
     found: dict[int, dict] = {}
     ordered = sorted(ids)
     connection = session.connection()
     for start in range(0, len(ordered), 900):  # within SQLite's bound on query parameters
-        chunk = ordered[start:start + 900]
+        chunk = {"ids": ordered[start:start + 900]}
         figures: dict[int, list[str]] = {}
-        for f in connection.execute(select(Figure.claim_id, Figure.metric, Figure.population, Figure.low, Figure.high)
-                                    .where(Figure.claim_id.in_(chunk)).order_by(Figure.claim_id, Figure.text_start)):
-            figures.setdefault(f.claim_id, []).append(
-                f"{f.metric} {f.population or ''} {bounds_text(f.low, f.high)}".replace("  ", " "))
-        rows = connection.execute(select(Claim.id, Claim.content, Source.name, Article.outlet, Article.published)
-                                  .join(Source, Source.id == Claim.source_id)
-                                  .join(Article, Article.id == Claim.article_id).where(Claim.id.in_(chunk)))
-        for row in rows:
-            found[row.id] = {"source": row.name, "figures": "; ".join(figures.get(row.id, [])),
-                             "content": shorten(row.content, 110), "outlet": row.outlet or "",
-                             "published": row.published or ""}
+        for claim_id, metric, population, low, high in connection.execute(_LINE_FIGURES, chunk).all():
+            figures.setdefault(claim_id, []).append(
+                f"{metric} {population or ''} {bounds_text(low, high)}".replace("  ", " "))
+        for claim_id, content, source, outlet, published in connection.execute(_LINE_CLAIMS, chunk).all():
+            found[claim_id] = {"source": source, "figures": "; ".join(figures.get(claim_id, [])),
+                               "content": shorten(content, 110), "outlet": outlet or "", "published": published or ""}
     return found
 
 

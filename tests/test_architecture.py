@@ -26,6 +26,12 @@ LAZY_LEDGER_IMPORTS_ALLOWED_IN = ("ledger.commands",)
 LAZY_LEDGER_IMPORTS = {
     ("ledger", "ledger.library"): "`from ledger import Ledger` is loaded on first use (a module __getattr__), so "
                                   "that importing a pure part of the package does not load the database layer",
+    ("ledger.reading", "ledger.reading.reader"): "`from ledger.reading import read` loads the pipeline on first "
+                                                 "use, so that the models' import of ledger.reading.types does not",
+    ("ledger.reading.events", "ledger.reading.events.grouping"): "as ledger.reading: the event reading loads "
+                                                                 "when first used",
+    ("ledger.library", "ledger.ingest.run"): "only an ingest needs the reading wing (a third of a second to load): "
+                                             "the commands that only read the ledger start without it",
 }
 
 

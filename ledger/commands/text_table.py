@@ -94,7 +94,7 @@ def render(headers: list[str], rows: list[list[str]], width: int, title: str | N
     Cells are one line each (runs of white space become one space) until wrapped to their column; cells and
     title are article data, so a character that would steer the terminal is shown as its escape."""
     rows = [[_cell(str(cell)) for cell in row] for row in rows]
-    sizes = [[width_of(cell) for cell in row] for row in rows]
+    sizes = [_sizes(row) for row in rows]
     natural = [max([width_of(h)] + [s[i] for s in sizes]) for i, h in enumerate(headers)]
     widths = column_widths(natural, max(width - 3 * len(headers) - 1, MIN_WIDTH * len(headers)))
     out = [] if title is None else [title if title.isprintable() else visible(title, one_line=True)]
@@ -108,9 +108,14 @@ def render(headers: list[str], rows: list[list[str]], width: int, title: str | N
         cells = [wrap(cell, w) if s > w else [cell] for cell, s, w in zip(row, size, widths)]
         for n in range(max(len(c) for c in cells)):
             line = [c[n] if n < len(c) else "" for c in cells]
-            out.append(_line(line, [width_of(c) for c in line], widths))
+            out.append(_line(line, _sizes(line), widths))
     out.append("└" + "┴".join("─" * (w + 2) for w in widths) + "┘")
     return "\n".join(out) + "\n"
+
+
+def _sizes(cells: list[str]) -> list[int]:
+    """The cells' widths on screen: their lengths when the row is ASCII (one test for the whole row)."""
+    return [len(c) for c in cells] if "".join(cells).isascii() else [width_of(c) for c in cells]
 
 
 def _cell(text: str) -> str:
@@ -122,4 +127,4 @@ def _cell(text: str) -> str:
 
 def _line(cells: list[str], sizes: list[int], widths: list[int]) -> str:
     """One line of the box: each cell padded to its column (``sizes``: the cells' own widths on screen)."""
-    return "│ " + " │ ".join(c.ljust(w + len(c) - s) for c, s, w in zip(cells, sizes, widths)) + " │"
+    return "│ " + " │ ".join([c + " " * (w - s) for c, s, w in zip(cells, sizes, widths)]) + " │"

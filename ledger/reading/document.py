@@ -17,7 +17,7 @@ from ledger.reading.claims.headlines import is_headline
 from ledger.reading.claims.quotes import Quote, close_end, find_quotes
 from ledger.reading.word_starts import WordStarts, word_starts
 from ledger.text.phrases import lowered
-from ledger.text.sentences import Sentence, paragraphs, sentences
+from ledger.text.sentences import Sentence, covering, paragraphs, sentences
 from ledger.text.span import Span
 
 
@@ -56,6 +56,12 @@ class Document:
         doc.lowered = lowered(text)
         doc.starts = word_starts(text)  # where cues, figure words and no-figure anchors start: one scan for three
         return doc
+
+    def covering_sentences(self) -> list[tuple[int, int]]:
+        """The sentences as spans covering the whole text, the headline's first (for readers that ask which
+        sentence holds an offset, wherever it falls: the events stage)."""
+        head = [] if self.headline_span is None else sentences(self.text, [self.headline_span])
+        return covering(self.text, head + self.sentences)
 
     @property
     def body_start(self) -> int:

@@ -101,7 +101,7 @@ def speakers(doc: Document, work: Work) -> None:
 def events(doc: Document, work: Work) -> None:
     """Which claims tell which event; a claim telling two events is split in two."""
     grouped = group_events(doc.text, doc.published, work.claims, title=doc.headline,
-                           published_precision=doc.published_precision)
+                           published_precision=doc.published_precision, sentences=doc.covering_sentences())
     work.claims = list(grouped.claims)
     work.events = list(grouped.events)
     work.claim_events = list(grouped.claim_events)

@@ -94,11 +94,12 @@ class Article:
 
     @classmethod
     def read(cls, text: str, published: date | None, title: str | None = None,
-             published_precision: str | None = None) -> "Article":
+             published_precision: str | None = None, sentences: list[tuple[int, int]] | None = None) -> "Article":
         """Sentences, event words and times of ``text`` (and of ``title``), times given to their words.
-        ``published`` is the first day of the publication date, ``published_precision`` its precision."""
+        ``published`` is the first day of the publication date, ``published_precision`` its precision;
+        ``sentences``, when given, cover the text (the reading's: the text is not split again)."""
         lowered = folded(text) or scan.lower(text)  # the extractor's lowercased text when it kept the offsets
-        sentences = sentence_spans(text)
+        sentences = sentence_spans(text) if sentences is None else sentences
         hits = scan.anchor_hits(lowered, ANCHORS)
         mentions = find_mentions(text, sentences, lowered, hits)
         times = find_times(text, published, lowered, hits, published_precision)

@@ -46,7 +46,8 @@ OWNER_GAP = 25  # "three recent missile attacks": a count and the event word it 
 
 
 def group_events(text: str, published: date | None, claims: list[Claim], title: str | None = None,
-                 published_precision: str | None = None) -> ArticleEvents:
+                 published_precision: str | None = None,
+                 sentences: list[tuple[int, int]] | None = None) -> ArticleEvents:
     """The events of one article, its claims and, for each claim, the index of its event (None: about no
     event).
 
@@ -55,7 +56,8 @@ def group_events(text: str, published: date | None, claims: list[Claim], title: 
     events that some claim is about are returned, the main event first. The returned ``claims`` are the
     given ones, except that a claim telling two events ("the strikes were retaliation for a rocket attack
     earlier this month that killed one contractor") is split in two (:mod:`ledger.reading.events.splitting`);
-    ``claim_events`` is aligned with them.
+    ``claim_events`` is aligned with them. ``sentences`` are the text's sentences when the caller has them
+    (the reading's, covering the text), else the one splitter's.
 
     >>> from ledger.reading.types import Claim, Span, Speaker
     >>> text = "A US air strike on Thursday killed five fighters, the monitor said."
@@ -66,7 +68,7 @@ def group_events(text: str, published: date | None, claims: list[Claim], title: 
     """
     if not claims:
         return ArticleEvents((), (), ())
-    article = Article.read(text, published, title, published_precision)
+    article = Article.read(text, published, title, published_precision, sentences)
     main = _main_event(article)
     drafts = [main]
     assigned = _assign_mentions(article, main, drafts)
