@@ -12,7 +12,9 @@ in a fresh process as a user starts it, output to a file:
 - how long a browser takes to open the index and the largest event page (chromium through playwright, from
   navigation to the load event), when both are installed.
 
-Prints a Markdown table and writes it to ``--out``.
+Prints a Markdown table and writes it to ``--out``. With ``--work DIR`` the articles and ledgers are kept
+in DIR and a ledger already there is timed again without being built anew (build the large ledgers while the
+machine is busy with ``--build-only``, time the commands when it is quiet).
 """
 from __future__ import annotations
 
@@ -80,10 +82,15 @@ def browser_seconds(pages: list[Path], runs: int) -> list[float | None]:
     return found
 
 
-def measure(n: int, runs: int, folder: Path) -> dict:
+def measure(n: int, runs: int, folder: Path, build_only: bool = False) -> dict:
     jsonl, db = folder / f"articles-{n}.jsonl", str(folder / f"ledger-{n}.db")
-    synthetic.write_jsonl(jsonl, n)
-    ingest = seconds(["--db", db, "ingest", "--quiet", "--jobs", "2", str(jsonl)], folder / "ingest.out")[0]
+    if Path(db).exists():
+        ingest = None
+    else:
+        synthetic.write_jsonl(jsonl, n)
+        ingest = seconds(["--db", db, "ingest", "--quiet", "--jobs", "2", str(jsonl)], folder / "ingest.out")[0]
+    if build_only:
+        return {"n": n, "ingest": ingest}
     seconds(["--db", db, "conflicts", "--format", "json"], folder / "warm.out")  # stale events reconciled
     table = median(["--db", db, "conflicts"], folder / "conflicts.txt", runs)
     json_time = median(["--db", db, "conflicts", "--format", "json"], folder / "conflicts.json", runs)
@@ -123,12 +130,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--repeat-below", type=int, default=10_000)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--work", type=Path, help="keep articles and ledgers here; reuse a ledger found here")
+    parser.add_argument("--build-only", action="store_true", help="with --work: build the ledgers, time nothing")
     args = parser.parse_args()
     rows = []
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.work or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
         for n in args.sizes:
-            rows.append(measure(n, args.runs if n <= args.repeat_below else 1, Path(folder)))
+            rows.append(measure(n, args.runs if n <= args.repeat_below else 1, folder, args.build_only))
             print(f"{n}: {rows[-1]}", file=sys.stderr, flush=True)
+    if args.build_only:
+        return
     table = markdown(rows, args.runs)
     print(table)
     if args.out:

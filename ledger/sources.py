@@ -55,7 +55,9 @@ _PROPER = re.compile(r"[A-Z0-9]")
 _NUMBER = re.compile(r"\d+")
 _SOURCES, _ALIASES = Source.__table__, SourceAlias.__table__
 # Statements built once: every article runs them.
-_OWNERS = select(_ALIASES.c.alias, _ALIASES.c.source_id).where(_ALIASES.c.alias.in_(bindparam("keys", expanding=True)))
+_OWNERS = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.name, _SOURCES.c.type)
+           .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
+           .where(_ALIASES.c.alias.in_(bindparam("keys", expanding=True))))
 _IDS_BY_NAME = select(_SOURCES.c.name, _SOURCES.c.id).where(_SOURCES.c.name.in_(bindparam("names", expanding=True)))
 _AFFILIATE = (update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOURCES.c.affiliation_id.is_(None))
               .values(affiliation_id=bindparam("organisation")))
@@ -271,10 +273,13 @@ class SourceResolver:
         """Read which sources own these names (only those this process does not know yet)."""
         if len(self._ids) > REMEMBERED_NAMES:  # an archive of millions of names must not fill the memory
             self._ids.clear()
-        missing = sorted(keys - self._ids.keys() - self._absent)
+        known, absent = self._ids, self._absent  # a set minus dict keys walks every key: ask per name instead
+        missing = sorted(k for k in keys if k not in known and k not in absent)
         for start in range(0, len(missing), 500):
-            rows = self.session.connection().execute(_OWNERS, {"keys": missing[start:start + 500]})
-            self._ids.update(dict(rows.all()))
+            rows = self.session.connection().execute(_OWNERS, {"keys": missing[start:start + 500]}).all()
+            self._ids.update({alias: source_id for alias, source_id, _, _ in rows})
+            for _, source_id, name, type_ in rows:  # the names shown, which ``_show_best`` compares: no query then
+                self._shown.setdefault(source_id, (name, type_))
         self._absent.update(k for k in missing if k not in self._ids)
 
     def _known(self, w: Wanted) -> int | None:
