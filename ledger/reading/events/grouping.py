@@ -117,8 +117,8 @@ def _main_when(article: Article, kind: str | None, lead: list[Mention], body: li
             times = loose[:1]
         else:
             times = [t for m in group if kinds.compatible(m.kind, kind) for t in m.times if t.role == "event"]
-        if times:
-            return When.of(max(times, key=lambda t: rank.get(t.precision or "", -1)))
+        if times:  # the finest; of two days, a date written out over a weekday ("on Jan. 8" over "Thursday")
+            return When.of(max(times, key=lambda t: (rank.get(t.precision or "", -1), t.key.startswith("d:"))))
     if article.published is None:
         return When(None, None, None)
     if article.published_precision in ("month", "year"):  # some day of that month or year, or just before

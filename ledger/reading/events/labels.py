@@ -29,9 +29,10 @@ def finish(article: "Article", drafts: list["Draft"], chosen: list["Draft | None
 def _draft_value(article: "Article", draft: "Draft", memo: dict) -> EventDraft:
     places, actors, countries = _where_and_who(article, draft, memo)
     day, precision, earliest, latest = _dating(article, draft.when)
+    fallback = draft.when is not None and draft.when.from_publication and day is not None
     return EventDraft(label=label(draft.kind, places, actors, countries), date=day, precision=precision,
                       places=tuple(places), actors=tuple(actors), kind=draft.kind, earliest=earliest,
-                      latest=latest)
+                      latest=latest, from_publication=fallback)
 
 
 def _dating(article: "Article", when: "When | None"):
