@@ -89,8 +89,8 @@ def test_unseen_a_year_ago_on_january_8_is_last_year():
 def test_unseen_publication_fallback_never_narrows_a_known_events_date():
     """A report that gives no time is dated by its publication month, a fallback: the known event of 2020
     keeps its year rather than taking that month as its date."""
-    text = "The rocket attack on the Varn base wounded 11 soldiers, the ministry said."
-    [draft] = grouped(text, ["The rocket attack on the Varn base wounded 11 soldiers"], date(2020, 3, 1),
+    text = "The rocket attack at the Varn base wounded 11 soldiers, the ministry said."
+    [draft] = grouped(text, ["The rocket attack at the Varn base wounded 11 soldiers"], date(2020, 3, 1),
                       "month").events
     assert draft.from_publication and (draft.date, draft.precision) == (date(2020, 3, 1), "month")
     known = KnownEvent(4, "rocket attack, Varn", date(2020, 1, 1), "year", ("Varn",), kind="rocket attack")
@@ -135,7 +135,7 @@ def test_unseen_quoted_massacre_never_sets_the_kind():
 def test_unseen_follow_ups_weeks_and_a_year_later_join_the_event(sqlite_ledger, tmp_path):
     first = article("2020-01-09", "Ballistic missiles struck the Varn air base on Wednesday. No soldiers were "
                                   "hurt, the Lask defence ministry said.", "Harbour Times", "Missiles hit Varn base")
-    weeks = article("2020-02-10", "The number of soldiers hurt in the Jan. 8 missile attack on the Varn air base "
+    weeks = article("2020-02-10", "The number of soldiers hurt in the Jan. 8 missile attack at the Varn air base "
                                   "has risen to 109, the Lask defence ministry said on Monday.", "Meridian Wire",
                     "Varn base toll rises")
     year = article("2021-01", "A year ago on January 8, ballistic missiles struck the Varn air base. More than 100 "
@@ -147,6 +147,29 @@ def test_unseen_follow_ups_weeks_and_a_year_later_join_the_event(sqlite_ledger, 
     assert (event["date"], event["precision"]) == ("2020-01-08", "day")
     claims = sqlite_ledger.jsonl("export", "claims")
     assert len(claims) == 3 and {c["event"]["id"] for c in claims} == {event["id"]}
+
+
+def test_unseen_follow_up_naming_the_day_in_passing_is_dated_by_it():
+    """Seven weeks on, the bombing is dated by the day the text names in passing ("hit on March 16"), not by
+    the publication date."""
+    text = ("The bombing of the Varn theatre killed close to 600 people, an investigation found.\n\n"
+            "The theatre had sheltered families for a week before being hit on March 16, survivors said.")
+    found = grouped(text, ["The bombing of the Varn theatre killed close to 600 people"], date(2022, 5, 4))
+    assert (found.events[0].date, found.events[0].precision) == (date(2022, 3, 16), "day")
+    assert not found.events[0].from_publication
+
+
+def test_unseen_lead_reacting_to_an_event_takes_that_event_as_main():
+    """"Vowed revenge after US airstrikes ... Sunday night": the airstrikes are the article's event, dated
+    Sunday, not the earlier strikes the body recalls."""
+    text = ("Varn militia leaders vowed revenge after US forces carried out airstrikes on their depots Sunday "
+            "night.\n\nFour fighters were killed in the airstrikes, the leaders said. The US also carried out "
+            "airstrikes on the group earlier this year, officials said.")
+    found = grouped(text, ["Four fighters were killed in the airstrikes"], date(2021, 6, 28),
+                    title="Varn militia vows revenge after US airstrike")
+    assert (found.events[0].kind, found.events[0].date, found.events[0].precision) == \
+        ("air strike", date(2021, 6, 27), "day")
+    assert found.claim_events == (0,)
 
 
 # ---------------------------------------------------------------- figures of one place
@@ -161,7 +184,7 @@ def test_unseen_figures_of_one_place_are_compared_only_with_that_place(ledger, t
                                        "killed in Valdoria, the health ministry said.", "Wire A", "Rockets hit two towns"),
         "b.txt": article("2024-03-05", "A rocket attack hit Valdoria and Tarvia on Monday.\n\nNineteen people were "
                                        "killed in Tarvia, governor Omar Desk said.", "Wire B", "Rocket attack on two towns"),
-        "c.txt": article("2024-03-06", "The rocket attack on Valdoria and Tarvia on Monday killed 31 people, the army "
+        "c.txt": article("2024-03-06", "The rocket attack in Valdoria and Tarvia on Monday killed 31 people, the army "
                                        "said.\n\nFifteen people were killed in Valdoria, rescuers said.", "Wire C",
                          "Rocket attack toll"),
     }

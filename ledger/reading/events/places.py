@@ -234,15 +234,13 @@ def _other_name(name: str, words: list[str], before: str, after: str, marks: dic
     coordinated = _COORDINATED.search(before)  # "in Varn and | Tarvia": the preposition governs both
     governing = before[:coordinated.start()] if coordinated else before
     if _locative(governing, marks) or (" " + governing.lower().rstrip()).endswith(marks["event_verbs"]) \
-            or _EVENT_ON.search(governing) or next_word in marks["event_nouns"]:
+            or next_word in marks["event_nouns"]:
         return [(name, "place")]
     return []
 
 
 _COORDINATED = re.compile(r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*[ \t]*,[ \t]*)*[A-Z][\w'’-]+"
                           r"(?:[ \t]+[A-Z][\w'’-]+)*,?[ \t]+and[ \t]+$")
-_EVENT_ON = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|bombings?|shelling|bombardments?)[ \t]+on[ \t]+"
-                       r"(?:the[ \t]+)?$", re.IGNORECASE)  # "the attack on | Varn"
 
 
 def _locative(before: str, marks: dict) -> bool:
