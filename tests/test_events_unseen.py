@@ -129,6 +129,17 @@ def test_unseen_quoted_massacre_never_sets_the_kind():
     assert found.claim_events == (0, 0)
 
 
+def test_unseen_fighting_with_an_object_is_a_verb_not_clashes():
+    """"The coalition fighting rebels in Varn" names who fights, not the event: the attack it will
+    investigate is the air strike the witnesses describe, one event."""
+    text = ("The coalition fighting rebels in Varn says it will investigate an attack on a funeral hall on "
+            "Saturday that killed 140 people.\n\nAir strikes hit the hall twice, witnesses said.")
+    found = grouped(text, ["it will investigate an attack on a funeral hall on Saturday that killed 140 people",
+                           "Air strikes hit the hall twice"], date(2016, 10, 9))
+    assert [(e.kind, e.date) for e in found.events] == [("air strike", date(2016, 10, 8))]
+    assert found.claim_events == (0, 0)
+
+
 # ---------------------------------------------------------------- follow-ups
 
 
