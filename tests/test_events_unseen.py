@@ -140,6 +140,17 @@ def test_unseen_fighting_with_an_object_is_a_verb_not_clashes():
     assert found.claim_events == (0, 0)
 
 
+def test_unseen_a_bomb_dropped_from_a_plane_is_an_air_strike():
+    """"Dropped a bomb" names an air strike: with the city's shelling told in passing, the article's event is
+    still the air strike."""
+    text = ("Russian forces dropped a bomb on a theatre in Varn where hundreds of civilians were sheltering, the "
+            "city council said.\n\nThe city has been under shelling for weeks. Officials said a bomb was "
+            "dropped on the building from a plane.")
+    found = grouped(text, ["Russian forces dropped a bomb on a theatre in Varn where hundreds of civilians were "
+                           "sheltering", "a bomb was dropped on the building from a plane"], date(2022, 3, 17))
+    assert [e.kind for e in found.events] == ["air strike"] and found.claim_events == (0, 0)
+
+
 # ---------------------------------------------------------------- follow-ups
 
 
