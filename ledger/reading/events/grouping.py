@@ -27,6 +27,7 @@ contractor.", the second sentence is about the rocket attack, not the strike.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
@@ -127,7 +128,8 @@ def _main_when(article: Article, kind: str | None, lead: list[Mention], body: li
     latest = article.published
     if latest is not None and article.published_precision in ("month", "year"):
         latest = window(latest, article.published_precision)[1]
-    written = [t for t in loose if t.key.startswith(("d:", "y:m:")) and (latest is None or t.first <= latest)]
+    written = [t for t in loose if t.key.startswith(("d:", "y:m:")) and (latest is None or t.first <= latest)
+               and _dating_verb(article, t)]
     for group in (lead, None, body, ()):
         if group is None:
             times = lead_loose[:1]
@@ -143,6 +145,22 @@ def _main_when(article: Article, kind: str | None, lead: list[Mention], body: li
         first, last = window(article.published, article.published_precision)
         return When(first - timedelta(days=2), last, None, from_publication=True)
     return When(article.published - timedelta(days=2), article.published, None, from_publication=True)
+
+
+DATING_REACH = 4  # words between an attack verb and the date it is given ("hit by drones on March 16")
+
+
+@lru_cache(maxsize=1)
+def _dating_verbs() -> re.Pattern:
+    verbs = "|".join(load("event_kinds.json")["dating_verbs"])
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+\S+){{0,{DATING_REACH}}}\s*$", re.IGNORECASE)
+
+
+def _dating_verb(article: Article, t) -> bool:
+    """True when a verb of attack comes right before the time ("being hit on March 16", "destroyed in
+    March"): the time dates the attack, not a photograph or a statement."""
+    start = article.sentence_of(t.start)[0]
+    return _dating_verbs().search(article.text, max(start, t.start - 60), t.start) is not None
 
 
 # ---------------------------------------------------------------- event words
