@@ -296,6 +296,8 @@ def country_of(name: str) -> str | None:
 _SCOPE_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?[A-Z]")
 _SCOPE_END = re.compile(r"[,;.:!?()\"“”]|\s(?:and|but|while|whereas|as|after|when)\s")
 _APART = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[^.;:,]{0,30}?\b(?:in|at|near)\s+)?(?:the\s+)?")
+_TWO_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:,]{0,30}?\b(?:in|at|near)\s+)?"
+                        r"(?:the\s+)?[A-Z]")
 SCOPE_REACH = 60  # characters after a figure its place can be named in ("14 people were killed in Varn")
 
 
@@ -323,6 +325,8 @@ def places_apart(content: str) -> tuple[str, ...]:
     >>> places_apart("The strikes killed 12 in Varn and 19 in Tarvia")
     ('Varn', 'Tarvia')
     """
+    if _TWO_NAMES.search(content) is None:  # most claims name no two places side by side: no reading
+        return ()
     found = _specific_places(content, 0, len(content))
     apart: list[str] = []
     for (name, _, end), (other, start, _) in zip(found, found[1:]):
