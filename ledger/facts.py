@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ledger import published, reconcile
 from ledger.models import Article, Claim, Figure, Source
+from ledger.reading.events.places import figure_place, places_apart
 
 
 def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.FigureFact]:
@@ -27,7 +28,8 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         select(Claim.id, Figure.id, Claim.event_id, Source.id, Source.name, Source.type, affiliation.name,
                Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
                Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
-               Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start)
+               Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start,
+               Figure.text_end, Claim.content)
         .join(Claim, Claim.id == Figure.claim_id)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(affiliation, affiliation.id == Source.affiliation_id)
@@ -35,13 +37,20 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         .join(Article, Article.id == Claim.article_id)
         .where(Claim.event_id.in_(event_ids), Claim.status != "rejected")
         .order_by(Claim.event_id, Claim.id, Figure.id))
-    facts, dates = [], {}
+    facts, dates, apart = [], {}, {}
     for row in rows:
         fact = dict(zip(_FACT_FIELDS, row))
         raw = fact["published"]
         if raw not in dates:  # few distinct dates among many facts: read each once
             dates[raw] = (published.precision(raw), published.moment(raw))
         fact["published_precision"], fact["published"] = dates[raw]
+        figure_end, content = row[-2:]  # the two columns after the fields: where a figure counts (its place)
+        if content and figure_end is not None and None not in (fact["figure_start"], fact["claim_start"]):
+            offset = fact["claim_start"]
+            fact["place"] = figure_place(content, fact["figure_start"] - offset, figure_end - offset)
+            if fact["claim_id"] not in apart:  # one claim, several figures: read its places once
+                apart[fact["claim_id"]] = places_apart(content)
+            fact["places_apart"] = apart[fact["claim_id"]]
         facts.append(reconcile.FigureFact(**fact))
     return facts
 

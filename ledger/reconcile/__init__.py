@@ -22,7 +22,7 @@ from ledger.reconcile.ranges import Plausible
 from ledger.reconcile.totals import totals
 
 __all__ = ["Bound", "Conflict", "Estimate", "FigureFact", "SEVERITY_LEVELS", "DISAGREEMENTS", "Total", "estimate",
-           "findings", "reconcile", "totals"]
+           "findings", "place_scopes", "reconcile", "totals"]
 
 DISAGREEMENTS = ("contradiction", "discrepancy", "undisclosed")  # between sources; the rest concern one source
 _RANK = {severity: n for n, severity in enumerate(SEVERITY_LEVELS)}
@@ -70,7 +70,8 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     """One :class:`Context` per event and metric that has figures, in event then metric order.
 
     A no-figure fact without a metric ("gave no casualty figures") counts for every casualty metric of
-    its event that other sources gave figures for. Each context is built when it is asked for, so that
+    its event that other sources gave figures for. An event of several places has one context per place
+    its figures count in (:func:`place_scopes`), the no-figure facts going with the whole event's. Each context is built when it is asked for, so that
     the accounts of one are gone before the next is built (fewer live objects for the garbage collector
     to walk).
     """
@@ -84,11 +85,46 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     casualty = load("sources.json")["casualty_metrics"]
     named = {key: named_by_party(facts) for key, facts in groups.items() if key[1] in casualty}
     dissent = _named_in_event(named)
+    apart = _places_apart(groups)
     for key in sorted(groups, key=lambda k: (id_key(k[0]), k[1] or "")):
         quiet = list(silent.get(key, []))
         if key[1] in casualty:
             quiet += silent.get((key[0], None), [])
-        yield build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {}), named.get(key))
+        scopes = place_scopes(groups[key], apart.get(key[0], frozenset()))
+        if len(scopes) == 1:
+            yield build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {}), named.get(key))
+            continue
+        for place in sorted(scopes, key=lambda p: (p is not None, p or "")):  # the whole event first
+            yield build(key[0], key[1], scopes[place], quiet if place is None else [], plausible,
+                        dissent.get(key[0], {}))
+
+
+def place_scopes(facts: list[FigureFact], apart: frozenset[str]) -> dict[str | None, list[FigureFact]]:
+    """The facts of one event and metric by the place they count in, when the event has several places:
+    a figure for one of them ("12 killed in Varn") is compared only with figures for the same place, a
+    figure for the whole event (None: "31 killed in the strikes") with those for the whole event. An event
+    has several places when a claim of it names them apart ("hit Varn and Tarvia"; ``apart``); a place
+    named otherwise ("near Albu Kamal" of a one-place event) scopes nothing.
+
+    >>> twelve = FigureFact(claim_id=1, event_id=1, source_name="A", metric="killed", low=12, place="Varn")
+    >>> nineteen = FigureFact(claim_id=2, event_id=1, source_name="B", metric="killed", low=19, place="Tarvia")
+    >>> sorted(place_scopes([twelve, nineteen], frozenset({"Varn", "Tarvia"})))
+    ['Tarvia', 'Varn']
+    """
+    scopes: dict[str | None, list[FigureFact]] = {}
+    for fact in facts:
+        scopes.setdefault(fact.place if fact.place in apart else None, []).append(fact)
+    return scopes or {None: []}
+
+
+def _places_apart(groups: dict[tuple[Any, str | None], list[FigureFact]]) -> dict[Any, frozenset[str]]:
+    """Per event, the places some claim of it names as separate places (``FigureFact.places_apart``)."""
+    found: dict[Any, set[str]] = {}
+    for (event_id, _metric), facts in groups.items():
+        for fact in facts:
+            if fact.places_apart:
+                found.setdefault(event_id, set()).update(fact.places_apart)
+    return {event_id: frozenset(places) for event_id, places in found.items()}
 
 
 def _named_in_event(named: dict[tuple[Any, str | None], dict[str, set[str]]]) -> dict[Any, dict[str, set[str]]]:

@@ -23,7 +23,10 @@ class FigureFact:
     ``source_reliability`` is an optional A-F grade. ``published`` is the article's date (its first day
     when ``published_precision`` is ``month`` or ``year``: see ``ledger.published``); ``article_key`` (the
     article's text hash), ``claim_start`` and ``figure_start`` order facts of one moment the same way
-    whatever order the articles arrived in (:func:`ledger.reconcile.accounts.fact_order`).
+    whatever order the articles arrived in (:func:`ledger.reconcile.accounts.fact_order`). ``place`` is
+    the one place the figure counts in ("14 killed in Varn"; None: the whole event), ``places_apart`` the
+    places its claim names as separate places of the event ("hit Varn and Tarvia"): see
+    :func:`ledger.reconcile.place_scopes`.
     """
 
     claim_id: Any
@@ -51,6 +54,8 @@ class FigureFact:
     text: str | None = None
     via: str | None = None
     claim_kind: str | None = None
+    place: str | None = None
+    places_apart: tuple[str, ...] = ()
 
 
 @fast_init  # a reconcile makes several per event

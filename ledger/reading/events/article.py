@@ -53,24 +53,31 @@ class When:
 
     def compatible(self, other: "When") -> bool | None:
         """Whether both can be the same day (no slack: one article counts days one way; the slack for time
-        zones is for matching across outlets); None when it cannot be told."""
+        zones is for matching across outlets); None when it cannot be told. A window taken from the
+        publication day is a fallback, no date of the event: any real time up to publication fits it."""
         if self.first is None or other.first is None:
             return True if self.key is not None and self.key == other.key else None
         if self.floating != other.floating:
             return None
+        if self.from_publication or other.from_publication:
+            fallback, real = (self, other) if self.from_publication else (other, self)
+            return real.from_publication or real.first <= fallback.last
         return self.first <= other.last and other.first <= self.last
 
     def narrowed(self, other: "When") -> "When":
-        """This window refined by a compatible, more precise one ("last week" then "on Friday")."""
-        if self.compatible(other) and _rank(other) > _rank(self):
+        """This window refined by a compatible, more precise one ("last week" then "on Friday"); the event's
+        own time always replaces a publication-day fallback."""
+        if other.from_publication or not self.compatible(other):
+            return self
+        if self.from_publication or _rank(other) > _rank(self):
             return When(other.first, other.last, other.precision, other.floating, other.key)
         return self
 
 
 def _rank(when: When) -> float:
-    """How precise a window is; a publication-day window (three days) sits between a day and a week."""
+    """How precise a window is (a publication-day window is no date of the event: below any)."""
     if when.from_publication:
-        return 2.5
+        return -2
     return PRECISION_RANK.get(when.precision or "", -1)
 
 

@@ -27,6 +27,7 @@ contractor.", the second sentence is about the rocket attack, not the strike.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
@@ -85,8 +86,18 @@ def _own(m: Mention) -> bool:
 
 
 def _main_event(article: Article) -> Draft:
+    """The main event. A title and lead that name an event only after a marker ("Militias vow revenge after
+    US airstrike", "... promised revenge after the US carried out airstrikes Sunday night") report the
+    reaction to it: that event is the main one, its words no longer secondary."""
     lead = [m for m in article.title_mentions if _own(m)]
     lead += [m for m in article.mentions if m.start < article.lead_end and _own(m)]
+    if not lead:
+        for m in article.title_mentions + [m for m in article.mentions if m.start < article.lead_end]:
+            dated = any(t.role == "event" for t in m.times)  # "airstrikes ... Sunday night": one event
+            if m.secondary and m.marker == "before" and (dated or not m.series):
+                m.secondary = m.before = m.series = False
+                m.marker = m.marker_start = m.marker_end = None
+                lead.append(m)
     body = [m for m in article.mentions if _own(m)]
     kind = _main_kind(lead or body[:1], body)
     return Draft(kind, _main_when(article, kind, lead, body), main=True)
@@ -110,23 +121,48 @@ def _main_kind(candidates: list[Mention], body: list[Mention]) -> str | None:
 def _main_when(article: Article, kind: str | None, lead: list[Mention], body: list[Mention]) -> When:
     """The most precise event time of the lead's event words, else the lead's first event time given to
     no word ("Five were wounded when ... on Tuesday"), else that of the first main-kind word of the body,
-    else the publication day (the event happened then or in the two days before)."""
+    else the body's first written-out day or month given to no word (a follow-up naming it in passing: "the
+    theatre, hit on March 16, had sheltered ...", "destroyed in March"), else the publication day (the event happened then or in
+    the two days before)."""
     rank = PRECISION_RANK
-    loose = [t for t in article.times if t.start < article.lead_end and t.role == "event"
-             and id(t) not in article.attached]
-    for group in (lead, None, body):
+    loose = [t for t in article.times if t.role == "event" and id(t) not in article.attached]
+    lead_loose = [t for t in loose if t.start < article.lead_end]
+    latest = article.published
+    if latest is not None and article.published_precision in ("month", "year"):
+        latest = window(latest, article.published_precision)[1]
+    written = [t for t in loose if t.key.startswith(("d:", "y:m:")) and (latest is None or t.first <= latest)
+               and _dating_verb(article, t)]
+    for group in (lead, None, body, ()):
         if group is None:
-            times = loose[:1]
+            times = lead_loose[:1]
+        elif group == ():
+            times = written[:1]
         else:
             times = [t for m in group if kinds.compatible(m.kind, kind) for t in m.times if t.role == "event"]
-        if times:
-            return When.of(max(times, key=lambda t: rank.get(t.precision or "", -1)))
+        if times:  # the finest; of two days, a date written out over a weekday ("on Jan. 8" over "Thursday")
+            return When.of(max(times, key=lambda t: (rank.get(t.precision or "", -1), t.key.startswith("d:"))))
     if article.published is None:
         return When(None, None, None)
     if article.published_precision in ("month", "year"):  # some day of that month or year, or just before
         first, last = window(article.published, article.published_precision)
         return When(first - timedelta(days=2), last, None, from_publication=True)
     return When(article.published - timedelta(days=2), article.published, None, from_publication=True)
+
+
+DATING_REACH = 4  # words between an attack verb and the date it is given ("hit by drones on March 16")
+
+
+@lru_cache(maxsize=1)
+def _dating_verbs() -> re.Pattern:
+    verbs = "|".join(load("event_kinds.json")["dating_verbs"])
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+\S+){{0,{DATING_REACH}}}\s*$", re.IGNORECASE)
+
+
+def _dating_verb(article: Article, t) -> bool:
+    """True when a verb of attack comes right before the time ("being hit on March 16", "destroyed in
+    March"): the time dates the attack, not a photograph or a statement."""
+    start = article.sentence_of(t.start)[0]
+    return _dating_verbs().search(article.text, max(start, t.start - 60), t.start) is not None
 
 
 # ---------------------------------------------------------------- event words

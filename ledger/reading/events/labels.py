@@ -22,16 +22,18 @@ def finish(article: "Article", drafts: list["Draft"], chosen: list["Draft | None
     kept = [d for d in drafts if id(d) in chosen_ids]
     index = {id(d): n for n, d in enumerate(kept)}
     memo: dict = {}
-    events = tuple(_draft_value(article, d, memo) for d in kept)
+    owner = {id(m): id(d) for d in drafts for m in d.mentions}
+    events = tuple(_draft_value(article, d, memo, owner) for d in kept)
     return ArticleEvents(events, tuple(None if c is None else index[id(c)] for c in chosen), claims)
 
 
-def _draft_value(article: "Article", draft: "Draft", memo: dict) -> EventDraft:
-    places, actors, countries = _where_and_who(article, draft, memo)
+def _draft_value(article: "Article", draft: "Draft", memo: dict, owner: dict[int, int]) -> EventDraft:
+    places, actors, countries = _where_and_who(article, draft, memo, owner)
     day, precision, earliest, latest = _dating(article, draft.when)
+    fallback = draft.when is not None and draft.when.from_publication and day is not None
     return EventDraft(label=label(draft.kind, places, actors, countries), date=day, precision=precision,
                       places=tuple(places), actors=tuple(actors), kind=draft.kind, earliest=earliest,
-                      latest=latest)
+                      latest=latest, from_publication=fallback)
 
 
 def _dating(article: "Article", when: "When | None"):
@@ -50,13 +52,15 @@ def _dating(article: "Article", when: "When | None"):
     return when.first, when.precision, when.first, when.last
 
 
-def _where_and_who(article: "Article", draft: "Draft", memo: dict) -> tuple[list[str], list[str], list[str]]:
-    """(places, actors, countries outside the lexicon) of the sentences that name the event."""
+def _where_and_who(article: "Article", draft: "Draft", memo: dict, owner: dict[int, int]
+                   ) -> tuple[list[str], list[str], list[str]]:
+    """(places, actors, countries outside the lexicon) of the sentences that name the event; ``owner``
+    maps each event word (its id) to the draft it was placed in (its id)."""
     spans: list[tuple[int, int]] = []
     if draft.main:
         spans.append((0, article.lead_end))
     for m in draft.mentions:
-        span = _clause_of(article, m, draft.main)
+        span = _clause_of(article, m, draft.main, owner)
         if span not in spans:
             spans.append(span)
         if len(spans) > MAX_SENTENCES:
@@ -74,16 +78,20 @@ def _where_and_who(article: "Article", draft: "Draft", memo: dict) -> tuple[list
     return places, actors, countries
 
 
-def _clause_of(article: "Article", m, main: bool) -> tuple[int, int]:
+def _clause_of(article: "Article", m, main: bool, owner: dict[int, int] | None = None) -> tuple[int, int]:
     """Where an event word's places are named: for the main event its sentence up to the first marker of
-    another event ("The strikes came | after rockets hit southern Israel"); for another event, from the
-    word's noun phrase ("the Fenwick Ridge attack") to the end of its sentence."""
+    another event ("The strikes came | after rockets hit southern Israel") or the first word of another
+    event ("the missile strikes and | the Jan. 3 strike on a convoy at Varn airport"); for another event,
+    from the word's noun phrase ("the Fenwick Ridge attack") to the end of its sentence."""
     start, end = article.sentence_of(m.start)
     if not main:
         return phrase_start(article.text, m, start), end
+    own = (owner or {}).get(id(m))
     for other in article.mentions:
         if other.marker_start is not None and m.end <= other.marker_start < end:
             return start, other.marker_start
+        if own is not None and m.end <= other.start < end and owner.get(id(other), own) != own:
+            return start, phrase_start(article.text, other, start)
     return start, end
 
 

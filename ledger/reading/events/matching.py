@@ -107,7 +107,8 @@ def _shared(a: set[str], b: set[str]) -> int:
 
 
 def merge_known(event: KnownEvent, draft: EventDraft) -> KnownEvent:
-    """A known event updated with what a new report of it adds: more places and actors, a finer date.
+    """A known event updated with what a new report of it adds: more places and actors, a finer date (not
+    one taken from a report's publication date: ``draft.from_publication``).
 
     >>> old = KnownEvent(1, "air strike, Syria", date(2021, 2, 22), "week", ("Syria",))
     >>> new = EventDraft("air strike, Albu Kamal, Syria", date(2021, 2, 25), "day", ("Albu Kamal",))
@@ -119,6 +120,8 @@ def merge_known(event: KnownEvent, draft: EventDraft) -> KnownEvent:
     actors = event.actors + tuple(a for a in draft.actors if a not in event.actors)
     changes = {"places": places, "actors": actors, "kind": event.kind or draft.kind}
     finer = PRECISION_RANK.get(draft.precision or "", -1) > PRECISION_RANK.get(event.precision or "", -1)
+    if draft.from_publication:  # a fallback date says nothing about the event's day: it never narrows one
+        finer = False
     if draft.date is not None and (event.date is None or finer):
         changes.update(date=draft.date, precision=draft.precision, earliest=draft.earliest, latest=draft.latest)
     return replace(event, **changes)

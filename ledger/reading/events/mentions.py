@@ -146,10 +146,35 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], lowered: str | No
         words = clause.split()
         if words and words[-1] in excluded:
             continue
-        mention = Mention(start, end, text[start:end], kinds[int(match.lastgroup[1:])]["kind"], sentence=sentence)
+        kind = kinds[int(match.lastgroup[1:])]["kind"]
+        if _scare_quoted(text, start, end):  # a "massacre" in quotes is a speaker's word, no kind of event
+            kind = _generic_kind()
+        mention = Mention(start, end, text[start:end], kind, sentence=sentence)
         _describe(mention, clause, words)
         found.append(mention)
     return found
+
+
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’']")
+SCARE_QUOTE_WORDS = 3  # words a short quote may hold before the event word ("a brutal massacre")
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    """True for an event word inside a short quote of its own ("called it a “massacre”"): a speaker's
+    rhetoric, not the kind of the event; a long quote is speech, whose event words count."""
+    if not _CLOSING_QUOTE.match(text, end):
+        return False
+    lead = text[max(0, start - 30):start]
+    opening = max(lead.rfind(q) for q in _OPENING_QUOTES)
+    if opening < 0 or "\n" in lead[opening:]:
+        return False
+    return len(lead[opening + 1:].split()) <= SCARE_QUOTE_WORDS and (opening == 0 or not lead[opening - 1].isalnum())
+
+
+@lru_cache(maxsize=1)
+def _generic_kind() -> str:
+    return next(k["kind"] for k in _kinds() if k.get("generic"))
 
 
 def _describe(m: Mention, clause: str, words: list[str]) -> None:

@@ -231,10 +231,16 @@ def _other_name(name: str, words: list[str], before: str, after: str, marks: dic
     if len(words) == 1 and name.endswith(marks["demonym"]) and next_word[:1].islower():
         return []  # "the Valdorian town of", "Mardovian soldiers": an adjective of nationality
     next_word = next_word.lower()
-    if _locative(before, marks) or (" " + before.lower().rstrip()).endswith(marks["event_verbs"]) \
+    coordinated = _COORDINATED.search(before)  # "in Varn and | Tarvia": the preposition governs both
+    governing = before[:coordinated.start()] if coordinated else before
+    if _locative(governing, marks) or (" " + governing.lower().rstrip()).endswith(marks["event_verbs"]) \
             or next_word in marks["event_nouns"]:
         return [(name, "place")]
     return []
+
+
+_COORDINATED = re.compile(r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*[ \t]*,[ \t]*)*[A-Z][\w'’-]+"
+                          r"(?:[ \t]+[A-Z][\w'’-]+)*,?[ \t]+and[ \t]+$")
 
 
 def _locative(before: str, marks: dict) -> bool:
@@ -283,3 +289,63 @@ def country_of(name: str) -> str | None:
         return None
     canonical, role = entry
     return _region_country().get(canonical) if role == "region" else canonical
+
+
+# ---------------------------------------------------------------- the place a figure counts
+
+_SCOPE_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|around)\s+(?:the\s+)?[A-Z]")
+_SCOPE_END = re.compile(r"[,;.:!?()\"“”]|\s(?:and|but|while|whereas|as|after|when)\s")
+_APART = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[^.;:,]{0,30}?\b(?:in|at|near)\s+)?(?:the\s+)?")
+_TWO_NAMES = re.compile(r"[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:,]{0,30}?\b(?:in|at|near)\s+)?"
+                        r"(?:the\s+)?[A-Z]")
+SCOPE_REACH = 60  # characters after a figure its place can be named in ("14 people were killed in Varn")
+
+
+def figure_place(content: str, start: int, end: int) -> str | None:
+    """The one place (not a country or region of the lexicon) a figure of a claim counts in: named in its
+    span or right after it, in its clause, after a locative ("14 people were killed in Varn", "19 in
+    Tarvia"); None when it names none or several ("12 in Varn and 19 in Tarvia" counts both).
+
+    >>> figure_place("14 people were killed in Varn, police said", 0, 9)
+    'Varn'
+    """
+    stop = _SCOPE_END.search(content, end, end + SCOPE_REACH)
+    limit = stop.start() if stop else min(len(content), end + SCOPE_REACH)
+    if _SCOPE_LOCATIVE.search(content, start, limit) is None:
+        return None
+    found = _specific_places(content, start, limit)
+    return found[0][0] if len(found) == 1 else None
+
+
+def places_apart(content: str) -> tuple[str, ...]:
+    """The places a claim names as separate places of one event, joined by "and" or a comma ("hit Varn and
+    Tarvia", "12 in Varn and 19 in Tarvia"), not one inside the other ("near Varn in Dost province");
+    places of the lexicon (countries, regions) are none.
+
+    >>> places_apart("The strikes killed 12 in Varn and 19 in Tarvia")
+    ('Varn', 'Tarvia')
+    """
+    if _TWO_NAMES.search(content) is None:  # most claims name no two places side by side: no reading
+        return ()
+    found = _specific_places(content, 0, len(content))
+    apart: list[str] = []
+    for (name, _, end), (other, start, _) in zip(found, found[1:]):
+        if _APART.fullmatch(content, end, start):
+            apart += [n for n in (name, other) if n not in apart]
+    return tuple(apart)
+
+
+def _specific_places(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(place, start, end) of the places named in ``text[start:end]`` that the lexicon does not know."""
+    marks = _markers()
+    found: list[tuple[str, int, int]] = []
+    for match in _NAME.finditer(text, start, end):
+        stop = match.start() + len(_TAIL.sub("", match.group(0)))
+        roles = _read_name(text, match, False, marks)
+        if not roles and found and _APART.fullmatch(text, found[-1][2], match.start()):
+            name = text[match.start():stop]  # "Varn and Tarvia": a name coordinated with a place is one
+            roles = [] if name in marks["stop"] or name in marks["lexicon"] else [(name, "place")]
+        for name, role in roles:
+            if role == "place" and name not in marks["lexicon"] and all(name != f[0] for f in found):
+                found.append((name, match.start(), stop))
+    return found

@@ -90,7 +90,47 @@ def find_times(text: str, published: date | None, lowered: str | None = None,
         if expr.role == "event" and _is_statement_time(text, expr.start, expr.end, folded):
             expr = _with_role(expr, "statement")
         found.append(expr)
-    return found
+    return _years_ago_joined(found, text) if len(found) > 1 else found
+
+
+def _years_ago_joined(found: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """ "A year ago on January 8", "two years ago in March": the date without a year is in the year the
+    "ago" names, not the latest one before publication; the two become one expression."""
+    join = _year_ago_join()
+    joined: list[TimeExpr] = []
+    for expr in found:
+        ago = joined[-1] if joined else None
+        if (ago is not None and ago.key.startswith("ago:y:") and ago.first is not None and not ago.floating
+                and expr.role == "event" and expr.precision in ("day", "month") and expr.first is not None
+                and not _YEAR.search(expr.text) and join.match(text, ago.end, expr.start)):
+            moved = _in_year(expr, ago.first.year)
+            if moved is not None:
+                joined[-1] = TimeExpr(ago.start, expr.end, text[ago.start:expr.end], "event", moved.first,
+                                      moved.last, moved.precision, moved.key)
+                continue
+        joined.append(expr)
+    return joined
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+@lru_cache(maxsize=1)
+def _year_ago_join() -> re.Pattern:
+    return re.compile(load("time_words.json")["year_ago_join"], re.IGNORECASE)  # matched at a position: no ^
+
+
+def _in_year(expr: TimeExpr, year: int) -> TimeExpr | None:
+    """The same day or month in ``year`` (None for a 29 February that year lacks)."""
+    try:
+        first = expr.first.replace(year=year)
+    except ValueError:
+        return None
+    if expr.precision == "day":
+        last, key = first, f"d:{first.isoformat()}"
+    else:
+        last, key = first.replace(day=calendar.monthrange(year, first.month)[1]), f"y:m:{year}-{first.month}"
+    return TimeExpr(expr.start, expr.end, expr.text, expr.role, first, last, expr.precision, key)
 
 
 def compatible(a: TimeExpr, b: TimeExpr, slack: int = 1) -> bool | None:
@@ -205,8 +245,9 @@ def _cased_anchors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def _statement_patterns(folded: bool = False) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
-    """The statement patterns (case-insensitive); with ``folded``, their lowercase twins for text from
+def _statement_patterns(folded: bool = False) -> tuple[re.Pattern, ...] | None:
+    """The statement patterns (case-insensitive): before the time, after it, a sentence opening, "when X
+    said" after it, and a closing "said <speaker> on"; with ``folded``, their lowercase twins for text from
     ``folded_for_ignorecase`` (several times faster), or None when they are not written in lowercase."""
     if folded:
         twins = tuple(lowercase_twin(p) for p in _statement_patterns())
@@ -217,7 +258,14 @@ def _statement_patterns(folded: bool = False) -> tuple[re.Pattern, re.Pattern, r
     verbs = w["statement_after"].split("(?:", 2)[2]  # the verb alternation, without the optional comma
     opening = re.compile(rf"^\s*,?\s*(?:[\w'’.-]+\s+){{1,{w['statement_subject_words']}}}?(?:{verbs}",
                          re.IGNORECASE)
-    return before, after, opening
+    when_said = re.compile(rf"^\s*{w['statement_when_after']}", re.IGNORECASE)
+    trailing = re.compile(w["statement_trailing"], re.IGNORECASE)
+    return before, after, opening, when_said, trailing
+
+
+@lru_cache(maxsize=1)
+def _trailing_speakers() -> frozenset[str]:
+    return frozenset(load("time_words.json")["statement_trailing_speakers"])
 
 
 def _month_capitalised(match: re.Match, text: str) -> bool:
@@ -240,15 +288,41 @@ def _is_statement_time(text: str, start: int, end: int, folded: str | None = Non
     given and the patterns allow)."""
     patterns = _statement_patterns(True) if folded is not None else None
     scanned = folded if patterns is not None else text
-    before, after, opening = patterns or _statement_patterns()
+    before, after, opening, when_said, trailing = patterns or _statement_patterns()
     lead_start = max(0, start - 48)
     cut = _SENTENCE_BREAK.match(text, lead_start, start)
     if cut is not None:
         lead_start = cut.end()
-    if before.search(scanned[lead_start:start]) or after.match(scanned[end:end + 24]):
+    lead = scanned[lead_start:start]
+    if before.search(lead) or when_said.match(scanned[end:end + 60]):
+        return True
+    verb = after.match(scanned[end:end + 24])
+    if verb is not None:  # "on Friday said"; after a comma only when the time is set off by commas too
+        return not verb.group(0).lstrip().startswith(",") or _SET_OFF.search(lead) is not None
+    if _closes_sentence(text, end) and _said_by_speaker(text, lead_start, start, trailing, lead):
         return True
     return len(text[lead_start:start].split()) <= 1 and (cut is not None or start < 48) and bool(
         opening.match(scanned[end:end + 60]))
+
+
+_SET_OFF = re.compile(r",\s*(?:on\s+)?$")  # "The ministry, on | Friday, said"
+_CLOSING = re.compile(r"\s*(?:[.;!?\n]|$)")
+
+
+def _closes_sentence(text: str, end: int) -> bool:
+    return _CLOSING.match(text, end) is not None
+
+
+def _said_by_speaker(text: str, lead_start: int, start: int, trailing: re.Pattern, lead: str) -> bool:
+    """True for a time closing its sentence after a reporting verb and its speaker: "..., said Army
+    spokesman Lev Harun on Friday." (the speaker's last word a name or a speaker noun), not "said fighting
+    resumed on Friday"."""
+    hit = trailing.search(lead)
+    if hit is None:
+        return False
+    words = text[lead_start + hit.start(1):lead_start + hit.end(1)].split()
+    last = words[-1].strip(".,'’") if words else ""
+    return bool(last) and (last[:1].isupper() or last.lower() in _trailing_speakers())
 
 
 def _with_role(expr: TimeExpr, role: str) -> TimeExpr:

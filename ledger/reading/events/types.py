@@ -19,6 +19,8 @@ class EventDraft:
     happened then or a few days before). ``earliest``/``latest`` bound the days when the article says more
     than the date does ("earlier this month": the 1st to two days before publication; an attack that a
     strike "came after": the month before the strike); None when the date says it all.
+    ``from_publication``: the date is the publication date's, a fallback (the article gave no time of the
+    event): it places the event for matching but never narrows a known event's date.
     """
 
     label: str
@@ -29,6 +31,7 @@ class EventDraft:
     kind: str | None = None
     earliest: date | None = None
     latest: date | None = None
+    from_publication: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,217 @@
+"""Events on news the ledger has never seen (issue 14): dates kept at the precision the article gives, the
+event's own time over speech time, kinds that name one attack, follow-ups joining the event they discuss, and
+figures scoped to one place of a multi-place event. Every article is invented."""
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import write
+from ledger.reading.events import EventDraft, KnownEvent, group_events, match_event, merge_known
+from ledger.reading.types import Claim, Span, Speaker
+
+
+def claim(text: str, content: str, speaker: str = "A source") -> Claim:
+    start = text.index(content)
+    return Claim("indirect", Span.of(text, start, start + len(content)), Speaker(speaker))
+
+
+def grouped(text: str, contents: list[str], published: date, precision: str | None = None, title: str | None = None):
+    return group_events(text, published, [claim(text, c) for c in contents], title=title,
+                        published_precision=precision)
+
+
+def article(published: str, body: str, outlet: str, title: str) -> str:
+    return f"---\noutlet: {outlet}\npublished: {published}\ntitle: {title}\n---\n{body}\n"
+
+
+# ---------------------------------------------------------------- the publication date's precision
+
+
+def test_unseen_month_dated_article_keeps_the_month_and_makes_no_day_of_a_weekday():
+    """An article dated June 2021 gives no day to count "on Thursday" back from: the event is not dated to
+    a day, and one without any time is an event of that month."""
+    text = "A drone strike hit a depot in Varn on Thursday, killing four guards, the governor said."
+    found = grouped(text, ["A drone strike hit a depot in Varn on Thursday, killing four guards"],
+                    date(2021, 6, 1), "month")
+    event = found.events[0]
+    assert event.precision != "day"
+    assert event.earliest is None or event.earliest >= date(2021, 5, 25)
+    bare = "A drone strike hit a depot in Varn, killing four guards, the governor said."
+    undated = grouped(bare, ["A drone strike hit a depot in Varn, killing four guards"], date(2021, 6, 1),
+                      "month").events[0]
+    assert (undated.date, undated.precision, undated.kind) == (date(2021, 6, 1), "month", "drone strike")
+
+
+# ---------------------------------------------------------------- the event's own time
+
+
+def test_unseen_time_of_the_attack_beats_the_time_the_spokesman_spoke():
+    """", said army spokesman Lev Harun on Friday" dates the statement; "earlier this month" the attack."""
+    text = ("Forty guards were hurt in the rocket attack on the Varn base earlier this month, said army "
+            "spokesman Lev Harun on Friday.")
+    found = grouped(text, ["Forty guards were hurt in the rocket attack on the Varn base earlier this month"],
+                    date(2021, 2, 26))
+    event = found.events[0]
+    assert (event.kind, event.date, event.precision) == ("rocket attack", date(2021, 2, 1), "month")
+    assert event.latest is not None and event.latest < date(2021, 2, 26)
+    assert found.claim_events == (0,)
+
+
+def test_unseen_seen_thursday_by_dates_the_viewing_not_the_blast():
+    """"Photos seen Thursday by reporters" is when they were seen; the blast on Monday stays Monday."""
+    text = ("A car bomb blast killed six people at a market in Varn on Monday, police said. Photos seen "
+            "Thursday by reporters show the burnt stalls, the mayor said.")
+    found = grouped(text, ["A car bomb blast killed six people at a market in Varn on Monday",
+                           "Photos seen Thursday by reporters show the burnt stalls"], date(2021, 2, 26))
+    assert [(e.date, e.precision) for e in found.events] == [(date(2021, 2, 22), "day")]
+    assert found.claim_events == (0, 0)
+
+
+def test_unseen_written_date_beats_a_weekday_a_week_later():
+    """"On Thursday, March 4" in a paper of Friday March 12: the written date, not yesterday."""
+    text = "Six people were killed in a drone strike on Varn on Thursday, March 4, officials said."
+    found = grouped(text, ["Six people were killed in a drone strike on Varn on Thursday, March 4"],
+                    date(2021, 3, 12))
+    assert (found.events[0].date, found.events[0].precision) == (date(2021, 3, 4), "day")
+
+
+def test_unseen_a_year_ago_on_january_8_is_last_year():
+    text = ("A year ago on January 8, ballistic missiles struck the Varn air base, wounding 110 soldiers, "
+            "the ministry said.")
+    found = grouped(text, ["ballistic missiles struck the Varn air base, wounding 110 soldiers"],
+                    date(2021, 1, 1), "month")
+    assert (found.events[0].date, found.events[0].precision) == (date(2020, 1, 8), "day")
+
+
+# ---------------------------------------------------------------- a fallback date narrows nothing
+
+
+def test_unseen_publication_fallback_never_narrows_a_known_events_date():
+    """A report that gives no time is dated by its publication month, a fallback: the known event of 2020
+    keeps its year rather than taking that month as its date."""
+    text = "The rocket attack at the Varn base wounded 11 soldiers, the ministry said."
+    [draft] = grouped(text, ["The rocket attack at the Varn base wounded 11 soldiers"], date(2020, 3, 1),
+                      "month").events
+    assert draft.from_publication and (draft.date, draft.precision) == (date(2020, 3, 1), "month")
+    known = KnownEvent(4, "rocket attack, Varn", date(2020, 1, 1), "year", ("Varn",), kind="rocket attack")
+    assert match_event(draft, [known]) == known
+    merged = merge_known(known, draft)
+    assert (merged.date, merged.precision) == (date(2020, 1, 1), "year")
+    real = EventDraft("rocket attack, Varn", date(2020, 3, 8), "day", ("Varn",), kind="rocket attack")
+    assert (merge_known(known, real).date, merge_known(known, real).precision) == (date(2020, 3, 8), "day")
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def test_unseen_missile_attack_blast_and_bombing_of_one_base_are_one_event():
+    text = ("Ballistic missiles struck the Varn air base on Wednesday, the army said.\n\n"
+            "The missile attack wounded 11 soldiers, a spokesman said. Soldiers in the blast zone were screened, "
+            "officials said. The bombing left craters across the runway, a pilot said. The rocket attack was "
+            "the heaviest in years, the governor said.")
+    contents = ["Ballistic missiles struck the Varn air base on Wednesday", "The missile attack wounded 11 soldiers",
+                "Soldiers in the blast zone were screened", "The bombing left craters across the runway",
+                "The rocket attack was the heaviest in years"]
+    found = grouped(text, contents, date(2020, 1, 9))
+    assert len(found.events) == 1 and found.claim_events == (0, 0, 0, 0, 0)
+    assert (found.events[0].kind, found.events[0].date) == ("missile strike", date(2020, 1, 8))
+    strike = EventDraft("missile strike, Varn", date(2020, 1, 8), "day", ("Varn",), kind="missile strike")
+    attack = KnownEvent(9, "rocket attack, Varn", date(2020, 1, 8), "day", ("Varn",), kind="rocket attack")
+    assert match_event(strike, [attack]) == attack
+
+
+def test_unseen_quoted_massacre_never_sets_the_kind():
+    text = ("Nine people were killed in what the governor called a \"massacre\" at a market in Varn on Monday, "
+            "the ministry said. Drones struck the market at noon, witnesses said.")
+    found = grouped(text, ["Nine people were killed in what the governor called a \"massacre\" at a market in "
+                           "Varn on Monday", "Drones struck the market at noon"], date(2021, 2, 26))
+    assert [e.kind for e in found.events] == ["drone strike"]
+    assert found.claim_events == (0, 0)
+
+
+def test_unseen_fighting_with_an_object_is_a_verb_not_clashes():
+    """"The coalition fighting rebels in Varn" names who fights, not the event: the attack it will
+    investigate is the air strike the witnesses describe, one event."""
+    text = ("The coalition fighting rebels in Varn says it will investigate an attack on a funeral hall on "
+            "Saturday that killed 140 people.\n\nAir strikes hit the hall twice, witnesses said.")
+    found = grouped(text, ["it will investigate an attack on a funeral hall on Saturday that killed 140 people",
+                           "Air strikes hit the hall twice"], date(2016, 10, 9))
+    assert [(e.kind, e.date) for e in found.events] == [("air strike", date(2016, 10, 8))]
+    assert found.claim_events == (0, 0)
+
+
+def test_unseen_a_bomb_dropped_from_a_plane_is_an_air_strike():
+    """"Dropped a bomb" names an air strike: with the city's shelling told in passing, the article's event is
+    still the air strike."""
+    text = ("Russian forces dropped a bomb on a theatre in Varn where hundreds of civilians were sheltering, the "
+            "city council said.\n\nThe city has been under shelling for weeks. Officials said a bomb was "
+            "dropped on the building from a plane.")
+    found = grouped(text, ["Russian forces dropped a bomb on a theatre in Varn where hundreds of civilians were "
+                           "sheltering", "a bomb was dropped on the building from a plane"], date(2022, 3, 17))
+    assert [e.kind for e in found.events] == ["air strike"] and found.claim_events == (0, 0)
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+def test_unseen_follow_ups_weeks_and_a_year_later_join_the_event(sqlite_ledger, tmp_path):
+    first = article("2020-01-09", "Ballistic missiles struck the Varn air base on Wednesday. No soldiers were "
+                                  "hurt, the Lask defence ministry said.", "Harbour Times", "Missiles hit Varn base")
+    weeks = article("2020-02-10", "The number of soldiers hurt in the Jan. 8 missile attack at the Varn air base "
+                                  "has risen to 109, the Lask defence ministry said on Monday.", "Meridian Wire",
+                    "Varn base toll rises")
+    year = article("2021-01", "A year ago on January 8, ballistic missiles struck the Varn air base. More than 100 "
+                              "soldiers were hurt, the Lask defence ministry said.", "Northern Ledger",
+                   "One year on from the Varn strike")
+    files = [write(tmp_path / name, body) for name, body in (("a.txt", first), ("b.txt", weeks), ("c.txt", year))]
+    sqlite_ledger("ingest", *files)
+    [event] = sqlite_ledger.json("events")
+    assert (event["date"], event["precision"]) == ("2020-01-08", "day")
+    claims = sqlite_ledger.jsonl("export", "claims")
+    assert len(claims) == 3 and {c["event"]["id"] for c in claims} == {event["id"]}
+
+
+def test_unseen_follow_up_naming_the_day_in_passing_is_dated_by_it():
+    """Seven weeks on, the bombing is dated by the day the text names in passing ("hit on March 16"), not by
+    the publication date."""
+    text = ("The bombing of the Varn theatre killed close to 600 people, an investigation found.\n\n"
+            "The theatre had sheltered families for a week before being hit on March 16, survivors said.")
+    found = grouped(text, ["The bombing of the Varn theatre killed close to 600 people"], date(2022, 5, 4))
+    assert (found.events[0].date, found.events[0].precision) == (date(2022, 3, 16), "day")
+    assert not found.events[0].from_publication
+
+
+def test_unseen_lead_reacting_to_an_event_takes_that_event_as_main():
+    """"Vowed revenge after US airstrikes ... Sunday night": the airstrikes are the article's event, dated
+    Sunday, not the earlier strikes the body recalls."""
+    text = ("Varn militia leaders vowed revenge after US forces carried out airstrikes on their depots Sunday "
+            "night.\n\nFour fighters were killed in the airstrikes, the leaders said. The US also carried out "
+            "airstrikes on the group earlier this year, officials said.")
+    found = grouped(text, ["Four fighters were killed in the airstrikes"], date(2021, 6, 28),
+                    title="Varn militia vows revenge after US airstrike")
+    assert (found.events[0].kind, found.events[0].date, found.events[0].precision) == \
+        ("air strike", date(2021, 6, 27), "day")
+    assert found.claim_events == (0,)
+
+
+# ---------------------------------------------------------------- figures of one place
+
+
+def test_unseen_figures_of_one_place_are_compared_only_with_that_place(ledger, tmp_path):
+    """Twelve killed in Valdoria and nineteen in Tarvia are no conflict: they count different places of
+    one attack. Fifteen killed in Valdoria is one with the twelve; the army's 31 for both is compared with
+    the whole event's figures only."""
+    bodies = {
+        "a.txt": article("2024-03-05", "A rocket attack hit Valdoria and Tarvia on Monday.\n\nTwelve people were "
+                                       "killed in Valdoria, the health ministry said.", "Wire A", "Rockets hit two towns"),
+        "b.txt": article("2024-03-05", "A rocket attack hit Valdoria and Tarvia on Monday.\n\nNineteen people were "
+                                       "killed in Tarvia, governor Omar Desk said.", "Wire B", "Rocket attack on two towns"),
+        "c.txt": article("2024-03-06", "The rocket attack in Valdoria and Tarvia on Monday killed 31 people, the army "
+                                       "said.\n\nFifteen people were killed in Valdoria, rescuers said.", "Wire C",
+                         "Rocket attack toll"),
+    }
+    ledger("ingest", *[write(tmp_path / name, body) for name, body in bodies.items()])
+    [event] = ledger.json("events")
+    assert set(event["places"]) >= {"Valdoria", "Tarvia"}
+    found = {tuple(sorted(name for side in c["sides"] for name in side)) for c in ledger.json("conflicts")}
+    assert found == {("health ministry", "rescuers")}
