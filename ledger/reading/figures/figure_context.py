@@ -53,6 +53,10 @@ class CueGrammar:
     zero_meaning: dict[str, str]
     place_link: re.Pattern
     and_other: re.Pattern
+    zero_pair: re.Pattern
+    total_of: re.Pattern
+    total_bare: re.Pattern
+    total_back_chars: int
     cue_words: frozenset[str]
     partitive: re.Pattern
     auxiliary: re.Pattern
@@ -64,7 +68,7 @@ class CueGrammar:
 
 
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
-             "predicate_links", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "predicate_links", "total_nouns", "total_links", "total_back_chars", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 
@@ -97,6 +101,7 @@ def _cue_meanings(data: dict) -> dict[str, tuple[str, str]]:
 def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Pattern]:
     """The patterns of the metric rules (see the module docstring), case-insensitive."""
     cues, coord, nouns = _alternation(meaning), _alternation(data["coordinators"]), noun_lexicon().nouns
+    casualties = _alternation(w for w, n in nouns.items() if n.cls == "casualty" and not n.singular)
     event_nouns = _alternation(w for w, n in nouns.items() if n.cls in ("event", "casualty", "target")
                                 and not n.singular)
     links, owners = _alternation(data["lead_in_links"]), _alternation(data["possessives"])
@@ -105,8 +110,13 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     lead_alternatives = _alternation(leads)
     # these are searched at every offset of a window, case-insensitively: see ``start_lookahead``
     cue_start, lead_start = start_lookahead(cues), start_lookahead(lead_alternatives)
+    totals, total_links = _alternation(data["total_nouns"]), _alternation(data["total_links"])
     patterns = {
         "cues": rf"\b{cue_start}{cues}\b",
+        # "the total number of soldiers hurt in the attack rose to": what is counted, then a link to the count
+        "total_of": rf"\b{totals}\s+of\s+(?P<what>[^.;:!?\d]{{1,100}}?)\s+{total_links}\s*$",
+        # "raised the number to", "the total now stands at": a total of what the text counted before
+        "total_bare": rf"\b(?:the|its|their|this|that)\s+{totals}\s+{total_links}\s*$",
         "left_adjacent": rf"\b{cue_start}{cues}[\s\"“‘']*$",
         # "the death toll at 19", "the death toll from Saturday's attack rose to 25", "the martyrdom of"
         "lead_in": (rf"\b{lead_start}(?P<lead>{lead_alternatives})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links}"
@@ -117,6 +127,8 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         "left_verb": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,80}}$",
         "coordination": rf"[\s,]*(?:{coord}(?:\s+{owners})?[\s\"“‘]*)?",
         "and_other": r"\s+and\s+other\s+",
+        # "no deaths or injuries": a second harm noun under the same "no"
+        "zero_pair": rf"\s+(?:or|nor|and)\s+(?:any\s+)?(?P<noun>{casualties})\b",
     }
     return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in patterns.items()}
 
@@ -125,7 +137,7 @@ def _evidence_words(data: dict, meaning: dict, leads: dict) -> list[str]:
     """Every word that can give a count its metric: a sentence with none of them holds no figure."""
     nouns = noun_lexicon().nouns
     # a singular thing ("the White House", "a school") is not counted: "a" counts only people
-    return [*meaning, *leads, *(w for w, n in nouns.items()
+    return [*meaning, *leads, *data["total_nouns"], *(w for w, n in nouns.items()
                                  if (n.cls != "person" and not n.singular) or n.default_metric)]
 
 
@@ -170,6 +182,7 @@ def cue_grammar() -> CueGrammar:
         left_chars=int(data["left_window_chars"]),
         left_adjacent_chars=int(data["left_adjacent_chars"]),
         lead_in_chars=int(data["lead_in_chars"]),
+        total_back_chars=int(data["total_back_chars"]),
     )
 
 

@@ -198,6 +198,16 @@ def _population(noun: Noun, before_head: list[str], head: str) -> str | None:
     return noun.population
 
 
+def _before_participle(words: list[tuple[str, int, int]], one: bool) -> list[tuple[str, int, int]]:
+    """The words up to a participle that follows a known noun: "two bases housing troops" counts bases, the
+    troops belong to the clause the participle opens."""
+    nouns = noun_lexicon().nouns
+    for i, (word, _, _) in enumerate(words):
+        if i and word.endswith("ing") and word not in nouns and _head(words[:i], one)[2] is not None:
+            return words[:i]
+    return words
+
+
 def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
                 stops: frozenset[str] = frozenset()) -> NounPhrase:
     """The noun phrase after a count ending at ``start``; ``one`` when the count is one (singulars allowed).
@@ -212,7 +222,7 @@ def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
     if words[0][0] in lex.inherit or (words[0][0] == "of" and len(words) > 1 and words[-1][0] in lex.inherit):
         last = words[-1] if words[0][0] == "of" else words[0]
         return NounPhrase(last[2], last[2], inherit=True, close=True, head=last[0])
-    first, last, noun = _head(words, one)
+    first, last, noun = _head(_before_participle(words, one), one)
     if noun is None:
         return NounPhrase(start, start)
     head = " ".join(w for w, _, _ in words[first:last + 1])

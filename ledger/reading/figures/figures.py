@@ -59,6 +59,7 @@ class _Candidate:
     cancelled: bool = False
     cue_start: int | None = None
     left_metric: str | None = None
+    also: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- candidates
@@ -80,8 +81,22 @@ def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
     if _is_partitive(text, quantity) and not (phrase.inherit or (noun and noun.cls == "person")):
         return None  # "one of the deadliest attacks", "many of the deaths" name part of a group, no count
     end = phrase.head_end if phrase.close else quantity.end
-    return _Candidate(quantity, phrase, quantity.start, end, quantity.low, quantity.high, phrase.cls,
-                      phrase.population, quantity.qualifier)
+    found = _Candidate(quantity, phrase, quantity.start, end, quantity.low, quantity.high, phrase.cls,
+                       phrase.population, quantity.qualifier)
+    if quantity.kind == "zero" and noun and noun.cls == "casualty":
+        _zero_pair(text, found)
+    return found
+
+
+def _zero_pair(text: str, c: _Candidate) -> None:
+    """"no deaths or injuries": one "no" denies both harms, so the second noun's metric is kept as well."""
+    m = cue_grammar().zero_pair.match(text, c.phrase.head_end)
+    noun = noun_lexicon().nouns.get(_norm(m.group("noun"))) if m else None
+    if noun is None or noun.default_metric == c.phrase.noun.default_metric:
+        return
+    c.also = (noun.default_metric,)
+    c.end = m.end()
+    c.phrase = replace(c.phrase, end=m.end(), head_end=m.end())
 
 
 def _is_partitive(text: str, quantity: Quantity) -> bool:
@@ -265,6 +280,30 @@ def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead")))) if m else None
 
 
+def _total_of(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 4a: a running total names what it counts: "the total number of soldiers hurt in the attack rose
+    to 41", "the number of fatalities jumps to eleven". The first cue or harm noun after "number of" gives
+    the metric, its noun phrase the population."""
+    g = cue_grammar()
+    if c.cls != "bare":
+        return None
+    m = g.total_of.search(text, max(lo, c.start - g.lead_in_chars), c.start)
+    if m is None:
+        return None
+    what_start, what_end = m.span("what")
+    phrase = noun_phrase(text, what_start, one=False, limit=what_end)
+    cue = g.cues.search(text, what_start, what_end)
+    if cue is not None:
+        metric = _accept(c, *_meaning(cue.group()))
+    elif phrase.noun is not None and phrase.noun.cls == "casualty":
+        metric = _accept(c, "lead", phrase.noun.default_metric)
+    else:
+        return None
+    if metric is not None and phrase.noun is not None and phrase.cls == "person":
+        c.population = phrase.population
+    return metric
+
+
 def _predicate(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 5: a bare count said to be events: "14 were rocket attacks"."""
     m = cue_grammar().predicate.match(text, c.phrase.end, hi) if c.cls == "bare" else None
@@ -288,7 +327,7 @@ def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return found
 
 
-_RULES = (_from_noun, _left_cue, _right_cue, _lead_in, _predicate, _left_object)
+_RULES = (_from_noun, _left_cue, _right_cue, _total_of, _lead_in, _predicate, _left_object)
 
 
 def _bounds(found: list[_Candidate], i: int, sentences: Sentences) -> tuple[int, int]:
@@ -323,6 +362,18 @@ def _share_metrics(text: str, found: list[_Candidate]) -> None:
                     target.damage = source.damage if target.metric == "other" else None
 
 
+def _bare_total(text: str, c: _Candidate, before: list[_Candidate], sentences: Sentences) -> None:
+    """"The ministry raised the number to 28", "the total now stands at 64": a total that names nothing
+    counts what the last figure before it counted, if one stands close enough (same metric and population)."""
+    g = cue_grammar()
+    if g.total_bare.search(text, max(sentences.start_of(c.start), c.start - g.lead_in_chars), c.start) is None:
+        return
+    last = next((p for p in reversed(before) if p.metric in CASUALTY_METRICS and not p.cancelled
+                 and c.start - p.start <= g.total_back_chars), None)
+    if last is not None:
+        c.metric, c.population = last.metric, last.population
+
+
 def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -> None:
     """Each count's metric by the first rule that gives one (module docstring), then rules 7 and 8."""
     for i, c in enumerate(found):
@@ -334,6 +385,9 @@ def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -
             if c.metric is not None or c.cancelled:
                 break
     _share_metrics(text, found)
+    for i, c in enumerate(found):
+        if c.metric is None and not c.cancelled and c.cls == "bare":
+            _bare_total(text, c, found[:i], sentences)
     for c in found:
         noun = c.phrase.noun
         if c.metric is None and not c.cancelled and c.cls == "person" and noun and noun.default_metric:
@@ -362,9 +416,10 @@ def _to_figures(text: str, c: _Candidate, end: int) -> list[Figure]:
     population = f"{c.population} {c.damage}" if c.damage and c.population else c.population
     span = Span.of(text, c.start, c.end if c.end <= end else c.quantity.end)
     metrics = [c.metric]
-    if c.metric == "casualties":
-        data = lexicon.load("populations.json")
+    data = lexicon.load("populations.json")
+    if c.metric == "casualties" or "casualties" in c.also:
         metrics = data["casualties_zero_metrics"] if c.low == 0 == c.high else [data["casualties_metric"]]
+    metrics += [m for m in c.also if m != "casualties" and m not in metrics]
     return [Figure(metric, population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts)
             for metric in metrics]
 
