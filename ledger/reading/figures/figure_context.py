@@ -57,6 +57,9 @@ class CueGrammar:
     total_of: re.Pattern
     total_bare: re.Pattern
     total_back_chars: int
+    unasserted: re.Pattern
+    conditional: re.Pattern
+    hypothetical: re.Pattern
     cue_words: frozenset[str]
     partitive: re.Pattern
     auxiliary: re.Pattern
@@ -68,7 +71,8 @@ class CueGrammar:
 
 
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
-             "predicate_links", "total_nouns", "total_links", "total_back_chars", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
+             "conditionals", "hypothetical_modals", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 
@@ -126,6 +130,10 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         "left_object": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
         "left_verb": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,80}}$",
         "coordination": rf"[\s,]*(?:{coord}(?:\s+{owners})?[\s\"“‘]*)?",
+        "unasserted": rf"\b{_alternation(data['unasserted_before'])}\s*[\"“‘]?\s*$",
+        # "if" opens a clause the count stands in: no comma, colon or dash closes it before the count
+        "conditional": rf"(?:^|[^\w'’-]){_alternation(data['conditionals'])}\s[^,;:—–]*$",
+        "hypothetical": rf"\b{_alternation(data['hypothetical_modals'])}\b",
         "and_other": r"\s+and\s+other\s+",
         # "no deaths or injuries": a second harm noun under the same "no"
         "zero_pair": rf"\s+(?:or|nor|and)\s+(?:any\s+)?(?P<noun>{casualties})\b",

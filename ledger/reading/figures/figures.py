@@ -267,6 +267,9 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         if found == "zero":
             c.cancelled = True
             return None
+        if found is not None and g.hypothetical.search(text, c.phrase.end, m.start()):
+            c.cancelled = True  # "500 people could be killed": no one says they were
+            return None
         if found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
             return found
@@ -394,6 +397,18 @@ def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -
             c.metric = noun.default_metric  # rule 8: "900 troops"
 
 
+def _asserted(text: str, c: _Candidate, sentences: Sentences) -> bool:
+    """False for a count nobody asserts: "reports of 12 dead", "the possibility of 20 deaths", a count after
+    "if" in its sentence, a count in a question."""
+    g, start = cue_grammar(), sentences.start_of(c.start)
+    if g.unasserted.search(text, max(start, c.start - 40), c.start):
+        return False
+    if g.conditional.search(text, start, c.start):
+        return False
+    end = sentences.end_of(c.start)
+    return not text[start:end].rstrip(" \t\n\"”’')").endswith("?")
+
+
 # ---------------------------------------------------------------- populations and figures
 
 
@@ -487,7 +502,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
     _resolve_metrics(text, found, sentences)
     _inherit_populations(found, sentences)
     figures = [f for c in found if c.metric and not c.cancelled and start <= c.start
-               and (c.end <= end or not c.parts and c.quantity.end <= end) for f in _to_figures(text, c, end)]
+               and (c.end <= end or not c.parts and c.quantity.end <= end) and _asserted(text, c, sentences)
+               for f in _to_figures(text, c, end)]
     inside = [(max(start, s), min(end, e)) for s, e in spans if s < end and e > start]
     figures += _figures_without_numbers(text, inside, found, sentences)
     return sorted(figures, key=lambda f: (f.span.start, METRICS.index(f.metric)))
