@@ -57,6 +57,10 @@ class CueGrammar:
     total_of: re.Pattern
     total_bare: re.Pattern
     total_back_chars: int
+    of_the_harmed: re.Pattern
+    harmed_meaning: dict[str, str]
+    part_of_before: re.Pattern
+    said_to_be_people: re.Pattern
     unasserted: re.Pattern
     conditional: re.Pattern
     hypothetical: re.Pattern
@@ -72,7 +76,7 @@ class CueGrammar:
 
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
              "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
-             "conditionals", "hypothetical_modals", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "conditionals", "hypothetical_modals", "partitive_groups", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 
@@ -106,6 +110,8 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     """The patterns of the metric rules (see the module docstring), case-insensitive."""
     cues, coord, nouns = _alternation(meaning), _alternation(data["coordinators"]), noun_lexicon().nouns
     casualties = _alternation(w for w, n in nouns.items() if n.cls == "casualty" and not n.singular)
+    harmed = [p for ps in data["partitive_groups"].values() for p in ps]
+    people = _alternation(w for w, n in nouns.items() if n.cls == "person" and not n.singular)
     event_nouns = _alternation(w for w, n in nouns.items() if n.cls in ("event", "casualty", "target")
                                 and not n.singular)
     links, owners = _alternation(data["lead_in_links"]), _alternation(data["possessives"])
@@ -134,6 +140,12 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         # "if" opens a clause the count stands in: no comma, colon or dash closes it before the count
         "conditional": rf"(?:^|[^\w'’-]){_alternation(data['conditionals'])}\s[^,;:—–]*$",
         "hypothetical": rf"\b{_alternation(data['hypothetical_modals'])}\b",
+        # "six of the dead", "12 of the wounded"
+        "of_the_harmed": rf"\s+of\s+(?:the|those|these)\s+(?P<group>{_alternation(harmed)})\b",
+        # "Of the 12 killed," before a count: the count is part of them
+        "part_of_before": r"\bof\s+(?:the|those|these)\s+$",
+        # "nine were minors": a bare count said to be people
+        "said_to_be_people": rf"\s*(?:were|was|are|is)\s+(?:all\s+)?(?:[\w-]+\s+)?(?P<noun>{people})\b",
         "and_other": r"\s+and\s+other\s+",
         # "no deaths or injuries": a second harm noun under the same "no"
         "zero_pair": rf"\s+(?:or|nor|and)\s+(?:any\s+)?(?P<noun>{casualties})\b",
@@ -191,6 +203,7 @@ def cue_grammar() -> CueGrammar:
         left_adjacent_chars=int(data["left_adjacent_chars"]),
         lead_in_chars=int(data["lead_in_chars"]),
         total_back_chars=int(data["total_back_chars"]),
+        harmed_meaning={p.casefold(): metric for metric, ps in data["partitive_groups"].items() for p in ps},
     )
 
 

@@ -228,7 +228,8 @@ def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
     head = " ".join(w for w, _, _ in words[first:last + 1])
     population, end = _population(noun, [w for w, _, _ in words[:first]], head), words[last][2]
     if head in lex.member_nouns:
-        population, end = _member_population(text, words[:last + 1], limit)
+        # the complement may hold a count of its own: "seven members of one family"
+        population, end = _member_population(text, words[:last + 1], len(text))
         population = population or noun.population
     between = [w for w, _, _ in words[:first] if w not in lex.function_words]
     return NounPhrase(end, words[last][2], noun, population, close=len(between) <= 2, head=head)

@@ -78,7 +78,10 @@ def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
         return None  # "a" counts only a singular person noun: "a child", not "a strike"
     if quantity.kind == "zero" and quantity.word == "no" and not (noun and noun.cls in ("person", "casualty")):
         return None  # "no comment", "no reports of casualties"
-    if _is_partitive(text, quantity) and not (phrase.inherit or (noun and noun.cls == "person")):
+    harmed = g.of_the_harmed.match(text, quantity.end)
+    if harmed is not None:  # "six of the dead": part of the harmed, of their metric
+        phrase = NounPhrase(harmed.end(), harmed.end(), close=True, head=_norm(harmed.group("group")))
+    elif _is_partitive(text, quantity) and not (phrase.inherit or (noun and noun.cls == "person")):
         return None  # "one of the deadliest attacks", "many of the deaths" name part of a group, no count
     end = phrase.head_end if phrase.close else quantity.end
     found = _Candidate(quantity, phrase, quantity.start, end, quantity.low, quantity.high, phrase.cls,
@@ -174,6 +177,8 @@ def _candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:
     found = []
     for i, q in enumerate(quantities):
         limit = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        if found and q.start < found[-1].phrase.end:
+            continue  # a count inside the phrase before: "seven members of one family"
         c = _candidate(text, q, limit)
         if c is not None:
             _and_others(text, c, limit)
@@ -283,6 +288,19 @@ def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead")))) if m else None
 
 
+def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 3a: part of the harmed said to be some people: "12 of the wounded were children". Without the
+    people it names ("six of the dead were working for ..."), the part would read as the whole toll."""
+    g = cue_grammar()
+    metric = g.harmed_meaning.get(c.phrase.head) if c.phrase.noun is None else None
+    said = g.said_to_be_people.match(text, c.phrase.end) if metric else None
+    if said is None:
+        c.cancelled = metric is not None  # nor may a verb or a coordinated count make it one
+        return None
+    c.population = noun_lexicon().nouns[_norm(said.group("noun"))].population
+    return metric
+
+
 def _total_of(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 4a: a running total names what it counts: "the total number of soldiers hurt in the attack rose
     to 41", "the number of fatalities jumps to eleven". The first cue or harm noun after "number of" gives
@@ -330,7 +348,7 @@ def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return found
 
 
-_RULES = (_from_noun, _left_cue, _right_cue, _total_of, _lead_in, _predicate, _left_object)
+_RULES = (_from_noun, _left_cue, _right_cue, _of_the_harmed, _total_of, _lead_in, _predicate, _left_object)
 
 
 def _bounds(found: list[_Candidate], i: int, sentences: Sentences) -> tuple[int, int]:
@@ -377,6 +395,19 @@ def _bare_total(text: str, c: _Candidate, before: list[_Candidate], sentences: S
         c.metric, c.population = last.metric, last.population
 
 
+def _part_of_before(text: str, c: _Candidate, before: list[_Candidate], sentences: Sentences) -> None:
+    """"Of the 12 killed, nine were minors": a bare count said to be people, after "Of the N <harmed>," in
+    its sentence, is that many of them, of the population it is said to be."""
+    g = cue_grammar()
+    said = g.said_to_be_people.match(text, c.phrase.end)
+    whole = before[-1] if before else None
+    if said is None or whole is None or whole.metric not in CASUALTY_METRICS or not sentences.same(whole.start, c.start):
+        return
+    if g.part_of_before.search(text, sentences.start_of(whole.start), whole.start) is None:
+        return
+    c.metric, c.population = whole.metric, noun_lexicon().nouns[_norm(said.group("noun"))].population
+
+
 def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -> None:
     """Each count's metric by the first rule that gives one (module docstring), then rules 7 and 8."""
     for i, c in enumerate(found):
@@ -391,6 +422,7 @@ def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -
     for i, c in enumerate(found):
         if c.metric is None and not c.cancelled and c.cls == "bare":
             _bare_total(text, c, found[:i], sentences)
+            _part_of_before(text, c, found[:i], sentences)
     for c in found:
         noun = c.phrase.noun
         if c.metric is None and not c.cancelled and c.cls == "person" and noun and noun.default_metric:
