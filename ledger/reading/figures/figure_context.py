@@ -57,6 +57,8 @@ class CueGrammar:
     total_of: re.Pattern
     total_bare: re.Pattern
     total_back_chars: int
+    munition_outcome: re.Pattern
+    outcome_meaning: dict[str, str]
     of_the_harmed: re.Pattern
     harmed_meaning: dict[str, str]
     part_of_before: re.Pattern
@@ -76,7 +78,8 @@ class CueGrammar:
 
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
              "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
-             "conditionals", "hypothetical_modals", "partitive_groups", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "conditionals", "hypothetical_modals", "partitive_groups",
+             "munition_outcomes", "munition_outcome_lead", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 
@@ -111,6 +114,7 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     cues, coord, nouns = _alternation(meaning), _alternation(data["coordinators"]), noun_lexicon().nouns
     casualties = _alternation(w for w, n in nouns.items() if n.cls == "casualty" and not n.singular)
     harmed = [p for ps in data["partitive_groups"].values() for p in ps]
+    outcomes = [p for ps in data["munition_outcomes"].values() for p in ps]
     people = _alternation(w for w, n in nouns.items() if n.cls == "person" and not n.singular)
     event_nouns = _alternation(w for w, n in nouns.items() if n.cls in ("event", "casualty", "target")
                                 and not n.singular)
@@ -146,6 +150,9 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         "part_of_before": r"\bof\s+(?:the|those|these)\s+$",
         # "nine were minors": a bare count said to be people
         "said_to_be_people": rf"\s*(?:were|was|are|is)\s+(?:all\s+)?(?:[\w-]+\s+)?(?P<noun>{people})\b",
+        # "eleven missiles (had) hit the base": the verb right after a count of munitions
+        "munition_outcome": (rf"\s+(?:{_alternation(data['munition_outcome_lead'])}\s+){{0,2}}"
+                             rf"(?P<outcome>{_alternation(outcomes)})\b"),
         "and_other": r"\s+and\s+other\s+",
         # "no deaths or injuries": a second harm noun under the same "no"
         "zero_pair": rf"\s+(?:or|nor|and)\s+(?:any\s+)?(?P<noun>{casualties})\b",
@@ -203,6 +210,7 @@ def cue_grammar() -> CueGrammar:
         left_adjacent_chars=int(data["left_adjacent_chars"]),
         lead_in_chars=int(data["lead_in_chars"]),
         total_back_chars=int(data["total_back_chars"]),
+        outcome_meaning={p.casefold(): kind for kind, ps in data["munition_outcomes"].items() for p in ps},
         harmed_meaning={p.casefold(): metric for metric, ps in data["partitive_groups"].items() for p in ps},
     )
 
