@@ -60,6 +60,7 @@ class _Candidate:
     cue_start: int | None = None
     left_metric: str | None = None
     also: tuple[str, ...] = ()
+    sentence_start: int = 0
 
 
 # ---------------------------------------------------------------- candidates
@@ -344,8 +345,10 @@ def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     member of the US military". What is hit needs no coordination, only the same clause: "the strikes
     targeted storage facilities at two locations"."""
     g = cue_grammar()
-    pattern = g.left_verb if c.cls in ("target", "structure") else g.left_object
-    m = pattern.search(text, max(lo, c.start - g.left_chars), c.start)
+    hit = c.cls in ("target", "structure")
+    # what is hit may follow what hit it: "fired two-dozen missiles at two bases"
+    lo = c.sentence_start if hit else lo
+    m = (g.left_verb if hit else g.left_object).search(text, max(lo, c.start - g.left_chars), c.start)
     if m is None:
         return None
     found = _accept(c, *_meaning(m.group("cue")))
@@ -416,7 +419,8 @@ def _part_of_before(text: str, c: _Candidate, before: list[_Candidate], sentence
 def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -> None:
     """Each count's metric by the first rule that gives one (module docstring), then rules 7 and 8."""
     for i, c in enumerate(found):
-        _read_left_cue(text, c, max(sentences.start_of(c.start), found[i - 1].end if i else 0))
+        c.sentence_start = sentences.start_of(c.start)
+        _read_left_cue(text, c, max(c.sentence_start, found[i - 1].end if i else 0))
     for i, c in enumerate(found):
         lo, hi = _bounds(found, i, sentences)
         for rule in _RULES:
