@@ -44,6 +44,8 @@ def test_bodily_harm_beyond_kill_and_wound_verbs(text, expected):
     ("Twelve guards were wounded at the Orsk depot. On Friday the ministry raised the number to 28.",
      [("wounded", "police", 12, 12, "Twelve guards"), ("wounded", "police", 28, 28, "28")]),
     ("Another 150 people were wounded in Dorval.", [("wounded", "people", 150, 150, "150 people")]),
+    ("The number of U.N. staff hurt in the Orsk attack, the agency said, has now risen to 19.",
+     [("wounded", "personnel", 19, 19, "19")]),
 ])
 def test_running_totals(text, expected):
     assert figures(text) == expected
@@ -84,6 +86,9 @@ def test_one_no_denies_two_harms(text, expected):
     ("Orsk fired around two-dozen missiles at two bases in Velmar.",
      [("other", "missiles", 24, 24, "around two-dozen missiles"), ("targets", "positions", 2, 2, "two bases")]),
     ("Two trucks carrying fighters were destroyed near Dorval.", [("targets", "trucks", 2, 2, "Two trucks")]),
+    # the verb nearest before what was hit is the one that hit it, abbreviations and all
+    ("Nine guards were injured in the attack targeting U.N. convoys at three sites near Tarvia.",
+     [("wounded", "police", 9, 9, "Nine guards"), ("targets", None, 3, 3, "three sites")]),
 ])
 def test_the_count_belongs_to_the_noun_it_counts(text, expected):
     assert figures(text) == expected

@@ -125,10 +125,11 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     # these are searched at every offset of a window, case-insensitively: see ``start_lookahead``
     cue_start, lead_start = start_lookahead(cues), start_lookahead(lead_alternatives)
     totals, total_links = _alternation(data["total_nouns"]), _alternation(data["total_links"])
+    clause = r"(?:[^.;:!?\d]|(?<=[A-Z])\.)"  # a character of one clause: the dots of "U.S." stay inside it
     patterns = {
         "cues": rf"\b{cue_start}{cues}\b",
         # "the total number of soldiers hurt in the attack rose to": what is counted, then a link to the count
-        "total_of": rf"\b{totals}\s+of\s+(?P<what>[^.;:!?\d]{{1,100}}?)\s+{total_links}\s*$",
+        "total_of": rf"\b{totals}\s+of\s+(?P<what>{clause}{{1,140}}?)\s+(?:now\s+)?{total_links}\s*$",
         # "raised the number to", "the total now stands at": a total of what the text counted before
         "total_bare": rf"\b(?:the|its|their|this|that)\s+{totals}\s+{total_links}\s*$",
         "left_adjacent": rf"\b{cue_start}{cues}[\s\"“‘']*$",
@@ -137,8 +138,8 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
                     rf"|(?:\s+[\w'’-]+){{6,16}}\s+{verb_links})?"
                     r"\s*[\"“‘]?\s*$"),
         "predicate": rf"\s*{be}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{event_nouns})\b",
-        "left_object": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
-        "left_verb": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,80}}$",
+        "left_object": rf"\b{cue_start}(?P<cue>{cues})\b{clause}{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
+        "left_verb": rf"\b{cue_start}(?P<cue>{cues})\b{clause}{{0,80}}$",
         "coordination": rf"[\s,]*(?:{coord}(?:\s+{owners})?[\s\"“‘]*)?",
         "unasserted": rf"\b{_alternation(data['unasserted_before'])}\s*[\"“‘]?\s*$",
         # "if" opens a clause the count stands in: no comma, colon or dash closes it before the count

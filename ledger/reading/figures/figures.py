@@ -347,13 +347,15 @@ def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     g = cue_grammar()
     hit = c.cls in ("target", "structure")
     # what is hit may follow what hit it: "fired two-dozen missiles at two bases"
-    lo = c.sentence_start if hit else lo
-    m = (g.left_verb if hit else g.left_object).search(text, max(lo, c.start - g.left_chars), c.start)
-    if m is None:
-        return None
-    found = _accept(c, *_meaning(m.group("cue")))
-    c.damage = _norm(m.group("cue")) if found == "other" else None
-    return found
+    position = max(c.sentence_start if hit else lo, c.start - g.left_chars)
+    pattern = g.left_verb if hit else g.left_object
+    while (m := pattern.search(text, position, c.start)) is not None:
+        found = _accept(c, *_meaning(m.group("cue")))
+        if found is not None or not hit:
+            c.damage = _norm(m.group("cue")) if found == "other" else None
+            return found
+        position = m.end("cue")  # "injury since the attack targeting forces at two bases": the nearer verb
+    return None
 
 
 _RULES = (_from_noun, _left_cue, _right_cue, _of_the_harmed, _total_of, _lead_in, _predicate, _left_object)
