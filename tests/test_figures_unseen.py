@@ -27,6 +27,11 @@ def figures(text: str) -> list[tuple]:
     ("Several were treated for concussion symptoms, the garrison said.",
      [("wounded", "people", 2, None, "Several")]),
     ("All 109 cases of TBI were mild.", [("wounded", "people", 109, 109, "109")]),
+    ("Four guards sustained serious injuries at the Orsk gate.", [("wounded", "police", 4, 4, "Four guards")]),
+    ("Medics kept 42 victims with minor injuries in Dorval.", [("wounded", "people", 42, 42, "42 victims")]),
+    ("In Tarvia 230 people, mostly children, have been buried.", [("killed", "people", 230, 230, "230 people")]),
+    ("The clinic counted more than 520 wounded and more than 100 martyrs.",
+     [("wounded", "people", 521, None, "more than 520"), ("killed", "people", 101, None, "more than 100 martyrs")]),
     ("The raid caused the death of three members of the Orsk militia and the injury of two others.",
      [("killed", "fighters", 3, 3, "three members"), ("wounded", "fighters", 2, 2, "two others")]),
 ])
@@ -44,6 +49,8 @@ def test_bodily_harm_beyond_kill_and_wound_verbs(text, expected):
     ("Twelve guards were wounded at the Orsk depot. On Friday the ministry raised the number to 28.",
      [("wounded", "police", 12, 12, "Twelve guards"), ("wounded", "police", 28, 28, "28")]),
     ("Another 150 people were wounded in Dorval.", [("wounded", "people", 150, 150, "150 people")]),
+    ("The death toll in Orsk rose to 54 on Thursday after critically wounded patients died.",
+     [("killed", "people", 54, 54, "54")]),
     ("The number of U.N. staff hurt in the Orsk attack, the agency said, has now risen to 19.",
      [("wounded", "personnel", 19, 19, "19")]),
 ])
@@ -86,6 +93,8 @@ def test_one_no_denies_two_harms(text, expected):
     ("Orsk fired around two-dozen missiles at two bases in Velmar.",
      [("other", "missiles", 24, 24, "around two-dozen missiles"), ("targets", "positions", 2, 2, "two bases")]),
     ("Two trucks carrying fighters were destroyed near Dorval.", [("targets", "trucks", 2, 2, "Two trucks")]),
+    ("More than 100 internally displaced people were killed in the Velmar camp.",
+     [("killed", "people", 101, None, "More than 100 internally displaced people")]),
     # the verb nearest before what was hit is the one that hit it, abbreviations and all
     ("Nine guards were injured in the attack targeting U.N. convoys at three sites near Tarvia.",
      [("wounded", "police", 9, 9, "Nine guards"), ("targets", None, 3, 3, "three sites")]),

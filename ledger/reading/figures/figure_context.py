@@ -57,6 +57,7 @@ class CueGrammar:
     total_of: re.Pattern
     total_bare: re.Pattern
     total_back_chars: int
+    clause_opener: re.Pattern
     munition_outcome: re.Pattern
     outcome_meaning: dict[str, str]
     of_the_harmed: re.Pattern
@@ -79,7 +80,7 @@ class CueGrammar:
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
              "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
              "conditionals", "hypothetical_modals", "partitive_groups",
-             "munition_outcomes", "munition_outcome_lead", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "munition_outcomes", "munition_outcome_lead", "clause_openers", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 
@@ -154,6 +155,7 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         # "eleven missiles (had) hit the base": the verb right after a count of munitions
         "munition_outcome": (rf"\s+(?:{_alternation(data['munition_outcome_lead'])}\s+){{0,2}}"
                              rf"(?P<outcome>{_alternation(outcomes)})\b"),
+        "clause_opener": rf"\b{_alternation(data['clause_openers'])}\b",
         "and_other": r"\s+and\s+other\s+",
         # "no deaths or injuries": a second harm noun under the same "no"
         "zero_pair": rf"\s+(?:or|nor|and)\s+(?:any\s+)?(?P<noun>{casualties})\b",

@@ -135,6 +135,20 @@ _TOKEN = re.compile(r"[ \t\"“”‘’]*(?:\n[ \t\"“”‘’]*)?"
                     r"((?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*|[0-9]+-[\w'’-]+)")
 
 
+def _noun_starts(text: str, m: re.Match, limit: int, word: str) -> bool:
+    """Whether a stop word begins a known noun of two or three words: "internally displaced people",
+    "displaced persons" (a cue word alone would end the phrase)."""
+    nouns, key, position = noun_lexicon().nouns, word, m.end()
+    for _ in range(2):
+        following = _TOKEN.match(text, position, limit)
+        if following is None:
+            return False
+        key, position = f"{key} {following.group(1).casefold()}", following.end()
+        if key in nouns:
+            return True
+    return False
+
+
 def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tuple[str, int, int]]:
     """The words of the phrase after ``start``: up to a stop word, a cue of ``stops``, or ``limit``."""
     lex = noun_lexicon()
@@ -146,7 +160,7 @@ def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tu
             break
         word = m.group(1).casefold()
         of_allowed = word == "of" and (not words or words[-1][0] in lex.member_nouns)
-        if (word in lex.stops or word in stops) and not of_allowed:
+        if (word in lex.stops or word in stops) and not of_allowed and not _noun_starts(text, m, limit, word):
             break
         words.append((word, m.start(1), m.end(1)))
         position = m.end()

@@ -273,6 +273,8 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     for m in g.cues.finditer(text, c.phrase.end, hi):
         if c.cls == "bare" and c.quantity.word == "one" and not g.auxiliary.search(text, c.phrase.end, m.start()):
             continue  # "one captured by a camera" is a thing; "one was killed" a person
+        if g.clause_opener.search(text, c.phrase.end, m.start()):
+            return None  # "rose to 54 after critically wounded persons died": another clause's verb
         kind, metric = _meaning(m.group())
         found = _accept(c, kind, metric)
         if found == "zero":
