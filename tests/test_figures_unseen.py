@@ -135,6 +135,18 @@ def test_munitions_of_one_noun_keep_what_became_of_them(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("About 1,300 people were sheltering in the Velmar theatre.",
+     [("other", "people sheltering", 1300, 1300, "About 1,300 people")]),
+    ("Eight soldiers have been flown to Orsk for screening.", [("other", "soldiers transported", 8, 8, "Eight soldiers")]),
+    ("Sixteen guards returned to duty on Friday.", [("other", "police returned to duty", 16, 16, "Sixteen guards")]),
+    # a harm said of them wins over what else befell them
+    ("Thirty people sheltering in the Dorval hall were killed.", [("killed", "people", 30, 30, "Thirty people")]),
+])
+def test_people_counted_without_harm_are_other_of_their_kind(text, expected):
+    assert figures(text) == expected
+
+
 LAUNCHED = """---
 outlet: Harbour Times
 published: 2024-06-04

@@ -80,7 +80,7 @@ class CueGrammar:
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
              "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
              "conditionals", "hypothetical_modals", "partitive_groups",
-             "munition_outcomes", "munition_outcome_lead", "clause_openers", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "munition_outcomes", "munition_outcome_lead", "clause_openers", "person_outcomes", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 
@@ -101,8 +101,9 @@ def _metrics_lexicon() -> dict:
 
 def _cue_meanings(data: dict) -> dict[str, tuple[str, str]]:
     """Each cue phrase -> (kind, metric): kind "cue", "person_cue" (for named people only: "lost 12
-    fighters"), "damage" or "zero" ("escaped injury")."""
-    meaning = {p.casefold(): ("damage", "other") for p in data["damage"]}
+    fighters"), "damage", "outcome" (what else befell people: "sheltering") or "zero" ("escaped injury")."""
+    meaning = {p.casefold(): ("outcome", label) for label, ps in data["person_outcomes"].items() for p in ps}
+    meaning.update({p.casefold(): ("damage", "other") for p in data["damage"]})
     meaning.update({p.casefold(): ("cue", metric) for metric, ps in data["cues"].items() for p in ps})
     meaning.update({p.casefold(): ("person_cue", metric)
                     for metric, ps in data["person_cues"].items() for p in ps})

@@ -213,6 +213,8 @@ def _accept(c: _Candidate, kind: str | None, metric: str | None) -> str | None:
     killed, facilities targeted, buildings destroyed (damage, metric other)."""
     if kind == "damage":
         return {"target": "targets", "structure": "other"}.get(c.cls)
+    if kind == "outcome":
+        return "other" if c.cls in ("person", "bare") else None
     if kind == "zero":
         return "zero" if c.cls in ("person", "bare") else None
     if kind == "person_cue":
@@ -258,6 +260,8 @@ def _read_left_cue(text: str, c: _Candidate, lo: int) -> None:
     c.left_metric = None if found == "zero" else found  # "escaped injury" says nothing of a count after it
     if kind == "damage" and c.left_metric == "other":
         c.damage = _norm(words)
+    elif kind == "outcome" and c.left_metric == "other":
+        c.damage = metric  # "rescued 130 people": people rescued
 
 
 def _left_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
@@ -270,11 +274,12 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     g = cue_grammar()
     if c.cls == "bare" and _AFTER_OF.search(text, max(0, c.start - 4), c.start):
         return None  # "a father of three ― was shot": the count belongs to the noun before "of"
+    outcome = None  # what else befell people ("sheltering"), unless a harm is said of them in the window
     for m in g.cues.finditer(text, c.phrase.end, hi):
         if c.cls == "bare" and c.quantity.word == "one" and not g.auxiliary.search(text, c.phrase.end, m.start()):
             continue  # "one captured by a camera" is a thing; "one was killed" a person
         if g.clause_opener.search(text, c.phrase.end, m.start()):
-            return None  # "rose to 54 after critically wounded persons died": another clause's verb
+            break  # "rose to 54 after critically wounded persons died": another clause's verb
         kind, metric = _meaning(m.group())
         found = _accept(c, kind, metric)
         if found == "zero":
@@ -283,9 +288,15 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         if found is not None and g.hypothetical.search(text, c.phrase.end, m.start()):
             c.cancelled = True  # "500 people could be killed": no one says they were
             return None
-        if found is not None:
+        if found is not None and kind == "outcome":
+            close = m.start() - c.phrase.end <= g.bare_right_chars
+            outcome = outcome or (metric if close else None)
+        elif found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
             return found
+    if outcome is not None:
+        c.damage = outcome
+        return "other"
     return None
 
 
