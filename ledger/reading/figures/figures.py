@@ -4,16 +4,26 @@ Each count (``numbers.find_quantities``) is read with the noun phrase after it (
 words around it, which say what happened to what was counted. The first of these rules that speaks decides
 the metric, and each only accepts metrics that fit what is counted (people are killed, facilities targeted):
 
-1. the head noun itself: "40 attacks", "200 deaths", "14 rockets";
+1. the head noun itself: "40 attacks", "200 deaths", "14 rockets" ("11 missiles hit the base" keeps what
+   became of the munitions in the population: "missiles hit");
 2. a verb right before the count: "killed one fighter", "destroyed multiple facilities";
-3. the first cue after it, up to the next count or the end of the sentence: "five were killed", "22 dead";
-4. a lead-in: "put the death toll at 19", "the targets - two in Syria, one in Iraq";
+3. the first cue after it, up to the next count, a clause opener ("after") or the end of the sentence:
+   "five were killed", "22 dead", "27 soldiers suffered concussions"; what else befell people ("1,300 people
+   were sheltering") only when no harm is said of them there;
+3a. part of the harmed said to be some people: "12 of the wounded were children";
+4a. a running total naming what it counts: "the total number of soldiers hurt rose to 41";
+4. a lead-in: "put the death toll at 19", "the toll would be about 30", "the targets - two in Syria, one in Iraq";
 5. a link verb and an event noun after a bare count: "14 were rocket attacks";
 6. a verb whose earlier object is coordinated with the count: "injured contractors and a member of ...";
+   what is hit takes the nearest verb before it in its sentence that can hit: "fired missiles at two bases";
 7. the metric of a count coordinated with it: "killed three soldiers and two civilians";
+   a running total naming nothing takes the last figure's ("raised the number to 28"), and a bare count
+   said to be people after "Of the 12 killed," is part of them ("nine were minors");
 8. the head's default: "900 troops" counts troops.
 
-A count no rule speaks for is no figure: precision matters more than reach.
+A count no rule speaks for is no figure: precision matters more than reach. Nor is a count nobody asserts
+("investigating reports of 12 dead", "the possibility of 20 deaths", an if-clause, a question, "500 people
+could be killed").
 
     >>> [(f.metric, f.population, f.low, f.high, f.span.text)
     ...  for f in find_figures("The strike killed one fighter and wounded two others.")]
