@@ -11,7 +11,7 @@ the metric, and each only accepts metrics that fit what is counted (people are k
    "five were killed", "22 dead", "27 soldiers suffered concussions"; what else befell people ("1,300 people
    were sheltering") only when no harm is said of them there;
 3a. part of the harmed said to be some people: "12 of the wounded were children";
-4a. a running total naming what it counts: "the total number of soldiers hurt rose to 41";
+3b. a running total naming what it counts: "the total number of soldiers hurt rose to 41";
 4. a lead-in: "put the death toll at 19", "the toll would be about 30", "the targets - two in Syria, one in Iraq";
 5. a link verb and an event noun after a bare count: "14 were rocket attacks";
 6. a verb whose earlier object is coordinated with the count: "injured contractors and a member of ...";
@@ -331,7 +331,7 @@ def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
 
 
 def _total_of(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 4a: a running total names what it counts: "the total number of soldiers hurt in the attack rose
+    """Rule 3b: a running total names what it counts: "the total number of soldiers hurt in the attack rose
     to 41", "the number of fatalities jumps to eleven". The first cue or harm noun after "number of" gives
     the metric, its noun phrase the population."""
     g = cue_grammar()
