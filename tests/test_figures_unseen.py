@@ -51,6 +51,8 @@ def test_bodily_harm_beyond_kill_and_wound_verbs(text, expected):
     ("Another 150 people were wounded in Dorval.", [("wounded", "people", 150, 150, "150 people")]),
     ("The death toll in Orsk rose to 54 on Thursday after critically wounded patients died.",
      [("killed", "people", 54, 54, "54")]),
+    ("The death toll in Monday's bombing of a camp in Orsk, Velmar province, rose to 61.",
+     [("killed", "people", 61, 61, "61")]),
     ("The number of U.N. staff hurt in the Orsk attack, the agency said, has now risen to 19.",
      [("wounded", "personnel", 19, 19, "19")]),
 ])
