@@ -135,9 +135,17 @@ _TOKEN = re.compile(r"[ \t\"“”‘’]*(?:\n[ \t\"“”‘’]*)?"
                     r"((?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*|[0-9]+-[\w'’-]+)")
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first words of the lexicon's nouns of several words."""
+    return frozenset(w.split()[0] for w in noun_lexicon().nouns if " " in w)
+
+
 def _noun_starts(text: str, m: re.Match, limit: int, word: str) -> bool:
     """Whether a stop word begins a known noun of two or three words: "internally displaced people",
     "displaced persons" (a cue word alone would end the phrase)."""
+    if word not in _first_words():
+        return False
     nouns, key, position = noun_lexicon().nouns, word, m.end()
     for _ in range(2):
         following = _TOKEN.match(text, position, limit)
