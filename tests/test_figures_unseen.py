@@ -27,6 +27,8 @@ def figures(text: str) -> list[tuple]:
     ("Several were treated for concussion symptoms, the garrison said.",
      [("wounded", "people", 2, None, "Several")]),
     ("All 109 cases of TBI were mild.", [("wounded", "people", 109, 109, "109")]),
+    ("He said the militia had \"murdered thousands of Korvan troops\" since 2010.",
+     [("killed", "soldiers", 2000, None, "thousands of Korvan troops")]),
     ("Four guards sustained serious injuries at the Orsk gate.", [("wounded", "police", 4, 4, "Four guards")]),
     ("Medics kept 42 victims with minor injuries in Dorval.", [("wounded", "people", 42, 42, "42 victims")]),
     ("In Tarvia 230 people, mostly children, have been buried.", [("killed", "people", 230, 230, "230 people")]),
@@ -73,7 +75,9 @@ def test_a_total_that_names_nothing_and_follows_no_figure_is_no_figure():
     ("Twelve of the wounded were children, the Dorval clinic said.",
      [("wounded", "children", 12, 12, "Twelve of the wounded")]),
     ("Arvid Lenn lost five cousins in the raid.", [("killed", "relatives", 5, 5, "five cousins")]),
-    # a part of the harmed with no people named would read as the whole toll
+    # part of a group is no deployment, and a part of the harmed with no people named would read as the
+    # whole toll
+    ("The injuries were serious enough to send 48 of those troops to Orsk.", []),
     ("Six of the dead were working for the Orsk relief agency.", []),
 ])
 def test_partitive_and_kin_groups(text, expected):

@@ -459,7 +459,8 @@ def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -
             _part_of_before(text, c, found[:i], sentences)
     for c in found:
         noun = c.phrase.noun
-        if c.metric is None and not c.cancelled and c.cls == "person" and noun and noun.default_metric:
+        if (c.metric is None and not c.cancelled and c.cls == "person" and noun and noun.default_metric
+                and not _is_partitive(text, c.quantity)):  # "48 of those troops" are no deployment
             c.metric = noun.default_metric  # rule 8: "900 troops"
 
 
