@@ -79,8 +79,8 @@ class CueGrammar:
 
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
              "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
-             "conditionals", "hypothetical_modals", "partitive_groups",
-             "munition_outcomes", "munition_outcome_lead", "clause_openers", "person_outcomes", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "conditionals", "hypothetical_modals", "partitive_groups", "munition_outcomes", "munition_outcome_lead",
+             "clause_openers", "person_outcomes", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 

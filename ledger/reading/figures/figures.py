@@ -434,7 +434,9 @@ def _part_of_before(text: str, c: _Candidate, before: list[_Candidate], sentence
     g = cue_grammar()
     said = g.said_to_be_people.match(text, c.phrase.end)
     whole = before[-1] if before else None
-    if said is None or whole is None or whole.metric not in CASUALTY_METRICS or not sentences.same(whole.start, c.start):
+    if said is None or whole is None or whole.metric not in CASUALTY_METRICS:
+        return
+    if not sentences.same(whole.start, c.start):
         return
     if g.part_of_before.search(text, sentences.start_of(whole.start), whole.start) is None:
         return
