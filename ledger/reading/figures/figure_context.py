@@ -53,6 +53,20 @@ class CueGrammar:
     zero_meaning: dict[str, str]
     place_link: re.Pattern
     and_other: re.Pattern
+    zero_pair: re.Pattern
+    total_of: re.Pattern
+    total_bare: re.Pattern
+    total_back_chars: int
+    clause_opener: re.Pattern
+    munition_outcome: re.Pattern
+    outcome_meaning: dict[str, str]
+    of_the_harmed: re.Pattern
+    harmed_meaning: dict[str, str]
+    part_of_before: re.Pattern
+    said_to_be_people: re.Pattern
+    unasserted: re.Pattern
+    conditional: re.Pattern
+    hypothetical: re.Pattern
     cue_words: frozenset[str]
     partitive: re.Pattern
     auxiliary: re.Pattern
@@ -64,7 +78,9 @@ class CueGrammar:
 
 
 _REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
-             "predicate_links", "coordinators", "possessives", "place_prepositions", "auxiliaries",
+             "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
+             "conditionals", "hypothetical_modals", "partitive_groups", "munition_outcomes", "munition_outcome_lead",
+             "clause_openers", "person_outcomes", "coordinators", "possessives", "place_prepositions", "auxiliaries",
              "right_window_chars", "bare_right_window_chars", "left_window_chars", "left_adjacent_chars",
              "lead_in_chars"}
 
@@ -85,8 +101,9 @@ def _metrics_lexicon() -> dict:
 
 def _cue_meanings(data: dict) -> dict[str, tuple[str, str]]:
     """Each cue phrase -> (kind, metric): kind "cue", "person_cue" (for named people only: "lost 12
-    fighters"), "damage" or "zero" ("escaped injury")."""
-    meaning = {p.casefold(): ("damage", "other") for p in data["damage"]}
+    fighters"), "damage", "outcome" (what else befell people: "sheltering") or "zero" ("escaped injury")."""
+    meaning = {p.casefold(): ("outcome", label) for label, ps in data["person_outcomes"].items() for p in ps}
+    meaning.update({p.casefold(): ("damage", "other") for p in data["damage"]})
     meaning.update({p.casefold(): ("cue", metric) for metric, ps in data["cues"].items() for p in ps})
     meaning.update({p.casefold(): ("person_cue", metric)
                     for metric, ps in data["person_cues"].items() for p in ps})
@@ -97,6 +114,10 @@ def _cue_meanings(data: dict) -> dict[str, tuple[str, str]]:
 def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Pattern]:
     """The patterns of the metric rules (see the module docstring), case-insensitive."""
     cues, coord, nouns = _alternation(meaning), _alternation(data["coordinators"]), noun_lexicon().nouns
+    casualties = _alternation(w for w, n in nouns.items() if n.cls == "casualty" and not n.singular)
+    harmed = [p for ps in data["partitive_groups"].values() for p in ps]
+    outcomes = [p for ps in data["munition_outcomes"].values() for p in ps]
+    people = _alternation(w for w, n in nouns.items() if n.cls == "person" and not n.singular)
     event_nouns = _alternation(w for w, n in nouns.items() if n.cls in ("event", "casualty", "target")
                                 and not n.singular)
     links, owners = _alternation(data["lead_in_links"]), _alternation(data["possessives"])
@@ -105,18 +126,40 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
     lead_alternatives = _alternation(leads)
     # these are searched at every offset of a window, case-insensitively: see ``start_lookahead``
     cue_start, lead_start = start_lookahead(cues), start_lookahead(lead_alternatives)
+    totals, total_links = _alternation(data["total_nouns"]), _alternation(data["total_links"])
+    clause = r"(?:[^.;:!?\d]|(?<=[A-Z])\.)"  # a character of one clause: the dots of "U.S." stay inside it
     patterns = {
         "cues": rf"\b{cue_start}{cues}\b",
+        # "the total number of soldiers hurt in the attack rose to": what is counted, then a link to the count
+        "total_of": rf"\b{totals}\s+of\s+(?P<what>{clause}{{1,140}}?)\s+(?:now\s+)?{total_links}\s*$",
+        # "raised the number to", "the total now stands at": a total of what the text counted before
+        "total_bare": rf"\b(?:the|its|their|this|that)\s+{totals}\s+{total_links}\s*$",
         "left_adjacent": rf"\b{cue_start}{cues}[\s\"“‘']*$",
         # "the death toll at 19", "the death toll from Saturday's attack rose to 25", "the martyrdom of"
         "lead_in": (rf"\b{lead_start}(?P<lead>{lead_alternatives})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links}"
-                    rf"|(?:\s+[\w'’-]+){{6,16}}\s+{verb_links})?"
+                    rf"|(?:,?\s+[\w'’-]+){{6,16}},?\s+{verb_links})?"
                     r"\s*[\"“‘]?\s*$"),
         "predicate": rf"\s*{be}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{event_nouns})\b",
-        "left_object": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
-        "left_verb": rf"\b{cue_start}(?P<cue>{cues})\b[^.;:!?\d]{{0,80}}$",
+        "left_object": rf"\b{cue_start}(?P<cue>{cues})\b{clause}{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",
+        "left_verb": rf"\b{cue_start}(?P<cue>{cues})\b{clause}{{0,80}}$",
         "coordination": rf"[\s,]*(?:{coord}(?:\s+{owners})?[\s\"“‘]*)?",
+        "unasserted": rf"\b{_alternation(data['unasserted_before'])}\s*[\"“‘]?\s*$",
+        # "if" opens a clause the count stands in: no comma, colon or dash closes it before the count
+        "conditional": rf"(?:^|[^\w'’-]){_alternation(data['conditionals'])}\s[^,;:—–]*$",
+        "hypothetical": rf"\b{_alternation(data['hypothetical_modals'])}\b",
+        # "six of the dead", "12 of the wounded"
+        "of_the_harmed": rf"\s+of\s+(?:the|those|these)\s+(?P<group>{_alternation(harmed)})\b",
+        # "Of the 12 killed," before a count: the count is part of them
+        "part_of_before": r"\bof\s+(?:the|those|these)\s+$",
+        # "nine were minors": a bare count said to be people
+        "said_to_be_people": rf"\s*(?:were|was|are|is)\s+(?:all\s+)?(?:[\w-]+\s+)?(?P<noun>{people})\b",
+        # "eleven missiles (had) hit the base": the verb right after a count of munitions
+        "munition_outcome": (rf"\s+(?:{_alternation(data['munition_outcome_lead'])}\s+){{0,2}}"
+                             rf"(?P<outcome>{_alternation(outcomes)})\b"),
+        "clause_opener": rf"\b{_alternation(data['clause_openers'])}\b",
         "and_other": r"\s+and\s+other\s+",
+        # "no deaths or injuries": a second harm noun under the same "no"
+        "zero_pair": rf"\s+(?:or|nor|and)\s+(?:any\s+)?(?P<noun>{casualties})\b",
     }
     return {name: re.compile(pattern, re.IGNORECASE) for name, pattern in patterns.items()}
 
@@ -125,7 +168,7 @@ def _evidence_words(data: dict, meaning: dict, leads: dict) -> list[str]:
     """Every word that can give a count its metric: a sentence with none of them holds no figure."""
     nouns = noun_lexicon().nouns
     # a singular thing ("the White House", "a school") is not counted: "a" counts only people
-    return [*meaning, *leads, *(w for w, n in nouns.items()
+    return [*meaning, *leads, *data["total_nouns"], *(w for w, n in nouns.items()
                                  if (n.cls != "person" and not n.singular) or n.default_metric)]
 
 
@@ -170,6 +213,9 @@ def cue_grammar() -> CueGrammar:
         left_chars=int(data["left_window_chars"]),
         left_adjacent_chars=int(data["left_adjacent_chars"]),
         lead_in_chars=int(data["lead_in_chars"]),
+        total_back_chars=int(data["total_back_chars"]),
+        outcome_meaning={p.casefold(): kind for kind, ps in data["munition_outcomes"].items() for p in ps},
+        harmed_meaning={p.casefold(): metric for metric, ps in data["partitive_groups"].items() for p in ps},
     )
 
 

@@ -135,6 +135,28 @@ _TOKEN = re.compile(r"[ \t\"“”‘’]*(?:\n[ \t\"“”‘’]*)?"
                     r"((?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*|[0-9]+-[\w'’-]+)")
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first words of the lexicon's nouns of several words."""
+    return frozenset(w.split()[0] for w in noun_lexicon().nouns if " " in w)
+
+
+def _noun_starts(text: str, m: re.Match, limit: int, word: str) -> bool:
+    """Whether a stop word begins a known noun of two or three words: "internally displaced people",
+    "displaced persons" (a cue word alone would end the phrase)."""
+    if word not in _first_words():
+        return False
+    nouns, key, position = noun_lexicon().nouns, word, m.end()
+    for _ in range(2):
+        following = _TOKEN.match(text, position, limit)
+        if following is None:
+            return False
+        key, position = f"{key} {following.group(1).casefold()}", following.end()
+        if key in nouns:
+            return True
+    return False
+
+
 def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tuple[str, int, int]]:
     """The words of the phrase after ``start``: up to a stop word, a cue of ``stops``, or ``limit``."""
     lex = noun_lexicon()
@@ -146,7 +168,7 @@ def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tu
             break
         word = m.group(1).casefold()
         of_allowed = word == "of" and (not words or words[-1][0] in lex.member_nouns)
-        if (word in lex.stops or word in stops) and not of_allowed:
+        if (word in lex.stops or word in stops) and not of_allowed and not _noun_starts(text, m, limit, word):
             break
         words.append((word, m.start(1), m.end(1)))
         position = m.end()
@@ -198,6 +220,16 @@ def _population(noun: Noun, before_head: list[str], head: str) -> str | None:
     return noun.population
 
 
+def _before_participle(words: list[tuple[str, int, int]], one: bool) -> list[tuple[str, int, int]]:
+    """The words up to a participle that follows a known noun: "two bases housing troops" counts bases, the
+    troops belong to the clause the participle opens."""
+    nouns = noun_lexicon().nouns
+    for i, (word, _, _) in enumerate(words):
+        if i and word.endswith("ing") and word not in nouns and _head(words[:i], one)[2] is not None:
+            return words[:i]
+    return words
+
+
 def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
                 stops: frozenset[str] = frozenset()) -> NounPhrase:
     """The noun phrase after a count ending at ``start``; ``one`` when the count is one (singulars allowed).
@@ -212,13 +244,14 @@ def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
     if words[0][0] in lex.inherit or (words[0][0] == "of" and len(words) > 1 and words[-1][0] in lex.inherit):
         last = words[-1] if words[0][0] == "of" else words[0]
         return NounPhrase(last[2], last[2], inherit=True, close=True, head=last[0])
-    first, last, noun = _head(words, one)
+    first, last, noun = _head(_before_participle(words, one), one)
     if noun is None:
         return NounPhrase(start, start)
     head = " ".join(w for w, _, _ in words[first:last + 1])
     population, end = _population(noun, [w for w, _, _ in words[:first]], head), words[last][2]
     if head in lex.member_nouns:
-        population, end = _member_population(text, words[:last + 1], limit)
+        # the complement may hold a count of its own: "seven members of one family"
+        population, end = _member_population(text, words[:last + 1], len(text))
         population = population or noun.population
     between = [w for w, _, _ in words[:first] if w not in lex.function_words]
     return NounPhrase(end, words[last][2], noun, population, close=len(between) <= 2, head=head)

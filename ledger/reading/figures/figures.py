@@ -4,16 +4,26 @@ Each count (``numbers.find_quantities``) is read with the noun phrase after it (
 words around it, which say what happened to what was counted. The first of these rules that speaks decides
 the metric, and each only accepts metrics that fit what is counted (people are killed, facilities targeted):
 
-1. the head noun itself: "40 attacks", "200 deaths", "14 rockets";
+1. the head noun itself: "40 attacks", "200 deaths", "14 rockets" ("11 missiles hit the base" keeps what
+   became of the munitions in the population: "missiles hit");
 2. a verb right before the count: "killed one fighter", "destroyed multiple facilities";
-3. the first cue after it, up to the next count or the end of the sentence: "five were killed", "22 dead";
-4. a lead-in: "put the death toll at 19", "the targets - two in Syria, one in Iraq";
+3. the first cue after it, up to the next count, a clause opener ("after") or the end of the sentence:
+   "five were killed", "22 dead", "27 soldiers suffered concussions"; what else befell people ("1,300 people
+   were sheltering") only when no harm is said of them there;
+3a. part of the harmed said to be some people: "12 of the wounded were children";
+3b. a running total naming what it counts: "the total number of soldiers hurt rose to 41";
+4. a lead-in: "put the death toll at 19", "the toll would be about 30", "the targets - two in Syria, one in Iraq";
 5. a link verb and an event noun after a bare count: "14 were rocket attacks";
 6. a verb whose earlier object is coordinated with the count: "injured contractors and a member of ...";
+   what is hit takes the nearest verb before it in its sentence that can hit: "fired missiles at two bases";
 7. the metric of a count coordinated with it: "killed three soldiers and two civilians";
+   a running total naming nothing takes the last figure's ("raised the number to 28"), and a bare count
+   said to be people after "Of the 12 killed," is part of them ("nine were minors");
 8. the head's default: "900 troops" counts troops.
 
-A count no rule speaks for is no figure: precision matters more than reach.
+A count no rule speaks for is no figure: precision matters more than reach. Nor is a count nobody asserts
+("investigating reports of 12 dead", "the possibility of 20 deaths", an if-clause, a question, "500 people
+could be killed").
 
     >>> [(f.metric, f.population, f.low, f.high, f.span.text)
     ...  for f in find_figures("The strike killed one fighter and wounded two others.")]
@@ -59,6 +69,8 @@ class _Candidate:
     cancelled: bool = False
     cue_start: int | None = None
     left_metric: str | None = None
+    also: tuple[str, ...] = ()
+    sentence_start: int = 0
 
 
 # ---------------------------------------------------------------- candidates
@@ -77,11 +89,28 @@ def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
         return None  # "a" counts only a singular person noun: "a child", not "a strike"
     if quantity.kind == "zero" and quantity.word == "no" and not (noun and noun.cls in ("person", "casualty")):
         return None  # "no comment", "no reports of casualties"
-    if _is_partitive(text, quantity) and not (phrase.inherit or (noun and noun.cls == "person")):
+    harmed = g.of_the_harmed.match(text, quantity.end)
+    if harmed is not None:  # "six of the dead": part of the harmed, of their metric
+        phrase = NounPhrase(harmed.end(), harmed.end(), close=True, head=_norm(harmed.group("group")))
+    elif _is_partitive(text, quantity) and not (phrase.inherit or (noun and noun.cls == "person")):
         return None  # "one of the deadliest attacks", "many of the deaths" name part of a group, no count
     end = phrase.head_end if phrase.close else quantity.end
-    return _Candidate(quantity, phrase, quantity.start, end, quantity.low, quantity.high, phrase.cls,
-                      phrase.population, quantity.qualifier)
+    found = _Candidate(quantity, phrase, quantity.start, end, quantity.low, quantity.high, phrase.cls,
+                       phrase.population, quantity.qualifier)
+    if quantity.kind == "zero" and noun and noun.cls == "casualty":
+        _zero_pair(text, found)
+    return found
+
+
+def _zero_pair(text: str, c: _Candidate) -> None:
+    """"no deaths or injuries": one "no" denies both harms, so the second noun's metric is kept as well."""
+    m = cue_grammar().zero_pair.match(text, c.phrase.head_end)
+    noun = noun_lexicon().nouns.get(_norm(m.group("noun"))) if m else None
+    if noun is None or noun.default_metric == c.phrase.noun.default_metric:
+        return
+    c.also = (noun.default_metric,)
+    c.end = m.end()
+    c.phrase = replace(c.phrase, end=m.end(), head_end=m.end())
 
 
 def _is_partitive(text: str, quantity: Quantity) -> bool:
@@ -159,6 +188,8 @@ def _candidates(text: str, spans: list[tuple[int, int]]) -> list[_Candidate]:
     found = []
     for i, q in enumerate(quantities):
         limit = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        if found and q.start < found[-1].phrase.end:
+            continue  # a count inside the phrase before: "seven members of one family"
         c = _candidate(text, q, limit)
         if c is not None:
             _and_others(text, c, limit)
@@ -192,6 +223,8 @@ def _accept(c: _Candidate, kind: str | None, metric: str | None) -> str | None:
     killed, facilities targeted, buildings destroyed (damage, metric other)."""
     if kind == "damage":
         return {"target": "targets", "structure": "other"}.get(c.cls)
+    if kind == "outcome":
+        return "other" if c.cls in ("person", "bare") else None
     if kind == "zero":
         return "zero" if c.cls in ("person", "bare") else None
     if kind == "person_cue":
@@ -213,8 +246,13 @@ def _meaning(words: str) -> tuple[str | None, str | None]:
 
 
 def _from_noun(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 1: "40 attacks", "200 deaths", "14 rockets" say their metric themselves."""
+    """Rule 1: "40 attacks", "200 deaths", "14 rockets" say their metric themselves. Munitions keep what
+    became of them in the population: "11 missiles hit the base" are "missiles hit", not the missiles fired."""
     noun = c.phrase.noun
+    if noun and noun.cls == "weapon":
+        g = cue_grammar()
+        m = g.munition_outcome.match(text, c.phrase.end)
+        c.damage = g.outcome_meaning[_norm(m.group("outcome"))] if m else None
     return noun.default_metric if noun and noun.cls in ("event", "casualty", "weapon") else None
 
 
@@ -232,6 +270,8 @@ def _read_left_cue(text: str, c: _Candidate, lo: int) -> None:
     c.left_metric = None if found == "zero" else found  # "escaped injury" says nothing of a count after it
     if kind == "damage" and c.left_metric == "other":
         c.damage = _norm(words)
+    elif kind == "outcome" and c.left_metric == "other":
+        c.damage = metric  # "rescued 130 people": people rescued
 
 
 def _left_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
@@ -244,17 +284,29 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     g = cue_grammar()
     if c.cls == "bare" and _AFTER_OF.search(text, max(0, c.start - 4), c.start):
         return None  # "a father of three ― was shot": the count belongs to the noun before "of"
+    outcome = None  # what else befell people ("sheltering"), unless a harm is said of them in the window
     for m in g.cues.finditer(text, c.phrase.end, hi):
         if c.cls == "bare" and c.quantity.word == "one" and not g.auxiliary.search(text, c.phrase.end, m.start()):
             continue  # "one captured by a camera" is a thing; "one was killed" a person
+        if g.clause_opener.search(text, c.phrase.end, m.start()):
+            break  # "rose to 54 after critically wounded persons died": another clause's verb
         kind, metric = _meaning(m.group())
         found = _accept(c, kind, metric)
         if found == "zero":
             c.cancelled = True
             return None
-        if found is not None:
+        if found is not None and g.hypothetical.search(text, c.phrase.end, m.start()):
+            c.cancelled = True  # "500 people could be killed": no one says they were
+            return None
+        if found is not None and kind == "outcome":
+            close = m.start() - c.phrase.end <= g.bare_right_chars
+            outcome = outcome or (metric if close else None)
+        elif found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
             return found
+    if outcome is not None:
+        c.damage = outcome
+        return "other"
     return None
 
 
@@ -263,6 +315,43 @@ def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     g = cue_grammar()
     m = g.lead_in.search(text, max(lo, c.start - g.lead_in_chars), c.start)
     return _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead")))) if m else None
+
+
+def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 3a: part of the harmed said to be some people: "12 of the wounded were children". Without the
+    people it names ("six of the dead were working for ..."), the part would read as the whole toll."""
+    g = cue_grammar()
+    metric = g.harmed_meaning.get(c.phrase.head) if c.phrase.noun is None else None
+    said = g.said_to_be_people.match(text, c.phrase.end) if metric else None
+    if said is None:
+        c.cancelled = metric is not None  # nor may a verb or a coordinated count make it one
+        return None
+    c.population = noun_lexicon().nouns[_norm(said.group("noun"))].population
+    return metric
+
+
+def _total_of(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 3b: a running total names what it counts: "the total number of soldiers hurt in the attack rose
+    to 41", "the number of fatalities jumps to eleven". The first cue or harm noun after "number of" gives
+    the metric, its noun phrase the population."""
+    g = cue_grammar()
+    if c.cls != "bare":
+        return None
+    m = g.total_of.search(text, max(lo, c.start - g.lead_in_chars), c.start)
+    if m is None:
+        return None
+    what_start, what_end = m.span("what")
+    phrase = noun_phrase(text, what_start, one=False, limit=what_end)
+    cue = g.cues.search(text, what_start, what_end)
+    if cue is not None:
+        metric = _accept(c, *_meaning(cue.group()))
+    elif phrase.noun is not None and phrase.noun.cls == "casualty":
+        metric = _accept(c, "lead", phrase.noun.default_metric)
+    else:
+        return None
+    if metric is not None and phrase.noun is not None and phrase.cls == "person":
+        c.population = phrase.population
+    return metric
 
 
 def _predicate(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
@@ -279,16 +368,20 @@ def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     member of the US military". What is hit needs no coordination, only the same clause: "the strikes
     targeted storage facilities at two locations"."""
     g = cue_grammar()
-    pattern = g.left_verb if c.cls in ("target", "structure") else g.left_object
-    m = pattern.search(text, max(lo, c.start - g.left_chars), c.start)
-    if m is None:
-        return None
-    found = _accept(c, *_meaning(m.group("cue")))
-    c.damage = _norm(m.group("cue")) if found == "other" else None
-    return found
+    hit = c.cls in ("target", "structure")
+    # what is hit may follow what hit it: "fired two-dozen missiles at two bases"
+    position = max(c.sentence_start if hit else lo, c.start - g.left_chars)
+    pattern = g.left_verb if hit else g.left_object
+    while (m := pattern.search(text, position, c.start)) is not None:
+        found = _accept(c, *_meaning(m.group("cue")))
+        if found is not None or not hit:
+            c.damage = _norm(m.group("cue")) if found == "other" else None
+            return found
+        position = m.end("cue")  # "injury since the attack targeting forces at two bases": the nearer verb
+    return None
 
 
-_RULES = (_from_noun, _left_cue, _right_cue, _lead_in, _predicate, _left_object)
+_RULES = (_from_noun, _left_cue, _right_cue, _of_the_harmed, _total_of, _lead_in, _predicate, _left_object)
 
 
 def _bounds(found: list[_Candidate], i: int, sentences: Sentences) -> tuple[int, int]:
@@ -323,10 +416,38 @@ def _share_metrics(text: str, found: list[_Candidate]) -> None:
                     target.damage = source.damage if target.metric == "other" else None
 
 
+def _bare_total(text: str, c: _Candidate, before: list[_Candidate], sentences: Sentences) -> None:
+    """"The ministry raised the number to 28", "the total now stands at 64": a total that names nothing
+    counts what the last figure before it counted, if one stands close enough (same metric and population)."""
+    g = cue_grammar()
+    if g.total_bare.search(text, max(sentences.start_of(c.start), c.start - g.lead_in_chars), c.start) is None:
+        return
+    last = next((p for p in reversed(before) if p.metric in CASUALTY_METRICS and not p.cancelled
+                 and c.start - p.start <= g.total_back_chars), None)
+    if last is not None:
+        c.metric, c.population = last.metric, last.population
+
+
+def _part_of_before(text: str, c: _Candidate, before: list[_Candidate], sentences: Sentences) -> None:
+    """"Of the 12 killed, nine were minors": a bare count said to be people, after "Of the N <harmed>," in
+    its sentence, is that many of them, of the population it is said to be."""
+    g = cue_grammar()
+    said = g.said_to_be_people.match(text, c.phrase.end)
+    whole = before[-1] if before else None
+    if said is None or whole is None or whole.metric not in CASUALTY_METRICS:
+        return
+    if not sentences.same(whole.start, c.start):
+        return
+    if g.part_of_before.search(text, sentences.start_of(whole.start), whole.start) is None:
+        return
+    c.metric, c.population = whole.metric, noun_lexicon().nouns[_norm(said.group("noun"))].population
+
+
 def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -> None:
     """Each count's metric by the first rule that gives one (module docstring), then rules 7 and 8."""
     for i, c in enumerate(found):
-        _read_left_cue(text, c, max(sentences.start_of(c.start), found[i - 1].end if i else 0))
+        c.sentence_start = sentences.start_of(c.start)
+        _read_left_cue(text, c, max(c.sentence_start, found[i - 1].end if i else 0))
     for i, c in enumerate(found):
         lo, hi = _bounds(found, i, sentences)
         for rule in _RULES:
@@ -334,10 +455,27 @@ def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -
             if c.metric is not None or c.cancelled:
                 break
     _share_metrics(text, found)
+    for i, c in enumerate(found):
+        if c.metric is None and not c.cancelled and c.cls == "bare":
+            _bare_total(text, c, found[:i], sentences)
+            _part_of_before(text, c, found[:i], sentences)
     for c in found:
         noun = c.phrase.noun
-        if c.metric is None and not c.cancelled and c.cls == "person" and noun and noun.default_metric:
+        if (c.metric is None and not c.cancelled and c.cls == "person" and noun and noun.default_metric
+                and not _is_partitive(text, c.quantity)):  # "48 of those troops" are no deployment
             c.metric = noun.default_metric  # rule 8: "900 troops"
+
+
+def _asserted(text: str, c: _Candidate, sentences: Sentences) -> bool:
+    """False for a count nobody asserts: "reports of 12 dead", "the possibility of 20 deaths", a count after
+    "if" in its sentence, a count in a question."""
+    g, start = cue_grammar(), sentences.start_of(c.start)
+    if g.unasserted.search(text, max(start, c.start - 40), c.start):
+        return False
+    if g.conditional.search(text, start, c.start):
+        return False
+    end = sentences.end_of(c.start)
+    return not text[start:end].rstrip(" \t\n\"”’')").endswith("?")
 
 
 # ---------------------------------------------------------------- populations and figures
@@ -362,9 +500,10 @@ def _to_figures(text: str, c: _Candidate, end: int) -> list[Figure]:
     population = f"{c.population} {c.damage}" if c.damage and c.population else c.population
     span = Span.of(text, c.start, c.end if c.end <= end else c.quantity.end)
     metrics = [c.metric]
-    if c.metric == "casualties":
-        data = lexicon.load("populations.json")
+    data = lexicon.load("populations.json")
+    if c.metric == "casualties" or "casualties" in c.also:
         metrics = data["casualties_zero_metrics"] if c.low == 0 == c.high else [data["casualties_metric"]]
+    metrics += [m for m in c.also if m != "casualties" and m not in metrics]
     return [Figure(metric, population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts)
             for metric in metrics]
 
@@ -432,7 +571,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
     _resolve_metrics(text, found, sentences)
     _inherit_populations(found, sentences)
     figures = [f for c in found if c.metric and not c.cancelled and start <= c.start
-               and (c.end <= end or not c.parts and c.quantity.end <= end) for f in _to_figures(text, c, end)]
+               and (c.end <= end or not c.parts and c.quantity.end <= end) and _asserted(text, c, sentences)
+               for f in _to_figures(text, c, end)]
     inside = [(max(start, s), min(end, e)) for s, e in spans if s < end and e > start]
     figures += _figures_without_numbers(text, inside, found, sentences)
     return sorted(figures, key=lambda f: (f.span.start, METRICS.index(f.metric)))

@@ -95,7 +95,7 @@ def _number_pattern(data: dict, free: bool) -> str:
     """One number: fixed amounts ("a dozen"), digits (with "million"), or number words ("twenty-two")."""
     word = phrase_trie(data["number_words"])
     scales = "|".join(f"(?<={w})" for w in ("hundred", "thousand", "million", "billion"))
-    words = rf"\b{word}(?:(?:\s+|-){word}|(?:{scales})\s+and\s+{word})*(?:\s+dozen)?\b"
+    words = rf"\b{word}(?:(?:\s+|-){word}|(?:{scales})\s+and\s+{word})*(?:(?:\s+|-)dozen)?\b"
     digits = _digits("-" if free else "") + rf"(?:\s+{phrase_trie(data['multipliers'])}(?!\w))?"
     return rf"(?:\b{phrase_trie(data['fixed_amounts'])}\b|{digits}|{words})"
 
@@ -165,7 +165,7 @@ def number_value(words: str) -> int | None:
     (2500, 1500000, 22, 24)
     """
     data = number_lexicon()
-    text = " ".join(words.casefold().split())
+    text = " ".join(words.casefold().replace("-dozen", " dozen").split())  # "two-dozen" is "two dozen"
     if text in data["fixed_amounts"]:
         return data["fixed_amounts"][text]
     head, _, last = text.rpartition(" ")

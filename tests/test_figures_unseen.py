@@ -1,0 +1,186 @@
+"""Figures in language the first corpora never used (issue 14), on invented sentences about invented places.
+
+Each case states a sentence and every figure it asserts as (metric, population, low, high, span text): bodily
+harm beyond the kill and wound verbs, running totals, nominalised casualties, partitive and kin groups, two
+zeros under one "no", the noun a count is attached to, tolls phrased as estimates, counts nobody asserts, and
+munitions of one noun that count different things.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import write
+from ledger.reading.figures.figures import find_figures
+
+
+def figures(text: str) -> list[tuple]:
+    return [(f.metric, f.population, f.low, f.high, f.span.text) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty-seven soldiers suffered concussions in the Velmar barrage.",
+     [("wounded", "soldiers", 27, 27, "Twenty-seven soldiers")]),
+    ("The army said 45 have been diagnosed with traumatic brain injury.", [("wounded", "people", 45, 45, "45")]),
+    ("Another 14 service members were diagnosed with traumatic brain injuries at Fort Orsk.",
+     [("wounded", "soldiers", 14, 14, "14 service members")]),
+    ("Medics in Dorval listed 58 TBI victims.", [("wounded", "people", 58, 58, "58")]),
+    ("Several were treated for concussion symptoms, the garrison said.",
+     [("wounded", "people", 2, None, "Several")]),
+    ("All 109 cases of TBI were mild.", [("wounded", "people", 109, 109, "109")]),
+    ("He said the militia had \"murdered thousands of Korvan troops\" since 2010.",
+     [("killed", "soldiers", 2000, None, "thousands of Korvan troops")]),
+    ("Four guards sustained serious injuries at the Orsk gate.", [("wounded", "police", 4, 4, "Four guards")]),
+    ("Medics kept 42 victims with minor injuries in Dorval.", [("wounded", "people", 42, 42, "42 victims")]),
+    ("In Tarvia 230 people, mostly children, have been buried.", [("killed", "people", 230, 230, "230 people")]),
+    ("The clinic counted more than 520 wounded and more than 100 martyrs.",
+     [("wounded", "people", 521, None, "more than 520"), ("killed", "people", 101, None, "more than 100 martyrs")]),
+    ("The raid caused the death of three members of the Orsk militia and the injury of two others.",
+     [("killed", "fighters", 3, 3, "three members"), ("wounded", "fighters", 2, 2, "two others")]),
+])
+def test_bodily_harm_beyond_kill_and_wound_verbs(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The update brings the total number of soldiers hurt in the Velmar attack to 41.",
+     [("wounded", "soldiers", 41, 41, "41")]),
+    ("Accordingly, the number of fatalities in these strikes jumps to eleven.",
+     [("killed", "people", 11, 11, "eleven")]),
+    ("The number of troops diagnosed with brain injuries has risen to 109.",
+     [("wounded", "soldiers", 109, 109, "109")]),
+    ("Twelve guards were wounded at the Orsk depot. On Friday the ministry raised the number to 28.",
+     [("wounded", "police", 12, 12, "Twelve guards"), ("wounded", "police", 28, 28, "28")]),
+    ("Another 150 people were wounded in Dorval.", [("wounded", "people", 150, 150, "150 people")]),
+    ("The death toll in Orsk rose to 54 on Thursday after critically wounded patients died.",
+     [("killed", "people", 54, 54, "54")]),
+    ("The death toll in Monday's bombing of a camp in Orsk, Velmar province, rose to 61.",
+     [("killed", "people", 61, 61, "61")]),
+    ("The number of U.N. staff hurt in the Orsk attack, the agency said, has now risen to 19.",
+     [("wounded", "personnel", 19, 19, "19")]),
+])
+def test_running_totals(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_total_that_names_nothing_and_follows_no_figure_is_no_figure():
+    assert figures("The Velmar council raised the number to 28.") == []
+    assert figures("The number of troops deployed rose to 5,000.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shelling killed seven members of one family, including four children, in Tarvia.",
+     [("killed", "relatives", 7, 7, "seven members"), ("killed", "children", 4, 4, "four children")]),
+    ("Of the 12 killed, nine were minors.",
+     [("killed", "people", 12, 12, "12"), ("killed", "children", 9, 9, "nine")]),
+    ("Twelve of the wounded were children, the Dorval clinic said.",
+     [("wounded", "children", 12, 12, "Twelve of the wounded")]),
+    ("Arvid Lenn lost five cousins in the raid.", [("killed", "relatives", 5, 5, "five cousins")]),
+    # part of a group is no deployment, and a part of the harmed with no people named would read as the
+    # whole toll
+    ("The injuries were serious enough to send 48 of those troops to Orsk.", []),
+    ("Six of the dead were working for the Orsk relief agency.", []),
+])
+def test_partitive_and_kin_groups(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There were no deaths or injuries at the Velmar base.",
+     [("killed", "people", 0, 0, "no deaths or injuries"), ("wounded", "people", 0, 0, "no deaths or injuries")]),
+    ("There were no injuries or deaths among the crew.",
+     [("killed", "people", 0, 0, "no injuries or deaths"), ("wounded", "people", 0, 0, "no injuries or deaths")]),
+])
+def test_one_no_denies_two_harms(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Missiles struck two bases housing Korvan troops.", [("targets", "positions", 2, 2, "two bases")]),
+    ("Orsk fired around two-dozen missiles at two bases in Velmar.",
+     [("other", "missiles", 24, 24, "around two-dozen missiles"), ("targets", "positions", 2, 2, "two bases")]),
+    ("Two trucks carrying fighters were destroyed near Dorval.", [("targets", "trucks", 2, 2, "Two trucks")]),
+    ("More than 100 internally displaced people were killed in the Velmar camp.",
+     [("killed", "people", 101, None, "More than 100 internally displaced people")]),
+    # the verb nearest before what was hit is the one that hit it, abbreviations and all
+    ("Nine guards were injured in the attack targeting U.N. convoys at three sites near Tarvia.",
+     [("wounded", "police", 9, 9, "Nine guards"), ("targets", None, 3, 3, "three sites")]),
+])
+def test_the_count_belongs_to_the_noun_it_counts(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said the death toll would be about 30.", [("killed", "people", 30, 30, "about 30")]),
+    ("The toll was at the low end of a 40-to-90 range.", [("killed", "people", 40, 90, "40-to-90")]),
+    ("The number of dead could be as high as 90.", [("killed", "people", None, 90, "as high as 90")]),
+    ("The attack may have killed closer to 600 people.", [("killed", "people", 600, 600, "closer to 600 people")]),
+])
+def test_tolls_phrased_as_estimates(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The army is investigating reports of 12 civilians killed in Tarvia.",
+    "The minister raised the possibility of 20 deaths in the Dorval floods.",
+    "Were 30 people killed in the Velmar raid?",
+    "If the Orsk dam breaks, 500 people could be killed.",
+    "Engineers warned that 500 people could be killed.",
+    "Nobody knows what happens if 40 soldiers are wounded.",
+])
+def test_nothing_asserted_under_reports_possibilities_questions_or_hypotheticals(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orsk said 18 missiles were launched and 11 missiles hit the Velmar base.",
+     [("other", "missiles", 18, 18, "18 missiles"), ("other", "missiles hit", 11, 11, "11 missiles")]),
+    ("The militia fired 15 rockets, but four rockets were intercepted.",
+     [("other", "rockets", 15, 15, "15 rockets"), ("other", "rockets intercepted", 4, 4, "four rockets")]),
+])
+def test_munitions_of_one_noun_keep_what_became_of_them(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 1,300 people were sheltering in the Velmar theatre.",
+     [("other", "people sheltering", 1300, 1300, "About 1,300 people")]),
+    ("Eight soldiers have been flown to Orsk for screening.", [("other", "soldiers transported", 8, 8, "Eight soldiers")]),
+    ("Sixteen guards returned to duty on Friday.", [("other", "police returned to duty", 16, 16, "Sixteen guards")]),
+    # a harm said of them wins over what else befell them
+    ("Thirty people sheltering in the Dorval hall were killed.", [("killed", "people", 30, 30, "Thirty people")]),
+])
+def test_people_counted_without_harm_are_other_of_their_kind(text, expected):
+    assert figures(text) == expected
+
+
+LAUNCHED = """---
+outlet: Harbour Times
+published: 2024-06-04
+---
+The Velmar army said 18 missiles were launched at the Korvan base at Orsk on Monday.
+"""
+HIT = """---
+outlet: Meridian Wire
+published: 2024-06-05
+---
+Eleven missiles hit the Korvan base at Orsk on Monday, the Korvan defence ministry said.
+"""
+STRUCK = """---
+outlet: Dorval Post
+published: 2024-06-05
+---
+The Tarvia monitor said 15 missiles struck the Korvan base at Orsk on Monday.
+"""
+
+
+def test_missiles_launched_and_missiles_that_hit_are_not_one_count(ledger, tmp_path):
+    ledger("ingest", write(tmp_path / "launched.txt", LAUNCHED), write(tmp_path / "hit.txt", HIT))
+    assert ledger.json("conflicts") == []
+
+
+def test_two_counts_of_missiles_that_hit_are_compared(ledger, tmp_path):
+    ledger("ingest", write(tmp_path / "launched.txt", LAUNCHED), write(tmp_path / "hit.txt", HIT),
+           write(tmp_path / "struck.txt", STRUCK))
+    [conflict] = ledger.json("conflicts")
+    assert (conflict["metric"], conflict["population"]) == ("other", "missiles hit")
+    assert sorted(conflict["sources"]) == ["Korvan defence ministry", "Tarvia monitor"]
