@@ -26,6 +26,7 @@ from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
+from ledger.reading.claims.speakers import phrase_before
 from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
@@ -63,6 +64,22 @@ _APPOSITIVE = re.compile(r"(?:a|an|the|who|whom|whose|which|one|both|each|also|h
 _SIGNATURE = re.compile(r"\s*(?:\u2015|\u2014|\u2013|--)\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
                         r"(?:,[^\n\"\u201c\u201d]{0,80})?\s*[.]?\s*$")
 _PREPOSITION = re.compile(r"(?:on|for|at|in|with|against|from|into|onto|upon|over)\b")
+_DOCUMENTS = r"(?:document|statement|report|letter|memo|communiqu\u00e9|communique|release|note|filing|paper)"
+_DEFINITE_DOCUMENT = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?{_DOCUMENTS}")
+_ISSUED = re.compile(rf"\s(?:released|issued|published|put\s+out|sent|circulated|posted|made\s+public)\s+"
+                     rf"(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}s?\b")
+# the outlet's own staff: "our correspondent", "this newspaper's reporter"
+_OWN_REPORTER = re.compile(r"(?:[Oo]ur|[Tt]his\s+(?:newspaper|paper|agency|website|station|channel)['\u2019]s)\s+(?:own\s+)?"
+                           r"(?:[a-z]+\s+)?(?:correspondents?|reporters?|journalists?|team|crew|staff)"
+                           r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})?")
+_ISSUER_WINDOW = 600  # characters: a few sentences
+_AS_BEFORE = re.compile(r"(?<![\w-])as\s+$")
+_NOT_LEAD = re.compile(r"\s*(?:(?:and|but)\s+)?(?:not|than)\s+")
+_ANTECEDENT = re.compile(r"(?<![\w'\u2019-])((?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)"
+                         r"(?:\s+(?!(?:the|a|an|these|those|its|their|his|her|our|that|which)\b)[\w'\u2019-]+){1,5}?)"
+                         r"\s*,?\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){0,4}$")
+_ARGUMENT = re.compile(r"(?:on|to)\s")
+_CITATION_TAIL = re.compile(r"(?:\[\d{1,3}\])+$")
 _CUTTING = ("B", "P", "C", "citing", "passive", "impersonal", "hedge")
 
 
@@ -231,9 +248,11 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     mode = frame.mode
     if mode in _OUTLET_MODES:
         return _clause(text, frame, lo, hi), ()
+    if mode == "B" and _comparative(text, frame, lo):
+        return _compared(text, frame, lo), ()
     left_start = lo
     for f in frames[:i]:  # the end of the last frame before this one, if any
-        if left_start < f.region[1] <= frame.region[0]:
+        if left_start < f.region[1] <= frame.region[0] and not (f.mode == "B" and _comparative(text, f, lo)):
             left_start = f.region[1]
     if mode == "B" and _nests(text, frames[:i], lo, frame.region[0]):
         left_start = lo  # "Valdoria has asked the council to act, the minister said": the minister reports it all
@@ -279,9 +298,38 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
             end = cut.start()
     span = _trim(text, frame.right, end)
-    if span is not None and mode == "E" and _PREPOSITION.match(text, span[0], span[1]):
-        return None, ()  # "which X blamed on Y": what is blamed is the antecedent, not "on Y"
+    if mode == "E" and (span is None or _PREPOSITION.match(text, span[0], span[1])):
+        # "the 300 deaths that officials reported", "the flood, which Orsk blames on the dam": what is
+        # reported or blamed is the antecedent (with the "on"/"to" argument of the verb, when one follows)
+        head = _relative_antecedent(text, lo, frame.region[0])
+        if head is None:
+            return None, ()
+        if span is not None and _ARGUMENT.match(text, span[0]):
+            return (head[0], span[1]), (head, span)
+        return head, ()
     return span, ()
+
+
+def _comparative(text: str, frame: Frame, lo: int) -> bool:
+    """"not nearly 400 as the Front had claimed": an "as" before the speaker of a cue with no content after
+    it compares a figure with that speaker's claim; the sentence around it is not that speaker's."""
+    return frame.speaker is not None and frame.speaker[1] <= frame.cue.start and frame.right is None and \
+        _AS_BEFORE.search(text, max(lo, frame.speaker[0] - 4), frame.speaker[0]) is not None
+
+
+def _compared(text: str, frame: Frame, lo: int) -> tuple[int, int] | None:
+    """What the speaker of a comparative "as X claimed" said: the phrase before "as", back to a comma,
+    without a leading "not" ("not nearly 400 as the Front had claimed" -> "nearly 400")."""
+    end = _AS_BEFORE.search(text, max(lo, frame.speaker[0] - 4), frame.speaker[0]).start()
+    start = max(lo, text.rfind(",", lo, end) + 1, text.rfind(";", lo, end) + 1)
+    m = _NOT_LEAD.match(text, start, end)
+    return _trim(text, m.end() if m else start, end, 1)
+
+
+def _relative_antecedent(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The noun phrase a relative clause ending at ``pos`` ("..., which Orsk") hangs on: "the 300 deaths"."""
+    m = _ANTECEDENT.search(text, max(lo, pos - 90), pos)
+    return (m.start(1), m.end(1)) if m is not None else None
 
 
 def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
@@ -379,6 +427,9 @@ def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int
         start += 1
     if text[start:start + 5].lower() == "that " and not keeps_that():
         start += 5
+    if text[end - 1:end] == "]":  # a citation marker: "12 died.[4]"
+        m = _CITATION_TAIL.search(text, max(start, end - 24), end)
+        end = m.start() if m else end
     while end > start and (text[end - 1] in " \t\n,;:.\u2014\u2013-" or (
             text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end))):
         end -= 1
@@ -413,8 +464,23 @@ def _claim(text: str, frame: Frame, span: tuple[int, int], parts: tuple, sentenc
                 return None
         else:
             speaker = None
+    if speaker is not None and _OWN_REPORTER.fullmatch(text, speaker[0], speaker[1]):
+        return Found("outlet", span, sentence, cue)  # "our correspondent said": the outlet's own report
+    if speaker is not None and _DEFINITE_DOCUMENT.fullmatch(text, speaker[0], speaker[1]):
+        speaker = _issuer(text, speaker) or speaker  # "the document says": whoever issued it
     return Found(kind, span, sentence, cue, speaker, carry, frame.antecedent, frame.via, parts,
                  described=frame.appositive if speaker is not None else None)
+
+
+def _issuer(text: str, document: tuple[int, int]) -> tuple[int, int] | None:
+    """Who issued the document that "the document" / "the statement" points back to: the subject of the
+    last "released/issued/published a ..." within a few sentences before it, or None."""
+    last = None
+    for m in _ISSUED.finditer(text, max(0, document[0] - _ISSUER_WINDOW), document[0]):
+        last = m
+    if last is None:
+        return None
+    return phrase_before(text, max(0, last.start() - 120), last.start())
 
 
 def _main_claim(found: list[Found], base: int, span: tuple[int, int]) -> Found | None:

@@ -108,19 +108,28 @@ def _analysable(toks):
 
 
 def _document_source(text: str, toks, lead: int) -> tuple[int, int] | None:
-    """"A statement from Pentagon Press Secretary John Kirby" speaks for Kirby: the span after from/by."""
+    """"A statement from Pentagon Press Secretary John Kirby" speaks for Kirby, "a statement from the army"
+    for the army: the span after from/by/of when it names someone (a capitalised word or a speaker noun)."""
     w = words()
     for k in range(lead, len(toks) - 1):
         if toks[k][2].lower() in w.documents and toks[k + 1][2].lower() in ("from", "by", "of"):
             rest = toks[k + 2:]
-            if rest and any(is_capitalised(t[2]) for t in rest):
+            if rest and (any(is_capitalised(t[2]) for t in rest) or _names_issuer(rest)):
                 return rest[0][0], rest[-1][1]
     return None
 
 
+def _names_issuer(rest) -> bool:
+    """"the army", "the premier's office": a determined speaker noun (no document: "a copy of the report")."""
+    w = words()
+    head = rest[-1][2].lower()
+    return (rest[0][2].lower() in w.determiners and head in w.nominal and head not in w.documents
+            and w.singular.get(head, head) not in w.documents)
+
+
 def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, definite: bool) -> Phrase:
     w = words()
-    body = toks[lead:]
+    body = _without_location(toks[lead:])
     core, complement = _split_complement(body)
     entry, gspan = _gazetteer(core)
     if entry is not None and _other_owner(core, gspan[0]):
@@ -139,8 +148,11 @@ def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, de
     national = owner is not None and core[0][2].endswith(("'s", "\u2019s"))
     if national:
         core = core[1:] or core
+    member = _members_of(text, core)
+    if member is not None:
+        return replace(member, start=start, end=end, number="pl")
     name_at = _name_start(core)
-    if name_at is not None:
+    if name_at is not None and not (len(core) == 1 and _initial_noun(core[0][2]) and core[0][2].lower() in w.nominal):
         return _person_or_org(text, start, end, core, name_at, affiliation, owner if national else None)
     p = _description(text, start, end, core, core[-1][2].lower(), quantified, definite, affiliation,
                      complement)
@@ -159,15 +171,54 @@ def _owned_by_country(p: Phrase, owner: str) -> Phrase:
     return replace(p, name=name)
 
 
+def _without_location(body):
+    """"The Health Ministry in the Dorn Strip" is the ministry, "US Central Command in the region" the
+    command: an organisation's name ends where "in" + a place starts."""
+    w = words()
+    for k in range(1, len(body) - 1):
+        if body[k][2] == "in":
+            name = body[:k]
+            if is_capitalised(name[-1][2]) and any(t[2].lower() in w.org_words for t in name) and all(
+                    is_capitalised(t[2]) or t[2] in ("of", "for", "and") for t in name):
+                return name
+            return body
+    return body
+
+
 def _split_complement(body):
     """"official with the group" -> ("official", "the group"): a lowercase head noun followed by a
     preposition takes a complement; a capitalised one is part of a name ("Observatory for Human Rights")."""
     w = words()
     for k in range(1, len(body) - 1):
         prev = body[k - 1][2]
-        if body[k][2].lower() in w.linking and prev.islower() and prev.lower() in w.nominal:
+        if body[k][2].lower() in w.linking and (prev.islower() or k == 1 and _initial_noun(prev)) and \
+                prev.lower() in w.nominal:
             return body[:k], body[k + 1:]
     return body, []
+
+
+def _members_of(text: str, core) -> Phrase | None:
+    """"NOHR activists", "Red Crescent volunteers": members speaking for a named organisation are the
+    organisation (one the gazetteer knows, an acronym or a name its own words type), or None."""
+    w = words()
+    noun = core[-1][2].lower() if len(core) > 1 else ""
+    if w.singular.get(noun, noun[:-1] if noun.endswith("s") else noun) not in w.member_nouns:
+        return None
+    run = core[:-1]
+    if not all(is_capitalised(t[2]) and not t[2].endswith(("'s", "\u2019s")) for t in run):
+        return None
+    named = text[run[0][0]:run[-1][1]]
+    acronym = len(run) == 1 and run[0][2].isupper() and len(run[0][2]) > 1
+    if _lookup(named) is None and not acronym and not any(t[2].lower() in w.org_words for t in run):
+        return None
+    p = _describe_words(named)
+    return p if p.kind == "organisation" else None
+
+
+def _initial_noun(tok: str) -> bool:
+    """"Sources", "Officials" opening a sentence: a speaker noun capitalised only by its place."""
+    low = tok.lower()
+    return tok.istitle() and low not in words().org_words and _lookup(tok) is None
 
 
 def _complement_name(text: str, complement) -> str | None:

@@ -23,13 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.text import data as lexicon
-from ledger.reading.claims.cues import Cue, refusal
+from ledger.reading.claims.cues import Cue, cue_words, refusal
 from ledger.text.phrases import phrase_trie
 from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
+# "continued to insist", "began to say": an aspectual verb before the cue, whose subject is the speaker's
+_ASPECT_BEFORE = re.compile(r"\b(?:continu(?:e|es|ed|ing)|beg[ai]n|begins|start(?:s|ed)?|ke(?:ep|eps|pt)|went\s+on)\s+to\s+$")
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
 _COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
 _COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
@@ -52,6 +54,7 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
                            r",\s+(?=[A-Z])|(?<=[A-Z])\.)){0,60}?,?\s*\bthat\b")
 
 
+_DASH_ASIDE = re.compile(r"\s*(?:--|[-\u2014\u2013])\s*[^-\u2014\u2013.;:\"\u201c]{2,60}?\s*(?:--|[-\u2014\u2013])(?=\s*that\b)")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 _IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?")
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
@@ -198,10 +201,15 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         if _PREPOSITION_BEFORE.search(before):
             return None
         return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right())
-    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal")  # someone or something tells
-    speaker = phrase_before(text, lo, cue.start, relaxed=speech)
+    # someone or something tells; an ``animate`` cue's subject must be a speaker noun ("the fire underscored")
+    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal") and not cue.entry.animate
+    aspect = _ASPECT_BEFORE.search(text, max(lo, cue.start - 16), cue.start) if text[cue.start - 3:cue.start - 1] \
+        == "to" else None
+    if aspect is None and _last_word(text[max(lo, cue.start - 12):cue.start].rstrip(" ,")).lower() in _time_words():
+        aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
+    speaker = phrase_before(text, lo, aspect.start() if aspect else cue.start, relaxed=speech)
     if speaker is not None and speaker[1] <= cue.start:
-        return _left_frame(text, cue, lo, hi, speaker, right())
+        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None)
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
     if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
         speaker = phrase_before(text, lo, progressive.start(), relaxed=speech)
@@ -233,6 +241,20 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     return None
 
 
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset:
+    return frozenset(lexicon.load("grammar.json")["temporal"])
+
+
+@lru_cache(maxsize=1)
+def _time_before() -> re.Pattern:
+    """A time phrase between a subject and its cue: "on Sunday", "late on Friday", "earlier this week"."""
+    temporal = phrase_trie(_time_words(), fold=False)
+    phrase = (rf"(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this|next|in\s+the)\s+)?"
+              rf"(?i:{temporal})(?:\s+(?:morning|afternoon|evening|night))?")
+    return re.compile(rf"(?<=\w)(?:\s+{phrase}\s+|,\s*{phrase}\s*,\s+)$")  # both commas or none
+
+
 def _coordinator_start(text: str, lo: int, end: int) -> int:
     """Where the coordinator before a coordinated cue starts ("... and then said"): what
     ``_COORDINATOR_TAIL.search(text[lo:end])`` finds, but searched only from where the run of characters
@@ -259,14 +281,21 @@ def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tupl
 
 
 def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,
-                via: tuple[int, int] | None = None) -> Frame | None:
+                via: tuple[int, int] | None = None, infinitive: bool = False) -> Frame | None:
     w = words()
     entry = cue.entry
     speaker_words = text[speaker[0]:speaker[1]].split()
     head = speaker_words[-1].lower() if speaker_words else ""
+    relative = False
+    if len(speaker_words) > 1 and speaker_words[0].lower() == "that" and head.endswith("s") and head != "this":
+        # "the deaths that officials reported": "that" opens a clause ("that officials" is no phrase)
+        relative = _is_noun_before(_last_word(text[max(lo, speaker[0] - 24):speaker[0]])) and \
+            _last_word(text[max(lo, speaker[0] - 24):speaker[0]]).lower() not in cue_words()
+        speaker = (_skip_space(text, speaker[0] + 4), speaker[1])
+        speaker_words = speaker_words[1:]
     if entry is not None and entry.definite and not _definite(text, speaker):
         return None
-    if entry is not None and cue.form == entry.lemma and not _plural_subject(text, speaker):
+    if entry is not None and cue.form == entry.lemma and not infinitive and not _plural_subject(text, speaker):
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
     if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
         return None
@@ -281,6 +310,8 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             pronoun and opener and _is_noun_before(opener) and _starts_verb(text, right)):
         if _starts_subordinate(text, right):
             return None
+        mode = "E"
+    if relative:
         mode = "E"
     if head in ("who", "which", "that") and len(speaker_words) == 1:
         antecedent = phrase_before(text, lo, _back_to_comma(text, lo, speaker[0]))
@@ -341,6 +372,9 @@ def _content_start(text: str, cue: Cue, hi: int) -> int | None:
             pos = skip_adverbials(text, addressee, hi)
             if _ADDRESSEE_MODIFIER.match(text, pos, hi):
                 return None  # "told reporters traveling with the secretary": no content after the cue
+    aside = _DASH_ASIDE.match(text, pos, hi)
+    if aside is not None:  # "said - per the Wire - that ...": the aside between dashes is no content
+        pos = aside.end()
     m = _patterns().that.match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi) or (
         _DISTANT_THAT.match(text, cue.end, hi) if pos > cue.end and text[pos:pos + 1] == "," else None)
     if m is not None:
