@@ -75,7 +75,7 @@ def words() -> _Words:
         raise ValueError(f"speakers.json: unknown source types {sorted(set(typed) - set(SOURCE_TYPES))}")
     singular: dict[str, str] = {}
     roles = dict(sp["person_roles"])
-    nouns = set(roles) | set(sp["anonymous"]) | set(sp["organisations"]) | set(sp["documents"])
+    nouns = set(roles) | set(sp["anonymous"]) | set(sp["organisations"]) | set(sp["documents"]) | set(sp["member_nouns"])
     for noun in nouns:
         last = noun.split()[-1]
         singular[plural(last)] = last
