@@ -85,7 +85,7 @@ def test_unseen_which_x_blames_on_y_is_the_antecedent_and_the_blamed():
 @pytest.mark.parametrize("text", [
     "The big fire underscored the weakness of the city's defences.",
     "More than 700 rescue workers continued digging through the night.",
-    "Confusion continued to surround the fate of the ferry.",
+    "The confusion continued to surround the fate of the ferry.",
 ])
 def test_unseen_no_claim_from_inanimate_subjects_or_aspectual_verbs(text):
     assert _claims(text) == []

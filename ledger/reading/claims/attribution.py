@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
-from ledger.reading.claims.speakers import phrase_before
+from ledger.reading.claims.speakers import phrase_before, words
 from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
@@ -73,13 +73,18 @@ _OWN_REPORTER = re.compile(r"(?:[Oo]ur|[Tt]his\s+(?:newspaper|paper|agency|websi
                            r"(?:[a-z]+\s+)?(?:correspondents?|reporters?|journalists?|team|crew|staff)"
                            r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})?")
 _ISSUER_WINDOW = 600  # characters: a few sentences
-_AS_BEFORE = re.compile(r"(?<![\w-])as\s+$")
+_AS_BEFORE = re.compile(r"(?<=\w)\s+as\s+$")  # "400 as": after a word, not ", as I have said,"
 _NOT_LEAD = re.compile(r"\s*(?:(?:and|but)\s+)?(?:not|than)\s+")
 _ANTECEDENT = re.compile(r"(?<![\w'\u2019-])((?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)"
                          r"(?:\s+(?!(?:the|a|an|these|those|its|their|his|her|our|that|which)\b)[\w'\u2019-]+){1,5}?)"
                          r"\s*,?\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){0,4}$")
 _ARGUMENT = re.compile(r"(?:on|to)\s")
 _CITATION_TAIL = re.compile(r"(?:\[\d{1,3}\])+$")
+# two speaker phrases joined by "and", each a name or a determined noun: "The army and the police",
+# "Orsk and Kessel", "Mayor Ilse Marr and Governor Arvid Lenn"
+_PARTY = r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
+_OF_NAME = re.compile(r"[A-Z]\w*\s+(?:of|for)\s+[A-Z]")
+_TWO_PARTIES = re.compile(rf"(?:(?:[Bb]oth|[Ee]ither)\s+)?({_PARTY})\s+and\s+({_PARTY})")
 _CUTTING = ("B", "P", "C", "citing", "passive", "impersonal", "hedge")
 
 
@@ -90,7 +95,7 @@ class Found:
     ``speaker`` is the mention span (None when the speaker is carried: then ``carry`` is the claim whose
     speaker this one shares); ``antecedent`` the phrase a relative pronoun stands for; ``via``
     the intermediary of "citing"; ``outlet`` marks the outlet's own hedged assertions ("are reported to"),
-    kept only when they carry a figure.
+    kept only when they carry a figure; ``joint`` marks one party's claim of "X and Y said" (same content).
     """
 
     kind: str
@@ -104,6 +109,7 @@ class Found:
     parts: tuple[tuple[int, int], ...] = ()
     outlet: bool = False
     described: tuple[int, int] | None = None
+    joint: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -213,8 +219,35 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         shared = frames[i - 1].speaker if frame.mode == "C" and i > 0 else None
         claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base, shared)
         if claim is not None:
-            found.append(claim)
+            found.extend(_per_party(text, claim))
     return pending
+
+
+def _separate(left: str, right: str) -> bool:
+    """Whether "left and right" names two parties, not one organisation ("Citizenship and Immigration
+    Services", "Centre for Media and Public Affairs"): the right one does not end in an organisation word
+    the left one lacks, and the left one is no "X for/of Y" name."""
+    w = words()
+    if any(p.split()[-1].lower() in w.documents for p in (left, right)):
+        return False  # "the investigation and Democrats": a document is no party here
+    org_words = w.org_words
+    left_org = left.split()[-1].lower() in org_words
+    right_org = right.split()[-1].lower() in org_words
+    return not (right_org and not left_org) and not _OF_NAME.search(left)
+
+
+def _per_party(text: str, claim: Found) -> list[Found]:
+    """"The army and the police said ...": one claim per party, each with its own speaker (marked
+    ``joint``, so that the second is not taken for a duplicate of the first); a coordination of modifiers
+    ("Federal and state officials") or of names under one title is one speaker."""
+    if claim.speaker is None or text.find(" and ", claim.speaker[0], claim.speaker[1]) < 0:
+        return [claim]
+    m = _TWO_PARTIES.fullmatch(text, claim.speaker[0], claim.speaker[1])
+    if m is None or not _separate(text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]):
+        return [claim]
+    first = replace(claim, speaker=m.span(1), joint=True)
+    second = replace(claim, speaker=m.span(2), joint=True, described=None)
+    return [first, second]
 
 
 def _reported_refusal(frame: Frame, found: list[Found], base: int) -> bool:
@@ -466,8 +499,10 @@ def _claim(text: str, frame: Frame, span: tuple[int, int], parts: tuple, sentenc
             speaker = None
     if speaker is not None and _OWN_REPORTER.fullmatch(text, speaker[0], speaker[1]):
         return Found("outlet", span, sentence, cue)  # "our correspondent said": the outlet's own report
-    if speaker is not None and _DEFINITE_DOCUMENT.fullmatch(text, speaker[0], speaker[1]):
-        speaker = _issuer(text, speaker) or speaker  # "the document says": whoever issued it
+    if speaker is not None and _DEFINITE_DOCUMENT.fullmatch(text, speaker[0], speaker[1]) and \
+            not any(c.speaker is not None for c in found):
+        # "the document says": whoever issued it (once a claim has a speaker, ``coref`` takes the last one)
+        speaker = _issuer(text, speaker) or speaker
     return Found(kind, span, sentence, cue, speaker, carry, frame.antecedent, frame.via, parts,
                  described=frame.appositive if speaker is not None else None)
 
