@@ -164,3 +164,56 @@ def test_unseen_name_inside_an_organisation_keeps_its_capitalised_small_word():
 def test_unseen_appositive_name_is_the_speaker():
     text = "The brother of one victim, Arvid Lenn, told reporters that the house collapsed."
     assert _claims(text) == [("indirect", "Arvid Lenn", "that the house collapsed")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Arvid Lenn, another resident, said 15 villagers died.", "Arvid Lenn", "15 villagers died"),
+    ("\u201cThe bomber blew himself up,\u201d said Maj. Gen. Karim al Dorani, a spokesman for the ministry.",
+     "Karim al Dorani", "The bomber blew himself up"),
+    ('"She is my only sister," a 16-year-old girl told the Orsk Daily.', "girl", "She is my only sister"),
+    ("Experts on Norland and nuclear arms said the test could change that.",
+     "Experts on Norland and nuclear arms", "the test could change that"),
+])
+def test_unseen_speaker_phrases_the_reader_did_not_walk(text, speaker, content):
+    assert [(c[1], c[2]) for c in _claims(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said there were at least 15 people confirmed dead and at least 28 wounded.",
+    "Ba Orsk, another resident, said 15 villagers were confirmed dead, with several more wounded.",
+])
+def test_unseen_a_count_in_a_passive_is_no_speaker(text):
+    claims = _claims(text)
+    assert len(claims) == 1 and claims[0][1] in ("ministry", "Ba Orsk")
+
+
+def test_unseen_count_before_an_appositive_is_no_speaker():
+    text = ("With 59 dead and 142 survivors in the wreck, the number on board was more than 200, and not the 190 "
+            "as earlier declared in the manifest, said Capt. Pedro Tin, the harbour commander.")
+    assert [c[1] for c in _claims(text)] == ["Pedro Tin"]
+
+
+def test_unseen_widely_reported_to_is_the_outlets_hedge():
+    text = "Three fighters widely reported to have been killed in the raid were alive."
+    assert _claims(text) == [("outlet", "Harbour Gazette", text[:-1])]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The army and the police said six attackers were killed.", ["army", "police"]),
+    ("Six attackers were killed, the army and the police said.", ["army", "police"]),
+    ("Orsk and Kessel said six attackers were killed.", ["Orsk", "Kessel"]),
+    ("Both Mayor Ilse Marr and Governor Arvid Lenn said six attackers were killed.", ["Ilse Marr", "Arvid Lenn"]),
+    ("Federal and state officials said six attackers were killed.", ["Federal and state officials"]),
+    ("The Central and East Velsk Coalition said six attackers were killed.", ["Central and East Velsk Coalition"]),
+])
+def test_unseen_x_and_y_said_is_one_claim_per_party(text, parties):
+    claims = _claims(text)
+    assert [c[1] for c in claims] == parties
+    assert len({c[2] for c in claims}) == 1 and claims[0][2].lower() == "six attackers were killed"
+
+
+def test_unseen_colon_cue_gives_the_next_quote_paragraphs():
+    text = ("The match ended late.\n\nCoach Arvid Lenn reacts:\n\n\u201cThe best team won today.\u201d\n\n"
+            "\u2018The team played brilliantly. Every player was magnificent.\u2019")
+    assert _claims(text) == [("direct", "Arvid Lenn", "The best team won today."),
+                             ("direct", "Arvid Lenn", "The team played brilliantly. Every player was magnificent.")]

@@ -359,7 +359,7 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     names = _trim_name(run[role_end + 1:]) if role_end + 1 < len(run) else []
     orgish = any(x in w.org_words for x in lows[role_end + 1:]) or (
         len(run) == 1 and run[0][2].isupper() and len(run[0][2]) > 1)
-    if not names or orgish or any(is_capitalised(t[2]) is False for t in names):
+    if not names or orgish or any(not is_capitalised(t[2]) and t[2] not in _NAME_PARTICLES for t in names):
         name = text[run[0][0]:run[-1][1]]
         typ = _org_type(lows)
         if typ in ("media", "other") and any(t[2].lower() in _STATE_WORDS for t in body[:at]):
@@ -412,8 +412,8 @@ def _trim_name(names):
         names = names[1:]
     if len(names) > 3 or (len(names) == 3 and not _INITIAL.fullmatch(names[1][2])):
         keep = names[-2:]
-        if len(names) >= 3 and _INITIAL.fullmatch(names[-2][2]):
-            keep = names[-3:]
+        if len(names) >= 3 and (_INITIAL.fullmatch(names[-2][2]) or names[-2][2] in _NAME_PARTICLES):
+            keep = names[-3:]  # "Lloyd J. Austin", "Khalid al Muhanna"
         names = keep
     return names or names[-1:]
 
@@ -434,6 +434,7 @@ def _role(lows: list[str]) -> str | None:
     return " ".join(stems[start:end])
 
 
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "la", "le"})
 _ROLE_PREFIXES = frozenset({"press", "defense", "defence", "foreign", "prime", "vice", "deputy", "interior",
                             "state", "chief", "general", "attorney", "secretary", "military", "senior"})
 
@@ -485,6 +486,8 @@ def _description(text: str, start: int, end: int, body, head: str, quantified: b
     pl = sing != head or head in w.collectives or quantified
     lows = [t[2].lower() for t in body]
     full = body + list(complement) if complement else body
+    if len(full) > 1 and _AGE.fullmatch(full[0][2]):
+        full = full[1:]  # "a 16-year-old girl" is a girl: the age describes her, it names no one
     name = text[full[0][0]:full[-1][1]]
     if quantified and pl and sing != head and not complement:
         name = text[body[0][0]:body[-1][0]] + sing

@@ -58,6 +58,9 @@ _DASH_ASIDE = re.compile(r"\s*(?:--|[-\u2014\u2013])\s*[^-\u2014\u2013.;:\"\u201
 _COMPLEMENTED = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?((?:(?:[Tt]he|[Aa]ll|[Mm]any|[Ss]ome|[Mm]ost|[Ss]everal|"
                           r"[Oo]ther)\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)\s+(?:on|in|of|from|at|for|with|across|"
                           r"around|inside|within|outside)\s+[^,;:.!?\"\u201c\u201d()]{1,70}?)\s+")
+_HEARSAY = re.compile(r"(?:widely|generally|commonly|reportedly)\s+$")
+_SMALL_CLAUSE = re.compile(r"\s+(?:dead|alive|missing|killed|injured|wounded|hurt|safe|unharmed|deceased)\b")
+_REDUCED_PASSIVE = re.compile(r"\s+to\s+(?:have\s+been|be)\b")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 _IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?")
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
@@ -205,6 +208,10 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             return None
         return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right())
     # someone or something tells; an ``animate`` cue's subject must be a speaker noun ("the fire underscored")
+    if _HEARSAY.match(text, cue.start, cue.verb) and _REDUCED_PASSIVE.match(text, cue.end, hi):
+        return Frame(cue, "passive", (cue.start, cue.end), right=cue.end)  # "a girl widely reported to have been"
+    if cue.form.endswith("ed") and _SMALL_CLAUSE.match(text, cue.end, hi):
+        return None  # "15 people confirmed dead", "reported missing": a passive small clause, no speaker
     speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal") and not cue.entry.animate
     aspect = _ASPECT_BEFORE.search(text, max(lo, cue.start - 16), cue.start) if text[cue.start - 3:cue.start - 1] \
         == "to" else None
@@ -226,6 +233,8 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         if frame is not None:
             return frame
     appositive = _appositive_subject(text, cue, lo, speech)
+    if appositive is not None and text[appositive[0][0]].isdigit():
+        appositive = None  # "With 59 dead and 142 survivors in the tragedy, the number ..., said": a count
     if appositive is not None:
         subject, via, chunk = appositive
         if _names_role_holder(text, subject, chunk):

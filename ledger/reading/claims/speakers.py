@@ -321,6 +321,7 @@ def phrase_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _BLANK = re.compile(r"\s")
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "la", "le"})
 _OWNING = frozenset({"of", "for", "from", "by", "with"})  # the prepositions that tie a speaker to its owner
 _FIRST_READ = 40
 
@@ -339,6 +340,8 @@ def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | Non
     for k, (s, e, tok) in enumerate(toks):
         looked = k + 5  # the furthest a step looks ahead: a closing bracket five tokens on
         low = tok.lower()
+        if low in _PARTICLES and named and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+            continue  # "Khalid al Muhanna", "Ludwig van Beethoven": a particle inside a name
         if named and tok.islower() and low not in w.nominal and low not in w.linking and not (
                 low in w.determiners and toks[k - 1][2].lower() in _OWNING) and not (
                 low.endswith(("'s", "\u2019s")) and toks[k - 1][2].lower() in w.determiners):
