@@ -217,3 +217,9 @@ def test_unseen_colon_cue_gives_the_next_quote_paragraphs():
             "\u2018The team played brilliantly. Every player was magnificent.\u2019")
     assert _claims(text) == [("direct", "Arvid Lenn", "The best team won today."),
                              ("direct", "Arvid Lenn", "The team played brilliantly. Every player was magnificent.")]
+
+
+def test_unseen_participle_colon_gives_the_next_quote_paragraph_to_the_main_subject():
+    text = ("The appeal went in.\n\nVelsk director Yury Lenn sent through the appeal today stating:\n\n"
+            "\u201cVelsk disputes the notice in its entirety.\u201d\n\nThe appeal means a hearing.")
+    assert _claims(text) == [("direct", "Yury Lenn", "Velsk disputes the notice in its entirety.")]

@@ -210,9 +210,12 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
             _apply_citing(text, frame, found, base)
             continue
         span, parts = _content(text, frame, frames, i, lo, unit.end, quotes)
-        if frame.colon and span is None and frame.speaker is not None:
-            pending = Found("direct", (0, 0), (unit.start, unit.end), (frame.cue.start, frame.cue.end),
-                            frame.speaker)
+        speaker = frame.speaker
+        if frame.colon and span is None and speaker is None and frame.mode == "P":
+            # "Ganus sent the appeal, stating:" + a quote paragraph: the participle's subject is the main one
+            speaker = frames[i - 1].speaker if i > 0 else subject_of(text, lo, frame.region[0])
+        if frame.colon and span is None and speaker is not None:
+            pending = Found("direct", (0, 0), (unit.start, unit.end), (frame.cue.start, frame.cue.end), speaker)
             continue
         if span is None or _reported_refusal(frame, found, base):
             continue
