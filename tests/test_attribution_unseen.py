@@ -223,3 +223,22 @@ def test_unseen_participle_colon_gives_the_next_quote_paragraph_to_the_main_subj
     text = ("The appeal went in.\n\nVelsk director Yury Lenn sent through the appeal today stating:\n\n"
             "\u201cVelsk disputes the notice in its entirety.\u201d\n\nThe appeal means a hearing.")
     assert _claims(text) == [("direct", "Yury Lenn", "Velsk disputes the notice in its entirety.")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nasser al-Dorani, the Health Ministry\u2019s undersecretary, said the strike left 534 people wounded.",
+     ("Nasser al-Dorani", "Health Ministry")),
+    ("\u201cThe toll is very high,\u201d health ministry spokesman Tamim al-Orsi told a television channel.",
+     ("Tamim al-Orsi", "Health Ministry")),
+    ("Addressing reporters in Velsk, the head of operations in the North-east, Major General Lucky Arvo, said "
+     "17 fighters were caught.", ("Lucky Arvo", None)),
+])
+def test_unseen_person_speakers_keep_their_names_and_institution(text, speaker):
+    (claim,) = extract(text, outlet="Harbour Gazette")
+    assert (claim.speaker.name, claim.speaker.affiliation) == speaker
+
+
+def test_unseen_a_place_ending_a_longer_subject_is_no_speaker():
+    text = "Witnesses of Saturday's airstrike in Orsk reported multiple civilian casualties at the wake."
+    assert _claims(text) == [("indirect", "Witnesses of Saturday's airstrike in Orsk",
+                              "multiple civilian casualties at the wake")]

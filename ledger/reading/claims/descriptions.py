@@ -72,7 +72,8 @@ def _describe_words(phrase: str) -> Phrase:
 
 
 def _describe(text: str, start: int, end: int) -> Phrase:
-    toks = _analysable(tokens(text, start, end))
+    raw = tokens(text, start, end)
+    toks = _analysable(raw)
     w = words()
     if len(toks) == 1 and toks[0][2].lower() in w.pronouns:
         info = w.pronouns[toks[0][2].lower()]
@@ -85,7 +86,7 @@ def _describe(text: str, start: int, end: int) -> Phrase:
                      for t in toks[:lead])
     definite = lead == 0 or toks[0][2].lower() in ("the", "this", "that", "these", "those", "his", "her",
                                                    "its", "their")
-    inner = _document_source(text, toks, lead)
+    inner = _document_source(text, toks, lead) or _document_source(text, raw, lead)
     if inner is not None:
         found = describe(text, inner[0], inner[1])
         return Phrase(start, end, found.kind, found.name, found.head, found.type, found.affiliation,
@@ -112,11 +113,16 @@ def _document_source(text: str, toks, lead: int) -> tuple[int, int] | None:
     for the army: the span after from/by/of when it names someone (a capitalised word or a speaker noun)."""
     w = words()
     for k in range(lead, len(toks) - 1):
-        if toks[k][2].lower() in w.documents and toks[k + 1][2].lower() in ("from", "by", "of"):
-            rest = toks[k + 2:]
+        by = k + 2 if toks[k + 1][2].lower() in _ISSUING and k + 2 < len(toks) - 1 else k + 1
+        if toks[k][2].lower() in w.documents and toks[by][2].lower() in ("from", "by", "of") and (
+                by == k + 1 or toks[by][2].lower() == "by"):  # "a statement released by the Kessel Brigades"
+            rest = toks[by + 1:]
             if rest and (any(is_capitalised(t[2]) for t in rest) or _names_issuer(rest)):
                 return rest[0][0], rest[-1][1]
     return None
+
+
+_ISSUING = frozenset({"released", "issued", "published", "sent", "circulated", "posted", "signed"})
 
 
 def _names_issuer(rest) -> bool:
@@ -322,9 +328,15 @@ def _lookup(name: str) -> GazetteerEntry | None:
 
 
 def _possessive_owner(body) -> str | None:
-    for _, _, tok in body[:-1]:
+    """"Norland's army" -> "Norland"; "the Health Ministry's spokesman" -> "Health Ministry" (the capitalised
+    words before the possessive)."""
+    for k, (_, _, tok) in enumerate(body[:-1]):
         if tok.endswith(("'s", "\u2019s")) and is_capitalised(tok):
-            return tok[:-2]
+            first = k
+            while first > 0 and is_capitalised(body[first - 1][2]) and body[first - 1][2].lower() not in words().determiners \
+                    and not body[first - 1][2].endswith(("'s", "\u2019s")):
+                first -= 1
+            return " ".join([t[2] for t in body[first:k]] + [tok[:-2]])
     return None
 
 
@@ -397,6 +409,11 @@ def _organisation_before_role(toks, owned: bool = False) -> str | None:
     lows = [t[2].lower() for t in toks]
     kept = [k for k, t in enumerate(toks) if is_capitalised(t[2]) and lows[k].rstrip(".") not in w.titles
             and lows[k] not in w.roles and lows[k] not in ("of", "press") and lows[k] not in w.role_modifiers]
+    if not kept:  # "health ministry spokesman": a lowercase institution before the role is the affiliation
+        k = next((k for k, x in enumerate(lows) if x in w.org_words and x not in w.roles), None)
+        if k is not None and k > 0 and lows[k - 1].isalpha() and lows[k - 1] not in w.determiners \
+                and lows[k - 1] not in w.roles and lows[k - 1] not in w.titles:
+            return f"{toks[k - 1][2]} {toks[k][2]}".title()
     if not owned and all(lows[k] in _ROLE_PREFIXES or lows[k] in w.org_words for k in kept):
         kept = [k for k in kept if lows[k] not in _ROLE_PREFIXES]  # "Defence Ministry": whose? (no affiliation)
     else:

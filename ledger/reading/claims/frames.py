@@ -61,6 +61,7 @@ _COMPLEMENTED = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?((?:(?:[Tt]he|[Aa]ll|[
 _HEARSAY = re.compile(r"(?:widely|generally|commonly|reportedly)\s+$")
 _SMALL_CLAUSE = re.compile(r"\s+(?:dead|alive|missing|killed|injured|wounded|hurt|safe|unharmed|deceased)\b")
 _REDUCED_PASSIVE = re.compile(r"\s+to\s+(?:have\s+been|be)\b")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?$")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 _IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?")
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
@@ -219,6 +220,9 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if aspect is None and _last_word(text[max(lo, cue.start - 12):cue.start].rstrip(" ,")).lower() in _time_words():
         aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
     speaker = phrase_before(text, lo, aspect.start() if aspect else cue.start, relaxed=speech)
+    if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
+        # "Witnesses of the strike in Sanaa reported": the place ends a longer subject, and is no speaker
+        speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
     if speaker is not None and speaker[1] <= cue.start:
         return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None)
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
@@ -495,6 +499,10 @@ _BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019-]+\s+)(?:[A-Z]\.\s+)?(?:[A-Z][\w'\u
 def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, int]) -> bool:
     """"Its director, Mira Castell," / "The group's spokesman, Ivo Dane,": a role description whose
     appositive is a bare personal name (two to four capitalised words) names the speaker."""
+    named = text[chunk[0]:chunk[1]].split()
+    if _LOCATIVE_BEFORE.search(text, max(0, subject[0] - 8), subject[0]) and 2 <= len(named) <= 5 and all(
+            w[:1].isupper() for w in named):
+        return True  # "the head of operations in the North-east, Gen. Lucky Irabor,": the place is no speaker
     if not _BARE_NAME.fullmatch(text, chunk[0], chunk[1]):
         return False
     toks = text[subject[0]:subject[1]].split()

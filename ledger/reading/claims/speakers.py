@@ -133,7 +133,8 @@ def _keeps_period(tok: str) -> bool:
 
 def is_capitalised(tok: str) -> bool:
     """Whether a token can be part of a name: "Kirby", "U.S.", "F-15" (a digit with letters), not "said"."""
-    return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isalpha() for c in tok))
+    return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isalpha() for c in tok)) or (
+        tok[:3] in ("al-", "el-") and tok[3:4].isupper())  # "al-Dorani": a particle joined to a name
 
 
 def is_nominal(tok: str, initial: bool = False) -> bool:
