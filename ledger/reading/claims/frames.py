@@ -217,7 +217,7 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal") and not cue.entry.animate
     aspect = _ASPECT_BEFORE.search(text, max(lo, cue.start - 16), cue.start) if text[cue.start - 3:cue.start - 1] \
         == "to" else None
-    if aspect is None and _last_word(text[max(lo, cue.start - 12):cue.start].rstrip(" ,")).lower() in _time_words():
+    if aspect is None and _word_before(text, max(lo, cue.start - 12), cue.start).lower() in _time_words():
         aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
     speaker = phrase_before(text, lo, aspect.start() if aspect else cue.start, relaxed=speech)
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
@@ -263,6 +263,13 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
         return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
+
+
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The last blank-separated piece of ``text[lo:end]`` without trailing commas and blanks (string methods
+    in C: it is asked before every cue)."""
+    chunk = text[lo:end].rstrip(" ,")
+    return chunk[chunk.rfind(" ") + 1:]
 
 
 @lru_cache(maxsize=1)
