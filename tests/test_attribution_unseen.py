@@ -242,3 +242,8 @@ def test_unseen_a_place_ending_a_longer_subject_is_no_speaker():
     text = "Witnesses of Saturday's airstrike in Orsk reported multiple civilian casualties at the wake."
     assert _claims(text) == [("indirect", "Witnesses of Saturday's airstrike in Orsk",
                               "multiple civilian casualties at the wake")]
+
+
+def test_unseen_pronoun_relative_clause_inside_a_claim_is_no_second_claim():
+    text = "The ministry said two civilians were killed in the shelling of the market, which it blamed on a depot."
+    assert _claims(text) == [("indirect", "ministry", text[len("The ministry said "):-1])]

@@ -217,7 +217,7 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         if frame.colon and span is None and speaker is not None:
             pending = Found("direct", (0, 0), (unit.start, unit.end), (frame.cue.start, frame.cue.end), speaker)
             continue
-        if span is None or _reported_refusal(frame, found, base):
+        if span is None or _reported_refusal(frame, found, base) or _own_aside(text, frame, span, found, base):
             continue
         shared = frames[i - 1].speaker if frame.mode == "C" and i > 0 else None
         claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base, shared)
@@ -251,6 +251,17 @@ def _per_party(text: str, claim: Found) -> list[Found]:
     first = replace(claim, speaker=m.span(1), joint=True)
     second = replace(claim, speaker=m.span(2), joint=True, described=None)
     return [first, second]
+
+
+def _own_aside(text: str, frame: Frame, span: tuple[int, int], found: list[Found], base: int) -> bool:
+    """"The ministry said two died in the shelling, which it blamed on a depot": a relative clause whose
+    subject is a pronoun, inside the content of a claim of its sentence, is that speaker's own words and no
+    second claim (a named subject, "the deaths that officials reported", is another party's)."""
+    if frame.mode != "E" or span[0] >= frame.cue.start or frame.speaker is None:
+        return False
+    if text[frame.speaker[0]:frame.speaker[1]].lower() not in words().pronouns:
+        return False
+    return any(c.content[0] <= frame.cue.start < c.content[1] for c in found[base:])
 
 
 def _reported_refusal(frame: Frame, found: list[Found], base: int) -> bool:
