@@ -141,12 +141,14 @@ def _in_order(spans: list[Span], n: int) -> bool:
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One claim per content span: the first found (an attributed one before an outlet one)."""
-    seen: set[tuple[int, int]] = set()
+    """One claim per content span (per party, for "X and Y said"): the first found (an attributed one before
+    an outlet one)."""
+    seen: set = set()
     out = []
     for c in found:
-        if c.content not in seen:
-            seen.add(c.content)
+        key = (c.content, c.speaker) if c.joint else c.content  # "X and Y said": one claim per party
+        if key not in seen:
+            seen.add(key)
             out.append(c)
     return sorted(out, key=lambda c: c.content)
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
+from ledger.reading.claims.speakers import phrase_before, words
 from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
@@ -63,6 +64,27 @@ _APPOSITIVE = re.compile(r"(?:a|an|the|who|whom|whose|which|one|both|each|also|h
 _SIGNATURE = re.compile(r"\s*(?:\u2015|\u2014|\u2013|--)\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
                         r"(?:,[^\n\"\u201c\u201d]{0,80})?\s*[.]?\s*$")
 _PREPOSITION = re.compile(r"(?:on|for|at|in|with|against|from|into|onto|upon|over)\b")
+_DOCUMENTS = r"(?:document|statement|report|letter|memo|communiqu\u00e9|communique|release|note|filing|paper)"
+_DEFINITE_DOCUMENT = re.compile(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?{_DOCUMENTS}")
+_ISSUED = re.compile(rf"\s(?:released|issued|published|put\s+out|sent|circulated|posted|made\s+public)\s+"
+                     rf"(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}s?\b")
+# the outlet's own staff: "our correspondent", "this newspaper's reporter"
+_OWN_REPORTER = re.compile(r"(?:[Oo]ur|[Tt]his\s+(?:newspaper|paper|agency|website|station|channel)['\u2019]s)\s+(?:own\s+)?"
+                           r"(?:[a-z]+\s+)?(?:correspondents?|reporters?|journalists?|team|crew|staff)"
+                           r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})?")
+_ISSUER_WINDOW = 600  # characters: a few sentences
+_AS_BEFORE = re.compile(r"(?<=\w)\s+as\s+$")  # "400 as": after a word, not ", as I have said,"
+_NOT_LEAD = re.compile(r"\s*(?:(?:and|but)\s+)?(?:not|than)\s+")
+_ANTECEDENT = re.compile(r"(?<![\w'\u2019-])((?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)"
+                         r"(?:\s+(?!(?:the|a|an|these|those|its|their|his|her|our|that|which)\b)[\w'\u2019-]+){1,5}?)"
+                         r"\s*,?\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){0,4}$")
+_ARGUMENT = re.compile(r"(?:on|to)\s")
+_CITATION_TAIL = re.compile(r"(?:\[\d{1,3}\])+$")
+# two speaker phrases joined by "and", each a name or a determined noun: "The army and the police",
+# "Orsk and Kessel", "Mayor Ilse Marr and Governor Arvid Lenn"
+_PARTY = r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
+_OF_NAME = re.compile(r"[A-Z]\w*\s+(?:of|for)\s+[A-Z]")
+_TWO_PARTIES = re.compile(rf"(?:(?:[Bb]oth|[Ee]ither)\s+)?({_PARTY})\s+and\s+({_PARTY})")
 _CUTTING = ("B", "P", "C", "citing", "passive", "impersonal", "hedge")
 
 
@@ -73,7 +95,7 @@ class Found:
     ``speaker`` is the mention span (None when the speaker is carried: then ``carry`` is the claim whose
     speaker this one shares); ``antecedent`` the phrase a relative pronoun stands for; ``via``
     the intermediary of "citing"; ``outlet`` marks the outlet's own hedged assertions ("are reported to"),
-    kept only when they carry a figure.
+    kept only when they carry a figure; ``joint`` marks one party's claim of "X and Y said" (same content).
     """
 
     kind: str
@@ -87,6 +109,7 @@ class Found:
     parts: tuple[tuple[int, int], ...] = ()
     outlet: bool = False
     described: tuple[int, int] | None = None
+    joint: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -187,17 +210,58 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
             _apply_citing(text, frame, found, base)
             continue
         span, parts = _content(text, frame, frames, i, lo, unit.end, quotes)
-        if frame.colon and span is None and frame.speaker is not None:
-            pending = Found("direct", (0, 0), (unit.start, unit.end), (frame.cue.start, frame.cue.end),
-                            frame.speaker)
+        speaker = frame.speaker
+        if frame.colon and span is None and speaker is None and frame.mode == "P":
+            # "Ganus sent the appeal, stating:" + a quote paragraph: the participle's subject is the main one
+            speaker = frames[i - 1].speaker if i > 0 else subject_of(text, lo, frame.region[0])
+        if frame.colon and span is None and speaker is not None:
+            pending = Found("direct", (0, 0), (unit.start, unit.end), (frame.cue.start, frame.cue.end), speaker)
             continue
-        if span is None or _reported_refusal(frame, found, base):
+        if span is None or _reported_refusal(frame, found, base) or _own_aside(text, frame, span, found, base):
             continue
         shared = frames[i - 1].speaker if frame.mode == "C" and i > 0 else None
         claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base, shared)
         if claim is not None:
-            found.append(claim)
+            found.extend(_per_party(text, claim))
     return pending
+
+
+def _separate(left: str, right: str) -> bool:
+    """Whether "left and right" names two parties, not one organisation ("Citizenship and Immigration
+    Services", "Centre for Media and Public Affairs"): the right one does not end in an organisation word
+    the left one lacks, and the left one is no "X for/of Y" name."""
+    w = words()
+    if any(p.split()[-1].lower() in w.documents for p in (left, right)):
+        return False  # "the investigation and Democrats": a document is no party here
+    org_words = w.org_words
+    left_org = left.split()[-1].lower() in org_words
+    right_org = right.split()[-1].lower() in org_words
+    return not (right_org and not left_org) and not _OF_NAME.search(left)
+
+
+def _per_party(text: str, claim: Found) -> list[Found]:
+    """"The army and the police said ...": one claim per party, each with its own speaker (marked
+    ``joint``, so that the second is not taken for a duplicate of the first); a coordination of modifiers
+    ("Federal and state officials") or of names under one title is one speaker."""
+    if claim.speaker is None or text.find(" and ", claim.speaker[0], claim.speaker[1]) < 0:
+        return [claim]
+    m = _TWO_PARTIES.fullmatch(text, claim.speaker[0], claim.speaker[1])
+    if m is None or not _separate(text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]):
+        return [claim]
+    first = replace(claim, speaker=m.span(1), joint=True)
+    second = replace(claim, speaker=m.span(2), joint=True, described=None)
+    return [first, second]
+
+
+def _own_aside(text: str, frame: Frame, span: tuple[int, int], found: list[Found], base: int) -> bool:
+    """"The ministry said two died in the shelling, which it blamed on a depot": a relative clause whose
+    subject is a pronoun, inside the content of a claim of its sentence, is that speaker's own words and no
+    second claim (a named subject, "the deaths that officials reported", is another party's)."""
+    if frame.mode != "E" or span[0] >= frame.cue.start or frame.speaker is None:
+        return False
+    if text[frame.speaker[0]:frame.speaker[1]].lower() not in words().pronouns:
+        return False
+    return any(c.content[0] <= frame.cue.start < c.content[1] for c in found[base:])
 
 
 def _reported_refusal(frame: Frame, found: list[Found], base: int) -> bool:
@@ -231,9 +295,11 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     mode = frame.mode
     if mode in _OUTLET_MODES:
         return _clause(text, frame, lo, hi), ()
+    if mode == "B" and _comparative(text, frame, lo):
+        return _compared(text, frame, lo), ()
     left_start = lo
     for f in frames[:i]:  # the end of the last frame before this one, if any
-        if left_start < f.region[1] <= frame.region[0]:
+        if left_start < f.region[1] <= frame.region[0] and not (f.mode == "B" and _comparative(text, f, lo)):
             left_start = f.region[1]
     if mode == "B" and _nests(text, frames[:i], lo, frame.region[0]):
         left_start = lo  # "Valdoria has asked the council to act, the minister said": the minister reports it all
@@ -279,9 +345,38 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
             end = cut.start()
     span = _trim(text, frame.right, end)
-    if span is not None and mode == "E" and _PREPOSITION.match(text, span[0], span[1]):
-        return None, ()  # "which X blamed on Y": what is blamed is the antecedent, not "on Y"
+    if mode == "E" and (span is None or _PREPOSITION.match(text, span[0], span[1])):
+        # "the 300 deaths that officials reported", "the flood, which Orsk blames on the dam": what is
+        # reported or blamed is the antecedent (with the "on"/"to" argument of the verb, when one follows)
+        head = _relative_antecedent(text, lo, frame.region[0])
+        if head is None:
+            return None, ()
+        if span is not None and _ARGUMENT.match(text, span[0]):
+            return (head[0], span[1]), (head, span)
+        return head, ()
     return span, ()
+
+
+def _comparative(text: str, frame: Frame, lo: int) -> bool:
+    """"not nearly 400 as the Front had claimed": an "as" before the speaker of a cue with no content after
+    it compares a figure with that speaker's claim; the sentence around it is not that speaker's."""
+    return frame.speaker is not None and frame.speaker[1] <= frame.cue.start and frame.right is None and \
+        _AS_BEFORE.search(text, max(lo, frame.speaker[0] - 4), frame.speaker[0]) is not None
+
+
+def _compared(text: str, frame: Frame, lo: int) -> tuple[int, int] | None:
+    """What the speaker of a comparative "as X claimed" said: the phrase before "as", back to a comma,
+    without a leading "not" ("not nearly 400 as the Front had claimed" -> "nearly 400")."""
+    end = _AS_BEFORE.search(text, max(lo, frame.speaker[0] - 4), frame.speaker[0]).start()
+    start = max(lo, text.rfind(",", lo, end) + 1, text.rfind(";", lo, end) + 1)
+    m = _NOT_LEAD.match(text, start, end)
+    return _trim(text, m.end() if m else start, end, 1)
+
+
+def _relative_antecedent(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The noun phrase a relative clause ending at ``pos`` ("..., which Orsk") hangs on: "the 300 deaths"."""
+    m = _ANTECEDENT.search(text, max(lo, pos - 90), pos)
+    return (m.start(1), m.end(1)) if m is not None else None
 
 
 def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
@@ -379,6 +474,9 @@ def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int
         start += 1
     if text[start:start + 5].lower() == "that " and not keeps_that():
         start += 5
+    if text[end - 1:end] == "]":  # a citation marker: "12 died.[4]"
+        m = _CITATION_TAIL.search(text, max(start, end - 24), end)
+        end = m.start() if m else end
     while end > start and (text[end - 1] in " \t\n,;:.\u2014\u2013-" or (
             text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end))):
         end -= 1
@@ -413,8 +511,25 @@ def _claim(text: str, frame: Frame, span: tuple[int, int], parts: tuple, sentenc
                 return None
         else:
             speaker = None
+    if speaker is not None and _OWN_REPORTER.fullmatch(text, speaker[0], speaker[1]):
+        return Found("outlet", span, sentence, cue)  # "our correspondent said": the outlet's own report
+    if speaker is not None and _DEFINITE_DOCUMENT.fullmatch(text, speaker[0], speaker[1]) and \
+            not any(c.speaker is not None for c in found):
+        # "the document says": whoever issued it (once a claim has a speaker, ``coref`` takes the last one)
+        speaker = _issuer(text, speaker) or speaker
     return Found(kind, span, sentence, cue, speaker, carry, frame.antecedent, frame.via, parts,
                  described=frame.appositive if speaker is not None else None)
+
+
+def _issuer(text: str, document: tuple[int, int]) -> tuple[int, int] | None:
+    """Who issued the document that "the document" / "the statement" points back to: the subject of the
+    last "released/issued/published a ..." within a few sentences before it, or None."""
+    last = None
+    for m in _ISSUED.finditer(text, max(0, document[0] - _ISSUER_WINDOW), document[0]):
+        last = m
+    if last is None:
+        return None
+    return phrase_before(text, max(0, last.start() - 120), last.start())
 
 
 def _main_claim(found: list[Found], base: int, span: tuple[int, int]) -> Found | None:

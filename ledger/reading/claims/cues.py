@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text import data as lexicon
+from ledger.reading.claims.speakers import words as speaker_words
 from ledger.text.fast_init import fast_init
 from ledger.text.phrases import lowered, phrase_trie
 
@@ -72,6 +73,7 @@ class CueEntry:
     not_before: re.Pattern | None = None
     only_before: re.Pattern | None = None
     negation: bool = False  # a refusal only when negated ("did not provide"), or before ``only_before`` ("gave no")
+    animate: bool = False  # its subject must be someone ("the fire underscored" is no one speaking)
 
 
 @fast_init  # made many times per article (see fast_init)
@@ -134,6 +136,7 @@ class _Lexicon:
     participles: frozenset
     twins: dict[str, CueEntry]  # the refusal a negated ordinary cue ("say") reports, by form
     negation: re.Pattern | None  # a negation ending where a negated refusal verb (or its premodifiers) starts
+    ly_nouns: frozenset  # speaker nouns ending in -ly ("the family said"), which are no adverbs
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +165,9 @@ def _lexicon() -> _Lexicon:
         after_break = re.compile(r"\W(?P<cue>" + phrase_trie(words, fold=False) + r")(?![\w'\u2019-])", re.ASCII)
     premods = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                        for p in sorted(data["premodifiers"], key=len, reverse=True))
-    premod = re.compile(rf"(?:(?<![\w'\u2019-])(?:{premods}|[a-z]{{3,}}ly)\s+){{1,3}}$")
+    ly_nouns = frozenset(w for w in speaker_words().nominal if w.endswith("ly"))
+    not_adverb = "".join(f"(?!{re.escape(w)}\\s)" for w in sorted(ly_nouns))
+    premod = re.compile(rf"(?:(?<![\w'\u2019-])(?:{premods}|{not_adverb}[a-z]{{3,}}ly)\s+){{1,3}}$")
     negators = re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in data["negators"] if w != "n't")
                           + r")|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
     aux = "|".join(data["passive"]["auxiliaries"])
@@ -170,7 +175,7 @@ def _lexicon() -> _Lexicon:
                                 rf"generally|still|not)\s+)?$")
     premod_words = frozenset(w.split()[-1] for w in data["premodifiers"])
     return _Lexicon(pattern, after_break, frozenset(words), forms, negators, premod, premod_words, passive_before,
-                    participles, twins, negation)
+                    participles, twins, negation, ly_nouns)
 
 
 def _refusals(data: dict, forms: dict[str, CueEntry | str]) -> tuple[dict[str, CueEntry], re.Pattern | None]:
@@ -233,7 +238,8 @@ def _entry(rec: dict, n: int) -> CueEntry:
     return CueEntry(rec["lemma"], rec["class"], rec.get("complement", "any"), bool(rec.get("addressee")),
                     bool(rec.get("inverted")), bool(rec.get("definite")),
                     re.compile(r"\s*" + rec["not_before"]) if rec.get("not_before") else None,
-                    re.compile(r"\s*" + rec["only_before"]) if rec.get("only_before") else None)
+                    re.compile(r"\s*" + rec["only_before"]) if rec.get("only_before") else None,
+                    animate=bool(rec.get("animate")))
 
 
 def cue_words() -> frozenset[str]:
@@ -318,7 +324,7 @@ def _cue(text: str, at: int, stop: int, form: str, value: CueEntry | str, lex: _
     if _BY_AGENT.match(text, stop, stop + 4) and form.endswith(("ed", "en", "id", "ld", "wn")):
         return None  # "militias backed by Iran", "claimed by": a passive with an agent
     pre = None
-    if previous in lex.premod_words or previous.endswith("ly"):
+    if previous in lex.premod_words or previous.endswith("ly") and previous not in lex.ly_nouns:
         pre = lex.premod.search(text, max(0, at - 40), at)
     start = pre.start() if pre else at
     # the hints are English letters: the lowercased text says what a lowercased window does

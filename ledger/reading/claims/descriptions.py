@@ -72,7 +72,8 @@ def _describe_words(phrase: str) -> Phrase:
 
 
 def _describe(text: str, start: int, end: int) -> Phrase:
-    toks = _analysable(tokens(text, start, end))
+    raw = tokens(text, start, end)
+    toks = _analysable(raw)
     w = words()
     if len(toks) == 1 and toks[0][2].lower() in w.pronouns:
         info = w.pronouns[toks[0][2].lower()]
@@ -85,7 +86,7 @@ def _describe(text: str, start: int, end: int) -> Phrase:
                      for t in toks[:lead])
     definite = lead == 0 or toks[0][2].lower() in ("the", "this", "that", "these", "those", "his", "her",
                                                    "its", "their")
-    inner = _document_source(text, toks, lead)
+    inner = _document_source(text, toks, lead) or _document_source(text, raw, lead)
     if inner is not None:
         found = describe(text, inner[0], inner[1])
         return Phrase(start, end, found.kind, found.name, found.head, found.type, found.affiliation,
@@ -108,19 +109,33 @@ def _analysable(toks):
 
 
 def _document_source(text: str, toks, lead: int) -> tuple[int, int] | None:
-    """"A statement from Pentagon Press Secretary John Kirby" speaks for Kirby: the span after from/by."""
+    """"A statement from Pentagon Press Secretary John Kirby" speaks for Kirby, "a statement from the army"
+    for the army: the span after from/by/of when it names someone (a capitalised word or a speaker noun)."""
     w = words()
     for k in range(lead, len(toks) - 1):
-        if toks[k][2].lower() in w.documents and toks[k + 1][2].lower() in ("from", "by", "of"):
-            rest = toks[k + 2:]
-            if rest and any(is_capitalised(t[2]) for t in rest):
+        by = k + 2 if toks[k + 1][2].lower() in _ISSUING and k + 2 < len(toks) - 1 else k + 1
+        if toks[k][2].lower() in w.documents and toks[by][2].lower() in ("from", "by", "of") and (
+                by == k + 1 or toks[by][2].lower() == "by"):  # "a statement released by the Kessel Brigades"
+            rest = toks[by + 1:]
+            if rest and (any(is_capitalised(t[2]) for t in rest) or _names_issuer(rest)):
                 return rest[0][0], rest[-1][1]
     return None
 
 
+_ISSUING = frozenset({"released", "issued", "published", "sent", "circulated", "posted", "signed"})
+
+
+def _names_issuer(rest) -> bool:
+    """"the army", "the premier's office": a determined speaker noun (no document: "a copy of the report")."""
+    w = words()
+    head = rest[-1][2].lower()
+    return (rest[0][2].lower() in w.determiners and head in w.nominal and head not in w.documents
+            and w.singular.get(head, head) not in w.documents)
+
+
 def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, definite: bool) -> Phrase:
     w = words()
-    body = toks[lead:]
+    body = _without_location(toks[lead:])
     core, complement = _split_complement(body)
     entry, gspan = _gazetteer(core)
     if entry is not None and _other_owner(core, gspan[0]):
@@ -139,8 +154,11 @@ def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, de
     national = owner is not None and core[0][2].endswith(("'s", "\u2019s"))
     if national:
         core = core[1:] or core
+    member = _members_of(text, core)
+    if member is not None:
+        return replace(member, start=start, end=end, number="pl")
     name_at = _name_start(core)
-    if name_at is not None:
+    if name_at is not None and not (len(core) == 1 and _initial_noun(core[0][2]) and core[0][2].lower() in w.nominal):
         return _person_or_org(text, start, end, core, name_at, affiliation, owner if national else None)
     p = _description(text, start, end, core, core[-1][2].lower(), quantified, definite, affiliation,
                      complement)
@@ -159,15 +177,54 @@ def _owned_by_country(p: Phrase, owner: str) -> Phrase:
     return replace(p, name=name)
 
 
+def _without_location(body):
+    """"The Health Ministry in the Dorn Strip" is the ministry, "US Central Command in the region" the
+    command: an organisation's name ends where "in" + a place starts."""
+    w = words()
+    for k in range(1, len(body) - 1):
+        if body[k][2] == "in":
+            name = body[:k]
+            if is_capitalised(name[-1][2]) and any(t[2].lower() in w.org_words for t in name) and all(
+                    is_capitalised(t[2]) or t[2] in ("of", "for", "and") for t in name):
+                return name
+            return body
+    return body
+
+
 def _split_complement(body):
     """"official with the group" -> ("official", "the group"): a lowercase head noun followed by a
     preposition takes a complement; a capitalised one is part of a name ("Observatory for Human Rights")."""
     w = words()
     for k in range(1, len(body) - 1):
         prev = body[k - 1][2]
-        if body[k][2].lower() in w.linking and prev.islower() and prev.lower() in w.nominal:
+        if body[k][2].lower() in w.linking and (prev.islower() or k == 1 and _initial_noun(prev)) and \
+                prev.lower() in w.nominal:
             return body[:k], body[k + 1:]
     return body, []
+
+
+def _members_of(text: str, core) -> Phrase | None:
+    """"NOHR activists", "Red Crescent volunteers": members speaking for a named organisation are the
+    organisation (one the gazetteer knows, an acronym or a name its own words type), or None."""
+    w = words()
+    noun = core[-1][2].lower() if len(core) > 1 else ""
+    if w.singular.get(noun, noun[:-1] if noun.endswith("s") else noun) not in w.member_nouns:
+        return None
+    run = core[:-1]
+    if not all(is_capitalised(t[2]) and not t[2].endswith(("'s", "\u2019s")) for t in run):
+        return None
+    named = text[run[0][0]:run[-1][1]]
+    acronym = len(run) == 1 and run[0][2].isupper() and len(run[0][2]) > 1
+    if _lookup(named) is None and not acronym and not any(t[2].lower() in w.org_words for t in run):
+        return None
+    p = _describe_words(named)
+    return p if p.kind == "organisation" else None
+
+
+def _initial_noun(tok: str) -> bool:
+    """"Sources", "Officials" opening a sentence: a speaker noun capitalised only by its place."""
+    low = tok.lower()
+    return tok.istitle() and low not in words().org_words and _lookup(tok) is None
 
 
 def _complement_name(text: str, complement) -> str | None:
@@ -271,9 +328,15 @@ def _lookup(name: str) -> GazetteerEntry | None:
 
 
 def _possessive_owner(body) -> str | None:
-    for _, _, tok in body[:-1]:
+    """"Norland's army" -> "Norland"; "the Health Ministry's spokesman" -> "Health Ministry" (the capitalised
+    words before the possessive)."""
+    for k, (_, _, tok) in enumerate(body[:-1]):
         if tok.endswith(("'s", "\u2019s")) and is_capitalised(tok):
-            return tok[:-2]
+            first = k
+            while first > 0 and is_capitalised(body[first - 1][2]) and body[first - 1][2].lower() not in words().determiners \
+                    and not body[first - 1][2].endswith(("'s", "\u2019s")):
+                first -= 1
+            return " ".join([t[2] for t in body[first:k]] + [tok[:-2]])
     return None
 
 
@@ -308,7 +371,7 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     names = _trim_name(run[role_end + 1:]) if role_end + 1 < len(run) else []
     orgish = any(x in w.org_words for x in lows[role_end + 1:]) or (
         len(run) == 1 and run[0][2].isupper() and len(run[0][2]) > 1)
-    if not names or orgish or any(is_capitalised(t[2]) is False for t in names):
+    if not names or orgish or any(not is_capitalised(t[2]) and t[2] not in _NAME_PARTICLES for t in names):
         name = text[run[0][0]:run[-1][1]]
         typ = _org_type(lows)
         if typ in ("media", "other") and any(t[2].lower() in _STATE_WORDS for t in body[:at]):
@@ -346,6 +409,11 @@ def _organisation_before_role(toks, owned: bool = False) -> str | None:
     lows = [t[2].lower() for t in toks]
     kept = [k for k, t in enumerate(toks) if is_capitalised(t[2]) and lows[k].rstrip(".") not in w.titles
             and lows[k] not in w.roles and lows[k] not in ("of", "press") and lows[k] not in w.role_modifiers]
+    if not kept:  # "health ministry spokesman": a lowercase institution before the role is the affiliation
+        k = next((k for k, x in enumerate(lows) if x in w.org_words and x not in w.roles), None)
+        if k is not None and k > 0 and lows[k - 1].isalpha() and lows[k - 1] not in w.determiners \
+                and lows[k - 1] not in w.roles and lows[k - 1] not in w.titles:
+            return f"{toks[k - 1][2]} {toks[k][2]}".title()
     if not owned and all(lows[k] in _ROLE_PREFIXES or lows[k] in w.org_words for k in kept):
         kept = [k for k in kept if lows[k] not in _ROLE_PREFIXES]  # "Defence Ministry": whose? (no affiliation)
     else:
@@ -361,8 +429,8 @@ def _trim_name(names):
         names = names[1:]
     if len(names) > 3 or (len(names) == 3 and not _INITIAL.fullmatch(names[1][2])):
         keep = names[-2:]
-        if len(names) >= 3 and _INITIAL.fullmatch(names[-2][2]):
-            keep = names[-3:]
+        if len(names) >= 3 and (_INITIAL.fullmatch(names[-2][2]) or names[-2][2] in _NAME_PARTICLES):
+            keep = names[-3:]  # "Lloyd J. Austin", "Khalid al Muhanna"
         names = keep
     return names or names[-1:]
 
@@ -383,6 +451,7 @@ def _role(lows: list[str]) -> str | None:
     return " ".join(stems[start:end])
 
 
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "la", "le"})
 _ROLE_PREFIXES = frozenset({"press", "defense", "defence", "foreign", "prime", "vice", "deputy", "interior",
                             "state", "chief", "general", "attorney", "secretary", "military", "senior"})
 
@@ -434,6 +503,8 @@ def _description(text: str, start: int, end: int, body, head: str, quantified: b
     pl = sing != head or head in w.collectives or quantified
     lows = [t[2].lower() for t in body]
     full = body + list(complement) if complement else body
+    if len(full) > 1 and _AGE.fullmatch(full[0][2]):
+        full = full[1:]  # "a 16-year-old girl" is a girl: the age describes her, it names no one
     name = text[full[0][0]:full[-1][1]]
     if quantified and pl and sing != head and not complement:
         name = text[body[0][0]:body[-1][0]] + sing

@@ -23,13 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.text import data as lexicon
-from ledger.reading.claims.cues import Cue, refusal
+from ledger.reading.claims.cues import Cue, cue_words, refusal
 from ledger.text.phrases import phrase_trie
 from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
+# "continued to insist", "began to say": an aspectual verb before the cue, whose subject is the speaker's
+_ASPECT_BEFORE = re.compile(r"\b(?:continu(?:e|es|ed|ing)|beg[ai]n|begins|start(?:s|ed)?|ke(?:ep|eps|pt)|went\s+on)\s+to\s+$")
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
 _COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
 _COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
@@ -41,7 +43,7 @@ _INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|ear
 _COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")  # searched in a short window before the cue
 _CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
 _LOWER_WORD = re.compile(r"[a-z]+")
-_APPOSITIVE_OPENERS = ("a", "an", "the", "which", "who", "whose", "one", "speaking", "citing", "quoting",
+_APPOSITIVE_OPENERS = ("a", "an", "another", "the", "which", "who", "whose", "one", "speaking", "citing", "quoting",
                        "like", "including", "himself", "herself", "itself", "both", "each", "whom", "along",
                        "along with", "themselves", "then", "now", "formerly", "once", "known", "based",
                        "founded", "led", "backed", "funded", "run", "also", "in", "at", "from", "with", "for")
@@ -52,6 +54,14 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
                            r",\s+(?=[A-Z])|(?<=[A-Z])\.)){0,60}?,?\s*\bthat\b")
 
 
+_DASH_ASIDE = re.compile(r"\s*(?:--|[-\u2014\u2013])\s*[^-\u2014\u2013.;:\"\u201c]{2,60}?\s*(?:--|[-\u2014\u2013])(?=\s*that\b)")
+_COMPLEMENTED = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?((?:(?:[Tt]he|[Aa]ll|[Mm]any|[Ss]ome|[Mm]ost|[Ss]everal|"
+                          r"[Oo]ther)\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)\s+(?:on|in|of|from|at|for|with|across|"
+                          r"around|inside|within|outside)\s+[^,;:.!?\"\u201c\u201d()]{1,70}?)\s+")
+_HEARSAY = re.compile(r"(?:widely|generally|commonly|reportedly)\s+$")
+_SMALL_CLAUSE = re.compile(r"\s+(?:dead|alive|missing|killed|injured|wounded|hurt|safe|unharmed|deceased)\b")
+_REDUCED_PASSIVE = re.compile(r"\s+to\s+(?:have\s+been|be)\b")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?$")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b")
 _IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?")
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
@@ -197,17 +207,39 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             and cue.start > lo + 2 and not _PROGRESSIVE_BEFORE.search(before):
         if _PREPOSITION_BEFORE.search(before):
             return None
-        return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right())
-    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal")  # someone or something tells
-    speaker = phrase_before(text, lo, cue.start, relaxed=speech)
+        colon = right() is None and _COLON_NEXT.match(text, cue.end, hi) is not None  # "..., stating:"
+        return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right(), colon=colon)
+    # someone or something tells; an ``animate`` cue's subject must be a speaker noun ("the fire underscored")
+    if _HEARSAY.match(text, cue.start, cue.verb) and _REDUCED_PASSIVE.match(text, cue.end, hi):
+        return Frame(cue, "passive", (cue.start, cue.end), right=cue.end)  # "a girl widely reported to have been"
+    if cue.form.endswith("ed") and _SMALL_CLAUSE.match(text, cue.end, hi):
+        return None  # "15 people confirmed dead", "reported missing": a passive small clause, no speaker
+    speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal") and not cue.entry.animate
+    aspect = _ASPECT_BEFORE.search(text, max(lo, cue.start - 16), cue.start) if text[cue.start - 3:cue.start - 1] \
+        == "to" else None
+    if aspect is None and _word_before(text, max(lo, cue.start - 12), cue.start).lower() in _time_words():
+        aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
+    speaker = phrase_before(text, lo, aspect.start() if aspect else cue.start, relaxed=speech)
+    if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
+        # "Witnesses of the strike in Sanaa reported": the place ends a longer subject, and is no speaker
+        speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
     if speaker is not None and speaker[1] <= cue.start:
-        return _left_frame(text, cue, lo, hi, speaker, right())
+        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None)
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
+    if progressive is not None and not cue.form.endswith("ing"):
+        return None  # "15 villagers were confirmed dead": a passive without its agent names no speaker
     if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
         speaker = phrase_before(text, lo, progressive.start(), relaxed=speech)
         if speaker is not None:
             return _left_frame(text, cue, lo, hi, speaker, right())
+    if speaker is None and cue.start - lo < 110:
+        subject = _complemented_subject(text, lo, cue.start)
+        frame = _left_frame(text, cue, lo, hi, subject, right()) if subject is not None else None
+        if frame is not None:
+            return frame
     appositive = _appositive_subject(text, cue, lo, speech)
+    if appositive is not None and text[appositive[0][0]].isdigit():
+        appositive = None  # "With 59 dead and 142 survivors in the tragedy, the number ..., said": a count
     if appositive is not None:
         subject, via, chunk = appositive
         if _names_role_holder(text, subject, chunk):
@@ -231,6 +263,39 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
         return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
+
+
+def _word_before(text: str, lo: int, end: int) -> str:
+    """The last blank-separated piece of ``text[lo:end]`` without trailing commas and blanks (string methods
+    in C: it is asked before every cue)."""
+    chunk = text[lo:end].rstrip(" ,")
+    return chunk[chunk.rfind(" ") + 1:]
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset:
+    return frozenset(lexicon.load("grammar.json")["temporal"])
+
+
+@lru_cache(maxsize=1)
+def _time_before() -> re.Pattern:
+    """A time phrase between a subject and its cue: "on Sunday", "late on Friday", "earlier this week"."""
+    temporal = phrase_trie(_time_words(), fold=False)
+    phrase = (rf"(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this|next|in\s+the)\s+)?"
+              rf"(?i:{temporal})(?:\s+(?:morning|afternoon|evening|night))?")
+    # both commas or none; never after a participle ("a poll released Friday showed": a reduced relative)
+    return re.compile(rf"(?<=\w)(?<!ed)(?<!en)(?:\s+{phrase}\s+|,\s*{phrase}\s*,\s+)$")
+
+
+def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """A subject whose head noun opens the sentence and takes a long complement the phrase reader does not
+    walk: "Experts on Norland and nuclear arms said", "Political observers in Velsk and around the country
+    say"; the head must be a plural speaker noun."""
+    m = _COMPLEMENTED.fullmatch(text, lo, end)
+    if m is None:
+        return None
+    head = m.group(2).lower()
+    return m.span(1) if head.endswith("s") and head in words().nominal else None
 
 
 def _coordinator_start(text: str, lo: int, end: int) -> int:
@@ -259,14 +324,21 @@ def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tupl
 
 
 def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,
-                via: tuple[int, int] | None = None) -> Frame | None:
+                via: tuple[int, int] | None = None, infinitive: bool = False) -> Frame | None:
     w = words()
     entry = cue.entry
     speaker_words = text[speaker[0]:speaker[1]].split()
     head = speaker_words[-1].lower() if speaker_words else ""
+    relative = False
+    if len(speaker_words) > 1 and speaker_words[0].lower() == "that" and head.endswith("s") and head != "this":
+        # "the deaths that officials reported": "that" opens a clause ("that officials" is no phrase)
+        relative = _is_noun_before(_last_word(text[max(lo, speaker[0] - 24):speaker[0]])) and \
+            _last_word(text[max(lo, speaker[0] - 24):speaker[0]]).lower() not in cue_words()
+        speaker = (_skip_space(text, speaker[0] + 4), speaker[1])
+        speaker_words = speaker_words[1:]
     if entry is not None and entry.definite and not _definite(text, speaker):
         return None
-    if entry is not None and cue.form == entry.lemma and not _plural_subject(text, speaker):
+    if entry is not None and cue.form == entry.lemma and not infinitive and not _plural_subject(text, speaker):
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
     if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
         return None
@@ -281,6 +353,8 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             pronoun and opener and _is_noun_before(opener) and _starts_verb(text, right)):
         if _starts_subordinate(text, right):
             return None
+        mode = "E"
+    if relative:
         mode = "E"
     if head in ("who", "which", "that") and len(speaker_words) == 1:
         antecedent = phrase_before(text, lo, _back_to_comma(text, lo, speaker[0]))
@@ -341,6 +415,9 @@ def _content_start(text: str, cue: Cue, hi: int) -> int | None:
             pos = skip_adverbials(text, addressee, hi)
             if _ADDRESSEE_MODIFIER.match(text, pos, hi):
                 return None  # "told reporters traveling with the secretary": no content after the cue
+    aside = _DASH_ASIDE.match(text, pos, hi)
+    if aside is not None:  # "said - per the Wire - that ...": the aside between dashes is no content
+        pos = aside.end()
     m = _patterns().that.match(text, pos, hi) or _DISTANT_THAT.match(text, pos, hi) or (
         _DISTANT_THAT.match(text, cue.end, hi) if pos > cue.end and text[pos:pos + 1] == "," else None)
     if m is not None:
@@ -429,6 +506,10 @@ _BARE_NAME = re.compile(r"(?:[A-Z][\w'\u2019-]+\s+)(?:[A-Z]\.\s+)?(?:[A-Z][\w'\u
 def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, int]) -> bool:
     """"Its director, Mira Castell," / "The group's spokesman, Ivo Dane,": a role description whose
     appositive is a bare personal name (two to four capitalised words) names the speaker."""
+    named = text[chunk[0]:chunk[1]].split()
+    if _LOCATIVE_BEFORE.search(text, max(0, subject[0] - 8), subject[0]) and 2 <= len(named) <= 5 and all(
+            w[:1].isupper() for w in named):
+        return True  # "the head of operations in the North-east, Gen. Lucky Irabor,": the place is no speaker
     if not _BARE_NAME.fullmatch(text, chunk[0], chunk[1]):
         return False
     toks = text[subject[0]:subject[1]].split()

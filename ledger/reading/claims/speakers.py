@@ -48,6 +48,7 @@ class _Words:
     role_modifiers: frozenset
     name_types: dict
     refers: dict
+    member_nouns: frozenset
 
 
 def plural(noun: str) -> str:
@@ -74,7 +75,7 @@ def words() -> _Words:
         raise ValueError(f"speakers.json: unknown source types {sorted(set(typed) - set(SOURCE_TYPES))}")
     singular: dict[str, str] = {}
     roles = dict(sp["person_roles"])
-    nouns = set(roles) | set(sp["anonymous"]) | set(sp["organisations"]) | set(sp["documents"])
+    nouns = set(roles) | set(sp["anonymous"]) | set(sp["organisations"]) | set(sp["documents"]) | set(sp["member_nouns"])
     for noun in nouns:
         last = noun.split()[-1]
         singular[plural(last)] = last
@@ -87,7 +88,8 @@ def words() -> _Words:
                   sp["type_modifiers"], frozenset(sp["org_words"]), frozenset(gr["breaks"]),
                   frozenset(gr["temporal"]), frozenset(gr["linking"]), singular, nominal,
                   frozenset(sp["addressees"]), frozenset(sp["role_modifiers"]), dict(sp["name_types"]),
-                  {k: tuple(v) for k, v in sp["description_refers"].items()})
+                  {k: tuple(v) for k, v in sp["description_refers"].items()},
+                  frozenset(sp["member_nouns"]))
 
 
 def name_type(lows: list[str]) -> str | None:
@@ -131,7 +133,8 @@ def _keeps_period(tok: str) -> bool:
 
 def is_capitalised(tok: str) -> bool:
     """Whether a token can be part of a name: "Kirby", "U.S.", "F-15" (a digit with letters), not "said"."""
-    return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isalpha() for c in tok))
+    return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isalpha() for c in tok)) or (
+        tok[:3] in ("al-", "el-") and tok[3:4].isupper())  # "al-Dorani": a particle joined to a name
 
 
 def is_nominal(tok: str, initial: bool = False) -> bool:
@@ -257,7 +260,7 @@ def _walk_left(toks: list[tuple[int, int, str]], last: int, lo: int) -> int:
                 j -= 1
                 continue
             break
-        elif low in w.temporal or (low in w.breaks and not tok.isupper()):
+        elif low in w.temporal or (low in w.breaks and not tok.isupper() and not _inside_name(toks, j, first)):
             break
         elif tok.islower() and (low.endswith("ly") or low.endswith("ing")) and low not in w.nominal and not (
                 low.endswith("ing") and j > 0 and toks[j - 1][2].lower() in w.determiners):
@@ -265,6 +268,13 @@ def _walk_left(toks: list[tuple[int, int, str]], last: int, lo: int) -> int:
         first = j
         j -= 1
     return first
+
+
+def _inside_name(toks, j: int, first: int) -> bool:
+    """"Doctors Without Borders": a capitalised break word between two capitalised words of a name (never
+    the first word of the text read, where any word is capitalised)."""
+    return (j > 0 and first == j + 1 and toks[j][2].istitle() and toks[j - 1][2][:1].isupper()
+            and toks[first][2][:1].isupper() and toks[j - 1][2].lower() not in words().breaks)
 
 
 def _coordinated(toks, j: int, first: int) -> bool:
@@ -312,6 +322,8 @@ def phrase_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _BLANK = re.compile(r"\s")
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "la", "le"})
+_OWNING = frozenset({"of", "for", "from", "by", "with"})  # the prepositions that tie a speaker to its owner
 _FIRST_READ = 40
 
 
@@ -329,8 +341,12 @@ def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | Non
     for k, (s, e, tok) in enumerate(toks):
         looked = k + 5  # the furthest a step looks ahead: a closing bracket five tokens on
         low = tok.lower()
-        if named and tok.islower() and low not in w.nominal and low not in w.linking:
-            break
+        if low in _PARTICLES and named and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+            continue  # "Khalid al Muhanna", "Ludwig van Beethoven": a particle inside a name
+        if named and tok.islower() and low not in w.nominal and low not in w.linking and not (
+                low in w.determiners and toks[k - 1][2].lower() in _OWNING) and not (
+                low.endswith(("'s", "\u2019s")) and toks[k - 1][2].lower() in w.determiners):
+            break  # but "a statement from the army", "a spokesman for the ministry" go on
         loose = loose + 1 if tok.islower() and low not in w.nominal and low not in w.determiners else 0
         if loose > 2:
             break

@@ -1,0 +1,249 @@
+"""Attribution and speakers on news the lexicon was not written for (issue 14): each test is one class of
+language, with invented sentences, and asserts every claim found (kind, speaker, content), so that an extra
+claim fails it too."""
+from __future__ import annotations
+
+import pytest
+
+from ledger.reading.stages import extract
+
+
+def _claims(text: str) -> list[tuple]:
+    return [(c.kind, c.speaker.name, c.content.text) for c in extract(text, outlet="Harbour Gazette")]
+
+
+# ------------------------------------------------------------------ cues the lexicon lacks
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry on Sunday said that 12 people died in the blast.",
+     [("indirect", "ministry", "that 12 people died in the blast")]),
+    ("The ministry late on Sunday said that 12 people died in the blast.",
+     [("indirect", "ministry", "that 12 people died in the blast")]),
+    ("The ministry, on Sunday, said that 12 people died in the blast.",
+     [("indirect", "ministry", "that 12 people died in the blast")]),
+])
+def test_unseen_time_phrase_between_subject_and_cue(text, expected):
+    assert _claims(text) == expected
+
+
+def test_unseen_time_phrase_inside_an_appositive_is_not_the_subject():
+    text = "Governor Ilse Marr, opening the Velsk bridge on Saturday, said it would carry 40 trucks a day."
+    assert _claims(text) == [("indirect", "Ilse Marr", "it would carry 40 trucks a day")]
+
+
+def test_unseen_have_just_reported():
+    text = "Local officials have just reported that nine villagers were wounded in the shelling."
+    assert _claims(text) == [("indirect", "Local officials", "that nine villagers were wounded in the shelling")]
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2014", "--"])
+def test_unseen_dash_aside_between_cue_and_content(dash):
+    text = f"The ministry said {dash} per the Wire {dash} that 12 people died in the blast."
+    assert _claims(text) == [("indirect", "ministry", "that 12 people died in the blast")]
+
+
+def test_unseen_light_verb_and_nominal_cues():
+    assert _claims("The ministry issued a statement saying that four guards were killed at the depot.") == [
+        ("indirect", "ministry", "that four guards were killed at the depot")]
+    assert _claims("The governor made it clear that the bridge would stay closed until spring.") == [
+        ("indirect", "governor", "that the bridge would stay closed until spring")]
+
+
+def test_unseen_aspectual_verb_before_a_cue_keeps_the_subject():
+    text = "Mayor Ilse Marr continued to insist that the water was safe."
+    assert _claims(text) == [("indirect", "Ilse Marr", "that the water was safe")]
+
+
+# ------------------------------------------------------------------ comparatives and relative clauses
+
+def test_unseen_comparative_as_claimed_is_its_speakers_figure():
+    text = "The death toll was 40, not nearly 400 as the Front had claimed, a ministry spokesman said."
+    assert _claims(text) == [
+        ("indirect", "ministry spokesman", "The death toll was 40, not nearly 400 as the Front had claimed"),
+        ("indirect", "Front", "nearly 400"),
+    ]
+
+
+def test_unseen_relative_clause_attribution_claims_its_antecedent():
+    text = "The council disputed the 300 deaths that officials reported in their first count."
+    assert _claims(text) == [
+        ("indirect", "officials", "the 300 deaths"),
+        ("indirect", "council", "the 300 deaths that officials reported in their first count"),
+    ]
+
+
+def test_unseen_which_x_blames_on_y_is_the_antecedent_and_the_blamed():
+    text = "The flood, which Orsk blames on the dam operators, destroyed 40 homes."
+    (claim, outlet) = extract(text, outlet="Harbour Gazette")
+    assert claim.speaker.name == "Orsk"
+    assert [p.text for p in claim.parts] == ["The flood", "on the dam operators"]
+    assert (outlet.kind, outlet.speaker.name, outlet.content.text) == ("outlet", "Harbour Gazette", "destroyed 40 homes")
+
+
+# ------------------------------------------------------------------ no claim
+
+@pytest.mark.parametrize("text", [
+    "The big fire underscored the weakness of the city's defences.",
+    "More than 700 rescue workers continued digging through the night.",
+    "The confusion continued to surround the fate of the ferry.",
+])
+def test_unseen_no_claim_from_inanimate_subjects_or_aspectual_verbs(text):
+    assert _claims(text) == []
+
+
+def test_unseen_document_subject_of_an_animate_cue_is_a_speaker():
+    assert _claims("The report underscored that 40 people died.") == [("indirect", "report", "that 40 people died")]
+
+
+def test_unseen_question_about_is_no_claim_of_the_asker():
+    claims = _claims("A reporter asked the premier about the 40 dead at the depot.")
+    assert [c for c in claims if c[0] != "outlet"] == []
+
+
+def test_unseen_speaker_noun_ending_in_ly_is_no_adverb():
+    assert _claims("The family said the boy was killed in the first strike.") == [
+        ("indirect", "family", "the boy was killed in the first strike")]
+    assert _claims("The family also said the boy was killed in the first strike.") == [
+        ("indirect", "family", "the boy was killed in the first strike")]
+
+
+# ------------------------------------------------------------------ sentence ends
+
+@pytest.mark.parametrize("marker", ["[4]", "[12][13]"])
+def test_unseen_citation_marker_ends_the_sentence(marker):
+    text = f"The army said 12 soldiers died.{marker} The premier said 40 soldiers died."
+    assert _claims(text) == [("indirect", "army", "12 soldiers died"), ("indirect", "premier", "40 soldiers died")]
+
+
+# ------------------------------------------------------------------ speakers
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Twelve people died, said a statement from the premier's office.", "premier's office"),
+    ("Twelve people died, according to a statement from the army.", "army"),
+    ("A statement from the army said twelve people died.", "army"),
+    ("The Kessel Brigades issued a long statement on Monday. Twelve people died, the statement said.",
+     "Kessel Brigades"),
+    ("The army released a report on Monday. Twelve people died in the raid, the document says.", "army"),
+])
+def test_unseen_documents_speak_for_their_issuer(text, speaker):
+    claims = _claims(text)
+    assert [(c[1], c[2]) for c in claims] == [(speaker, c[2]) for c in claims]
+    assert len(claims) == 1 and claims[0][2].startswith(("Twelve", "twelve"))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("NOHR activists said 14 civilians died in the raid.", "NOHR"),
+    ("Two Red Crescent volunteers said 14 civilians died in the raid.", "Red Crescent"),
+])
+def test_unseen_members_of_an_organisation_are_the_organisation(text, speaker):
+    assert _claims(text) == [("indirect", speaker, "14 civilians died in the raid")]
+
+
+@pytest.mark.parametrize("text", [
+    "Our correspondent said the town was quiet on Tuesday night.",
+    "Our correspondent in Orsk said the town was quiet on Tuesday night.",
+])
+def test_unseen_our_correspondent_is_the_outlet(text):
+    assert _claims(text) == [("outlet", "Harbour Gazette", "the town was quiet on Tuesday night")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Health Ministry in the Dorn Strip said 30 people died.", "Health Ministry"),
+    ("The Ministry of Health in Orsk said 30 people died.", "Ministry of Health"),
+    ("Sources in Kessel said 30 people died.", "Sources in Kessel"),
+])
+def test_unseen_a_place_after_a_speaker_is_not_the_speaker(text, speaker):
+    assert _claims(text) == [("indirect", speaker, "30 people died")]
+
+
+def test_unseen_name_inside_an_organisation_keeps_its_capitalised_small_word():
+    text = "The charity Doctors Without Borders said 50 people died."
+    assert _claims(text) == [("indirect", "Doctors Without Borders", "50 people died")]
+
+
+def test_unseen_appositive_name_is_the_speaker():
+    text = "The brother of one victim, Arvid Lenn, told reporters that the house collapsed."
+    assert _claims(text) == [("indirect", "Arvid Lenn", "that the house collapsed")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Arvid Lenn, another resident, said 15 villagers died.", "Arvid Lenn", "15 villagers died"),
+    ("\u201cThe bomber blew himself up,\u201d said Maj. Gen. Karim al Dorani, a spokesman for the ministry.",
+     "Karim al Dorani", "The bomber blew himself up"),
+    ('"She is my only sister," a 16-year-old girl told the Orsk Daily.', "girl", "She is my only sister"),
+    ("Experts on Norland and nuclear arms said the test could change that.",
+     "Experts on Norland and nuclear arms", "the test could change that"),
+])
+def test_unseen_speaker_phrases_the_reader_did_not_walk(text, speaker, content):
+    assert [(c[1], c[2]) for c in _claims(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said there were at least 15 people confirmed dead and at least 28 wounded.",
+    "Ba Orsk, another resident, said 15 villagers were confirmed dead, with several more wounded.",
+])
+def test_unseen_a_count_in_a_passive_is_no_speaker(text):
+    claims = _claims(text)
+    assert len(claims) == 1 and claims[0][1] in ("ministry", "Ba Orsk")
+
+
+def test_unseen_count_before_an_appositive_is_no_speaker():
+    text = ("With 59 dead and 142 survivors in the wreck, the number on board was more than 200, and not the 190 "
+            "as earlier declared in the manifest, said Capt. Pedro Tin, the harbour commander.")
+    assert [c[1] for c in _claims(text)] == ["Pedro Tin"]
+
+
+def test_unseen_widely_reported_to_is_the_outlets_hedge():
+    text = "Three fighters widely reported to have been killed in the raid were alive."
+    assert _claims(text) == [("outlet", "Harbour Gazette", text[:-1])]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The army and the police said six attackers were killed.", ["army", "police"]),
+    ("Six attackers were killed, the army and the police said.", ["army", "police"]),
+    ("Orsk and Kessel said six attackers were killed.", ["Orsk", "Kessel"]),
+    ("Both Mayor Ilse Marr and Governor Arvid Lenn said six attackers were killed.", ["Ilse Marr", "Arvid Lenn"]),
+    ("Federal and state officials said six attackers were killed.", ["Federal and state officials"]),
+    ("The Central and East Velsk Coalition said six attackers were killed.", ["Central and East Velsk Coalition"]),
+])
+def test_unseen_x_and_y_said_is_one_claim_per_party(text, parties):
+    claims = _claims(text)
+    assert [c[1] for c in claims] == parties
+    assert len({c[2] for c in claims}) == 1 and claims[0][2].lower() == "six attackers were killed"
+
+
+def test_unseen_colon_cue_gives_the_next_quote_paragraphs():
+    text = ("The match ended late.\n\nCoach Arvid Lenn reacts:\n\n\u201cThe best team won today.\u201d\n\n"
+            "\u2018The team played brilliantly. Every player was magnificent.\u2019")
+    assert _claims(text) == [("direct", "Arvid Lenn", "The best team won today."),
+                             ("direct", "Arvid Lenn", "The team played brilliantly. Every player was magnificent.")]
+
+
+def test_unseen_participle_colon_gives_the_next_quote_paragraph_to_the_main_subject():
+    text = ("The appeal went in.\n\nVelsk director Yury Lenn sent through the appeal today stating:\n\n"
+            "\u201cVelsk disputes the notice in its entirety.\u201d\n\nThe appeal means a hearing.")
+    assert _claims(text) == [("direct", "Yury Lenn", "Velsk disputes the notice in its entirety.")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nasser al-Dorani, the Health Ministry\u2019s undersecretary, said the strike left 534 people wounded.",
+     ("Nasser al-Dorani", "Health Ministry")),
+    ("\u201cThe toll is very high,\u201d health ministry spokesman Tamim al-Orsi told a television channel.",
+     ("Tamim al-Orsi", "Health Ministry")),
+    ("Addressing reporters in Velsk, the head of operations in the North-east, Major General Lucky Arvo, said "
+     "17 fighters were caught.", ("Lucky Arvo", None)),
+])
+def test_unseen_person_speakers_keep_their_names_and_institution(text, speaker):
+    (claim,) = extract(text, outlet="Harbour Gazette")
+    assert (claim.speaker.name, claim.speaker.affiliation) == speaker
+
+
+def test_unseen_a_place_ending_a_longer_subject_is_no_speaker():
+    text = "Witnesses of Saturday's airstrike in Orsk reported multiple civilian casualties at the wake."
+    assert _claims(text) == [("indirect", "Witnesses of Saturday's airstrike in Orsk",
+                              "multiple civilian casualties at the wake")]
+
+
+def test_unseen_pronoun_relative_clause_inside_a_claim_is_no_second_claim():
+    text = "The ministry said two civilians were killed in the shelling of the market, which it blamed on a depot."
+    assert _claims(text) == [("indirect", "ministry", text[len("The ministry said "):-1])]
