@@ -1,0 +1,56 @@
+"""Reported speech as PolNeAR annotates it (issue 15), on invented sentences: an interrupted quotation is
+one claim per quoted piece, the later pieces naming the piece they continue; speakers given by a pronoun
+or a relative are named after the entity they stand for; colon headlines and noun cues ("the claim
+that") frame claims of their own.
+"""
+from __future__ import annotations
+
+from conftest import write
+from ledger.reading.stages import extract
+
+
+def _claims(text: str):
+    return [(c.kind, c.speaker.name, c.content.text) for c in extract(text)]
+
+
+# --- interrupted quotations -------------------------------------------------------------------------------
+
+BRIDGE = ('"We held the bridge for three days," Mayor Ana Pelt said. "The river rose overnight and took '
+          'two houses."\n\nThe council met on Friday.\n')
+
+
+def test_interrupted_quotation_is_one_claim_per_piece_the_second_continuing_the_first():
+    claims = extract(BRIDGE)
+    assert [(c.kind, c.speaker.name, c.content.text) for c in claims] == [
+        ("direct", "Ana Pelt", "We held the bridge for three days"),
+        ("direct", "Ana Pelt", "The river rose overnight and took two houses."),
+    ]
+    assert claims[0].continues is None and claims[1].continues is claims[0]
+
+
+def test_quotation_interrupted_within_its_sentence_gives_each_piece_its_own_figures():
+    text = ('"Four guards were hurt," the warden, Lior Daskin, said, "and two inmates are missing."\n\n'
+            'The prison reopened on Sunday.\n')
+    claims = extract(text)
+    assert [c.content.text for c in claims] == ["Four guards were hurt", "and two inmates are missing."]
+    assert claims[1].continues is claims[0]
+    assert [f.metric for f in claims[0].figures] == ["wounded"]
+    assert [f.metric for f in claims[1].figures] == ["missing"]
+
+
+def test_reported_clause_interrupted_without_quotation_marks_stays_one_claim():
+    text = "The dead, the Norland health ministry said, were all farmers from the valley.\n"
+    claims = extract(text)
+    assert len(claims) == 1 and claims[0].continues is None
+    assert claims[0].content.text == "The dead, the Norland health ministry said, were all farmers from the valley"
+
+
+def test_export_claims_names_the_claim_a_piece_continues(ledger, tmp_path):
+    write(tmp_path / "bridge.txt", "---\nurl: https://example.org/bridge\noutlet: Valley Courier\n---\n" + BRIDGE)
+    ledger("ingest", tmp_path / "bridge.txt")
+    claims = ledger.jsonl("export", "claims", "--format", "jsonl")
+    first, second = sorted(claims, key=lambda c: c["start"])
+    assert first["continues"] is None
+    assert second["continues"] == first["id"]
+    assert (first["content"], second["content"]) == ("We held the bridge for three days",
+                                                     "The river rose overnight and took two houses.")
