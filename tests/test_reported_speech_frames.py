@@ -54,3 +54,31 @@ def test_export_claims_names_the_claim_a_piece_continues(ledger, tmp_path):
     assert second["continues"] == first["id"]
     assert (first["content"], second["content"]) == ("We held the bridge for three days",
                                                      "The river rose overnight and took two houses.")
+
+
+# --- speakers named, not pronouns -------------------------------------------------------------------------
+
+def _speaker(text: str, content: str):
+    claim = next(c for c in extract(text) if c.content.text == content)
+    return claim.speaker.name, claim.speaker.mention.text
+
+
+def test_pronoun_speaker_is_named_after_the_person_of_the_paragraph_before():
+    text = "Senator Ruth Okafor toured the flooded valley on Tuesday.\n\nShe said the levee would be rebuilt by spring.\n"
+    assert _speaker(text, "the levee would be rebuilt by spring") == ("Ruth Okafor", "She")
+
+
+def test_relative_pronoun_speaker_is_named_after_its_antecedent():
+    text = "The vote was delayed by the Norland Farmers Union, which said its members needed more time.\n"
+    assert _speaker(text, "its members needed more time") == ("Norland Farmers Union", "which")
+
+
+def test_pronoun_of_the_other_sex_than_the_only_candidate_keeps_the_pronoun():
+    text = "Ms. Daria Lind met farmers in Kessel on Monday. He said the bill would pass before winter.\n"
+    assert _speaker(text, "the bill would pass before winter") == ("He", "He")
+
+
+def test_pronoun_skips_a_speaker_of_the_other_sex_for_the_one_that_fits():
+    text = ("Mr. Tomas Ek chaired the hearing on Monday. Ms. Daria Lind testified for two hours. "
+            "He said the bill would pass before winter.\n")
+    assert _speaker(text, "the bill would pass before winter") == ("Tomas Ek", "He")
