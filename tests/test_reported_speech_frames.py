@@ -82,3 +82,18 @@ def test_pronoun_skips_a_speaker_of_the_other_sex_for_the_one_that_fits():
     text = ("Mr. Tomas Ek chaired the hearing on Monday. Ms. Daria Lind testified for two hours. "
             "He said the bill would pass before winter.\n")
     assert _speaker(text, "the bill would pass before winter") == ("Tomas Ek", "He")
+
+
+# --- colon labels -----------------------------------------------------------------------------------------
+
+def test_label_before_a_quoted_paragraph_names_its_speaker():
+    text = ('The governor spoke after the storm.\n\nGovernor Tessa Marr: "We will rebuild the bridge before '
+            'winter."\n\nUpdate: the road reopened on Monday.\n')
+    assert _claims(text) == [("direct", "Tessa Marr", "We will rebuild the bridge before winter.")]
+
+
+def test_label_before_prose_or_a_section_label_frames_no_quotation_claim():
+    text = ('Tessa Marr: the bridge will be rebuilt, officials hope, "soon enough" for the harvest.\n\n'
+            'Analysis: "The bridge was never safe to begin with."\n')
+    assert all(c.speaker.name != "Analysis" for c in extract(text))
+    assert all(c.content.text != "soon enough" for c in extract(text))

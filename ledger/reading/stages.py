@@ -27,7 +27,7 @@ from typing import Callable
 from ledger.reading.claims.attribution import Found, find_claims
 from ledger.reading.claims.coref import speakers as find_speakers
 from ledger.reading.claims.cues import find_cues
-from ledger.reading.claims.headlines import headline_claim
+from ledger.reading.claims.headlines import headline_claim, labelled_quotes
 from ledger.reading.claims.outlet import outlet_claims
 from ledger.reading.claims.pieces import split_pieces
 from ledger.reading.document import Document
@@ -73,6 +73,10 @@ def claims(doc: Document, work: Work) -> None:
     silent = [f.span.start for f in work.figures if f.no_figure]  # where a refusal may frame a claim
     cues = find_cues(text, skip=[(q.start, q.end) for q in doc.quotes], starts=doc.starts.cues if doc.starts else None)
     found = find_claims(text, doc.paragraphs, units, doc.quotes, cues, silent)
+    if doc.quotes:
+        labelled = labelled_quotes(text, doc.paragraphs, doc.quotes)
+        if labelled:  # 'Tessa Marr: "We will rebuild."': ahead of an unattributed reading of the same quote
+            found = _merged(labelled, found)
     if doc.headline_span is not None:
         head = headline_claim(text, doc.headline_span.start, doc.headline_span.end)
         if head is not None:
@@ -146,6 +150,17 @@ def extract(text: str, outlet: str | None = None, title: str | None = None) -> l
     if not isinstance(text, str) or not text.strip():
         return []
     return run(Document.read(text, outlet, title), CLAIM_STAGES).claims
+
+
+def _merged(labelled: list[Found], found: list[Found]) -> list[Found]:
+    """``found`` (in reading order) with each of ``labelled`` before the first claim of its paragraph or later."""
+    out, k = [], 0
+    for c in found:
+        while k < len(labelled) and labelled[k].sentence[0] <= c.sentence[0]:
+            out.append(labelled[k])
+            k += 1
+        out.append(c)
+    return out + labelled[k:]
 
 
 def _relinked(claims: list[Claim]) -> list[Claim]:
