@@ -97,3 +97,23 @@ def test_label_before_prose_or_a_section_label_frames_no_quotation_claim():
             'Analysis: "The bridge was never safe to begin with."\n')
     assert all(c.speaker.name != "Analysis" for c in extract(text))
     assert all(c.content.text != "soon enough" for c in extract(text))
+
+
+# --- cue words that are no cue here -----------------------------------------------------------------------
+
+def test_states_the_plural_noun_is_no_cue_but_states_that_is():
+    assert _claims("Farmers in ten Norland states lost their harvest to the flood this spring.\n") == []
+    assert _claims("Inspector Lena Varga states that the dam was never inspected.\n") == [
+        ("indirect", "Lena Varga", "that the dam was never inspected")]
+
+
+def test_continue_before_an_infinitive_is_an_aspect_verb_not_a_cue():
+    text = "Support for the Kessel Brigades continues to grow in the valley, despite the curfew.\n"
+    assert _claims(text) == []
+
+
+def test_teaser_label_of_a_headline_is_no_speaker():
+    text = "FIX IS IN: Valley Board Ignores Flood Warnings\n\nThe board met on Monday.\n"
+    assert _claims(text) == []
+    assert _claims("Marr: Bridge Will Reopen Before Winter\n\nThe board met on Monday.\n") == [
+        ("indirect", "Marr", "Bridge Will Reopen Before Winter")]

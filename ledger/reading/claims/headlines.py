@@ -63,8 +63,8 @@ def headline_claim(text: str, start: int, end: int) -> Found | None:
     of the headline the content.
     """
     m = _LABEL.match(text, start, end)
-    if m is None or m.group(1).lower() in _section_labels() or _is_place(m.group(1)):
-        return None
+    if m is None or m.group(1).lower() in _section_labels() or _is_place(m.group(1)) or _NO_NAME.search(m.group(1)):
+        return None  # "Revealed: ...", "FIX IS IN: ...": a teaser, no speaker
     content_end = end
     while content_end > m.end() and text[content_end - 1] in _TRAIL:
         content_end -= 1
@@ -93,7 +93,8 @@ def labelled_quotes(text: str, paras, quotes) -> list[Found]:
             continue
         q = quotes[k]
         m = _LABEL.match(text, para.start, para.end)
-        if m is None or m.end() != q.open or m.group(1).lower() in _section_labels() or _is_place(m.group(1)):
+        if m is None or m.end() != q.open or m.group(1).lower() in _section_labels() or _is_place(m.group(1)) \
+                or _NO_NAME.search(m.group(1)):
             continue
         after = close_end(text, q)
         if text[after:para.end].strip(" \t\n.,;!?") or len(text[q.start:q.end].split()) < 2:
@@ -101,6 +102,9 @@ def labelled_quotes(text: str, paras, quotes) -> list[Found]:
         found.append(Found("direct", (q.start, q.end), (para.start, para.end), (m.end(1), m.end(1) + 1),
                            (m.start(1), m.end(1))))
     return found
+
+
+_NO_NAME = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|here|this|these)\b")  # a clause, no name
 
 
 def _is_place(label: str) -> bool:
