@@ -10,8 +10,7 @@ tested alone behind the same values:
 
 - ``figures``: every figure and no-figure statement of the body (module ``figures``);
 - ``claims``: cues (none inside quotations), claims (``attribution``), the headline's claim and labelled
-  quotations (``headlines``), the outlet's
-  own figure claims (``outlet``);
+  quotations (``headlines``), the outlet's own figure claims (``outlet``);
 - ``speakers``: each claim's speaker (``coref``) and figures, as :class:`Claim` values; an interrupted
   quotation becomes one claim per quoted piece (``pieces``), each later piece ``continues`` the one before;
 - ``events``: which claims tell which event (``ledger.reading.events``); a claim telling two events comes
