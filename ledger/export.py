@@ -67,6 +67,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "mention_start": claim.mention_start, "mention_end": claim.mention_end,
         "cue_start": claim.cue_start, "cue_end": claim.cue_end,
         "parts": claim.parts,
+        "continues": claim.continues_id,
         "credibility": claim.credibility,
         "extractor_version": claim.extractor_version,
     }

@@ -175,6 +175,7 @@ class Claim(Base):
     content_start: Mapped[int] = mapped_column(Integer)
     content_end: Mapped[int] = mapped_column(Integer)
     parts: Mapped[Optional[list[Any]]] = mapped_column(JSON)
+    continues_id: Mapped[Optional[int]] = mapped_column(Integer)
     context_start: Mapped[Optional[int]] = mapped_column(Integer)
     context_end: Mapped[Optional[int]] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default="auto")

@@ -27,12 +27,12 @@ def test_attribution_direct_quote(text, expected):
     assert _claims(text) == expected
 
 
-def test_attribution_interrupted_quote_is_one_claim_with_parts():
+def test_attribution_interrupted_quote_is_one_claim_per_piece():
     text = '"The water is safe," the engineer said, "but the pipes are old."'
-    (claim,) = extract(text)
-    assert claim.kind == "direct" and claim.speaker.name == "engineer"
-    assert claim.content.text == 'The water is safe," the engineer said, "but the pipes are old.'
-    assert [p.text for p in claim.parts] == ["The water is safe", "but the pipes are old."]
+    first, second = extract(text)
+    assert [(c.kind, c.speaker.name) for c in (first, second)] == [("direct", "engineer")] * 2
+    assert (first.content.text, second.content.text) == ("The water is safe", "but the pipes are old.")
+    assert second.continues is first and first.continues is None
 
 
 def test_attribution_quote_over_paragraphs():
@@ -388,18 +388,20 @@ def test_attribution_inverted_speaker_appositive_is_not_content():
 
 def test_attribution_interrupted_quote_after_inverted_speaker_with_appositive():
     text = ('"The water is safe," said Ilse Marr, another engineer at the plant. "But the pipes are old."')
-    (claim,) = extract(text)
-    assert claim.kind == "direct" and claim.speaker.name == "Ilse Marr"
-    assert [p.text for p in claim.parts] == ["The water is safe", "But the pipes are old."]
+    first, second = extract(text)
+    assert [(c.kind, c.speaker.name) for c in (first, second)] == [("direct", "Ilse Marr")] * 2
+    assert (first.content.text, second.content.text) == ("The water is safe", "But the pipes are old.")
+    assert second.continues is first
 
 
 def test_attribution_mixed_claim_carried_on_by_the_next_quotation():
     text = ('After the vote, the levy "has split the town in two," Odo Brandt said. '
             '"Nobody will forget this winter."')
-    (claim,) = extract(text)
-    assert claim.kind == "mixed" and claim.speaker.name == "Odo Brandt"
-    assert claim.content.text.startswith("After the vote, the levy")
-    assert claim.content.text.endswith("Nobody will forget this winter.")
+    first, second = extract(text)
+    assert (first.kind, second.kind) == ("mixed", "direct")
+    assert first.speaker.name == second.speaker.name == "Odo Brandt"
+    assert first.content.text.startswith("After the vote, the levy")
+    assert second.content.text == "Nobody will forget this winter." and second.continues is first
 
 
 def test_attribution_content_after_an_aside_following_the_cue():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ledger.conflicts import mark_stale
@@ -34,6 +34,8 @@ _NEWEST_CLAIMS = (select(ClaimRow.__table__.c.id)
 _IDS_BY_SHA = select(Article.__table__.c.sha256, Article.__table__.c.id).where(
     Article.__table__.c.sha256.in_(bindparam("shas", expanding=True)))
 _INSERT_FIGURES = insert(FigureRow.__table__)
+_LINK_PIECES = (update(ClaimRow.__table__).where(ClaimRow.__table__.c.id == bindparam("claim_id"))
+                .values(continues_id=bindparam("continues")))
 
 
 @dataclass(slots=True)
@@ -176,6 +178,7 @@ def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> No
     articles = sorted({r["article_id"] for r in rows})
     ids = connection.execute(_NEWEST_CLAIMS, {"articles": articles, "n": len(rows)}).scalars().all()
     ids.reverse()
+    _link_pieces(connection, claims, ids)
     figures = [{"claim_id": claim_id, "metric": f.metric, "population": f.population, "low": f.low,
                 "high": f.high, "qualifier": f.qualifier, "vague": f.vague, "no_figure": f.no_figure,
                 "text": f.span.text, "text_start": f.span.start, "text_end": f.span.end,
@@ -183,6 +186,16 @@ def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> No
                for claim_id, claim in zip(ids, claims) for f in claim.figures]
     if figures:
         connection.execute(_INSERT_FIGURES, figures)
+
+
+def _link_pieces(connection, claims: list[Claim], ids: list[int]) -> None:
+    """Store ``continues`` (a later piece of an interrupted quotation names the piece before it) once the
+    claims have their ids; a piece whose earlier piece is not stored (an analyst's claim kept) names none."""
+    row_of = {id(c): claim_id for claim_id, c in zip(ids, claims)}
+    links = [{"claim_id": claim_id, "continues": row_of[id(c.continues)]}
+             for claim_id, c in zip(ids, claims) if c.continues is not None and id(c.continues) in row_of]
+    if links:
+        connection.execute(_LINK_PIECES, links)
 
 
 def _insert_article(session: Session, extraction: Extraction) -> int | None:

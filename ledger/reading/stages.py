@@ -9,9 +9,10 @@ paragraphs, headline, quotations, sentences, lowercased text, word starts) that 
 tested alone behind the same values:
 
 - ``figures``: every figure and no-figure statement of the body (module ``figures``);
-- ``claims``: cues (none inside quotations), claims (``attribution``), the headline's claim, the outlet's
-  own figure claims (``outlet``);
-- ``speakers``: each claim's speaker (``coref``) and figures, as :class:`Claim` values;
+- ``claims``: cues (none inside quotations), claims (``attribution``), the headline's claim and labelled
+  quotations (``headlines``), the outlet's own figure claims (``outlet``);
+- ``speakers``: each claim's speaker (``coref``) and figures, as :class:`Claim` values; an interrupted
+  quotation becomes one claim per quoted piece (``pieces``), each later piece ``continues`` the one before;
 - ``events``: which claims tell which event (``ledger.reading.events``); a claim telling two events comes
   back split in two.
 
@@ -27,8 +28,9 @@ from typing import Callable
 from ledger.reading.claims.attribution import Found, find_claims
 from ledger.reading.claims.coref import speakers as find_speakers
 from ledger.reading.claims.cues import find_cues
-from ledger.reading.claims.headlines import headline_claim
+from ledger.reading.claims.headlines import headline_claim, labelled_quotes
 from ledger.reading.claims.outlet import outlet_claims
+from ledger.reading.claims.pieces import split_pieces
 from ledger.reading.document import Document
 from ledger.reading.events import group_events
 from ledger.reading.events.types import EventDraft
@@ -72,6 +74,10 @@ def claims(doc: Document, work: Work) -> None:
     silent = [f.span.start for f in work.figures if f.no_figure]  # where a refusal may frame a claim
     cues = find_cues(text, skip=[(q.start, q.end) for q in doc.quotes], starts=doc.starts.cues if doc.starts else None)
     found = find_claims(text, doc.paragraphs, units, doc.quotes, cues, silent)
+    if doc.quotes:
+        labelled = labelled_quotes(text, doc.paragraphs, doc.quotes)
+        if labelled:  # 'Tessa Marr: "We will rebuild."': ahead of an unattributed reading of the same quote
+            found = _merged(labelled, found)
     if doc.headline_span is not None:
         head = headline_claim(text, doc.headline_span.start, doc.headline_span.end)
         if head is not None:
@@ -88,13 +94,28 @@ def speakers(doc: Document, work: Work) -> None:
     who = find_speakers(text, found, units, doc.outlet)
     vias = {k: find_speakers(text, [Found("indirect", c.content, c.sentence, speaker=c.via)], units, doc.outlet)[0]
             for k, c in enumerate(found) if c.via is not None}
+    if any(c.parts for c in found):  # interrupted quotations: one claim per quoted piece
+        pieces = split_pieces(text, found, {(q.start, q.end) for q in doc.quotes})
+        found, of = [c for c, _, _ in pieces], [k for _, k, _ in pieces]
+        previous = [p for _, _, p in pieces]
+    else:
+        of, previous = range(len(found)), ()
     in_content = _by_span(work.figures, [c.content for c in found])
     silent = [f for f in work.figures if f.no_figure]
     if silent:
         _add_refusals(found, in_content, silent)
-    made = [_claim(text, c, who[k], vias.get(k), in_content[c.content]) for k, c in enumerate(found)]
+    made = [_claim(text, c, who[of[j]], vias.get(of[j]), in_content[c.content]) for j, c in enumerate(found)]
+    for j, p in enumerate(previous):
+        if p is not None:
+            made[j].continues = made[p]
     n = len(text)  # every span is sliced from ``text``: it fits when its offsets are in order and in range
-    made = [c for c in made if c.content.text.strip() and _in_order(c.spans(), n)]
+    kept = [c for c in made if c.content.text.strip() and _in_order(c.spans(), n)]
+    if len(kept) < len(made):
+        ids = {id(c) for c in kept}
+        for c in kept:
+            if c.continues is not None and id(c.continues) not in ids:
+                c.continues = None
+    made = kept
     work.claims = sorted(made, key=lambda c: (c.content.start, c.content.end))
 
 
@@ -102,7 +123,7 @@ def events(doc: Document, work: Work) -> None:
     """Which claims tell which event; a claim telling two events is split in two."""
     grouped = group_events(doc.text, doc.published, work.claims, title=doc.headline,
                            published_precision=doc.published_precision, sentences=doc.covering_sentences())
-    work.claims = list(grouped.claims)
+    work.claims = _relinked(list(grouped.claims))
     work.events = list(grouped.events)
     work.claim_events = list(grouped.claim_events)
 
@@ -130,6 +151,30 @@ def extract(text: str, outlet: str | None = None, title: str | None = None) -> l
     if not isinstance(text, str) or not text.strip():
         return []
     return run(Document.read(text, outlet, title), CLAIM_STAGES).claims
+
+
+def _merged(labelled: list[Found], found: list[Found]) -> list[Found]:
+    """``found`` (in reading order) with each of ``labelled`` before the first claim of its paragraph or later."""
+    out, k = [], 0
+    for c in found:
+        while k < len(labelled) and labelled[k].sentence[0] <= c.sentence[0]:
+            out.append(labelled[k])
+            k += 1
+        out.append(c)
+    return out + labelled[k:]
+
+
+def _relinked(claims: list[Claim]) -> list[Claim]:
+    """``claims`` with each ``continues`` pointing into the list again: a piece the events stage split or
+    copied is found by where it starts (None when it is gone)."""
+    ids = {id(c) for c in claims}
+    if all(c.continues is None or id(c.continues) in ids for c in claims):
+        return claims
+    by_start = {c.content.start: c for c in reversed(claims)}
+    for c in claims:
+        if c.continues is not None and id(c.continues) not in ids:
+            c.continues = by_start.get(c.continues.content.start)
+    return claims
 
 
 def _in_order(spans: list[Span], n: int) -> bool:

@@ -64,8 +64,10 @@ class Speaker:
 class Claim:
     """An attributed statement: who (``speaker``) said what (``content``) with which words (``cue``).
 
-    ``parts`` holds the separate quoted pieces of an interrupted quote ("...," he said, "...") whose
-    ``content`` runs from the first piece to the last. ``via`` is the intermediary of a chain ("Reuters,
+    ``parts`` holds the separate pieces of an interrupted content that is not all quotation ("The dead, the
+    ministry said, were civilians") whose ``content`` runs from the first piece to the last. A quotation
+    interrupted by its attribution ('"A," X said. "B."') is one claim per quoted piece instead, each later
+    piece naming the piece before it in ``continues``. ``via`` is the intermediary of a chain ("Reuters,
     citing local sources": speaker local sources, via Reuters). ``sentence`` is the sentence (or
     paragraph) the claim was read from, used for events and for display.
     """
@@ -78,6 +80,7 @@ class Claim:
     via: Speaker | None = None
     sentence: Span | None = None
     figures: list[Figure] = field(default_factory=list)
+    continues: "Claim | None" = None
 
     def spans(self) -> list[Span]:
         """Every span this claim stores, for the invariant check."""

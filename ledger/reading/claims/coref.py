@@ -64,6 +64,7 @@ class Entity:
     forms: list[str] = field(default_factory=list)
     number: str = "sg"
     known: bool = False
+    sex: str | None = None  # "m"/"f" when a title or role said so ("Ms. Lind", "the spokeswoman")
 
     def absorb(self, p: Phrase, form: str) -> None:
         """Learn from another mention of the same speaker (a fuller name, a role, a type)."""
@@ -111,6 +112,8 @@ class Resolver:
             p = self._affiliated(p, span[0])
             entity = self._match(p, span[0], form)
         entity.absorb(p, form if p.kind != "pronoun" else "")
+        if p.kind != "pronoun" and entity.kind == "person":
+            entity.sex = entity.sex or _sex(self.text[span[0]:span[1]])
         for acronym, long in self.acronyms.items():
             if acronym not in entity.forms and _key(long) in {_key(entity.name), _key(form)}:
                 entity.forms.append(acronym)  # "the Velsk Rights Monitor (VRM)" teaches "VRM"
@@ -275,6 +278,9 @@ class Resolver:
         return None
 
     def _pronoun(self, p: Phrase, pos: int, antecedent: tuple[int, int] | None) -> Entity:
+        """The entity a pronoun stands for: the latest compatible one mentioned before it; a speaker whose
+        title or role gives the other sex ("Ms. Lind ... He said") is not compatible, and with no compatible
+        one the pronoun stays unnamed rather than getting a wrong name."""
         if antecedent is not None:
             return self.resolve(antecedent)
         info = words().pronouns.get(p.head, {})
@@ -298,6 +304,8 @@ class Resolver:
                 if p.kind in ("person", "organisation", "anonymous") or p.entry is not None:
                     entity = self._match(p, span[0], "")
                     entity.absorb(p, "")
+                    if entity.kind == "person":
+                        entity.sex = entity.sex or _sex(self.text[span[0]:span[1]])
                     self._remember(span[0], entity)
         self.subjects_done = max(self.subjects_done, k + 1)
 
@@ -402,7 +410,21 @@ def _role_holder(text: str, lower: str, role: str) -> tuple[int, int] | None:
     return None
 
 
+_MALE = re.compile(r"(?:^|\s)(?:Mr\.?|Sir|Lord|King|Prince|Father)\s|(?:spokes|chair|congress|business|council)man\b")
+_FEMALE = re.compile(r"(?:^|\s)(?:Ms\.?|Mrs\.?|Miss|Madam|Dame|Lady|Queen|Princess|Sister)\s|"
+                     r"(?:spokes|chair|congress|business|council)woman\b")
+
+
+def _sex(mention: str) -> str | None:
+    """"m" or "f" when a mention's title or role says so ("Ms. Lind", "the spokeswoman"), else None."""
+    male, female = _MALE.search(mention) is not None, _FEMALE.search(mention) is not None
+    return "m" if male and not female else "f" if female and not male else None
+
+
 def _fits(e: Entity, info: dict, pronoun: str) -> bool:
+    if pronoun in ("he", "she"):
+        if e.sex is not None and e.sex != ("m" if pronoun == "he" else "f"):
+            return False
     if pronoun in ("he", "she", "i", "you"):
         return e.kind == "person" or (e.kind == "anonymous" and e.number == "sg" and (
             e.type != "other" or any(h in words().anonymous for h in e.heads)))

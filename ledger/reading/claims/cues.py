@@ -55,6 +55,13 @@ def _previous_word(text: str, pos: int) -> str:
     return text[start:end].lower() if end - start < 20 else ""
 _BY_AGENT = re.compile(r"\s+by\b")
 _PASSIVE_FOLLOW = re.compile(r"\s+(to|that)\b")
+# Cue forms that are far more often plural nouns: a cue only before what a verb of saying takes
+_PLURAL_NOUNS = frozenset({"states"})
+_CLAUSE_NEXT = re.compile(r"\s*(?:that\b|[:\"\u201c'\u2018`])")
+# "to" and a verb after a verb that takes only a quotation ("continue", "go on"): "continues to grow", but
+# not '"...," he continued to reporters'
+_INFINITIVE_NEXT = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|us|them|you|reporters|"
+                              r"journalists|[A-Z])\b)[a-z]+")
 CLASSES = ("speech", "finding", "belief", "position", "refusal")
 COMPLEMENTS = ("any", "that", "to", "quote")
 FRAMES = ("according_to", "citing", "quoted_as", "hedge")
@@ -317,6 +324,10 @@ def _cue(text: str, at: int, stop: int, form: str, value: CueEntry | str, lex: _
     entry = value
     if previous in _DETERMINERS:
         return None  # "a report", "the claims", "his plans": a noun, not a cue
+    if form in _PLURAL_NOUNS and not _CLAUSE_NEXT.match(text, stop):
+        return None  # "ten states", "the swing states voted": the noun; "the report states that": the verb
+    if entry.complement == "quote" and _INFINITIVE_NEXT.match(text, stop):
+        return None  # "continues to grow", "went on to win": an aspect verb, not "..., she continued"
     if entry.not_before is not None and entry.not_before.match(text, stop):
         return None
     if entry.only_before is not None and not entry.negation and not entry.only_before.match(text, stop):

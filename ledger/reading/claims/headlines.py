@@ -9,6 +9,9 @@ but a labelled headline is a claim of the labelled speaker::
 
 Section labels ("The Latest:", "Analysis:") and places ("Syria: ...", a dateline-like topic) are no
 speakers; the section labels are data (``ledger/vocab/not_claims.json``).
+
+The same label before a paragraph that is one quotation ('Governor Tessa Marr: "We will rebuild."', a
+quoted tweet or a transcript line) names that quotation's speaker: ``labelled_quotes``.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from functools import lru_cache
 from ledger.text import data as lexicon
 from ledger.reading.claims.attribution import Found
 from ledger.reading.claims.gazetteer import lookup
+from ledger.reading.claims.quotes import close_end
 
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _LABEL = re.compile(r"([A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3}):\s+(?=\S)")
@@ -59,8 +63,8 @@ def headline_claim(text: str, start: int, end: int) -> Found | None:
     of the headline the content.
     """
     m = _LABEL.match(text, start, end)
-    if m is None or m.group(1).lower() in _section_labels() or _is_place(m.group(1)):
-        return None
+    if m is None or m.group(1).lower() in _section_labels() or _is_place(m.group(1)) or _NO_NAME.search(m.group(1)):
+        return None  # "Revealed: ...", "FIX IS IN: ...": a teaser, no speaker
     content_end = end
     while content_end > m.end() and text[content_end - 1] in _TRAIL:
         content_end -= 1
@@ -69,10 +73,44 @@ def headline_claim(text: str, start: int, end: int) -> Found | None:
     return Found("indirect", (m.end(), content_end), (start, end), (m.end(1), m.end(1) + 1), (m.start(1), m.end(1)))
 
 
+def labelled_quotes(text: str, paras, quotes) -> list[Found]:
+    """Claims of the paragraphs made of a label and one quotation: 'Tessa Marr: "We will rebuild."' -> a
+    direct claim of Tessa Marr. The quotation must run to the paragraph's end (after its closing mark only
+    punctuation), so a label before prose ("Update: the road reopened") frames nothing here.
+
+    >>> from ledger.text.sentences import paragraphs
+    >>> from ledger.reading.claims.quotes import find_quotes
+    >>> t = 'Tessa Marr: "We will rebuild the bridge."'
+    >>> [(t[c.speaker[0]:c.speaker[1]], t[c.content[0]:c.content[1]]) for c in labelled_quotes(t, paragraphs(t), find_quotes(t, paragraphs(t)))]
+    [('Tessa Marr', 'We will rebuild the bridge.')]
+    """
+    found: list[Found] = []
+    k = 0
+    for para in paras:
+        while k < len(quotes) and quotes[k].open < para.start:
+            k += 1
+        if k >= len(quotes) or quotes[k].open >= para.end or text.find(":", para.start, quotes[k].open) < 0:
+            continue
+        q = quotes[k]
+        m = _LABEL.match(text, para.start, para.end)
+        if m is None or m.end() != q.open or m.group(1).lower() in _section_labels() or _is_place(m.group(1)) \
+                or _NO_NAME.search(m.group(1)):
+            continue
+        after = close_end(text, q)
+        if text[after:para.end].strip(" \t\n.,;!?") or len(text[q.start:q.end].split()) < 2:
+            continue
+        found.append(Found("direct", (q.start, q.end), (para.start, para.end), (m.end(1), m.end(1) + 1),
+                           (m.start(1), m.end(1))))
+    return found
+
+
+_NO_NAME = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|here|this|these)\b")  # a clause, no name
+
+
 def _is_place(label: str) -> bool:
     """"Syria: ..." is a topic, not the Syrian government speaking."""
     entry = lookup(label)
     return (entry is not None and entry.type == "government") or label.endswith(("ia", "stan", "land"))
 
 
-__all__ = ["headline_claim", "is_headline"]
+__all__ = ["headline_claim", "is_headline", "labelled_quotes"]

@@ -1,0 +1,119 @@
+"""Reported speech as PolNeAR annotates it (issue 15), on invented sentences: an interrupted quotation is
+one claim per quoted piece, the later pieces naming the piece they continue; speakers given by a pronoun
+or a relative are named after the entity they stand for; colon headlines and noun cues ("the claim
+that") frame claims of their own.
+"""
+from __future__ import annotations
+
+from conftest import write
+from ledger.reading.stages import extract
+
+
+def _claims(text: str):
+    return [(c.kind, c.speaker.name, c.content.text) for c in extract(text)]
+
+
+# --- interrupted quotations -------------------------------------------------------------------------------
+
+BRIDGE = ('"We held the bridge for three days," Mayor Ana Pelt said. "The river rose overnight and took '
+          'two houses."\n\nThe council met on Friday.\n')
+
+
+def test_interrupted_quotation_is_one_claim_per_piece_the_second_continuing_the_first():
+    claims = extract(BRIDGE)
+    assert [(c.kind, c.speaker.name, c.content.text) for c in claims] == [
+        ("direct", "Ana Pelt", "We held the bridge for three days"),
+        ("direct", "Ana Pelt", "The river rose overnight and took two houses."),
+    ]
+    assert claims[0].continues is None and claims[1].continues is claims[0]
+
+
+def test_quotation_interrupted_within_its_sentence_gives_each_piece_its_own_figures():
+    text = ('"Four guards were hurt," the warden, Lior Daskin, said, "and two inmates are missing."\n\n'
+            'The prison reopened on Sunday.\n')
+    claims = extract(text)
+    assert [c.content.text for c in claims] == ["Four guards were hurt", "and two inmates are missing."]
+    assert claims[1].continues is claims[0]
+    assert [f.metric for f in claims[0].figures] == ["wounded"]
+    assert [f.metric for f in claims[1].figures] == ["missing"]
+
+
+def test_reported_clause_interrupted_without_quotation_marks_stays_one_claim():
+    text = "The dead, the Norland health ministry said, were all farmers from the valley.\n"
+    claims = extract(text)
+    assert len(claims) == 1 and claims[0].continues is None
+    assert claims[0].content.text == "The dead, the Norland health ministry said, were all farmers from the valley"
+
+
+def test_export_claims_names_the_claim_a_piece_continues(ledger, tmp_path):
+    write(tmp_path / "bridge.txt", "---\nurl: https://example.org/bridge\noutlet: Valley Courier\n---\n" + BRIDGE)
+    ledger("ingest", tmp_path / "bridge.txt")
+    claims = ledger.jsonl("export", "claims", "--format", "jsonl")
+    first, second = sorted(claims, key=lambda c: c["start"])
+    assert first["continues"] is None
+    assert second["continues"] == first["id"]
+    assert (first["content"], second["content"]) == ("We held the bridge for three days",
+                                                     "The river rose overnight and took two houses.")
+
+
+# --- speakers named, not pronouns -------------------------------------------------------------------------
+
+def _speaker(text: str, content: str):
+    claim = next(c for c in extract(text) if c.content.text == content)
+    return claim.speaker.name, claim.speaker.mention.text
+
+
+def test_pronoun_speaker_is_named_after_the_person_of_the_paragraph_before():
+    text = "Senator Ruth Okafor toured the flooded valley on Tuesday.\n\nShe said the levee would be rebuilt by spring.\n"
+    assert _speaker(text, "the levee would be rebuilt by spring") == ("Ruth Okafor", "She")
+
+
+def test_relative_pronoun_speaker_is_named_after_its_antecedent():
+    text = "The vote was delayed by the Norland Farmers Union, which said its members needed more time.\n"
+    assert _speaker(text, "its members needed more time") == ("Norland Farmers Union", "which")
+
+
+def test_pronoun_of_the_other_sex_than_the_only_candidate_keeps_the_pronoun():
+    text = "Ms. Daria Lind met farmers in Kessel on Monday. He said the bill would pass before winter.\n"
+    assert _speaker(text, "the bill would pass before winter") == ("He", "He")
+
+
+def test_pronoun_skips_a_speaker_of_the_other_sex_for_the_one_that_fits():
+    text = ("Mr. Tomas Ek chaired the hearing on Monday. Ms. Daria Lind testified for two hours. "
+            "He said the bill would pass before winter.\n")
+    assert _speaker(text, "the bill would pass before winter") == ("Tomas Ek", "He")
+
+
+# --- colon labels -----------------------------------------------------------------------------------------
+
+def test_label_before_a_quoted_paragraph_names_its_speaker():
+    text = ('The governor spoke after the storm.\n\nGovernor Tessa Marr: "We will rebuild the bridge before '
+            'winter."\n\nUpdate: the road reopened on Monday.\n')
+    assert _claims(text) == [("direct", "Tessa Marr", "We will rebuild the bridge before winter.")]
+
+
+def test_label_before_prose_or_a_section_label_frames_no_quotation_claim():
+    text = ('Tessa Marr: the bridge will be rebuilt, officials hope, "soon enough" for the harvest.\n\n'
+            'Analysis: "The bridge was never safe to begin with."\n')
+    assert all(c.speaker.name != "Analysis" for c in extract(text))
+    assert all(c.content.text != "soon enough" for c in extract(text))
+
+
+# --- cue words that are no cue here -----------------------------------------------------------------------
+
+def test_states_the_plural_noun_is_no_cue_but_states_that_is():
+    assert _claims("Farmers in ten Norland states lost their harvest to the flood this spring.\n") == []
+    assert _claims("Inspector Lena Varga states that the dam was never inspected.\n") == [
+        ("indirect", "Lena Varga", "that the dam was never inspected")]
+
+
+def test_continue_before_an_infinitive_is_an_aspect_verb_not_a_cue():
+    text = "Support for the Kessel Brigades continues to grow in the valley, despite the curfew.\n"
+    assert _claims(text) == []
+
+
+def test_teaser_label_of_a_headline_is_no_speaker():
+    text = "FIX IS IN: Valley Board Ignores Flood Warnings\n\nThe board met on Monday.\n"
+    assert _claims(text) == []
+    assert _claims("Marr: Bridge Will Reopen Before Winter\n\nThe board met on Monday.\n") == [
+        ("indirect", "Marr", "Bridge Will Reopen Before Winter")]
