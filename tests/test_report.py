@@ -440,6 +440,39 @@ def test_report_split_writes_an_index_and_one_page_per_event(examples, tmp_path)
         assert page.find_all("a")[0].attrs["href"] == "index.html"
 
 
+def test_report_split_index_of_many_events_comes_in_pages(examples, tmp_path, monkeypatch):
+    """A large ledger's index is cut into pages of INDEX_EVENTS events (one page of 9,500 events took a
+    browser 1.2 s to open): each lists its share in order, numbered on from the page before, links every
+    index page, and each event page leads back to the index page that lists it."""
+    from ledger.report import html
+
+    monkeypatch.setattr(html, "INDEX_EVENTS", 1)
+    folder = tmp_path / "report"
+    result = examples("report", "--split", "--out", folder)
+    events = sorted(examples.json("events"), key=lambda e: (e["date"] or "", e["id"]))
+    assert len(events) >= 2  # the examples make at least two index pages
+    names = ["index.html"] + [f"index-{k}.html" for k in range(2, len(events) + 1)]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names + [f"event-{e['id']}.html" for e in events])
+    assert result.stderr.strip().startswith(f"wrote {folder / 'index.html'} (and {len(names) - 1} more index "
+                                            f"pages) and {len(events)} event pages")
+    listed = []
+    for number, name in enumerate(names, 1):
+        index = parse((folder / name).read_text(encoding="utf-8"))
+        pagers = index.find_all("nav", "pager")
+        assert len(pagers) == 2  # above and below the list
+        assert [a.attrs["href"] for a in pagers[0].find_all("a")] == [n for n in names if n != name]
+        [toc] = index.find_all("nav", "toc")
+        [listing] = toc.find_all("ol")
+        assert listing.attrs.get("start", "1") == str(number)
+        links = [a.attrs["href"] for a in toc.find_all("a")]
+        assert len(links) == 1
+        listed += links
+        for link in links:
+            page = parse((folder / link).read_text(encoding="utf-8"))
+            assert page.find_all("a")[0].attrs["href"] == name
+    assert listed == [f"event-{e['id']}.html" for e in events]
+
+
 def test_report_refuses_one_huge_page_and_says_what_to_do(examples, tmp_path, monkeypatch):
     """Above ONE_PAGE_CLAIMS a single page is refused (a 75 MB page does not open), pointing at --split;
     --one-page insists, and a report of a few events stays one page."""

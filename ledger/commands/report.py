@@ -69,7 +69,9 @@ def report(
         pages = render_pages(found)
         for name, page in pages.items():
             write_atomically(folder / name, page)
-        err.print(f"wrote {folder / 'index.html'} and {len(pages) - 1} event pages ({claims} claims)",
+        more = len(pages) - len(found.events) - 1  # index pages after the first (a large ledger's)
+        index = f"{folder / 'index.html'}" + (f" (and {more} more index pages)" if more else "")
+        err.print(f"wrote {index} and {len(found.events)} event pages ({claims} claims)",
                   markup=False, highlight=False)
         return
     document = render(found, fmt.value)
