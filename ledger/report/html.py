@@ -34,7 +34,7 @@ def render_html(report: Report) -> str:
                      appendix(report.events), _footer(report))
 
 
-INDEX_EVENTS = 2000  # events listed on one index page: a browser opens 2,000 lines in about a quarter second
+INDEX_EVENTS = 2000  # events on one index page: chromium opened such a page (520 kB) in 0.6-0.8 s here
 
 
 def render_pages(report: Report) -> dict[str, str]:
