@@ -247,3 +247,15 @@ def test_unseen_a_place_ending_a_longer_subject_is_no_speaker():
 def test_unseen_pronoun_relative_clause_inside_a_claim_is_no_second_claim():
     text = "The ministry said two civilians were killed in the shelling of the market, which it blamed on a depot."
     assert _claims(text) == [("indirect", "ministry", text[len("The ministry said "):-1])]
+
+
+# ------------------------------------------------------------------ malformed quote marks
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe counted nine bodies,\u201d a medic in Orsk said. \u201dMost were children.\u201d",  # closer as opener
+    "\u201cWe counted nine bodies,\u201c a medic in Orsk said. \u201cMost were children.\u201d",  # opener as closer
+    "\u201eWe counted nine bodies,\u201c a medic in Orsk said. \u201eMost were children.\u201c",  # German marks
+])
+def test_unseen_malformed_quote_marks_still_delimit_each_quotation(text):
+    assert _claims(text) == [("direct", "medic in Orsk", "We counted nine bodies"),
+                             ("direct", "medic in Orsk", "Most were children.")]

@@ -81,14 +81,18 @@ def _paragraph_quotes(text: str, para: Span, index: int) -> list[Quote]:
             if mark == "\u2019":
                 continue  # an apostrophe or a closing mark: it opens nothing (most marks are apostrophes)
             role = _role(text, mark, m.start(), m.end(), para)
-            if role == "open" or role == "either":
-                opened = (m.start(), mark)
+            if role == "open" or role == "either" or (mark == "\u201d" and _position(text, m.start(), m.end(),
+                                                                                         para) == "open"):
+                opened = (m.start(), mark)  # a closing curly quote typed where a quotation opens: it opens one
             continue
         first = opened[1]
         if _is_single(first) != _is_single(mark):
             continue  # nested quotes of the other kind belong to the quotation
         pos = m.start()
         role = _role(text, mark, pos, m.end(), para)
+        if role == "open" and mark == "\u201c" and (first == "\u201e" or _position(text, pos, m.end(), para)
+                                                    == "close"):
+            role = "close"  # German „…“, or an opening curly quote typed where the quotation ends
         if role in ("close", "either"):
             _emit(text, opened[0], len(first), pos, index, out)
             opened = None
@@ -101,6 +105,19 @@ def _paragraph_quotes(text: str, para: Span, index: int) -> list[Quote]:
 
 def _is_single(mark: str) -> bool:
     return mark in ("\u2018", "\u2019")
+
+
+def _position(text: str, pos: int, end: int, para: Span) -> str:
+    """Where a mark stands, whatever its shape: 'open' (after a space or an opening punctuation mark, before
+    a word), 'close' (after a word, before a space, punctuation or the paragraph's end) or 'none'. Scraped
+    and hand-typed text gets curly quotes the wrong way round; the position says what the mark does."""
+    before = text[pos - 1] if pos > para.start else " "
+    after = text[end] if end < para.end else " "
+    if before in _BEFORE_OPEN and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)\u2014-" or end >= para.end):
+        return "close"
+    return "none"
 
 
 def _role(text: str, mark: str, pos: int, end: int, para: Span) -> str:
