@@ -18,7 +18,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "article": ("One news article as ingested: its text exactly as stored (every offset points into it) and its "
                 "metadata.", {
         "id": "Article number, used by `ledger show article N` and in exports.",
-        "sha256": "SHA-256 of text; unique, so the same article is never stored twice.",
+        "sha256": "SHA-256 of the text with its blank space normalised (spaces at line ends, runs of blank "
+                  "lines); unique, so the same article is never stored twice, however it was spaced.",
         "title": "Title from the front matter, the HTML page or the JSON record (NULL when unknown).",
         "url": "Address of the article, as given by the input (NULL when unknown).",
         "outlet": "The publication that printed it (NULL when unknown).",

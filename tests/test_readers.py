@@ -9,7 +9,7 @@ import pytest
 
 from conftest import write
 from ledger.errors import Problem
-from ledger.ingest.article import ArticleInput, normalise_text, parse_published
+from ledger.ingest.article import ArticleInput, make_article, normalise_text, parse_published
 from ledger.ingest.readers import read_inputs
 
 BODY = 'The ministry said on Tuesday that "three shepherds were hurt" near Varnok.'
@@ -133,6 +133,24 @@ def test_readers_folder_symlink_loop_reported_once(tmp_path):
 def test_article_normalise_text_keeps_quotes_and_lines():
     raw = "\ufeffTitle  \r\n\r\n\r\n\u201cQuoted,\u201d she said.\t\r\nNext line\n\n\n\n"
     assert normalise_text(raw) == "Title\n\n\u201cQuoted,\u201d she said.\nNext line"
+
+
+def test_article_text_is_stored_as_given_so_offsets_hold_in_the_original():
+    """Spaces at line ends and blank-line runs stay, so an offset into the stored text is the same offset
+    in the record as given; only what is not text goes (BOM, CR, blank lines before, blank space after)."""
+    raw = "The mayor spoke.  \nNine died, the mayor said.\n\n\n\n\u201cWe mourn,\u201d she said.\n"
+    article = make_article(raw, "a.jsonl:1", {})
+    assert article.text == raw.rstrip()
+    at = raw.index("Nine died")
+    assert article.text[at:at + 9] == "Nine died"
+    assert make_article("\ufeff\n  \nLine one\r\nLine two \r\n\r\n", "b.txt", {}).text == "Line one\nLine two"
+
+
+def test_article_identity_ignores_how_the_text_was_spaced():
+    tidy = make_article("Nine died, the mayor said.\n\nShe wept.", "a.jsonl:1", {})
+    spaced = make_article("Nine died, the mayor said.   \n\n\n\nShe wept.\n", "a.jsonl:2", {})
+    assert tidy.text != spaced.text
+    assert tidy.sha256 == spaced.sha256
 
 
 @pytest.mark.parametrize("value, iso", [

@@ -1,9 +1,11 @@
 """An article as read from any input, before it is stored: normalised text and checked metadata.
 
-The text is normalised once, here, and stored exactly as normalised: every offset the ledger keeps points
-into that stored text. Normalising is deliberately light (line endings, a byte-order mark, trailing spaces,
-runs of blank lines, surrounding blank space); quote marks and everything inside lines are kept as they are,
-so a quote found in the stored text is found in the original too.
+The text is stored as given but for what is not text: a byte-order mark, CR line endings (as LF), blank
+lines before it and blank space after it. Every offset the ledger keeps points into that stored text, so for
+a record or a file without those (most of them) ``text[start:end]`` is the claim in the original too; spaces
+at line ends and runs of blank lines are kept for that reason (trimming them moved every later offset).
+An article's identity (``sha256``) is taken over a fuller normalisation (:func:`normalise_text`), so the
+same article copied with other blank space is still the same article.
 """
 from __future__ import annotations
 
@@ -20,11 +22,24 @@ METADATA_FIELDS = ("url", "outlet", "published", "title", "author")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\u00a0]*\n)+")
+
+
+@lru_cache(maxsize=256)  # asked several times per article while it is stored
+def _identity(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def stored_text(text: str) -> str:
+    """The text as the ledger stores it and reads it: no BOM, LF line endings, no blank lines before it and
+    no blank space after it; everything else as given."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _LEADING_BLANK_LINES.sub("", text).rstrip()
 
 
 def normalise_text(text: str) -> str:
-    """The text as the ledger stores it: LF line endings, no BOM, no trailing spaces, at most one blank
-    line between paragraphs, no blank space around the whole."""
+    """The text an article's identity is taken over: LF line endings, no BOM, no trailing spaces, at most
+    one blank line between paragraphs, no blank space around the whole."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = _TRAILING_SPACE.sub("", text)
     return _BLANK_RUN.sub("\n\n", text).strip()
@@ -47,7 +62,7 @@ class ArticleInput:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return _identity(self.text)
 
     @property
     def published_date(self) -> date | None:
@@ -67,8 +82,8 @@ def make_article(text: str, location: str, metadata: dict, *, path: str | None =
         raise InputError("the text field is not a string")
     if "\x00" in text:  # SQLite would store it, PostgreSQL refuses it: refused on both
         raise InputError("the text contains a NUL character (\\x00)")
-    text = normalise_text(text)
-    if not text:
+    text = stored_text(text)
+    if not text.strip():
         raise InputError("empty article: no text")
     fields = {}
     for key in METADATA_FIELDS:
