@@ -151,6 +151,18 @@ def test_unseen_a_bomb_dropped_from_a_plane_is_an_air_strike():
     assert [e.kind for e in found.events] == ["air strike"] and found.claim_events == (0, 0)
 
 
+def test_unseen_a_name_before_a_site_after_a_target_is_the_place_hit():
+    """"An attack on Varn theatre": a name before a site noun ("theatre", "hospital", "market"), after a target
+    word ("on", "against", an event verb), is where the event happened; the same words without a target say
+    nothing of a place ("spoke on Varn radio")."""
+    text = "Officials said 40 people were killed in an air strike on Varn theatre where families sheltered."
+    found = grouped(text, ["40 people were killed in an air strike on Varn theatre where families sheltered"],
+                    date(2022, 3, 20))
+    assert [(e.label, e.places) for e in found.events] == [("air strike, Varn", ("Varn",))]
+    plain = "The mayor spoke on Varn radio after an air strike killed 40 people, officials said."
+    assert grouped(plain, ["an air strike killed 40 people"], date(2022, 3, 20)).events[0].places == ()
+
+
 # ---------------------------------------------------------------- follow-ups
 
 

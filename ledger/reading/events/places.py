@@ -59,6 +59,7 @@ def _markers() -> dict:
             "compass": frozenset(w.lower() for w in load("places.json")["compass"]),
             "event_verbs": tuple(" " + v for v in m["event_verbs"]),
             "event_nouns": frozenset(m["event_nouns_after_place"]),
+            "sites": frozenset(m["site_nouns_after_place"]),
             "demonym": tuple(m["demonym_suffixes"]),
             "common": frozenset(m["actor_nouns"]) | frozenset(m["event_nouns_after_place"])
             | frozenset(m["place_suffixes"]),
@@ -220,7 +221,8 @@ def _lexicon_role(form: str, after: str, before: str, marks: dict) -> tuple[str,
 def _other_name(name: str, words: list[str], before: str, after: str, marks: dict) -> list[tuple[str, str]]:
     """A name outside the lexicon: an actor when it carries an organisation word ("Kataeb Hezbollah"), a
     place after a locative preposition ("near Albu Kamal") or an event verb ("shells hit Varnok"), or
-    before an event noun ("the Varnok shelling")."""
+    before an event noun ("the Varnok shelling"), or before a site noun after a target ("an attack on Varnok
+    hospital", "struck the Varnok market")."""
     if not words or words[0] in marks["stop"]:
         return []
     if (len(words) > 1 and not marks["orgs"].isdisjoint(w.strip("'’") for w in words)) or name in marks["single"]:
@@ -234,9 +236,18 @@ def _other_name(name: str, words: list[str], before: str, after: str, marks: dic
     coordinated = _COORDINATED.search(before)  # "in Varn and | Tarvia": the preposition governs both
     governing = before[:coordinated.start()] if coordinated else before
     if _locative(governing, marks) or (" " + governing.lower().rstrip()).endswith(marks["event_verbs"]) \
-            or next_word in marks["event_nouns"]:
+            or next_word in marks["event_nouns"] or (next_word in marks["sites"] and _targets(governing, marks)):
         return [(name, "place")]
     return []
+
+
+def _targets(before: str, marks: dict) -> bool:
+    """True when ``before`` ends with what makes the next words a target: "on", "against" or an event verb,
+    with an article ("an attack on", "struck the")."""
+    tail = " " + before.lower().rstrip()
+    while tail.endswith((" the", " a", " an")):
+        tail = tail[:tail.rfind(" ")]
+    return tail.endswith((" on", " against", " upon")) or tail.endswith(marks["event_verbs"])
 
 
 _COORDINATED = re.compile(r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*[ \t]*,[ \t]*)*[A-Z][\w'’-]+"
