@@ -271,7 +271,7 @@ def _by_time(article: Article, start: int, end: int, main: Draft, drafts: list[D
     own = [t for t in near if id(t) not in article.attached]
     dated = [When.of(t) for t in own if t.role == "event"]
     if dated:
-        if main.when is None or any(main.when.compatible(w) for w in dated):
+        if main.when is None or any(main.when.compatible(w) for w in dated) or _aftermath(article, main, dated):
             return main
         for draft in drafts[1:]:
             if draft.kind is None and draft.when is not None and draft.when.compatible(dated[0]):
@@ -282,6 +282,17 @@ def _by_time(article: Article, start: int, end: int, main: Draft, drafts: list[D
     if any(t.role == "period" for t in own):
         return None
     return main
+
+
+def _aftermath(article: Article, main: Draft, dated: list[When]) -> bool:
+    """Whether a claim without an event word, dated after the main event and no later than the article,
+    tells its aftermath ("the toll rose to 54 on Thursday", "five were discharged on Thursday") rather than
+    another event: an event of its own would have been named."""
+    event = main.when
+    if main.kind is None or event is None or not event.dated or event.from_publication:
+        return False
+    return all(w.dated and w.first > event.last and (article.published is None or w.last <= article.published)
+               for w in dated)
 
 
 @lru_cache(maxsize=1)
