@@ -80,6 +80,19 @@ def test_unseen_which_x_blames_on_y_is_the_antecedent_and_the_blamed():
     assert (outlet.kind, outlet.speaker.name, outlet.content.text) == ("outlet", "Harbour Gazette", "destroyed 40 homes")
 
 
+def test_unseen_writers_relative_clause_on_a_judged_object_is_the_outlets_claim():
+    """"Condemned the attack, which killed 40 people": the relative clause is the writer's account of the
+    attack, so its figure is the outlet's; inside a reported clause it stays the speaker's."""
+    text = "The governor condemned the attack, which killed 40 people, and promised an inquiry."
+    found = extract(text, outlet="Harbour Gazette")
+    assert [(c.kind, c.speaker.name, c.content.text, [(f.metric, f.low) for f in c.figures]) for c in found] == [
+        ("indirect", "governor", "the attack", []),
+        ("outlet", "Harbour Gazette", "which killed 40 people", [("killed", 40)]),
+        ("indirect", "governor", "an inquiry", [])]
+    assert _claims("The governor said the attack, which killed 40 people, was an act of terror.") == [
+        ("indirect", "governor", "the attack, which killed 40 people, was an act of terror")]
+
+
 # ------------------------------------------------------------------ no claim
 
 @pytest.mark.parametrize("text", [

@@ -41,6 +41,12 @@ _BUT_CLAUSE = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)but\s+"
 _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
 # ", and he put $100 million into the fund": a new clause with a pronoun subject is the writer's, not the content
 _AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:he|she|they|we|I)\s+[a-z])")
+# "condemned the attack, which killed 40 people": verbs whose object is a thing judged, never a clause; a
+# relative clause on that object is the writer's account of it (the outlet's claim), not the speaker's words
+_JUDGED_OBJECT = frozenset({"condemn", "denounce", "decry", "deplore", "criticize", "criticise", "praise",
+                            "welcome", "hail", "reject", "dismiss", "slam", "blast", "laud", "applaud", "commend",
+                            "lament", "mourn"})
+_OBJECT_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it|we)\s)")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
@@ -338,6 +344,10 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     concessive = _CONCESSIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
     if concessive is not None and not any(q.open < concessive.start() < q.end for q in quotes):
         end = concessive.start()
+    if frame.cue.entry is not None and frame.cue.entry.lemma in _JUDGED_OBJECT:
+        relative = _OBJECT_RELATIVE.search(text, frame.right, end)
+        if relative is not None and not any(q.open < relative.start() < q.end for q in quotes):
+            end = relative.start()  # the writer's relative clause on the object judged: the outlet's
     for pattern, held in ((_ADJUNCT, ","), (_BUT_CLAUSE, "but"), (_AND_CLAUSE, ", and")):
         if text.find(held, frame.right, end) < 0:
             continue
