@@ -67,7 +67,7 @@ def test_datasette_shows_the_metadata_descriptions(ledger_file):
     page = figures.text
     assert "One readable row per figure, with its claim, source, event and article." in page
     assert "The bounds as text: &#34;6+&#34;, &#34;4-7&#34;" in page or 'The bounds as text: "6+", "4-7"' in page
-    assert "SHA-256 of text; unique" in article.text
+    assert "SHA-256 of the text with its blank space normalised" in article.text
     assert sorted(row["source"] for row in claims.json()["rows"]) == ["Valdorian Observatory for Civil Rights",
                                                                      "harbour authority in Tessin"]
 
