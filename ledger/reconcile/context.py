@@ -42,6 +42,7 @@ class Context:
     population_of: dict[int, str] = field(default_factory=dict)
     dominant: str | None = None
     chains: dict[tuple[str, str], list[Account]] = field(default_factory=dict)
+    scope: str | None = None  # the wider period or conflict its figures count over; None: the event
 
     @property
     def current(self) -> list[Account]:

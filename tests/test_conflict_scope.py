@@ -1,0 +1,106 @@
+"""The scope of a figure in the conflict report: a toll of the wider war is not the event's count, one
+source revising itself is no conflict, an open bound fits the larger figures (issue 14)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import write
+from ledger.reading.events.scopes import wider_figures
+from ledger.reconcile import EVENT, FigureFact, estimate, place_scopes, reconcile
+
+
+def _spans(sentence: str, *figures: str) -> list[tuple[int, int]]:
+    spans = []
+    for figure in figures:
+        start = sentence.index(figure)
+        spans.append((start, start + len(figure)))
+    return spans
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Officials say at least 3,100 people have been killed in Dorvask since the start of the war.", "at least 3,100"),
+    ("The Karst insurgency has killed more than 12,000 people since 2011.", "more than 12,000"),
+    ("The army said the rebellion was ending after nearly six years of violence that has killed at least 9,000.",
+     "at least 9,000"),
+    ("The agency estimates 2,700 civilians have been killed by the airstrikes, which began in April 2019.", "2,700"),
+    ("More than 1,500 people have been killed in the besieged city, according to regional authorities.",
+     "More than 1,500"),
+    ("Tarvia has reduced its backing for the Ostrian-led campaign over the hundreds of civilian deaths that have "
+     "resulted from indiscriminate bombing.", "hundreds"),
+    ("At least 400 fighters have died in the war so far this year, the monitor said.", "At least 400"),
+])
+def test_scopes_a_toll_of_the_wider_conflict(sentence, figure):
+    assert wider_figures(sentence, _spans(sentence, figure)) == [True]
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("The strike killed 14 people in Varn on Tuesday, the governor said.", "14"),
+    ("At least 40 people have been killed in the strike on the camp, the deadliest of the war.", "At least 40"),
+    ("The raid, the deadliest since 2016, killed 31 villagers.", "31"),
+    ("The strikes have killed 30 people, officials said.", "30"),
+    ("The strike, part of the Ostrian-led campaign, has killed 22 people.", "22"),
+])
+def test_leaves_the_event_toll_unscoped(sentence, figure):
+    assert wider_figures(sentence, _spans(sentence, figure)) == [False]
+
+
+def test_scope_phrase_goes_with_the_nearest_figure():
+    sentence = "The strike killed 12, bringing the toll since the start of the war to 2,300."
+    assert wider_figures(sentence, _spans(sentence, "12", "2,300")) == [False, True]
+
+
+def _fact(claim: int, source: str, low: int, high: int | None = None, scope: str | None = None,
+          **extra) -> FigureFact:
+    return FigureFact(claim_id=claim, event_id=1, source_name=source, metric="killed", population="people",
+                      low=low, high=high, scope=scope, **extra)
+
+
+def test_place_scopes_keep_a_war_toll_apart():
+    war = _fact(3, "Regional authorities", 2001, scope="campaign")
+    strike = _fact(1, "City council", 300, 300)
+    assert place_scopes([strike, war], frozenset()) == {EVENT: [strike], ("campaign", None): [war]}
+
+
+def test_war_toll_is_not_set_against_the_strike_toll():
+    facts = [_fact(1, "City council", 300, 300), _fact(2, "Wire agency", 600, 600),
+             _fact(3, "Regional authorities", 2001, scope="campaign")]
+    [found] = reconcile(facts)
+    assert found.sides == (("City council",), ("Wire agency",))
+    assert "Regional authorities" not in found.sources
+
+
+def test_war_tolls_are_compared_with_each_other():
+    facts = [_fact(1, "City council", 300, 300), _fact(2, "Wire agency", 2000000, 2000000, scope="campaign"),
+             _fact(3, "News agency", 2600001, scope="campaign")]
+    [found] = reconcile(facts)
+    assert found.sides == (("Wire agency",), ("News agency",))
+
+
+def test_war_toll_is_no_estimate_of_the_event():
+    facts = [_fact(1, "City council", 300, 300), _fact(2, "Regional authorities", 2001, scope="campaign")]
+    [found] = estimate(facts)
+    assert (found.low.value, found.high.value) == (300, 300)
+
+
+WAR_TOLL = """---
+outlet: Harbour Times
+published: 2024-03-17
+---
+The city council said a missile strike on the drama school in Dorvask on Wednesday killed about 40 civilians.
+
+Regional authorities said more than 2,000 people have been killed in the besieged city since the start of the war.
+"""
+STRIKE_TOLL = """---
+outlet: Meridian Wire
+published: 2024-03-18
+---
+The missile strike on the drama school in Dorvask on Wednesday killed 90 civilians, the regional governor said.
+"""
+
+
+def test_cli_war_toll_beside_a_strike_is_no_conflict(ledger, tmp_path):
+    ledger("ingest", write(tmp_path / "war.txt", WAR_TOLL), write(tmp_path / "strike.txt", STRIKE_TOLL))
+    killed = [c for c in ledger.json("conflicts") if c["metric"] == "killed" and c["severity"] == "contradiction"]
+    war = [c["id"] for c in ledger.json("export", "claims") if "since the start of the war" in c["content"]]
+    assert len(war) == 1 and len(killed) == 1  # about 40 against 90 in the strike
+    assert war[0] not in killed[0]["claims"]
