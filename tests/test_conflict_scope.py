@@ -104,3 +104,38 @@ def test_cli_war_toll_beside_a_strike_is_no_conflict(ledger, tmp_path):
     war = [c["id"] for c in ledger.json("export", "claims") if "since the start of the war" in c["content"]]
     assert len(war) == 1 and len(killed) == 1  # about 40 against 90 in the strike
     assert war[0] not in killed[0]["claims"]
+
+
+def _monitor(claim: int, low: int, high: int | None, day: int, article: int, start: int, population=None):
+    from datetime import date
+    return FigureFact(claim_id=claim, event_id=1, source_name="Valdorian Observatory", metric="killed",
+                      population=population, low=low, high=high, published=date(2024, 6, day),
+                      article_id=article, claim_start=start)
+
+
+def test_a_monitor_s_update_is_its_toll_not_the_two_who_died_of_wounds():
+    """One update article: "two militiamen died of their wounds" then "the toll jumps to nine". The nine is
+    the monitor's latest account, so "at least four" from a wire (compatible with nine) is no conflict."""
+    facts = [_monitor(1, 7, 7, 4, 1, 0, "fighters"), _monitor(2, 2, 2, 5, 2, 0, "fighters"),
+             _monitor(3, 9, 9, 5, 2, 200, "fighters"),
+             FigureFact(claim_id=4, event_id=1, source_name="Harbour Wire", metric="killed", population="fighters",
+                        low=4, high=None, article_id=3)]
+    found = reconcile(facts)
+    assert [c.severity for c in found] == ["revision"]
+    assert found[0].chain[-1]["figure"] == "9"
+
+
+def test_a_bare_toll_of_a_monitor_naming_fighters_and_a_civilian_counts_fighters():
+    """The monitor's bare "nine killed" beside its "seven fighters" and an aside on civilian deaths reads as
+    fighters, as every other source of the event names them: nine fighters against a militia's four."""
+    def fighters(claim, source, low, high=None):
+        return FigureFact(claim_id=claim, event_id=1, source_name=source, metric="killed", population="fighters",
+                          low=low, high=high, article_id=claim)
+    facts = [fighters(1, "Valdorian Observatory", 7, 7), _monitor(2, 9, 9, 5, 2, 0),
+             _monitor(3, 1, None, 5, 2, 90, "civilians"), fighters(4, "Kessel Brigades", 4, 4),
+             fighters(5, "Defence Ministry", 9, 9), fighters(6, "Meridian Wire", 9, None),
+             fighters(7, "Harbour Wire", 8, None)]
+    contradictions = [c for c in reconcile(facts) if c.severity == "contradiction"]
+    assert [(c.population, c.sides) for c in contradictions] == [
+        ("fighters", (("Kessel Brigades",), ("Defence Ministry", "Valdorian Observatory", "Meridian Wire",
+                                             "Harbour Wire")))]

@@ -6,7 +6,8 @@ For each event and metric the reconciler works out:
   no population ("the death toll was 19", "six dead") is read, in order:
 
   1. as the population its own source names in this metric, when that is one line of the hierarchy (the
-     monitor's "six fighters were killed" and its "at least six dead" are one account of fighters);
+     monitor's "six fighters were killed" and its "at least six dead" are one account of fighters), or
+     when it names several and one of them is the event's prevailing population (below);
   2. else, for a source naming no population, as the event's **prevailing population**
      (:func:`populations.prevailing`): the one most sources name, when they outnumber those naming a
      disjoint population anywhere in the event by ``dominance_ratio`` (3) to one. Reporters and medics
@@ -92,9 +93,19 @@ def named_by_party(facts: list[FigureFact]) -> dict[str, set[str]]:
 
 def _bare_readings(named: dict[str, set[str]], prevailing: str | None) -> tuple[dict[str, str], str]:
     """What a bare toll ("19 killed") is read as (see the module doc): per party naming populations, its
-    own dominant one (else people); for a party naming none, the prevailing population (else people)."""
+    own dominant one; for a party naming disjoint ones, the prevailing population when it names that too
+    (a monitor's "nine killed" beside its "two militiamen" and an aside on unconfirmed civilian deaths
+    counts militiamen, as most sources of the event do), else people; for a party naming none, the
+    prevailing population (else people)."""
     general = populations.general()
-    return {party: populations.dominant(own) or general for party, own in named.items()}, prevailing or general
+    readings = {}
+    for party, own in named.items():
+        reading = populations.dominant(own)
+        if reading is None and prevailing is not None and any(p == prevailing or prevailing in
+                                                             populations.ancestors(p) for p in own):
+            reading = prevailing
+        readings[party] = reading or general
+    return readings, prevailing or general
 
 
 def _population(word: str | None, casualty: bool) -> str:
