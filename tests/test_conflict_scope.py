@@ -28,6 +28,7 @@ def _spans(sentence: str, *figures: str) -> list[tuple[int, int]]:
     ("Tarvia has reduced its backing for the Ostrian-led campaign over the hundreds of civilian deaths that have "
      "resulted from indiscriminate bombing.", "hundreds"),
     ("At least 400 fighters have died in the war so far this year, the monitor said.", "At least 400"),
+    ("An estimated 80,000 residents are trapped inside the city without power.", "80,000"),
 ])
 def test_scopes_a_toll_of_the_wider_conflict(sentence, figure):
     assert wider_figures(sentence, _spans(sentence, figure)) == [True]
