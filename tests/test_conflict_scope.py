@@ -140,3 +140,19 @@ def test_a_bare_toll_of_a_monitor_naming_fighters_and_a_civilian_counts_fighters
     assert [(c.population, c.sides) for c in contradictions] == [
         ("fighters", (("Kessel Brigades",), ("Defence Ministry", "Valdorian Observatory", "Meridian Wire",
                                              "Harbour Wire")))]
+
+
+def test_the_attack_refers_back_over_a_sentence_naming_no_event():
+    """ "No injuries in the attack" after the rocket attack on the base (the sentence between names no
+    event) is about the rocket attack, not the strike the article leads with: its zero is never set against
+    the strike's wounded."""
+    from datetime import date
+
+    from ledger import reading
+    text = ("US warplanes struck militia depots near Varn on Sunday, killing four fighters, the monitor said.\n\n"
+            "Hours later, militias fired rockets at the coalition base at Tarvia. The coalition answered with "
+            "artillery on militia positions around Dost. There were no injuries in the attack, coalition "
+            "spokesman Col. Ivo Brandt said.")
+    found = reading.read(text, published=date(2024, 6, 10))
+    events = {c.speaker.name: found.events[e].kind for c, e in zip(found.claims, found.claim_events)}
+    assert events == {"monitor": "air strike", "Ivo Brandt": "rocket attack"}

@@ -200,10 +200,15 @@ def _place(article: Article, index: int, m: Mention, main: Draft, drafts: list[D
 
 def _antecedent(article: Article, index: int, m: Mention, assigned: list[Draft | None]) -> Draft | None:
     """The event a "that attack" / "the attack" refers back to: the last event named before it (for "the",
-    only in the same or the previous sentence), of a compatible kind."""
+    only in the same or the previous sentence, or the one before that when the previous names no event:
+    "Militias fired rockets at the base. The coalition answered with artillery. No one was hurt in the
+    attack"), of a compatible kind."""
+    reach = m.sentence - 1
+    if index and article.mentions[index - 1].sentence < reach:
+        reach -= 1  # the previous sentence names no event
     for j in range(index - 1, -1, -1):
         earlier, draft = article.mentions[j], assigned[j]
-        if m.determiner != "demonstrative" and earlier.sentence < m.sentence - 1:
+        if m.determiner != "demonstrative" and earlier.sentence < reach:
             return None
         if draft is not None and kinds.compatible(earlier.kind, m.kind):
             return draft
