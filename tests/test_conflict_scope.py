@@ -156,3 +156,33 @@ def test_the_attack_refers_back_over_a_sentence_naming_no_event():
     found = reading.read(text, published=date(2024, 6, 10))
     events = {c.speaker.name: found.events[e].kind for c, e in zip(found.claims, found.claim_events)}
     assert events == {"monitor": "air strike", "Ivo Brandt": "rocket attack"}
+
+
+@pytest.mark.parametrize("wording", ["an air missile attack", "an air-launched missile strike",
+                                     "an air-to-surface missile attack"])
+def test_a_missile_attack_from_the_air_is_the_air_strike(wording):
+    """A missile attack from the air is the air strike the article reports, not a rocket attack of its own:
+    state media's child killed is compared with the monitor's fighters, in one event."""
+    from datetime import date
+
+    from ledger import reading
+    text = ("US warplanes struck militia depots near Varn on Sunday, killing four fighters, the monitor said. "
+            f"State media said {wording} on houses near Varn killed a child.")
+    found = reading.read(text, published=date(2024, 6, 10))
+    assert [e.kind for e in found.events] == ["air strike"]
+    assert list(found.claim_events) == [0, 0]
+
+
+def test_a_bare_toll_reads_as_what_most_of_its_source_s_counts_name():
+    """No population prevails in the event (state media count a child, a militia its members as soldiers),
+    but the monitor's own counts name militiamen three times for one aside on civilian deaths: its bare
+    "nine killed" is nine fighters, set against the militia officials' four fighters."""
+    def named(claim, source, low, high, population):
+        return FigureFact(claim_id=claim, event_id=1, source_name=source, metric="killed", population=population,
+                          low=low, high=high, article_id=claim)
+    facts = [named(1, "Valdorian Observatory", 3, None, "fighters"), named(2, "Valdorian Observatory", 3, None, "fighters"),
+             named(3, "Valdorian Observatory", 3, None, "fighters"), _monitor(4, 1, None, 5, 4, 90, "civilians"),
+             _monitor(5, 9, 9, 5, 4, 0), named(6, "State media", 1, 1, "children"),
+             named(7, "Kessel Brigades", 4, 4, "soldiers"), named(8, "Militia officials", 4, 4, "fighters")]
+    [fighters] = [c for c in reconcile(facts) if c.severity == "contradiction" and c.population == "fighters"]
+    assert fighters.sides == (("Militia officials",), ("Valdorian Observatory",))
