@@ -186,3 +186,26 @@ def test_a_bare_toll_reads_as_what_most_of_its_source_s_counts_name():
              named(7, "Kessel Brigades", 4, 4, "soldiers"), named(8, "Militia officials", 4, 4, "fighters")]
     [fighters] = [c for c in reconcile(facts) if c.severity == "contradiction" and c.population == "fighters"]
     assert fighters.sides == (("Militia officials",), ("Valdorian Observatory",))
+
+
+def test_a_toll_update_is_about_the_event_its_sentence_names():
+    """ "The death toll in Tuesday's bombing of the camp rose to 54 Thursday", read as a claim from "rose to":
+    the claim names no event word and Thursday dates the toll, not another event: it is the bombing's toll."""
+    from datetime import date
+
+    from ledger.reading.events.grouping import group_events
+    from ledger.reading.types import Claim, Figure, Speaker
+    from ledger.text.span import Span
+    text = ("Jets bombed a camp for displaced people in Varn on Tuesday, killing at least 40, the governor said.\n\n"
+            "The death toll in Tuesday's bombing of an IDP camp in Varn, Dost State, by the air force, rose to 54 "
+            "Thursday after critically wounded persons died.")
+    def claim(start_text: str, end_text: str, figure: str, kind: str, speaker: str) -> Claim:
+        start, end = text.index(start_text), text.index(end_text) + len(end_text)
+        at = text.index(figure)
+        return Claim(kind=kind, content=Span.of(text, start, end), speaker=Speaker(speaker),
+                     figures=[Figure("killed", None, 40 if figure.endswith("40") else 54, None,
+                                     Span.of(text, at, at + len(figure)))])
+    claims = [claim("Jets bombed", "at least 40", "at least 40", "indirect", "governor"),
+              claim("rose to 54", "persons died", "54", "outlet", "Harbour Times")]
+    found = group_events(text, date(2024, 6, 13), claims)
+    assert len(found.events) == 1 and list(found.claim_events) == [0, 0]

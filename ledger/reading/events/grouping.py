@@ -263,7 +263,23 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
         m = mentions[i]
         if m.end <= end and not (m.secondary and m.marker_start is not None and m.marker_start >= start):
             return assigned[i]
+    subject = _sentence_subject(article, start)
+    if subject is not None:
+        return assigned[subject]
     return _by_time(article, start, end, main, drafts)
+
+
+def _sentence_subject(article: Article, start: int) -> int | None:
+    """The event word a claim's own sentence names before the claim, when the claim names none: "The death
+    toll in Tuesday's bombing of the camp rose to 54 Thursday" is about the bombing, whatever day the toll
+    rose (the last such word not in a marker clause; None when there is none)."""
+    first = article.sentence_of(start)[0]
+    starts, mentions = article.mention_starts, article.mentions
+    for i in range(bisect_left(starts, start) - 1, bisect_left(starts, first) - 1, -1):
+        m = mentions[i]
+        if m.end <= start and not m.secondary and not m.series:
+            return i
+    return None
 
 
 def _by_time(article: Article, start: int, end: int, main: Draft, drafts: list[Draft]) -> Draft | None:
