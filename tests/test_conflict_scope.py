@@ -29,6 +29,8 @@ def _spans(sentence: str, *figures: str) -> list[tuple[int, int]]:
      "resulted from indiscriminate bombing.", "hundreds"),
     ("At least 400 fighters have died in the war so far this year, the monitor said.", "At least 400"),
     ("An estimated 80,000 residents are trapped inside the city without power.", "80,000"),
+    ("Rights groups have documented hundreds of civilian deaths in the Ostrian-led campaign.", "hundreds"),
+    ("Officials counted more than 900 violent deaths across the country this year.", "more than 900"),
 ])
 def test_scopes_a_toll_of_the_wider_conflict(sentence, figure):
     assert wider_figures(sentence, _spans(sentence, figure)) == [True]

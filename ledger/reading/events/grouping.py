@@ -263,16 +263,20 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
         m = mentions[i]
         if m.end <= end and not (m.secondary and m.marker_start is not None and m.marker_start >= start):
             return assigned[i]
-    subject = _sentence_subject(article, start)
+    subject = _sentence_subject(article, start, end)
     if subject is not None:
         return assigned[subject]
     return _by_time(article, start, end, main, drafts)
 
 
-def _sentence_subject(article: Article, start: int) -> int | None:
-    """The event word a claim's own sentence names before the claim, when the claim names none: "The death
-    toll in Tuesday's bombing of the camp rose to 54 Thursday" is about the bombing, whatever day the toll
-    rose (the last such word not in a marker clause; None when there is none)."""
+def _sentence_subject(article: Article, start: int, end: int) -> int | None:
+    """The event word a claim's own sentence names before the claim, when the claim names none but dates
+    itself: "The death toll in Tuesday's bombing of the camp rose to 54 Thursday" is about the bombing,
+    whatever day the toll rose (the last such word not in a marker clause; None when there is none, or
+    when the claim has no time of its own: it then goes by the article's main event)."""
+    times = article.times[bisect_left(article.time_starts, start):bisect_left(article.time_starts, end)]
+    if not any(t.role == "event" and id(t) not in article.attached for t in times):
+        return None
     first = article.sentence_of(start)[0]
     starts, mentions = article.mention_starts, article.mentions
     for i in range(bisect_left(starts, start) - 1, bisect_left(starts, first) - 1, -1):
