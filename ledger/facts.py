@@ -6,14 +6,15 @@ get it.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ledger import published, reconcile
 from ledger.models import Article, Claim, Figure, Source
 from ledger.reading.events.places import figure_place, places_apart
+from ledger.reading.events.scopes import WIDER, wider_figures
 
 
 def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.FigureFact]:
@@ -29,7 +30,8 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
                Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
                Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
                Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start,
-               Figure.text_end, Claim.content)
+               Figure.text_end, Claim.content, Claim.context_start,
+               func.substr(Article.text, Claim.context_start + 1, Claim.context_end - Claim.context_start))
         .join(Claim, Claim.id == Figure.claim_id)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(affiliation, affiliation.id == Source.affiliation_id)
@@ -37,20 +39,48 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         .join(Article, Article.id == Claim.article_id)
         .where(Claim.event_id.in_(event_ids), Claim.status != "rejected")
         .order_by(Claim.event_id, Claim.id, Figure.id))
-    facts, dates, apart = [], {}, {}
+    facts, dates, apart, claim_rows = [], {}, {}, []
     for row in rows:
         fact = dict(zip(_FACT_FIELDS, row))
         raw = fact["published"]
         if raw not in dates:  # few distinct dates among many facts: read each once
             dates[raw] = (published.precision(raw), published.moment(raw))
         fact["published_precision"], fact["published"] = dates[raw]
-        figure_end, content = row[-2:]  # the two columns after the fields: where a figure counts (its place)
+        figure_end, content = row[-4:-2]  # the columns after the fields: where a figure counts (its place)
         if content and figure_end is not None and None not in (fact["figure_start"], fact["claim_start"]):
             offset = fact["claim_start"]
             fact["place"] = figure_place(content, fact["figure_start"] - offset, figure_end - offset)
             if fact["claim_id"] not in apart:  # one claim, several figures: read its places once
                 apart[fact["claim_id"]] = places_apart(content)
             fact["places_apart"] = apart[fact["claim_id"]]
+        if claim_rows and claim_rows[-1][0]["claim_id"] != fact["claim_id"]:
+            facts += _scoped(claim_rows)
+            claim_rows = []
+        claim_rows.append((fact, row))
+    return facts + _scoped(claim_rows)
+
+
+def _scoped(claim_rows: list[tuple[dict, Any]]) -> list[reconcile.FigureFact]:
+    """The facts of one claim, each figure counted over a wider conflict than the event marked so
+    (:func:`ledger.reading.events.scopes.wider_figures` over the sentence the claim was read from, else
+    its content): all of a claim's figures are read together, as a scope phrase goes with the nearest."""
+    spans: list[tuple[int, int]] = []
+    sentence = ""
+    if claim_rows:
+        row = claim_rows[0][1]
+        content, context_start, sentence = row[-3], row[-2], row[-1] or ""
+        base = context_start if sentence else claim_rows[0][0]["claim_start"]
+        sentence = sentence or content or ""
+        for fact, row in claim_rows:
+            start, end = fact["figure_start"], row[-4]
+            inside = None not in (start, end, base) and 0 <= start - base and end - base <= len(sentence)
+            spans.append((start - base, end - base) if inside else (-1, -1))
+    wide = wider_figures(sentence, [s for s in spans if s[0] >= 0]) if sentence else []
+    flags = iter(wide)
+    facts = []
+    for (fact, _row), span in zip(claim_rows, spans):
+        if span[0] >= 0 and next(flags):
+            fact["scope"] = WIDER
         facts.append(reconcile.FigureFact(**fact))
     return facts
 

@@ -52,7 +52,8 @@ def findings(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     for context in contexts(facts, as_of, plausible):
         for check in CHECKS:
             conflicts.extend(check(context))
-        estimates.extend(estimates_of(context))
+        if context.scope is None:  # a toll of the wider conflict is no estimate of the event
+            estimates.extend(estimates_of(context))
     return sorted(conflicts, key=_order), sorted(estimates, key=_estimate_order)
 
 
@@ -61,7 +62,8 @@ def estimate(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     """Low / best / high per event, metric and population (see :mod:`ledger.reconcile.estimate`)."""
     found: list[Estimate] = []
     for context in contexts(facts, as_of, plausible):
-        found.extend(estimates_of(context))
+        if context.scope is None:  # a toll of the wider conflict is no estimate of the event
+            found.extend(estimates_of(context))
     return sorted(found, key=_estimate_order)
 
 
@@ -70,8 +72,9 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     """One :class:`Context` per event and metric that has figures, in event then metric order.
 
     A no-figure fact without a metric ("gave no casualty figures") counts for every casualty metric of
-    its event that other sources gave figures for. An event of several places has one context per place
-    its figures count in (:func:`place_scopes`), the no-figure facts going with the whole event's. Each context is built when it is asked for, so that
+    its event that other sources gave figures for. An event of several places, or with figures counted
+    over a wider conflict, has one context per scope its figures count in (:func:`place_scopes`), the
+    no-figure facts going with the whole event's. Each context is built when it is asked for, so that
     the accounts of one are gone before the next is built (fewer live objects for the garbage collector
     to walk).
     """
@@ -91,30 +94,41 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
         if key[1] in casualty:
             quiet += silent.get((key[0], None), [])
         scopes = place_scopes(groups[key], apart.get(key[0], frozenset()))
-        if len(scopes) == 1:
+        if len(scopes) == 1 and EVENT in scopes:
             yield build(key[0], key[1], groups[key], quiet, plausible, dissent.get(key[0], {}), named.get(key))
             continue
-        for place in sorted(scopes, key=lambda p: (p is not None, p or "")):  # the whole event first
-            yield build(key[0], key[1], scopes[place], quiet if place is None else [], plausible,
-                        dissent.get(key[0], {}))
+        for scope in sorted(scopes, key=lambda s: tuple((p is not None, p or "") for p in s)):  # the event first
+            context = build(key[0], key[1], scopes[scope], quiet if scope == EVENT else [], plausible,
+                            dissent.get(key[0], {}))
+            context.scope = scope[0]
+            yield context
 
 
-def place_scopes(facts: list[FigureFact], apart: frozenset[str]) -> dict[str | None, list[FigureFact]]:
-    """The facts of one event and metric by the place they count in, when the event has several places:
-    a figure for one of them ("12 killed in Varn") is compared only with figures for the same place, a
-    figure for the whole event (None: "31 killed in the strikes") with those for the whole event. An event
-    has several places when a claim of it names them apart ("hit Varn and Tarvia"; ``apart``); a place
-    named otherwise ("near Albu Kamal" of a one-place event) scopes nothing.
+EVENT = (None, None)  # the scope of a figure of the whole event: no wider period, no one place of several
+
+
+def place_scopes(facts: list[FigureFact], apart: frozenset[str]) -> dict[tuple[str | None, str | None], list[FigureFact]]:
+    """The facts of one event and metric by the scope they count in, as (wider scope, place) keys.
+
+    A figure counted over a wider period or conflict than the event (``FigureFact.scope``: "at least 2,000
+    killed since the start of the war" beside "300 killed in the strike") is compared only with figures of
+    the same wider scope, wherever they count. When the event has several places, a figure for one of
+    them ("12 killed in Varn") is compared only with figures for the same place, a figure for the whole
+    event (``EVENT``: "31 killed in the strikes") with those for the whole event. An event has several
+    places when a claim of it names them apart ("hit Varn and Tarvia"; ``apart``); a place named
+    otherwise ("near Albu Kamal" of a one-place event) scopes nothing.
 
     >>> twelve = FigureFact(claim_id=1, event_id=1, source_name="A", metric="killed", low=12, place="Varn")
     >>> nineteen = FigureFact(claim_id=2, event_id=1, source_name="B", metric="killed", low=19, place="Tarvia")
-    >>> sorted(place_scopes([twelve, nineteen], frozenset({"Varn", "Tarvia"})))
-    ['Tarvia', 'Varn']
+    >>> war = FigureFact(claim_id=3, event_id=1, source_name="C", metric="killed", low=2000, scope="campaign")
+    >>> sorted(place_scopes([twelve, nineteen, war], frozenset({"Varn", "Tarvia"})), key=str)
+    [('campaign', None), (None, 'Tarvia'), (None, 'Varn')]
     """
-    scopes: dict[str | None, list[FigureFact]] = {}
+    scopes: dict[tuple[str | None, str | None], list[FigureFact]] = {}
     for fact in facts:
-        scopes.setdefault(fact.place if fact.place in apart else None, []).append(fact)
-    return scopes or {None: []}
+        key = (fact.scope, None) if fact.scope is not None else (None, fact.place if fact.place in apart else None)
+        scopes.setdefault(key, []).append(fact)
+    return scopes or {EVENT: []}
 
 
 def _places_apart(groups: dict[tuple[Any, str | None], list[FigureFact]]) -> dict[Any, frozenset[str]]:

@@ -8,8 +8,9 @@ account it agrees with (their ranges meet, and the account narrows to what both 
 open or wider account but raises its floor on a later day ("at least six" on Wednesday, "nine" on Thursday:
 the toll rose) starts a new account too. The result is a **chain** of accounts, oldest first: SOHR 17 ->
 22. Accounts are ordered by the last day they were reported, then by their first report: the account
-still reported last is the latest, and only the latest account of each chain takes part in the
-comparisons between parties.
+still reported last is the latest (of several in that last article, the largest count: the toll, not the
+two "who died of their wounds" on the way to it), and only the latest account of each chain takes part in
+the comparisons between parties.
 
 A link of the chain is a **transmission** difference when the two figures disagree, different outlets
 carried them and all their reports fall within one window (``window_days``, one day): the same statement
@@ -173,7 +174,25 @@ def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible |
         account.add(fact, found, note)
     # By last day, then by first report: the accounts were started in publication order, so a stable
     # sort on the last day keeps accounts of one last day in the order of their first reports.
-    return sorted(chain, key=lambda a: a.last_day)
+    return _toll_last(sorted(chain, key=lambda a: a.last_day))
+
+
+def _toll_last(chain: list[Account]) -> list[Account]:
+    """The chain with the party's toll as its latest account when its last article gives several: "two
+    militiamen died of their wounds; the number of fatalities jumps to nine" is one statement of nine dead
+    (the two are among them), whichever figure the article states last. The account of the largest count
+    reported on the last day in the latest account's article goes last, when it lies wholly above it."""
+    if len(chain) < 2 or chain[-1].latest.article_id is None:
+        return chain
+    last = chain[-1]
+    article = last.latest.article_id
+    tied = [a for a in chain[:-1] if a.last_day == last.last_day and any(f.article_id == article for f in a.facts)]
+    if not tied:
+        return chain
+    top = max(tied, key=lambda a: a.range.lo)
+    if top.range.lo <= last.range.hi:
+        return chain
+    return [a for a in chain if a is not top] + [top]
 
 
 def _joined(chain: list[Account], fact: FigureFact, found: Range) -> Account | None:

@@ -6,7 +6,10 @@ For each event and metric the reconciler works out:
   no population ("the death toll was 19", "six dead") is read, in order:
 
   1. as the population its own source names in this metric, when that is one line of the hierarchy (the
-     monitor's "six fighters were killed" and its "at least six dead" are one account of fighters);
+     monitor's "six fighters were killed" and its "at least six dead" are one account of fighters); when
+     it names disjoint ones, the one most of its figures name, three to one (six counts of militiamen and
+     an aside on unconfirmed civilian deaths), else the event's prevailing population (below) if it
+     names that too;
   2. else, for a source naming no population, as the event's **prevailing population**
      (:func:`populations.prevailing`): the one most sources name, when they outnumber those naming a
      disjoint population anywhere in the event by ``dominance_ratio`` (3) to one. Reporters and medics
@@ -22,6 +25,7 @@ fighters (three sources to one); with only the monitor against the agency it sta
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +46,7 @@ class Context:
     population_of: dict[int, str] = field(default_factory=dict)
     dominant: str | None = None
     chains: dict[tuple[str, str], list[Account]] = field(default_factory=dict)
+    scope: str | None = None  # the wider period or conflict its figures count over; None: the event
 
     @property
     def current(self) -> list[Account]:
@@ -64,7 +69,7 @@ def build(event_id: Any, metric: str | None, facts: list[FigureFact], silent: li
             named = named_by_party(facts)
         context.dominant = populations.prevailing(named, named if dissent is None else dissent)
         general = populations.general()
-        by_party, otherwise = _bare_readings(named, context.dominant)
+        by_party, otherwise = _bare_readings(named, context.dominant, _named_counts(facts))
         context.population_of = {}
         for fact in facts:
             population = own[id(fact)]
@@ -89,11 +94,41 @@ def named_by_party(facts: list[FigureFact]) -> dict[str, set[str]]:
     return found
 
 
-def _bare_readings(named: dict[str, set[str]], prevailing: str | None) -> tuple[dict[str, str], str]:
-    """What a bare toll ("19 killed") is read as (see the module doc): per party naming populations, its
-    own dominant one (else people); for a party naming none, the prevailing population (else people)."""
+def _named_counts(facts: list[FigureFact]) -> dict[str, Counter]:
+    """Per party, how many of its figures name each specific population."""
+    found: dict[str, Counter] = {}
     general = populations.general()
-    return {party: populations.dominant(own) or general for party, own in named.items()}, prevailing or general
+    for fact in facts:
+        population = populations.normalise(fact.population)
+        if not fact.no_figure and population != general and populations.distinct(population):
+            found.setdefault(party_of(fact), Counter())[population] += 1
+    return found
+
+
+def _bare_readings(named: dict[str, set[str]], prevailing: str | None,
+                   counts: dict[str, Counter] | None = None) -> tuple[dict[str, str], str]:
+    """What a bare toll ("19 killed") is read as (see the module doc): per party naming populations, its
+    own dominant one; for a party naming disjoint ones, the one most of its figures name when they
+    outnumber its figures naming others by ``dominance_ratio`` to one (a monitor's six counts of militiamen
+    and an aside on unconfirmed civilian deaths: its "nine killed" counts militiamen), else the prevailing
+    population when it names that too, else people; for a party naming none, the prevailing population
+    (else people)."""
+    general = populations.general()
+    ratio = populations.load("populations.json")["dominance_ratio"]
+    readings = {}
+    for party, own in named.items():
+        reading = populations.dominant(own)
+        tally = (counts or {}).get(party)
+        if reading is None and tally:
+            top, top_count = max(tally.items(), key=lambda item: (item[1], item[0]))
+            others = sum(n for p, n in tally.items() if populations.relation(p, top) == "disjoint")
+            if top_count >= ratio * others:
+                reading = populations.dominant({top})
+        if reading is None and prevailing is not None and any(p == prevailing or prevailing in
+                                                             populations.ancestors(p) for p in own):
+            reading = prevailing
+        readings[party] = reading or general
+    return readings, prevailing or general
 
 
 def _population(word: str | None, casualty: bool) -> str:

@@ -25,8 +25,9 @@ class FigureFact:
     article's text hash), ``claim_start`` and ``figure_start`` order facts of one moment the same way
     whatever order the articles arrived in (:func:`ledger.reconcile.accounts.fact_order`). ``place`` is
     the one place the figure counts in ("14 killed in Varn"; None: the whole event), ``places_apart`` the
-    places its claim names as separate places of the event ("hit Varn and Tarvia"): see
-    :func:`ledger.reconcile.place_scopes`.
+    places its claim names as separate places of the event ("hit Varn and Tarvia"), ``scope`` the wider
+    period or conflict the figure counts over ("campaign": "at least 2,000 killed since the start of the
+    war" in a report of one strike; None: the event itself): see :func:`ledger.reconcile.place_scopes`.
     """
 
     claim_id: Any
@@ -56,6 +57,7 @@ class FigureFact:
     claim_kind: str | None = None
     place: str | None = None
     places_apart: tuple[str, ...] = ()
+    scope: str | None = None
 
 
 @fast_init  # a reconcile makes several per event

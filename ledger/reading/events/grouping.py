@@ -200,10 +200,15 @@ def _place(article: Article, index: int, m: Mention, main: Draft, drafts: list[D
 
 def _antecedent(article: Article, index: int, m: Mention, assigned: list[Draft | None]) -> Draft | None:
     """The event a "that attack" / "the attack" refers back to: the last event named before it (for "the",
-    only in the same or the previous sentence), of a compatible kind."""
+    only in the same or the previous sentence, or the one before that when the previous names no event:
+    "Militias fired rockets at the base. The coalition answered with artillery. No one was hurt in the
+    attack"), of a compatible kind."""
+    reach = m.sentence - 1
+    if index and article.mentions[index - 1].sentence < reach:
+        reach -= 1  # the previous sentence names no event
     for j in range(index - 1, -1, -1):
         earlier, draft = article.mentions[j], assigned[j]
-        if m.determiner != "demonstrative" and earlier.sentence < m.sentence - 1:
+        if m.determiner != "demonstrative" and earlier.sentence < reach:
             return None
         if draft is not None and kinds.compatible(earlier.kind, m.kind):
             return draft
@@ -258,7 +263,27 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
         m = mentions[i]
         if m.end <= end and not (m.secondary and m.marker_start is not None and m.marker_start >= start):
             return assigned[i]
+    subject = _sentence_subject(article, start, end)
+    if subject is not None:
+        return assigned[subject]
     return _by_time(article, start, end, main, drafts)
+
+
+def _sentence_subject(article: Article, start: int, end: int) -> int | None:
+    """The event word a claim's own sentence names before the claim, when the claim names none but dates
+    itself: "The death toll in Tuesday's bombing of the camp rose to 54 Thursday" is about the bombing,
+    whatever day the toll rose (the last such word not in a marker clause; None when there is none, or
+    when the claim has no time of its own: it then goes by the article's main event)."""
+    times = article.times[bisect_left(article.time_starts, start):bisect_left(article.time_starts, end)]
+    if not any(t.role == "event" and id(t) not in article.attached for t in times):
+        return None
+    first = article.sentence_of(start)[0]
+    starts, mentions = article.mention_starts, article.mentions
+    for i in range(bisect_left(starts, start) - 1, bisect_left(starts, first) - 1, -1):
+        m = mentions[i]
+        if m.end <= start and not m.secondary and not m.series:
+            return i
+    return None
 
 
 def _by_time(article: Article, start: int, end: int, main: Draft, drafts: list[Draft]) -> Draft | None:
