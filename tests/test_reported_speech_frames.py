@@ -117,3 +117,22 @@ def test_teaser_label_of_a_headline_is_no_speaker():
     assert _claims(text) == []
     assert _claims("Marr: Bridge Will Reopen Before Winter\n\nThe board met on Monday.\n") == [
         ("indirect", "Marr", "Bridge Will Reopen Before Winter")]
+
+
+# --- content boundaries: the addressee is no content ------------------------------------------------------
+
+def test_content_after_an_addressee_of_any_shape_starts_at_that():
+    assert _claims("Senator Ana Pelt told the Velsk Courier, however, that she never saw the levee report.\n") == [
+        ("indirect", "Ana Pelt", "that she never saw the levee report")]
+    assert _claims("Mayor Ivo Dane told a crowded hall in Kessel on Monday that the bridge would reopen.\n") == [
+        ("indirect", "Ivo Dane", "that the bridge would reopen")]
+
+
+def test_content_after_an_asked_addressee_starts_at_whether():
+    assert _claims("Councillor Mira Holt asked the water board's engineers whether the dam would hold.\n") == [
+        ("indirect", "Mira Holt", "whether the dam would hold")]
+
+
+def test_relative_that_after_an_addressee_is_not_taken_for_the_content_start():
+    claims = _claims("Mayor Ivo Dane told the panel that investigated the flood that the gauges failed.\n")
+    assert claims == [("indirect", "Ivo Dane", "that the gauges failed")]

@@ -68,6 +68,15 @@ _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space 
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
 _SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
+# "told POLITICO, however, that ...", "told a crowd in Salem on Monday that ...", "asked the senator whether ...",
+# "told his supporters, \"...": after an addressee of any shape the content starts at its complementizer or
+# quotation (the addressee is kept out of the content); a relative "that" ("told the panel that investigated
+# the flood that ...") is part of the addressee, and another clause in between ends the search.
+_FAR_COMPLEMENT = re.compile(r"(?:\s+(?:(?:that|who|which)\s+(?:[a-z]+ed|is|are|was|were|has|have|had)\b|"
+                             r"(?!(?:that|whether|if|who|which|where|when|what|because|and|but|to)\b)"
+                             r"(?:[\w.'\u2019&-]+|[\w'\u2019&-]+,))){1,12}?,?\s+"
+                             r"(?:(?P<that>that|whether|if)\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|"
+                             r"[a-z]+ed)\b)|(?P<quote>[\"\u201c]|''|``)(?=\w))")
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]\s*(?:[\"\u201d]|''|\u2019)|(?:[\"\u201d]|'')\s*[,\u2014])\s*$")
 
 
@@ -409,6 +418,10 @@ def _content_start(text: str, cue: Cue, hi: int) -> int | None:
     pos = cue.end
     entry = cue.entry
     pos = skip_adverbials(text, pos, hi)
+    if entry is not None and entry.addressee and not _patterns().that.match(text, pos, hi):
+        far = _FAR_COMPLEMENT.match(text, pos, hi)
+        if far is not None:
+            return far.start("that") if far.group("that") else far.end()
     if entry is not None and entry.addressee:
         addressee = _addressee(text, pos, hi)
         if addressee is not None:
