@@ -136,3 +136,26 @@ def test_content_after_an_asked_addressee_starts_at_whether():
 def test_relative_that_after_an_addressee_is_not_taken_for_the_content_start():
     claims = _claims("Mayor Ivo Dane told the panel that investigated the flood that the gauges failed.\n")
     assert claims == [("indirect", "Ivo Dane", "that the gauges failed")]
+
+
+# --- polls as sources -------------------------------------------------------------------------------------
+
+def test_fronted_poll_is_the_source_of_the_clause_after_it():
+    text = "In a Kessel Herald poll last week, Mayor Ivo Dane led his rival by ten points.\n"
+    [(kind, _, content)] = _claims(text)
+    assert content == "Mayor Ivo Dane led his rival by ten points"
+    assert next(iter(extract(text))).speaker.mention.text == "a Kessel Herald poll last week"
+
+
+def test_postposed_poll_is_the_source_of_the_clause_before_it_not_of_the_note_after():
+    text = "Councillor Mira Holt took 31 percent in the latest Valley College survey, up four points.\n"
+    claims = extract(text)
+    assert [c.content.text for c in claims] == ["Councillor Mira Holt took 31 percent"]
+    assert claims[0].speaker.mention.text == "the latest Valley College survey"
+
+
+def test_poll_reported_by_a_speaker_or_a_bare_poll_frames_no_claim_of_its_own():
+    text = "In a Kessel Herald poll released Monday, the institute found 40 percent of homes lacked water.\n"
+    assert [c[2] for c in _claims(text)] == ["40 percent of homes lacked water"]
+    assert _claims("Mayor Ivo Dane rose in the polls after the flood.\n") == []
+    assert _claims("In a survey of 300 households, the engineers counted cracked walls.\n") == []

@@ -203,6 +203,9 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         if frame is not None and (not frames or not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:])):
             frames.append(frame)
     frames = _outside_appositives(frames)
+    if any(f.cue.kind == "poll" for f in frames) and any(f.cue.kind != "poll" for f in frames):
+        # "In a poll released Monday, the institute found ...": the poll is what the speaker reports
+        frames = [f for f in frames if f.cue.kind != "poll"]
     pending = None
     base = len(found)
     for i, frame in enumerate(frames):
@@ -317,8 +320,8 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if frame.cue.entry is not None and frame.cue.entry.addressee and frame.speaker[0] < frame.cue.start:
             after = skip_adverbials(text, _OBJECT_PRONOUN.match(text, after).end(), hi)
         after = _skip_space(text, after)
-        rest = _continuation(text, after, hi, frames, i, quotes)
-        if rest is not None:
+        rest = _continuation(text, after, hi, frames, i, quotes) if frame.cue.kind != "poll" else None
+        if rest is not None:  # (after a poll: "..., up four points": the writer's note on the figure)
             return (left[0], rest[1]), (left, rest)
         return (left, ()) if len(text[left[0]:left[1]].split()) >= 2 else (None, ())
     if frame.right is None:

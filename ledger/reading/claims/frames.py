@@ -188,6 +188,12 @@ def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Fra
             return None
     if cue.kind == "according_to":
         return _according_to(text, cue, hi)
+    if cue.kind == "poll":  # "in the latest Herald poll": the poll's phrase is the speaker (see ``polls``)
+        right = _skip_space(text, cue.end)
+        if right < hi and text[right] == ",":
+            right = _skip_space(text, right + 1)
+        return Frame(cue, "T", (cue.start, cue.end), (cue.verb, cue.end),
+                     right if right < hi and text[right] not in ".;!?" else None)
     if cue.kind in ("passive", "impersonal", "hedge"):
         return Frame(cue, cue.kind, (cue.start, cue.end), right=cue.end)
     if cue.kind == "citing":
