@@ -159,3 +159,13 @@ def test_poll_reported_by_a_speaker_or_a_bare_poll_frames_no_claim_of_its_own():
     assert [c[2] for c in _claims(text)] == ["40 percent of homes lacked water"]
     assert _claims("Mayor Ivo Dane rose in the polls after the flood.\n") == []
     assert _claims("In a survey of 300 households, the engineers counted cracked walls.\n") == []
+
+
+def test_quotation_after_an_interrupted_one_stays_with_its_speaker_when_a_later_sentence_has_another():
+    text = ('"The levee held for three days," Mayor Ana Pelt said. "The river rose overnight." Later the '
+            'governor said the valley road would reopen.\n')
+    claims = extract(text)
+    assert [(c.speaker.name, c.content.text) for c in claims] == [
+        ("Ana Pelt", "The levee held for three days"), ("Ana Pelt", "The river rose overnight."),
+        ("governor", "the valley road would reopen")]
+    assert claims[1].continues is claims[0]

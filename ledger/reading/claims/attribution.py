@@ -605,7 +605,7 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         elif owner == "pending" and pending is not None:
             claim = Found("direct", (q.start, q.end), (unit.start, unit.end), pending.cue, pending.speaker)
             pending = None
-        elif owner is not None and len(found) > first and found[-1] is owner and _ends_quoted(text, owner, quotes) \
+        elif owner is not None and owner is _last_before(found, first, q) and _ends_quoted(text, owner, quotes) \
                 and owner.content[1] < q.start and not text[owner.content[1]:q.open].count("\n"):
             owner.parts = (owner.parts or (owner.content,)) + ((q.start, q.end),)
             covered.remove(owner.content)
@@ -636,6 +636,16 @@ def _overlaps(q: Quote, covered: list[tuple[int, int]]) -> bool:
     return any(s < q.end and e > q.start for s, e in covered[max(0, k - 8):k])
 
 
+def _last_before(found: list[Found], first: int, q: Quote) -> Found | None:
+    """The claim of the paragraph (``found[first:]``) that starts last before quote ``q``: the one whose quote
+    ``q`` carries on ('"A," he said. "B." Later the senator said C.': "B" is his, not the senator's)."""
+    best = None
+    for c in found[first:]:
+        if not c.outlet and c.content[0] < q.open and (best is None or c.content[0] >= best.content[0]):
+            best = c
+    return best
+
+
 def _owner(found: list[Found], first: int, q: Quote, starts_unit: bool, pending: Found | None):
     """Whose words a quote with no cue of its own are: a pending "X said:", the speaker of the quote it
     carries on, of the previous quote in its paragraph, or of the paragraph before."""
@@ -643,7 +653,7 @@ def _owner(found: list[Found], first: int, q: Quote, starts_unit: bool, pending:
         return None
     if pending is not None:
         return "pending"
-    last = next((c for c in reversed(found) if not c.outlet), None)
+    last = _last_before(found, first, q) or next((c for c in reversed(found) if not c.outlet), None)
     if last is None:
         return None
     if q.continues or len(found) > first:
