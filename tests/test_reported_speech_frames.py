@@ -169,3 +169,21 @@ def test_quotation_after_an_interrupted_one_stays_with_its_speaker_when_a_later_
         ("Ana Pelt", "The levee held for three days"), ("Ana Pelt", "The river rose overnight."),
         ("governor", "the valley road would reopen")]
     assert claims[1].continues is claims[0]
+
+
+# --- noun cues --------------------------------------------------------------------------------------------
+
+def test_named_owner_of_a_claim_noun_is_the_speaker_of_its_that_clause():
+    text = "The engineers dismissed the Kessel water board's claim that the dam held through the storm.\n"
+    claim = next(c for c in extract(text) if c.content.text == "that the dam held through the storm")
+    assert claim.speaker.mention.text == "the Kessel water board"
+
+
+def test_noun_clause_ends_before_the_predicate_of_its_sentence():
+    text = "Governor Ana Pelt's earlier warning that the river would rise was ignored by the council.\n"
+    assert _claims(text) == [("indirect", "Ana Pelt", "that the river would rise")]
+
+
+def test_noun_cue_without_a_named_owner_or_before_a_relative_frames_no_claim():
+    assert _claims("Complaints that the levee leaked reached the council in May.\n") == []
+    assert _claims("The board's report that was published on Monday blamed the rain.\n") == []

@@ -30,6 +30,7 @@ from ledger.reading.claims.coref import speakers as find_speakers
 from ledger.reading.claims.cues import find_cues
 from ledger.reading.claims.headlines import headline_claim, labelled_quotes
 from ledger.reading.claims.outlet import outlet_claims
+from ledger.reading.claims.nouns import find_noun_cues
 from ledger.reading.claims.pieces import split_pieces
 from ledger.reading.claims.polls import find_poll_cues
 from ledger.reading.document import Document
@@ -75,9 +76,9 @@ def claims(doc: Document, work: Work) -> None:
     silent = [f.span.start for f in work.figures if f.no_figure]  # where a refusal may frame a claim
     quoted = [(q.start, q.end) for q in doc.quotes]
     cues = find_cues(text, skip=quoted, starts=doc.starts.cues if doc.starts else None)
-    polls = find_poll_cues(text, quoted)
-    if polls:  # "in the latest Herald poll": a poll's finding, with no verb (rare: merged only when found)
-        cues = sorted(cues + polls, key=lambda c: c.start)
+    extra = find_poll_cues(text, quoted) + find_noun_cues(text, quoted)
+    if extra:  # "in the latest Herald poll", "the ministry's claim that": rare, merged only when found
+        cues = sorted(cues + extra, key=lambda c: c.start)
     found = find_claims(text, doc.paragraphs, units, doc.quotes, cues, silent)
     if doc.quotes:
         labelled = labelled_quotes(text, doc.paragraphs, doc.quotes)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
+from ledger.reading.claims.nouns import clause_end
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
 from ledger.reading.claims.speakers import phrase_before, words
@@ -334,6 +335,8 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if g.mode == "A" and g.speaker is not None and _NEW_CLAUSE.search(text, frame.right, g.speaker[0]):
             end = min(end, _NEW_CLAUSE.search(text, frame.right, g.speaker[0]).start())
             break  # "X estimates A; Y puts it at B": the second attribution is not part of A
+    if frame.cue.kind == "noun":
+        end = clause_end(text, frame.right, end)
     if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])):
         end = min(end, _clause_end(text, frame.right, end, quotes))
     # the writer's asides: "..., though she acknowledged it was unlikely", "..., insisting ...", "..., but the

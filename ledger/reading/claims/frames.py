@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue, cue_words, refusal
+from ledger.reading.claims.nouns import owner
 from ledger.text.phrases import phrase_trie
 from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
@@ -188,6 +189,9 @@ def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Fra
             return None
     if cue.kind == "according_to":
         return _according_to(text, cue, hi)
+    if cue.kind == "noun":  # "the ministry's claim that ...": the owner speaks (see ``nouns``)
+        right = _skip_space(text, cue.end)
+        return Frame(cue, "A", (cue.start, right), owner(text, cue), right)
     if cue.kind == "poll":  # "in the latest Herald poll": the poll's phrase is the speaker (see ``polls``)
         right = _skip_space(text, cue.end)
         if right < hi and text[right] == ",":
