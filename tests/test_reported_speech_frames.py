@@ -187,3 +187,18 @@ def test_noun_clause_ends_before_the_predicate_of_its_sentence():
 def test_noun_cue_without_a_named_owner_or_before_a_relative_frames_no_claim():
     assert _claims("Complaints that the levee leaked reached the council in May.\n") == []
     assert _claims("The board's report that was published on Monday blamed the rain.\n") == []
+
+
+# --- headline labels --------------------------------------------------------------------------------------
+
+def test_headline_label_naming_an_addressee_or_a_venue_names_the_speaker_before_it():
+    text = "Marr to Valley Farmers: Bridge Will Reopen Before Winter\n\nThe board met on Monday.\n"
+    assert _claims(text) == [("indirect", "Marr", "Bridge Will Reopen Before Winter")]
+    text = "Pelt at Kessel Summit: Dam Failure Was Avoidable\n\nThe board met on Monday.\n"
+    assert _claims(text) == [("indirect", "Pelt", "Dam Failure Was Avoidable")]
+
+
+def test_labelled_first_line_with_a_full_stop_is_a_headline_claim_but_a_dateline_is_not():
+    text = "Pelt: Dam failure was avoidable.\n\nThe board met on Monday.\n"
+    assert _claims(text) == [("indirect", "Pelt", "Dam failure was avoidable")]
+    assert _claims("KESSEL: The dam failed.\n\nThe board met on Monday.\n") == []

@@ -28,7 +28,7 @@ from typing import Callable
 from ledger.reading.claims.attribution import Found, find_claims
 from ledger.reading.claims.coref import speakers as find_speakers
 from ledger.reading.claims.cues import find_cues
-from ledger.reading.claims.headlines import headline_claim, labelled_quotes
+from ledger.reading.claims.headlines import headline_claim, labelled_first_line, labelled_quotes
 from ledger.reading.claims.outlet import outlet_claims
 from ledger.reading.claims.nouns import find_noun_cues
 from ledger.reading.claims.pieces import split_pieces
@@ -88,6 +88,11 @@ def claims(doc: Document, work: Work) -> None:
         head = headline_claim(text, doc.headline_span.start, doc.headline_span.end)
         if head is not None:
             found.insert(0, head)
+    elif doc.paragraphs and len(doc.paragraphs) > 1:
+        first = doc.paragraphs[0]
+        head = labelled_first_line(text, first.start, first.end)
+        if head is not None and not any(c.content[0] < first.end for c in found):
+            found.insert(0, head)  # "Marr: Bridge will reopen." read as a sentence, no other claim in it
     work.by_unit = _by_span(work.figures, [(u.start, u.end) for u in units])
     attributed = [c for c in found if not c.outlet]
     work.found = _dedupe(attributed + outlet_claims(text, units, attributed + [c for c in found if c.outlet],
