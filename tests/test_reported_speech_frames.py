@@ -202,3 +202,37 @@ def test_labelled_first_line_with_a_full_stop_is_a_headline_claim_but_a_dateline
     text = "Pelt: Dam failure was avoidable.\n\nThe board met on Monday.\n"
     assert _claims(text) == [("indirect", "Pelt", "Dam failure was avoidable")]
     assert _claims("KESSEL: The dam failed.\n\nThe board met on Monday.\n") == []
+
+
+# --- content ends at the clause end -----------------------------------------------------------------------
+
+def test_content_ends_before_a_final_object_relative_the_writer_adds():
+    text = "Mayor Ivo Dane said the bridge would cost five million, which the council disputes.\n"
+    claim = next(c for c in extract(text) if c.speaker.name == "Ivo Dane")
+    assert claim.content.text == "the bridge would cost five million"
+
+
+def test_subject_relative_and_inner_relative_stay_in_the_content():
+    claims = _claims("The ministry said the strike hit a market, which killed 12 people.\n")
+    assert ("indirect", "ministry", "the strike hit a market, which killed 12 people") in claims
+    claims = _claims("Mayor Ivo Dane said the plan, which the council passed on Monday, would cost five million.\n")
+    assert claims[0][2] == "the plan, which the council passed on Monday, would cost five million"
+
+
+# --- "as X said" and agentless passives inside reported clauses -------------------------------------------
+
+def test_fronted_as_clause_attributes_the_main_clause_after_its_comma():
+    assert _claims("As the mayor noted, the bridge is the heart of the valley.\n") == [
+        ("indirect", "mayor", "the bridge is the heart of the valley")]
+    text = 'As Mayor Ivo Dane said last week in Kessel, "the bridge is the heart of the valley."\n'
+    assert _claims(text) == [("direct", "Ivo Dane", "the bridge is the heart of the valley.")]
+
+
+def test_as_clause_whose_cue_takes_an_object_is_a_time_clause():
+    claims = _claims("As Mayor Ivo Dane spoke about how the bridge fell, the river rose again.\n")
+    assert all(c[2] != "the river rose again" for c in claims)
+
+
+def test_agentless_passive_is_part_of_the_clause_a_later_speaker_reports():
+    assert _claims("The council is expected to approve the levee plan, officials said.\n") == [
+        ("indirect", "officials", "The council is expected to approve the levee plan")]

@@ -32,14 +32,21 @@ from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
 _OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")
-_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$")
-_CONJUNCTIONS = ("and", "but", "or", "while")
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while|which)$")
+_CONJUNCTIONS = ("and", "but", "or", "while", "which")  # (", which" whose clause a later cue took)
 # ",? but": written to start with one character class (the lookbehinds tell a comma from a space) so that
 # searching a long content skips to candidate characters in C.
 _BUT_CLAUSE = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)but\s+"
                          r"(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|[A-Z][\w'\u2019-]+)\s+"
                          r"(?!(?:and|or|of)\b)[a-z])")
 _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
+# An object relative ", which the council disputes" running to the sentence's end: another party's
+# comment on what was said, not the speaker's words (with a pronoun subject, ", which it blamed on a depot",
+# the speaker's own). A subject relative (", which killed 12") goes on the speaker's
+# account, and one that closes before a later comma is inside the content ("the plan, which passed on
+# Monday, would cost ..."); ", while 30 percent ..." is the speaker's contrast.
+_TRAILING_RELATIVE = re.compile(r",\s+which\s+(?=(?:the|a|an|his|her|their|its|some|many)\b|(?!I\b)[A-Z])"
+                                r"[^,;\"\u201c\u201d]*$")
 # ", and he put $100 million into the fund": a new clause with a pronoun subject is the writer's, not the content
 _AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:he|she|they|we|I)\s+[a-z])")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
@@ -303,8 +310,9 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         return _compared(text, frame, lo), ()
     left_start = lo
     for f in frames[:i]:  # the end of the last frame before this one, if any
-        if left_start < f.region[1] <= frame.region[0] and not (f.mode == "B" and _comparative(text, f, lo)):
-            left_start = f.region[1]
+        if left_start < f.region[1] <= frame.region[0] and not (f.mode == "B" and _comparative(text, f, lo)) \
+                and not (mode == "B" and f.mode in _OUTLET_MODES):
+            left_start = f.region[1]  # (an agentless passive, "is expected to", is part of what is reported)
     if mode == "B" and _nests(text, frames[:i], lo, frame.region[0]):
         left_start = lo  # "Valdoria has asked the council to act, the minister said": the minister reports it all
     if mode == "B" or (mode == "T" and (frame.right is None or frame.cue.start > _skip_opener(text, lo))):
@@ -337,13 +345,17 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
             break  # "X estimates A; Y puts it at B": the second attribution is not part of A
     if frame.cue.kind == "noun":
         end = clause_end(text, frame.right, end)
-    if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])):
+    if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])
+                       and text.find(",", frame.cue.end, frame.right) < 0):  # ("As X said, A": A is the main clause)
         end = min(end, _clause_end(text, frame.right, end, quotes))
     # the writer's asides: "..., though she acknowledged it was unlikely", "..., insisting ...", "..., but the
     # court ruled ..."; each pattern holds a comma or "but", so a content without one is not searched
     concessive = _CONCESSIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
     if concessive is not None and not any(q.open < concessive.start() < q.end for q in quotes):
         end = concessive.start()
+    tail = _TRAILING_RELATIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
+    if tail is not None and mode == "A" and not any(q.open < tail.start() < q.end for q in quotes):
+        end = tail.start()
     for pattern, held in ((_ADJUNCT, ","), (_BUT_CLAUSE, "but"), (_AND_CLAUSE, ", and")):
         if text.find(held, frame.right, end) < 0:
             continue

@@ -78,6 +78,8 @@ _FAR_COMPLEMENT = re.compile(r"(?:\s+(?:(?:that|who|which)\s+(?:[a-z]+ed|is|are|
                              r"(?:[\w.'\u2019&-]+|[\w'\u2019&-]+,))){1,12}?,?\s+"
                              r"(?:(?P<that>that|whether|if)\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|"
                              r"[a-z]+ed)\b)|(?P<quote>[\"\u201c]|''|``)(?=\w))")
+_AS_OPENER = re.compile(r"\s*(?:[Aa]s|[Ll]ike)\s+")  # "As the mayor noted, ...": a sentence opened by an "as" clause
+_AS_CLOSE = re.compile(r"(?:\s+it)?(?:\s+(?:in|at)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*,")
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]\s*(?:[\"\u201d]|''|\u2019)|(?:[\"\u201d]|'')\s*[,\u2014])\s*$")
 
 
@@ -382,6 +384,13 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             text[lo:speaker[0]].lstrip()[:1] in "\"\u201c\u2018'`":
         right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
     region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
+    if _AS_OPENER.fullmatch(text, lo, speaker[0]):
+        # "As Mayor Dane said last week in Kessel, the bridge ...": the content is the clause after the comma
+        # (not "As Dane spoke about the flood, the river rose": a cue with an object opens a time clause)
+        comma = _AS_CLOSE.match(text, skip_adverbials(text, cue.end, hi), hi)
+        if comma is not None and _skip_space(text, comma.end()) < hi:
+            after = _skip_space(text, comma.end())
+            return Frame(cue, "A", (lo, after), speaker, after)
     colon = right is not None and text[right - 1:right] == ":" or (
         right is None and _COLON_NEXT.match(text, cue.end, hi) is not None)
     frame = Frame(cue, mode if right is not None else "B", (region_start, right or cue.end), speaker, right,
