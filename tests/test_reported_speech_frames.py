@@ -236,3 +236,10 @@ def test_as_clause_whose_cue_takes_an_object_is_a_time_clause():
 def test_agentless_passive_is_part_of_the_clause_a_later_speaker_reports():
     assert _claims("The council is expected to approve the levee plan, officials said.\n") == [
         ("indirect", "officials", "The council is expected to approve the levee plan")]
+
+
+def test_content_ends_before_a_final_appositive_naming_what_was_said():
+    text = "The ministry said 12 people were killed in the flood, a figure that could not be verified.\n"
+    assert _claims(text) == [("indirect", "ministry", "12 people were killed in the flood")]
+    text = "Mayor Ivo Dane urged the council to fund the levee, something she has asked of it for years.\n"
+    assert _claims(text)[0][2] == "the council to fund the levee, something she has asked of it for years"

@@ -44,9 +44,14 @@ _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
 # comment on what was said, not the speaker's words (with a pronoun subject, ", which it blamed on a depot",
 # the speaker's own). A subject relative (", which killed 12") goes on the speaker's
 # account, and one that closes before a later comma is inside the content ("the plan, which passed on
-# Monday, would cost ..."); ", while 30 percent ..." is the speaker's contrast.
-_TRAILING_RELATIVE = re.compile(r",\s+which\s+(?=(?:the|a|an|his|her|their|its|some|many)\b|(?!I\b)[A-Z])"
-                                r"[^,;\"\u201c\u201d]*$")
+# Monday, would cost ..."); ", while 30 percent ..." is the speaker's contrast. So is a final appositive
+# that names what was said ("..., a claim the council disputes", "..., something she denied").
+_TRAILING_RELATIVE = re.compile(r",\s+(?:which\s+(?=(?:the|a|an|his|her|their|its|some|many)\b|(?!I\b)[A-Z])|"
+                                r"(?:a|an)\s+(?:[a-z-]+\s+){0,3}(?:claim|figure|number|move|step|recommendation|"
+                                r"charge|allegation|assertion|notion|idea|reference|nod|sign|remark|comment|reversal|"
+                                r"shift|milepost|milestone|record|view|sentiment|position|stance|contention|"
+                                r"prospect)s?(?:\s|$)|"
+                                r"something\s(?!(?:he|she|they|it|we|I)\b))[^,;\"\u201c\u201d]*$")
 # ", and he put $100 million into the fund": a new clause with a pronoun subject is the writer's, not the content
 _AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:he|she|they|we|I)\s+[a-z])")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")

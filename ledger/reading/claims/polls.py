@@ -3,11 +3,11 @@ ten points in the latest Herald survey" report what the poll found, with no verb
 
 A poll cue spans "in" and the poll's noun phrase; the phrase is the speaker and the clause before or after
 it the content (read like "according to", frame ``T``). The noun phrase is a determiner, one to six words
-that name or qualify the poll (a bare "he rose in the polls" is the writer's summary, no source) ("the latest Herald/Valley College", "exit", "national") and "poll(s)" or
-"survey(s)", then optionally a reduced relative ("released Monday", ", conducted in May,") or a time ("last
-month"); it must end the clause there (a comma, a dash, sentence punctuation or the end of the text), so
-"a survey of 300 households" is not read as a source. The article is scanned once for "poll"/"survey" and the
-pattern tried only before each::
+that name or qualify the poll ("the latest Herald/Valley College", "exit", "national"; a bare "he rose in
+the polls" is the writer's summary, no source) and "poll(s)" or "survey(s)", then optionally a reduced
+relative ("released Monday", ", conducted in May,") or a time ("last month"); it must end the clause there
+(a comma, a dash, sentence punctuation or the end of the text), so "a survey of 300 households" is not read
+as a source. The article is scanned once for "poll"/"survey" and the pattern tried only before each::
 
     >>> [text[c.start:c.end] for text in ["In a Herald poll last week, Marr led."] for c in find_poll_cues(text)]
     ['In a Herald poll last week']
