@@ -117,3 +117,129 @@ def test_teaser_label_of_a_headline_is_no_speaker():
     assert _claims(text) == []
     assert _claims("Marr: Bridge Will Reopen Before Winter\n\nThe board met on Monday.\n") == [
         ("indirect", "Marr", "Bridge Will Reopen Before Winter")]
+
+
+# --- content boundaries: the addressee is no content ------------------------------------------------------
+
+def test_content_after_an_addressee_of_any_shape_starts_at_that():
+    assert _claims("Senator Ana Pelt told the Velsk Courier, however, that she never saw the levee report.\n") == [
+        ("indirect", "Ana Pelt", "that she never saw the levee report")]
+    assert _claims("Mayor Ivo Dane told a crowded hall in Kessel on Monday that the bridge would reopen.\n") == [
+        ("indirect", "Ivo Dane", "that the bridge would reopen")]
+
+
+def test_content_after_an_asked_addressee_starts_at_whether():
+    assert _claims("Councillor Mira Holt asked the water board's engineers whether the dam would hold.\n") == [
+        ("indirect", "Mira Holt", "whether the dam would hold")]
+
+
+def test_relative_that_after_an_addressee_is_not_taken_for_the_content_start():
+    claims = _claims("Mayor Ivo Dane told the panel that investigated the flood that the gauges failed.\n")
+    assert claims == [("indirect", "Ivo Dane", "that the gauges failed")]
+
+
+# --- polls as sources -------------------------------------------------------------------------------------
+
+def test_fronted_poll_is_the_source_of_the_clause_after_it():
+    text = "In a Kessel Herald poll last week, Mayor Ivo Dane led his rival by ten points.\n"
+    [(kind, _, content)] = _claims(text)
+    assert content == "Mayor Ivo Dane led his rival by ten points"
+    assert next(iter(extract(text))).speaker.mention.text == "a Kessel Herald poll last week"
+
+
+def test_postposed_poll_is_the_source_of_the_clause_before_it_not_of_the_note_after():
+    text = "Councillor Mira Holt took 31 percent in the latest Valley College survey, up four points.\n"
+    claims = extract(text)
+    assert [c.content.text for c in claims] == ["Councillor Mira Holt took 31 percent"]
+    assert claims[0].speaker.mention.text == "the latest Valley College survey"
+
+
+def test_poll_reported_by_a_speaker_or_a_bare_poll_frames_no_claim_of_its_own():
+    text = "In a Kessel Herald poll released Monday, the institute found 40 percent of homes lacked water.\n"
+    assert [c[2] for c in _claims(text)] == ["40 percent of homes lacked water"]
+    assert _claims("Mayor Ivo Dane rose in the polls after the flood.\n") == []
+    assert _claims("In a survey of 300 households, the engineers counted cracked walls.\n") == []
+
+
+def test_quotation_after_an_interrupted_one_stays_with_its_speaker_when_a_later_sentence_has_another():
+    text = ('"The levee held for three days," Mayor Ana Pelt said. "The river rose overnight." Later the '
+            'governor said the valley road would reopen.\n')
+    claims = extract(text)
+    assert [(c.speaker.name, c.content.text) for c in claims] == [
+        ("Ana Pelt", "The levee held for three days"), ("Ana Pelt", "The river rose overnight."),
+        ("governor", "the valley road would reopen")]
+    assert claims[1].continues is claims[0]
+
+
+# --- noun cues --------------------------------------------------------------------------------------------
+
+def test_named_owner_of_a_claim_noun_is_the_speaker_of_its_that_clause():
+    text = "The engineers dismissed the Kessel water board's claim that the dam held through the storm.\n"
+    claim = next(c for c in extract(text) if c.content.text == "that the dam held through the storm")
+    assert claim.speaker.mention.text == "the Kessel water board"
+
+
+def test_noun_clause_ends_before_the_predicate_of_its_sentence():
+    text = "Governor Ana Pelt's earlier warning that the river would rise was ignored by the council.\n"
+    assert _claims(text) == [("indirect", "Ana Pelt", "that the river would rise")]
+
+
+def test_noun_cue_without_a_named_owner_or_before_a_relative_frames_no_claim():
+    assert _claims("Complaints that the levee leaked reached the council in May.\n") == []
+    assert _claims("The board's report that was published on Monday blamed the rain.\n") == []
+
+
+# --- headline labels --------------------------------------------------------------------------------------
+
+def test_headline_label_naming_an_addressee_or_a_venue_names_the_speaker_before_it():
+    text = "Marr to Valley Farmers: Bridge Will Reopen Before Winter\n\nThe board met on Monday.\n"
+    assert _claims(text) == [("indirect", "Marr", "Bridge Will Reopen Before Winter")]
+    text = "Pelt at Kessel Summit: Dam Failure Was Avoidable\n\nThe board met on Monday.\n"
+    assert _claims(text) == [("indirect", "Pelt", "Dam Failure Was Avoidable")]
+
+
+def test_labelled_first_line_with_a_full_stop_is_a_headline_claim_but_a_dateline_is_not():
+    text = "Pelt: Dam failure was avoidable.\n\nThe board met on Monday.\n"
+    assert _claims(text) == [("indirect", "Pelt", "Dam failure was avoidable")]
+    assert _claims("KESSEL: The dam failed.\n\nThe board met on Monday.\n") == []
+
+
+# --- content ends at the clause end -----------------------------------------------------------------------
+
+def test_content_ends_before_a_final_object_relative_the_writer_adds():
+    text = "Mayor Ivo Dane said the bridge would cost five million, which the council disputes.\n"
+    claim = next(c for c in extract(text) if c.speaker.name == "Ivo Dane")
+    assert claim.content.text == "the bridge would cost five million"
+
+
+def test_subject_relative_and_inner_relative_stay_in_the_content():
+    claims = _claims("The ministry said the strike hit a market, which killed 12 people.\n")
+    assert ("indirect", "ministry", "the strike hit a market, which killed 12 people") in claims
+    claims = _claims("Mayor Ivo Dane said the plan, which the council passed on Monday, would cost five million.\n")
+    assert claims[0][2] == "the plan, which the council passed on Monday, would cost five million"
+
+
+# --- "as X said" and agentless passives inside reported clauses -------------------------------------------
+
+def test_fronted_as_clause_attributes_the_main_clause_after_its_comma():
+    assert _claims("As the mayor noted, the bridge is the heart of the valley.\n") == [
+        ("indirect", "mayor", "the bridge is the heart of the valley")]
+    text = 'As Mayor Ivo Dane said last week in Kessel, "the bridge is the heart of the valley."\n'
+    assert _claims(text) == [("direct", "Ivo Dane", "the bridge is the heart of the valley.")]
+
+
+def test_as_clause_whose_cue_takes_an_object_is_a_time_clause():
+    claims = _claims("As Mayor Ivo Dane spoke about how the bridge fell, the river rose again.\n")
+    assert all(c[2] != "the river rose again" for c in claims)
+
+
+def test_agentless_passive_is_part_of_the_clause_a_later_speaker_reports():
+    assert _claims("The council is expected to approve the levee plan, officials said.\n") == [
+        ("indirect", "officials", "The council is expected to approve the levee plan")]
+
+
+def test_content_ends_before_a_final_appositive_naming_what_was_said():
+    text = "The ministry said 12 people were killed in the flood, a figure that could not be verified.\n"
+    assert _claims(text) == [("indirect", "ministry", "12 people were killed in the flood")]
+    text = "Mayor Ivo Dane urged the council to fund the levee, something she has asked of it for years.\n"
+    assert _claims(text)[0][2] == "the council to fund the levee, something she has asked of it for years"

@@ -28,9 +28,11 @@ from typing import Callable
 from ledger.reading.claims.attribution import Found, find_claims
 from ledger.reading.claims.coref import speakers as find_speakers
 from ledger.reading.claims.cues import find_cues
-from ledger.reading.claims.headlines import headline_claim, labelled_quotes
+from ledger.reading.claims.headlines import headline_claim, labelled_first_line, labelled_quotes
 from ledger.reading.claims.outlet import outlet_claims
+from ledger.reading.claims.nouns import find_noun_cues
 from ledger.reading.claims.pieces import split_pieces
+from ledger.reading.claims.polls import find_poll_cues
 from ledger.reading.document import Document
 from ledger.reading.events import group_events
 from ledger.reading.events.types import EventDraft
@@ -72,7 +74,11 @@ def claims(doc: Document, work: Work) -> None:
     """The claims of the article (content, cue, speaker mention), before their speakers are resolved."""
     text, units = doc.text, doc.sentences
     silent = [f.span.start for f in work.figures if f.no_figure]  # where a refusal may frame a claim
-    cues = find_cues(text, skip=[(q.start, q.end) for q in doc.quotes], starts=doc.starts.cues if doc.starts else None)
+    quoted = [(q.start, q.end) for q in doc.quotes]
+    cues = find_cues(text, skip=quoted, starts=doc.starts.cues if doc.starts else None)
+    extra = find_poll_cues(text, quoted) + find_noun_cues(text, quoted)
+    if extra:  # "in the latest Herald poll", "the ministry's claim that": rare, merged only when found
+        cues = sorted(cues + extra, key=lambda c: c.start)
     found = find_claims(text, doc.paragraphs, units, doc.quotes, cues, silent)
     if doc.quotes:
         labelled = labelled_quotes(text, doc.paragraphs, doc.quotes)
@@ -82,6 +88,11 @@ def claims(doc: Document, work: Work) -> None:
         head = headline_claim(text, doc.headline_span.start, doc.headline_span.end)
         if head is not None:
             found.insert(0, head)
+    elif doc.paragraphs and len(doc.paragraphs) > 1:
+        first = doc.paragraphs[0]
+        head = labelled_first_line(text, first.start, first.end)
+        if head is not None and not any(c.content[0] < first.end for c in found):
+            found.insert(0, head)  # "Marr: Bridge will reopen." read as a sentence, no other claim in it
     work.by_unit = _by_span(work.figures, [(u.start, u.end) for u in units])
     attributed = [c for c in found if not c.outlet]
     work.found = _dedupe(attributed + outlet_claims(text, units, attributed + [c for c in found if c.outlet],

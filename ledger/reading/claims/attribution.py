@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
+from ledger.reading.claims.nouns import clause_end
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
 from ledger.reading.claims.speakers import phrase_before, words
@@ -31,14 +32,26 @@ from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
 _OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")
-_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while)$")
-_CONJUNCTIONS = ("and", "but", "or", "while")
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while|which)$")
+_CONJUNCTIONS = ("and", "but", "or", "while", "which")  # (", which" whose clause a later cue took)
 # ",? but": written to start with one character class (the lookbehinds tell a comma from a space) so that
 # searching a long content skips to candidate characters in C.
 _BUT_CLAUSE = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)but\s+"
                          r"(?=(?:he|she|they|it|we|the|a|an|his|her|their|its|[A-Z][\w'\u2019-]+)\s+"
                          r"(?!(?:and|or|of)\b)[a-z])")
 _CONCESSIVE = re.compile(r",\s+(?:al)?though\b")
+# An object relative ", which the council disputes" running to the sentence's end: another party's
+# comment on what was said, not the speaker's words (with a pronoun subject, ", which it blamed on a depot",
+# the speaker's own). A subject relative (", which killed 12") goes on the speaker's
+# account, and one that closes before a later comma is inside the content ("the plan, which passed on
+# Monday, would cost ..."); ", while 30 percent ..." is the speaker's contrast. So is a final appositive
+# that names what was said ("..., a claim the council disputes", "..., something she denied").
+_TRAILING_RELATIVE = re.compile(r",\s+(?:which\s+(?=(?:the|a|an|his|her|their|its|some|many)\b|(?!I\b)[A-Z])|"
+                                r"(?:a|an)\s+(?:[a-z-]+\s+){0,3}(?:claim|figure|number|move|step|recommendation|"
+                                r"charge|allegation|assertion|notion|idea|reference|nod|sign|remark|comment|reversal|"
+                                r"shift|milepost|milestone|record|view|sentiment|position|stance|contention|"
+                                r"prospect)s?(?:\s|$)|"
+                                r"something\s(?!(?:he|she|they|it|we|I)\b))[^,;\"\u201c\u201d]*$")
 # ", and he put $100 million into the fund": a new clause with a pronoun subject is the writer's, not the content
 _AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:he|she|they|we|I)\s+[a-z])")
 # "condemned the attack, which killed 40 people": verbs whose object is a thing judged, never a clause; a
@@ -209,6 +222,9 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         if frame is not None and (not frames or not any(f.region[0] <= cue.start < f.region[1] for f in frames[-3:])):
             frames.append(frame)
     frames = _outside_appositives(frames)
+    if any(f.cue.kind == "poll" for f in frames) and any(f.cue.kind != "poll" for f in frames):
+        # "In a poll released Monday, the institute found ...": the poll is what the speaker reports
+        frames = [f for f in frames if f.cue.kind != "poll"]
     pending = None
     base = len(found)
     for i, frame in enumerate(frames):
@@ -305,8 +321,9 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         return _compared(text, frame, lo), ()
     left_start = lo
     for f in frames[:i]:  # the end of the last frame before this one, if any
-        if left_start < f.region[1] <= frame.region[0] and not (f.mode == "B" and _comparative(text, f, lo)):
-            left_start = f.region[1]
+        if left_start < f.region[1] <= frame.region[0] and not (f.mode == "B" and _comparative(text, f, lo)) \
+                and not (mode == "B" and f.mode in _OUTLET_MODES):
+            left_start = f.region[1]  # (an agentless passive, "is expected to", is part of what is reported)
     if mode == "B" and _nests(text, frames[:i], lo, frame.region[0]):
         left_start = lo  # "Valdoria has asked the council to act, the minister said": the minister reports it all
     if mode == "B" or (mode == "T" and (frame.right is None or frame.cue.start > _skip_opener(text, lo))):
@@ -323,8 +340,8 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if frame.cue.entry is not None and frame.cue.entry.addressee and frame.speaker[0] < frame.cue.start:
             after = skip_adverbials(text, _OBJECT_PRONOUN.match(text, after).end(), hi)
         after = _skip_space(text, after)
-        rest = _continuation(text, after, hi, frames, i, quotes)
-        if rest is not None:
+        rest = _continuation(text, after, hi, frames, i, quotes) if frame.cue.kind != "poll" else None
+        if rest is not None:  # (after a poll: "..., up four points": the writer's note on the figure)
             return (left[0], rest[1]), (left, rest)
         return (left, ()) if len(text[left[0]:left[1]].split()) >= 2 else (None, ())
     if frame.right is None:
@@ -337,7 +354,10 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if g.mode == "A" and g.speaker is not None and _NEW_CLAUSE.search(text, frame.right, g.speaker[0]):
             end = min(end, _NEW_CLAUSE.search(text, frame.right, g.speaker[0]).start())
             break  # "X estimates A; Y puts it at B": the second attribution is not part of A
-    if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])):
+    if frame.cue.kind == "noun":
+        end = clause_end(text, frame.right, end)
+    if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])
+                       and text.find(",", frame.cue.end, frame.right) < 0):  # ("As X said, A": A is the main clause)
         end = min(end, _clause_end(text, frame.right, end, quotes))
     # the writer's asides: "..., though she acknowledged it was unlikely", "..., insisting ...", "..., but the
     # court ruled ..."; each pattern holds a comma or "but", so a content without one is not searched
@@ -348,6 +368,9 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         relative = _OBJECT_RELATIVE.search(text, frame.right, end)
         if relative is not None and not any(q.open < relative.start() < q.end for q in quotes):
             end = relative.start()  # the writer's relative clause on the object judged: the outlet's
+    tail = _TRAILING_RELATIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
+    if tail is not None and mode == "A" and not any(q.open < tail.start() < q.end for q in quotes):
+        end = tail.start()
     for pattern, held in ((_ADJUNCT, ","), (_BUT_CLAUSE, "but"), (_AND_CLAUSE, ", and")):
         if text.find(held, frame.right, end) < 0:
             continue
@@ -612,7 +635,7 @@ def _place_quotes(text: str, units: list[Sentence], quotes: list[Quote], found: 
         elif owner == "pending" and pending is not None:
             claim = Found("direct", (q.start, q.end), (unit.start, unit.end), pending.cue, pending.speaker)
             pending = None
-        elif owner is not None and len(found) > first and found[-1] is owner and _ends_quoted(text, owner, quotes) \
+        elif owner is not None and owner is _last_before(found, first, q) and _ends_quoted(text, owner, quotes) \
                 and owner.content[1] < q.start and not text[owner.content[1]:q.open].count("\n"):
             owner.parts = (owner.parts or (owner.content,)) + ((q.start, q.end),)
             covered.remove(owner.content)
@@ -643,6 +666,16 @@ def _overlaps(q: Quote, covered: list[tuple[int, int]]) -> bool:
     return any(s < q.end and e > q.start for s, e in covered[max(0, k - 8):k])
 
 
+def _last_before(found: list[Found], first: int, q: Quote) -> Found | None:
+    """The claim of the paragraph (``found[first:]``) that starts last before quote ``q``: the one whose quote
+    ``q`` carries on ('"A," he said. "B." Later the senator said C.': "B" is his, not the senator's)."""
+    best = None
+    for c in found[first:]:
+        if not c.outlet and c.content[0] < q.open and (best is None or c.content[0] >= best.content[0]):
+            best = c
+    return best
+
+
 def _owner(found: list[Found], first: int, q: Quote, starts_unit: bool, pending: Found | None):
     """Whose words a quote with no cue of its own are: a pending "X said:", the speaker of the quote it
     carries on, of the previous quote in its paragraph, or of the paragraph before."""
@@ -650,7 +683,7 @@ def _owner(found: list[Found], first: int, q: Quote, starts_unit: bool, pending:
         return None
     if pending is not None:
         return "pending"
-    last = next((c for c in reversed(found) if not c.outlet), None)
+    last = _last_before(found, first, q) or next((c for c in reversed(found) if not c.outlet), None)
     if last is None:
         return None
     if q.continues or len(found) > first:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue, cue_words, refusal
+from ledger.reading.claims.nouns import owner
 from ledger.text.phrases import phrase_trie
 from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_before, tokens, words
 
@@ -68,6 +69,17 @@ _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space 
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
 _SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
+# "told POLITICO, however, that ...", "told a crowd in Salem on Monday that ...", "asked the senator whether ...",
+# "told his supporters, \"...": after an addressee of any shape the content starts at its complementizer or
+# quotation (the addressee is kept out of the content); a relative "that" ("told the panel that investigated
+# the flood that ...") is part of the addressee, and another clause in between ends the search.
+_FAR_COMPLEMENT = re.compile(r"(?:\s+(?:(?:that|who|which)\s+(?:[a-z]+ed|is|are|was|were|has|have|had)\b|"
+                             r"(?!(?:that|whether|if|who|which|where|when|what|because|and|but|to)\b)"
+                             r"(?:[\w.'\u2019&-]+|[\w'\u2019&-]+,))){1,12}?,?\s+"
+                             r"(?:(?P<that>that|whether|if)\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|"
+                             r"[a-z]+ed)\b)|(?P<quote>[\"\u201c]|''|``)(?=\w))")
+_AS_OPENER = re.compile(r"\s*(?:[Aa]s|[Ll]ike)\s+")  # "As the mayor noted, ...": a sentence opened by an "as" clause
+_AS_CLOSE = re.compile(r"(?:\s+it)?(?:\s+(?:in|at)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*,")
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?\u2026\u2014-]\s*(?:[\"\u201d]|''|\u2019)|(?:[\"\u201d]|'')\s*[,\u2014])\s*$")
 
 
@@ -179,6 +191,15 @@ def analyse(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) -> Fra
             return None
     if cue.kind == "according_to":
         return _according_to(text, cue, hi)
+    if cue.kind == "noun":  # "the ministry's claim that ...": the owner speaks (see ``nouns``)
+        right = _skip_space(text, cue.end)
+        return Frame(cue, "A", (cue.start, right), owner(text, cue), right)
+    if cue.kind == "poll":  # "in the latest Herald poll": the poll's phrase is the speaker (see ``polls``)
+        right = _skip_space(text, cue.end)
+        if right < hi and text[right] == ",":
+            right = _skip_space(text, right + 1)
+        return Frame(cue, "T", (cue.start, cue.end), (cue.verb, cue.end),
+                     right if right < hi and text[right] not in ".;!?" else None)
     if cue.kind in ("passive", "impersonal", "hedge"):
         return Frame(cue, cue.kind, (cue.start, cue.end), right=cue.end)
     if cue.kind == "citing":
@@ -363,6 +384,13 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             text[lo:speaker[0]].lstrip()[:1] in "\"\u201c\u2018'`":
         right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
     region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
+    if _AS_OPENER.fullmatch(text, lo, speaker[0]):
+        # "As Mayor Dane said last week in Kessel, the bridge ...": the content is the clause after the comma
+        # (not "As Dane spoke about the flood, the river rose": a cue with an object opens a time clause)
+        comma = _AS_CLOSE.match(text, skip_adverbials(text, cue.end, hi), hi)
+        if comma is not None and _skip_space(text, comma.end()) < hi:
+            after = _skip_space(text, comma.end())
+            return Frame(cue, "A", (lo, after), speaker, after)
     colon = right is not None and text[right - 1:right] == ":" or (
         right is None and _COLON_NEXT.match(text, cue.end, hi) is not None)
     frame = Frame(cue, mode if right is not None else "B", (region_start, right or cue.end), speaker, right,
@@ -409,6 +437,10 @@ def _content_start(text: str, cue: Cue, hi: int) -> int | None:
     pos = cue.end
     entry = cue.entry
     pos = skip_adverbials(text, pos, hi)
+    if entry is not None and entry.addressee and not _patterns().that.match(text, pos, hi):
+        far = _FAR_COMPLEMENT.match(text, pos, hi)
+        if far is not None:
+            return far.start("that") if far.group("that") else far.end()
     if entry is not None and entry.addressee:
         addressee = _addressee(text, pos, hi)
         if addressee is not None:

@@ -25,6 +25,9 @@ from ledger.reading.claims.quotes import close_end
 
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _LABEL = re.compile(r"([A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3}):\s+(?=\S)")
+# a headline label may say whom or where the speaker addressed: "Marr to Farmers:", "Marr at Summit:"
+_ADDRESSED_LABEL = re.compile(r"([A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3})\s+(?:to|at|on|To|At|On)\s+"
+                              r"[A-Z][^:\n]{1,60}?:\s+(?=\S)")
 _TRAIL = " \t\n,;:.\u2014\u2013-"
 
 
@@ -47,6 +50,19 @@ def is_headline(first: str, title: str | None, n_paragraphs: int) -> bool:
     return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.6
 
 
+def labelled_first_line(text: str, start: int, end: int) -> Found | None:
+    """The headline claim of a first paragraph that ``is_headline`` took for a sentence because it ends with a
+    full stop ("Marr: Bridge will reopen before winter."): one line of at most 20 words opening with a label."""
+    if "\n" in text[start:end] or len(text[start:end].split()) > 20 or text.find(":", start, end) < 0:
+        return None
+    claim = headline_claim(text, start, end)
+    if claim is not None:
+        label = text[claim.speaker[0]:claim.speaker[1]]
+        if label.isupper() and (len(label) > 3 or " " in label):
+            return None  # "KESSEL: The dam failed.": a dateline, not an acronym such as "AP" or "UN"
+    return claim
+
+
 def _norm(s: str) -> str:
     return " ".join(s.lower().split()).rstrip(".")
 
@@ -60,9 +76,10 @@ def headline_claim(text: str, start: int, end: int) -> Found | None:
     """The claim of the headline ``text[start:end]`` when a label names its speaker ("Pence: ..."), else None.
 
     The label is the mention (its last character stands in for the cue, the colon being no word), the rest
-    of the headline the content.
+    of the headline the content; a label naming whom or where the speaker addressed ("Marr to Farmers:",
+    "Marr at Summit:") names the speaker before "to"/"at"/"on".
     """
-    m = _LABEL.match(text, start, end)
+    m = _LABEL.match(text, start, end) or _ADDRESSED_LABEL.match(text, start, end)
     if m is None or m.group(1).lower() in _section_labels() or _is_place(m.group(1)) or _NO_NAME.search(m.group(1)):
         return None  # "Revealed: ...", "FIX IS IN: ...": a teaser, no speaker
     content_end = end
@@ -113,4 +130,4 @@ def _is_place(label: str) -> bool:
     return (entry is not None and entry.type == "government") or label.endswith(("ia", "stan", "land"))
 
 
-__all__ = ["headline_claim", "is_headline", "labelled_quotes"]
+__all__ = ["headline_claim", "is_headline", "labelled_first_line", "labelled_quotes"]
