@@ -13,7 +13,7 @@ class, which says which metrics a figure about it may carry:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text import data as lexicon
@@ -21,6 +21,9 @@ from ledger.text.phrases import phrase_trie
 from ledger.reading.types import METRICS
 
 CLASSES = ("person", "target", "structure", "weapon", "event", "casualty", "bare")
+# Things counted: their population is the plural noun counted ("two bases" -> bases, "one location" ->
+# locations), as an analyst logs it, not a class name; each compares only with itself in the reconciler.
+OBJECT_CLASSES = ("target", "structure", "weapon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,25 @@ def _noun_entries(group: dict, where: str) -> dict[str, Noun]:
     singular = Noun(group["class"], group["population"], metric, kinds, singular=True)
     entries = {w.casefold(): singular for w in group.get("singular", ())}
     entries.update({w.casefold(): plural for w in group["nouns"]})
+    if group["class"] in OBJECT_CLASSES:
+        counted = {w: _counted_noun(w) for w in entries}
+        plurals = {counted[w.casefold()] for w in group["nouns"]}
+        entries = {w: replace(noun, population=_plural(counted[w], plurals) or noun.population)
+                   for w, noun in entries.items()}
     return entries
+
+
+def _counted_noun(words: str) -> str:
+    """The noun a phrase of the lexicon counts: its last word, or the word before "of" ("storage
+    facilities" -> facilities, "points of interest" -> points)."""
+    parts = words.split()
+    return parts[parts.index("of") - 1] if "of" in parts[1:] else parts[-1]
+
+
+def _plural(word: str, plurals: set[str]) -> str | None:
+    """``word`` itself when it is one of the group's plurals, else its plural among them ("base" -> bases)."""
+    forms = (word, word + "s", word + "es", word[:-1] + "ies", word[:-2] + "ves")
+    return next((form for form in forms if form in plurals), None)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +139,9 @@ def populations() -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[s
     groups whose population is a kind of thing, the (kinds, nouns) pairs it is written from ("rocket
     attacks": kind "rocket", noun "attacks")."""
     data = lexicon.load("populations.json")
-    named = tuple(dict.fromkeys(g["population"] for g in data["groups"] if g.get("population")))
+    objects = (noun.population for noun in noun_lexicon().nouns.values() if noun.cls in OBJECT_CLASSES)
+    named = tuple(dict.fromkeys([g["population"] for g in data["groups"] if g.get("population")
+                                 and g["class"] not in OBJECT_CLASSES] + [p for p in objects if p]))
     kinds = tuple((tuple(g["kind_modifiers"]), tuple(g["nouns"])) for g in data["groups"] if g.get("kind_modifiers"))
     return named, kinds
 
