@@ -25,3 +25,25 @@ def figures(text: str) -> list[tuple]:
 ])
 def test_figures_recall_objects_are_counted_by_their_own_plural_noun(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Korvan troops came under rocket fire on Monday, but escaped injury.",
+     [("wounded", "soldiers", 0, 0, "escaped injury")]),
+    ("Korvan forces were attacked by rockets. There were no injuries and damage is being assessed.",
+     [("wounded", "soldiers", 0, 0, "no injuries")]),
+    ("Officials said there were no injuries to Tarvian soldiers from the attack.",
+     [("wounded", "soldiers", 0, 0, "no injuries")]),
+    ("We suffered no casualties, all of our soldiers are safe.",
+     [("killed", "soldiers", 0, 0, "no casualties"), ("wounded", "soldiers", 0, 0, "no casualties")]),
+])
+def test_figures_recall_a_zero_is_about_the_people_its_context_names(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police said there were no casualties.",
+    "Militants have attacked the base; there were no deaths or injuries, the army said.",
+])
+def test_figures_recall_a_zero_is_not_about_who_speaks_or_attacks(text):
+    assert {population for _, population, *_ in figures(text)} == {"people"}

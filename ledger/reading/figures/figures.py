@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ledger.text import data as lexicon
+from ledger.reading.figures.context_population import context_population
 from ledger.reading.figures.figure_context import Sentences, cue_grammar
 from ledger.reading.figures.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
 from ledger.reading.figures.no_figure import find_no_figure
@@ -481,7 +482,7 @@ def _asserted(text: str, c: _Candidate, sentences: Sentences) -> bool:
 # ---------------------------------------------------------------- populations and figures
 
 
-def _inherit_populations(found: list[_Candidate], sentences: Sentences) -> None:
+def _inherit_populations(text: str, found: list[_Candidate], sentences: Sentences) -> None:
     """A count of people with no noun ("two were injured") is of the people counted before it in the
     sentence ("one member of a militia was killed and two were injured" -> fighters); else "people"."""
     for i, c in enumerate(found):
@@ -491,7 +492,12 @@ def _inherit_populations(found: list[_Candidate], sentences: Sentences) -> None:
             continue
         before = next((p for p in reversed(found[:i]) if p.cls == "person" and p.metric and p.population
                        and sentences.same(p.start, c.start)), None)
-        c.population = before.population if before else "people"
+        if before is not None:
+            c.population = before.population
+        elif c.low == 0 == c.high:  # "there were no injuries" after "troops came under fire": soldiers
+            c.population = context_population(text, c.start, c.end, sentences) or "people"
+        else:
+            c.population = "people"
 
 
 def _to_figures(text: str, c: _Candidate, end: int) -> list[Figure]:
@@ -513,8 +519,11 @@ def _zero_statement(text: str, m: re.Match, found: list[_Candidate], sentences: 
     metric = cue_grammar().zero_meaning.get(_norm(m.group("zero")))
     before = next((c for c in reversed(found) if c.cancelled and c.start < m.start()
                    and sentences.same(c.start, m.start())), None)
-    population = before.population if before and before.population else "people"
-    return Figure(metric, population, 0, 0, Span.of(text, m.start(), m.end())) if metric else None
+    if not metric:
+        return None
+    population = before.population if before and before.population else None
+    population = population or context_population(text, m.start(), m.end(), sentences) or "people"
+    return Figure(metric, population, 0, 0, Span.of(text, m.start(), m.end()))
 
 
 def _bare_plural(text: str, m: re.Match, found: list[_Candidate]) -> Figure | None:
@@ -569,7 +578,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
     found = _candidates(text, spans)
     _inherit_nouns(found, sentences)
     _resolve_metrics(text, found, sentences)
-    _inherit_populations(found, sentences)
+    _inherit_populations(text, found, sentences)
     figures = [f for c in found if c.metric and not c.cancelled and start <= c.start
                and (c.end <= end or not c.parts and c.quantity.end <= end) and _asserted(text, c, sentences)
                for f in _to_figures(text, c, end)]
