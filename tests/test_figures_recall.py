@@ -47,3 +47,43 @@ def test_figures_recall_a_zero_is_about_the_people_its_context_names(text, expec
 ])
 def test_figures_recall_a_zero_is_not_about_who_speaks_or_attacks(text):
     assert {population for _, population, *_ in figures(text)} == {"people"}
+
+
+def test_figures_recall_a_zero_is_not_about_a_group_that_only_modifies_a_noun():
+    text = ("Militias fired rockets at the base. The coalition answered with artillery on militia positions near "
+            "Varn. There were no injuries sustained during the attack.")
+    assert figures(text) == [("wounded", "people", 0, 0, "no injuries")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jets dropped two 500 kilogram bombs on the theatre.", [("other", "bombs", 2, 2, "two 500 kilogram bombs")]),
+    ("Jets dropped two 500-kg bombs on the theatre.", [("other", "bombs", 2, 2, "two 500-kg bombs")]),
+    ("The bomber dropped three 2,000-pound bombs.", [("other", "bombs", 3, 3, "three 2,000-pound bombs")]),
+    ("A 12-year-old boy was killed in Tolsk.", [("killed", "children", 1, 1, "A 12-year-old boy")]),
+])
+def test_figures_recall_the_count_is_not_the_measure_of_what_it_counts(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shelling killed dozens of people and wounded scores more.",
+     [("killed", "people", 24, None, "dozens of people"), ("wounded", "people", 40, None, "scores")]),
+    ("The insurgency has forced some two million to flee their homes.",
+     [("displaced", "people", 2000000, 2000000, "some two million")]),
+    ("The fighting has left more than 2.6 million others homeless.",
+     [("displaced", "people", 2600001, None, "more than 2.6 million others")]),
+])
+def test_figures_recall_vague_tolls_and_displacement(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four fighters were killed by air strikes on several positions of the militia near Varn.",
+     [("killed", "fighters", 4, 4, "Four fighters"), ("targets", "positions", 2, None, "several positions")]),
+    ("The militia carried out attacks on two bases in Varn and one in Tolsk.",
+     [("targets", "bases", 3, 3, "two bases in Varn and one in Tolsk")]),
+    ("Ten attacks on the convoy killed 4 soldiers.",
+     [("attacks", None, 10, 10, "Ten attacks"), ("killed", "soldiers", 4, 4, "4 soldiers")]),
+])
+def test_figures_recall_things_hit_named_after_the_attack_on_them(text, expected):
+    assert figures(text) == expected

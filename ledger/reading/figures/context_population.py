@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from ledger.text import data as lexicon
 from ledger.reading.figures.figure_context import Sentences
 from ledger.reading.figures.figure_nouns import noun_lexicon
 from ledger.text.phrases import phrase_trie
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +53,7 @@ def context_population(text: str, start: int, end: int, sentences: Sentences) ->
     """The population of a zero (or a count naming no one) at ``text[start:end]``, from the people named
     after it ("no injuries to U.S. troops"), else before it in its sentence, else in the sentence before;
     None when the context names no such group."""
-    named, after, nouns = _groups()
+    _, after, nouns = _groups()
     m = after.match(text, end)
     if m is not None:
         return _population(nouns, m)
@@ -57,11 +61,25 @@ def context_population(text: str, start: int, end: int, sentences: Sentences) ->
     last = sentence - 1
     while last > 0 and text[last].isspace():
         last -= 1
-    found = None
-    for found in named.finditer(text, sentence, start):
-        pass  # the nearest before it in its sentence
-    found = found or named.search(text, end, sentences.end_of(start))
-    if found is None:
-        for found in named.finditer(text, sentences.start_of(last), sentence):
-            pass  # the nearest in the sentence before
+    found = _last(text, sentence, start)  # the nearest before it in its sentence
+    found = found or next(_groups_named(text, end, sentences.end_of(start)), None)
+    found = found or _last(text, sentences.start_of(last), sentence)  # the nearest in the sentence before
     return _population(nouns, found) if found is not None else None
+
+
+def _groups_named(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The groups of people named in ``text[start:end]``, not those that only modify a noun after them
+    ("militia positions" names positions)."""
+    named, _, _ = _groups()
+    nouns = noun_lexicon().nouns
+    for m in named.finditer(text, start, end):
+        following = _NEXT_WORD.match(text, m.end())
+        if following is None or following.group(1).casefold() not in nouns:
+            yield m
+
+
+def _last(text: str, start: int, end: int) -> re.Match | None:
+    found = None
+    for found in _groups_named(text, start, end):
+        pass
+    return found

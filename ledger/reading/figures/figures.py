@@ -7,6 +7,7 @@ the metric, and each only accepts metrics that fit what is counted (people are k
 1. the head noun itself: "40 attacks", "200 deaths", "14 rockets" ("11 missiles hit the base" keeps what
    became of the munitions in the population: "missiles hit");
 2. a verb right before the count: "killed one fighter", "destroyed multiple facilities";
+2a. an attack noun right before things hit: "air strikes on several positions";
 3. the first cue after it, up to the next count, a clause opener ("after") or the end of the sentence:
    "five were killed", "22 dead", "27 soldiers suffered concussions"; what else befell people ("1,300 people
    were sheltering") only when no harm is said of them there;
@@ -38,11 +39,12 @@ import re
 from dataclasses import dataclass, replace
 
 from ledger.text import data as lexicon
+from ledger.reading.figures.attack_on import attacked
 from ledger.reading.figures.context_population import context_population
 from ledger.reading.figures.figure_context import Sentences, cue_grammar
 from ledger.reading.figures.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
 from ledger.reading.figures.no_figure import find_no_figure
-from ledger.reading.figures.numbers import Quantity, find_quantities, number_value, plausible_bounds
+from ledger.reading.figures.numbers import Quantity, find_quantities, measure_end, number_value, plausible_bounds
 from ledger.text.phrases import lowered
 from ledger.reading.types import METRICS, Figure, Span
 
@@ -84,7 +86,7 @@ def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
     """The count with its noun phrase, or None when the phrase rules it out as a count of anything."""
     g = cue_grammar()
     one = quantity.kind == "article" or (quantity.kind == "number" and number_value(quantity.word) == 1)
-    phrase = noun_phrase(text, quantity.end, one=one, limit=limit, stops=g.cue_words)
+    phrase = noun_phrase(text, measure_end(text, quantity.end), one=one, limit=limit, stops=g.cue_words)
     noun = phrase.noun
     if quantity.kind == "article" and not (noun and noun.singular and noun.cls == "person"):
         return None  # "a" counts only a singular person noun: "a child", not "a strike"
@@ -280,6 +282,11 @@ def _left_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return c.left_metric
 
 
+def _attack_on(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 2a: things hit, named after the attack that hit them: "air strikes on several positions"."""
+    return "targets" if c.cls in ("target", "structure") and attacked(text, c.start) else None
+
+
 def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 3: the first cue after the count that fits it: "one child had been killed", "left 5 dead"."""
     g = cue_grammar()
@@ -382,7 +389,7 @@ def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return None
 
 
-_RULES = (_from_noun, _left_cue, _right_cue, _of_the_harmed, _total_of, _lead_in, _predicate, _left_object)
+_RULES = (_from_noun, _left_cue, _attack_on, _right_cue, _of_the_harmed, _total_of, _lead_in, _predicate, _left_object)
 
 
 def _bounds(found: list[_Candidate], i: int, sentences: Sentences) -> tuple[int, int]:

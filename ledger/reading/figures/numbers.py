@@ -269,6 +269,16 @@ def _measure_after(text: str, end: int) -> bool:
     return first in units or first.rstrip(".,") in units or f"{first} {second.rstrip('.,')}" in units
 
 
+_MEASURE = re.compile(r"[ \t]+[0-9][0-9,.]*(?:[ \t]+|-)([\w.'’]+)(?![\w-])")
+
+
+def measure_end(text: str, position: int) -> int:
+    """Where a measure right after a count ends ("two| 500 kilogram| bombs", "three| 2,000-pound| bombs"),
+    so that the count reaches the noun it counts; ``position`` when no measure follows."""
+    m = _MEASURE.match(text, position)
+    return m.end() if m and m.group(1).casefold().rstrip(".") in _words().units else position
+
+
 def _looks_like_year(text: str, m: re.Match, value: int) -> bool:
     """A bare four-digit number in the year range read as a year: "in 2021", "2019," but not "2000 troops"."""
     core = m.group("core")
