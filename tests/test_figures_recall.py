@@ -87,3 +87,23 @@ def test_figures_recall_vague_tolls_and_displacement(text, expected):
 ])
 def test_figures_recall_things_hit_named_after_the_attack_on_them(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Radars tracked the missiles in flight.\n\nMore than 100 Korvan soldiers suffered concussions.",
+     [("wounded", "soldiers", 101, None, "More than 100 Korvan soldiers")]),
+    ("The drone was lost in flight. Eleven soldiers were wounded.", [("wounded", "soldiers", 11, 11, "Eleven soldiers")]),
+    ("Passengers of Flight 752 were mourned.", []),
+])
+def test_figures_recall_a_word_of_the_sentence_before_does_not_name_a_count(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fifty Korvan military personnel have been diagnosed with concussions.",
+     [("wounded", "soldiers", 50, 50, "Fifty Korvan military personnel")]),
+    ("Three army personnel were wounded.", [("wounded", "soldiers", 3, 3, "Three army personnel")]),
+    ("Six hospital personnel were killed.", [("killed", "personnel", 6, 6, "Six hospital personnel")]),
+])
+def test_figures_recall_staff_take_the_population_of_their_institution(text, expected):
+    assert figures(text) == expected

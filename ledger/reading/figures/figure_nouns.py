@@ -24,6 +24,7 @@ CLASSES = ("person", "target", "structure", "weapon", "event", "casualty", "bare
 # Things counted: their population is the plural noun counted ("two bases" -> bases, "one location" ->
 # locations), as an analyst logs it, not a class name; each compares only with itself in the reconciler.
 OBJECT_CLASSES = ("target", "structure", "weapon")
+STAFF = "personnel"  # the staff of an institution, unless a modifier names the institution's people
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,8 @@ def _population(noun: Noun, before_head: list[str], head: str) -> str | None:
                     return f"{key} {head}"
     if noun.cls == "casualty":
         return next((lex.modifiers[w] for w in before_head if w in lex.modifiers), None)
+    if noun.population == STAFF:  # staff take their institution's population: "military personnel" -> soldiers
+        return next((lex.modifiers[w] for w in before_head if lex.modifiers.get(w) not in (None, STAFF)), STAFF)
     return noun.population
 
 
