@@ -107,3 +107,8 @@ def test_figures_recall_a_word_of_the_sentence_before_does_not_name_a_count(text
 ])
 def test_figures_recall_staff_take_the_population_of_their_institution(text, expected):
     assert figures(text) == expected
+
+
+def test_figures_recall_an_abbreviation_without_its_last_dot_stays_in_the_noun_phrase():
+    assert figures("Several U.S service members were injured in the assault on Varn.") == [
+        ("wounded", "soldiers", 2, None, "Several U.S service members")]

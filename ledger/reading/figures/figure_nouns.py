@@ -153,10 +153,10 @@ def singular_noun_pattern() -> str:
     return phrase_trie(w for w, noun in noun_lexicon().nouns.items() if noun.singular and noun.cls == "person")
 
 
-# Words as the phrase reader sees them: abbreviations with dots ("U.S."), hyphenated names ("F-15",
+# Words as the phrase reader sees them: abbreviations with dots ("U.S.", or "U.S" without the last one), hyphenated names ("F-15",
 # "Iran-backed", "12-year-old"), apostrophes ("Kait'ib"); quotes and one line break may stand between them.
 _TOKEN = re.compile(r"[ \t\"“”‘’]*(?:\n[ \t\"“”‘’]*)?"
-                    r"((?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*|[0-9]+-[\w'’-]+)")
+                    r"([^\W\d_](?:\.[^\W\d_])+\.?(?!\w)|[^\W\d_][\w'’-]*|[0-9]+-[\w'’-]+)")
 
 
 @lru_cache(maxsize=1)
