@@ -17,7 +17,9 @@ from ledger.reading.types import Figure, Span
 
 
 def figures(text: str, start: int = 0, end: int | None = None) -> list[tuple]:
-    return [(f.metric, f.population, f.low, f.high, f.span.text) for f in find_figures(text, start, end)]
+    """Each figure with its population as the reconciler compares it (the noun, then the note if any)."""
+    return [(f.metric, f"{f.population} {f.population_note}" if f.population_note else f.population, f.low, f.high,
+             f.span.text) for f in find_figures(text, start, end)]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -112,3 +112,15 @@ def test_figures_recall_staff_take_the_population_of_their_institution(text, exp
 def test_figures_recall_an_abbreviation_without_its_last_dot_stays_in_the_noun_phrase():
     assert figures("Several U.S service members were injured in the assault on Varn.") == [
         ("wounded", "soldiers", 2, None, "Several U.S service members")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 1,300 people were sheltering in the Velmar theatre.", ("other", "people", "sheltering", 1300)),
+    ("Eight soldiers have been flown to Orsk for screening.", ("other", "soldiers", "transported", 8)),
+    ("The bombing destroyed nine buildings in Tolsk.", ("other", "buildings", "destroyed", 9)),
+    ("Orsk said 11 missiles hit the Velmar base.", ("other", "missiles", "hit", 11)),
+    ("Five soldiers were killed in Varn.", ("killed", "soldiers", None, 5)),
+])
+def test_figures_recall_the_population_is_one_noun_and_what_befell_them_its_note(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.metric, figure.population, figure.population_note, figure.low) == expected

@@ -14,7 +14,12 @@ from ledger.reading.figures.figures import find_figures
 
 
 def figures(text: str) -> list[tuple]:
-    return [(f.metric, f.population, f.low, f.high, f.span.text) for f in find_figures(text)]
+    """Each figure with its population as the reconciler compares it (the noun, then the note if any)."""
+    return [(f.metric, compared(f), f.low, f.high, f.span.text) for f in find_figures(text)]
+
+
+def compared(f) -> str | None:
+    return f"{f.population} {f.population_note}" if f.population_note else f.population
 
 
 @pytest.mark.parametrize("text, expected", [

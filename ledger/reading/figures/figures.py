@@ -510,15 +510,15 @@ def _inherit_populations(text: str, found: list[_Candidate], sentences: Sentence
 def _to_figures(text: str, c: _Candidate, end: int) -> list[Figure]:
     """The figures one resolved count makes: zero casualties is zero killed and zero wounded. A range that
     ends inside the noun phrase keeps the count's own words as the span ("at least five| militia fighters")."""
-    population = f"{c.population} {c.damage}" if c.damage and c.population else c.population
+    note = c.damage if c.damage and c.population else None  # "people" "sheltering", "missiles" that "hit"
     span = Span.of(text, c.start, c.end if c.end <= end else c.quantity.end)
     metrics = [c.metric]
     data = lexicon.load("populations.json")
     if c.metric == "casualties" or "casualties" in c.also:
         metrics = data["casualties_zero_metrics"] if c.low == 0 == c.high else [data["casualties_metric"]]
     metrics += [m for m in c.also if m != "casualties" and m not in metrics]
-    return [Figure(metric, population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts)
-            for metric in metrics]
+    return [Figure(metric, c.population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts,
+                   population_note=note) for metric in metrics]
 
 
 def _zero_statement(text: str, m: re.Match, found: list[_Candidate], sentences: Sentences) -> Figure | None:
