@@ -83,7 +83,7 @@ def test_figures_recall_vague_tolls_and_displacement(text, expected):
     ("The militia carried out attacks on two bases in Varn and one in Tolsk.",
      [("targets", "bases", 3, 3, "two bases in Varn and one in Tolsk")]),
     ("Ten attacks on the convoy killed 4 soldiers.",
-     [("attacks", None, 10, 10, "Ten attacks"), ("killed", "soldiers", 4, 4, "4 soldiers")]),
+     [("attacks", "attacks", 10, 10, "Ten attacks"), ("killed", "soldiers", 4, 4, "4 soldiers")]),
 ])
 def test_figures_recall_things_hit_named_after_the_attack_on_them(text, expected):
     assert figures(text) == expected
@@ -124,3 +124,13 @@ def test_figures_recall_an_abbreviation_without_its_last_dot_stays_in_the_noun_p
 def test_figures_recall_the_population_is_one_noun_and_what_befell_them_its_note(text, expected):
     (figure,) = find_figures(text)
     assert (figure.metric, figure.population, figure.population_note, figure.low) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 1,300 people were inside and 130 have been rescued.",
+     [("other", "people", 1300, 1300, "About 1,300 people"), ("other", "people", 130, 130, "130")]),
+    ("Three have been transported to Orsk.", [("other", "people", 3, 3, "Three")]),
+    ("Warplanes carried out four air strikes on Varn.", [("strikes", "strikes", 4, 4, "four air strikes")]),
+])
+def test_figures_recall_every_figure_has_a_population(text, expected):
+    assert figures(text) == expected

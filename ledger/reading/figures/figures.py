@@ -495,8 +495,8 @@ def _inherit_populations(text: str, found: list[_Candidate], sentences: Sentence
     for i, c in enumerate(found):
         if c.population is not None or c.cls not in ("bare", "casualty", "person"):
             continue
-        if c.metric not in CASUALTY_METRICS and c.metric != "casualties":
-            continue
+        if c.metric not in CASUALTY_METRICS and c.metric != "casualties" and not (c.metric == "other" and c.damage):
+            continue  # people counted without harm ("130 have been rescued") are people too
         before = next((p for p in reversed(found[:i]) if p.cls == "person" and p.metric and p.population
                        and sentences.same(p.start, c.start)), None)
         if before is not None:
