@@ -134,3 +134,14 @@ def test_figures_recall_the_population_is_one_noun_and_what_befell_them_its_note
 ])
 def test_figures_recall_every_figure_has_a_population(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jets hit a theatre in Varn where hundreds of civilians were taking shelter.",
+     ("other", "civilians", "sheltering", 200, None)),
+    ("Aid workers fed between 2,000 and 4,000 people living in tents at the Tolsk camp.",
+     ("other", "people", "sheltering", 2000, 4000)),
+])
+def test_figures_recall_people_sheltering_are_counted_apart_from_the_harmed(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.metric, figure.population, figure.population_note, figure.low, figure.high) == expected
