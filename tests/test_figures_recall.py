@@ -145,3 +145,11 @@ def test_figures_recall_every_figure_has_a_population(text, expected):
 def test_figures_recall_people_sheltering_are_counted_apart_from_the_harmed(text, expected):
     (figure,) = find_figures(text)
     assert (figure.metric, figure.population, figure.population_note, figure.low, figure.high) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One senior commander described the casualties in Varn as heavy.", []),
+    ("Two militia members armed with rifles were killed.", [("killed", "fighters", 2, 2, "Two militia members")]),
+])
+def test_figures_recall_the_count_belongs_to_the_noun_before_a_past_verb(text, expected):
+    assert figures(text) == expected

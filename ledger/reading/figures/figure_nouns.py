@@ -247,11 +247,12 @@ def _population(noun: Noun, before_head: list[str], head: str) -> str | None:
 
 
 def _before_participle(words: list[tuple[str, int, int]], one: bool) -> list[tuple[str, int, int]]:
-    """The words up to a participle that follows a known noun: "two bases housing troops" counts bases, the
-    troops belong to the clause the participle opens."""
+    """The words up to a participle or a past verb that follows a known noun: "two bases housing troops"
+    counts bases, "one commander described the casualties" a commander; what follows belongs to the clause
+    the verb opens."""
     nouns = noun_lexicon().nouns
     for i, (word, _, _) in enumerate(words):
-        if i and word.endswith("ing") and word not in nouns and _head(words[:i], one)[2] is not None:
+        if i and word.endswith(("ing", "ed")) and word not in nouns and _head(words[:i], one)[2] is not None:
             return words[:i]
     return words
 
