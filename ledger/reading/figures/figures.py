@@ -5,7 +5,7 @@ words around it, which say what happened to what was counted. The first of these
 the metric, and each only accepts metrics that fit what is counted (people are killed, facilities targeted):
 
 1. the head noun itself: "40 attacks", "200 deaths", "14 rockets" ("11 missiles hit the base" keeps what
-   became of the munitions in the population: "missiles hit");
+   became of the munitions in the population note: missiles, "hit");
 2. a verb right before the count: "killed one fighter", "destroyed multiple facilities";
 2a. an attack noun right before things hit: "air strikes on several positions";
 3. the first cue after it, up to the next count, a clause opener ("after") or the end of the sentence:
@@ -250,7 +250,7 @@ def _meaning(words: str) -> tuple[str | None, str | None]:
 
 def _from_noun(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 1: "40 attacks", "200 deaths", "14 rockets" say their metric themselves. Munitions keep what
-    became of them in the population: "11 missiles hit the base" are "missiles hit", not the missiles fired."""
+    became of them in the population note: "11 missiles hit the base" are missiles "hit", not the missiles fired."""
     noun = c.phrase.noun
     if noun and noun.cls == "weapon":
         g = cue_grammar()
