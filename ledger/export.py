@@ -42,7 +42,7 @@ def event_ref(event: Event | None) -> dict[str, Any] | None:
 def figure_dict(figure: Figure) -> dict[str, Any]:
     return {"metric": figure.metric, "population": figure.population, "low": figure.low, "high": figure.high,
             "qualifier": figure.qualifier, "text": figure.text, "start": figure.text_start, "end": figure.text_end,
-            "vague": figure.vague, "no_figure": figure.no_figure}
+            "vague": figure.vague, "no_figure": figure.no_figure, "population_note": figure.population_note}
 
 
 def claim_dict(claim: Claim) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
                Source.reliability, Claim.article_id, Article.outlet, Article.published, Figure.metric,
                Figure.population, Figure.low, Figure.high, Figure.qualifier, Figure.vague, Figure.no_figure,
                Figure.text, via.name, Claim.kind, Article.sha256, Claim.content_start, Figure.text_start,
-               Figure.text_end, Claim.content, Claim.context_start,
+               Figure.population_note, Figure.text_end, Claim.content, Claim.context_start,
                func.substr(Article.text, Claim.context_start + 1, Claim.context_end - Claim.context_start))
         .join(Claim, Claim.id == Figure.claim_id)
         .join(Source, Source.id == Claim.source_id)
@@ -46,7 +46,9 @@ def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.Fig
         if raw not in dates:  # few distinct dates among many facts: read each once
             dates[raw] = (published.precision(raw), published.moment(raw))
         fact["published_precision"], fact["published"] = dates[raw]
-        figure_end, content = row[-4:-2]  # the columns after the fields: where a figure counts (its place)
+        note, figure_end, content = row[-5:-2]  # the columns after the fields: where a figure counts (its place)
+        if note and fact["population"]:  # "people" "sheltering" are compared only with people sheltering
+            fact["population"] = f"{fact['population']} {note}"
         if content and figure_end is not None and None not in (fact["figure_start"], fact["claim_start"]):
             offset = fact["claim_start"]
             fact["place"] = figure_place(content, fact["figure_start"] - offset, figure_end - offset)

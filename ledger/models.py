@@ -218,6 +218,7 @@ class Figure(Base):
     text_start: Mapped[int] = mapped_column(Integer)
     text_end: Mapped[int] = mapped_column(Integer)
     parts: Mapped[Optional[list[Any]]] = mapped_column(JSON)
+    population_note: Mapped[Optional[str]] = mapped_column(String(60))  # "sheltering": what befell them
 
     claim: Mapped[Claim] = relationship(back_populates="figures")
 

@@ -103,6 +103,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "text_start": "Offset of the words in article.text.",
         "text_end": "End offset of the words.",
         "parts": "For a list that adds up, JSON list of the [start, end] of each part.",
+        "population_note": "What else befell the counted, apart from the population (sheltering, destroyed, hit); "
+                           "conflicts compare only counts with the same note.",
     }),
     "conflict": ("A disagreement the reconciler found for one event and metric (recomputed whenever the event "
                  "changes).", {

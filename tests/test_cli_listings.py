@@ -85,7 +85,7 @@ def test_cli_export_claims_csv_has_one_row_per_claim(filled):
     rows = list(csv.DictReader(io.StringIO(filled("export", "claims", "--format", "csv").stdout)))
     assert [(r["source.name"], r["kind"]) for r in rows] == [
         ("Ilse Brandt", "indirect"), ("Ilse Brandt", "direct"), ("village clinic", "indirect")]
-    assert [r["figures"] for r in rows] == ["wounded civilians 3", "other munitions 7+", "wounded people 5"]
+    assert [r["figures"] for r in rows] == ["wounded civilians 3", "other shells 7+", "wounded people 5"]
 
 
 def test_cli_show_claim_marks_content_speaker_and_cue_when_piped(filled):

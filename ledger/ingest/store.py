@@ -182,7 +182,7 @@ def insert_claims(session: Session, claims: list[Claim], rows: list[dict]) -> No
     figures = [{"claim_id": claim_id, "metric": f.metric, "population": f.population, "low": f.low,
                 "high": f.high, "qualifier": f.qualifier, "vague": f.vague, "no_figure": f.no_figure,
                 "text": f.span.text, "text_start": f.span.start, "text_end": f.span.end,
-                "parts": [[p.start, p.end] for p in f.parts] or None}
+                "parts": [[p.start, p.end] for p in f.parts] or None, "population_note": f.population_note}
                for claim_id, claim in zip(ids, claims) for f in claim.figures]
     if figures:
         connection.execute(_INSERT_FIGURES, figures)

@@ -27,7 +27,9 @@ class Figure:
     5/None, "up to 7" -> None/7). ``vague`` marks amounts such as "several" or "dozens" whose stored bound
     is only a floor; the reconciler gives them a plausible range when comparing, never when storing.
     ``no_figure`` marks a party explicitly declining to give a number ("did not provide information on
-    casualties"): evidence of silence, not zero; low/high are then None.
+    casualties"): evidence of silence, not zero; low/high are then None. ``population_note`` says what
+    else befell the counted, apart from the population noun ("people" sheltering, "buildings" destroyed,
+    "missiles" that hit): the reconciler compares only counts with the same note.
     """
 
     metric: str
@@ -39,6 +41,7 @@ class Figure:
     vague: bool = False
     no_figure: bool = False
     parts: tuple[Span, ...] = ()
+    population_note: str | None = None
 
 
 @dataclass(slots=True)

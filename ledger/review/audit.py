@@ -45,7 +45,7 @@ def figure_snapshot(figure: Figure) -> dict[str, Any]:
     return {"metric": figure.metric, "population": figure.population, "low": figure.low, "high": figure.high,
             "qualifier": figure.qualifier, "vague": figure.vague, "no_figure": figure.no_figure,
             "text": figure.text, "text_start": figure.text_start, "text_end": figure.text_end,
-            "parts": figure.parts}
+            "parts": figure.parts, "population_note": figure.population_note}
 
 
 def restore_claim(claim: Claim, snapshot: dict[str, Any]) -> None:
@@ -53,7 +53,7 @@ def restore_claim(claim: Claim, snapshot: dict[str, Any]) -> None:
     for key in ("status", "kind", "credibility", "source_id", "event_id", "content", "content_start",
                 "content_end", "mention", "mention_start", "mention_end", "cue", "cue_start", "cue_end"):
         setattr(claim, key, snapshot[key])
-    claim.figures = [Figure(**f) for f in snapshot["figures"]]
+    claim.figures = [Figure(**{"population_note": None, **f}) for f in snapshot["figures"]]
 
 
 def entries(session: Session, entity: str | None = None, entity_id: int | None = None, who: str | None = None,

@@ -13,7 +13,7 @@ class, which says which metrics a figure about it may carry:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text import data as lexicon
@@ -21,6 +21,10 @@ from ledger.text.phrases import phrase_trie
 from ledger.reading.types import METRICS
 
 CLASSES = ("person", "target", "structure", "weapon", "event", "casualty", "bare")
+# Things counted: their population is the plural noun counted ("two bases" -> bases, "one location" ->
+# locations), as an analyst logs it, not a class name; each compares only with itself in the reconciler.
+OBJECT_CLASSES = ("target", "structure", "weapon")
+STAFF = "personnel"  # the staff of an institution, unless a modifier names the institution's people
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,25 @@ def _noun_entries(group: dict, where: str) -> dict[str, Noun]:
     singular = Noun(group["class"], group["population"], metric, kinds, singular=True)
     entries = {w.casefold(): singular for w in group.get("singular", ())}
     entries.update({w.casefold(): plural for w in group["nouns"]})
+    if group["class"] in OBJECT_CLASSES:
+        counted = {w: _counted_noun(w) for w in entries}
+        plurals = {counted[w.casefold()] for w in group["nouns"]}
+        entries = {w: replace(noun, population=_plural(counted[w], plurals) or noun.population)
+                   for w, noun in entries.items()}
     return entries
+
+
+def _counted_noun(words: str) -> str:
+    """The noun a phrase of the lexicon counts: its last word, or the word before "of" ("storage
+    facilities" -> facilities, "points of interest" -> points)."""
+    parts = words.split()
+    return parts[parts.index("of") - 1] if "of" in parts[1:] else parts[-1]
+
+
+def _plural(word: str, plurals: set[str]) -> str | None:
+    """``word`` itself when it is one of the group's plurals, else its plural among them ("base" -> bases)."""
+    forms = (word, word + "s", word + "es", word[:-1] + "ies", word[:-2] + "ves")
+    return next((form for form in forms if form in plurals), None)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +140,9 @@ def populations() -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[s
     groups whose population is a kind of thing, the (kinds, nouns) pairs it is written from ("rocket
     attacks": kind "rocket", noun "attacks")."""
     data = lexicon.load("populations.json")
-    named = tuple(dict.fromkeys(g["population"] for g in data["groups"] if g.get("population")))
+    objects = (noun.population for noun in noun_lexicon().nouns.values() if noun.cls in OBJECT_CLASSES)
+    named = tuple(dict.fromkeys([g["population"] for g in data["groups"] if g.get("population")
+                                 and g["class"] not in OBJECT_CLASSES] + [p for p in objects if p]))
     kinds = tuple((tuple(g["kind_modifiers"]), tuple(g["nouns"])) for g in data["groups"] if g.get("kind_modifiers"))
     return named, kinds
 
@@ -129,10 +153,10 @@ def singular_noun_pattern() -> str:
     return phrase_trie(w for w, noun in noun_lexicon().nouns.items() if noun.singular and noun.cls == "person")
 
 
-# Words as the phrase reader sees them: abbreviations with dots ("U.S."), hyphenated names ("F-15",
+# Words as the phrase reader sees them: abbreviations with dots ("U.S.", or "U.S" without the last one), hyphenated names ("F-15",
 # "Iran-backed", "12-year-old"), apostrophes ("Kait'ib"); quotes and one line break may stand between them.
 _TOKEN = re.compile(r"[ \t\"“”‘’]*(?:\n[ \t\"“”‘’]*)?"
-                    r"((?:[^\W\d_]\.){2,}|[^\W\d_][\w'’-]*|[0-9]+-[\w'’-]+)")
+                    r"([^\W\d_](?:\.[^\W\d_])+\.?(?!\w)|[^\W\d_][\w'’-]*|[0-9]+-[\w'’-]+)")
 
 
 @lru_cache(maxsize=1)
@@ -217,15 +241,18 @@ def _population(noun: Noun, before_head: list[str], head: str) -> str | None:
                     return f"{key} {head}"
     if noun.cls == "casualty":
         return next((lex.modifiers[w] for w in before_head if w in lex.modifiers), None)
+    if noun.population == STAFF:  # staff take their institution's population: "military personnel" -> soldiers
+        return next((lex.modifiers[w] for w in before_head if lex.modifiers.get(w) not in (None, STAFF)), STAFF)
     return noun.population
 
 
 def _before_participle(words: list[tuple[str, int, int]], one: bool) -> list[tuple[str, int, int]]:
-    """The words up to a participle that follows a known noun: "two bases housing troops" counts bases, the
-    troops belong to the clause the participle opens."""
+    """The words up to a participle or a past verb that follows a known noun: "two bases housing troops"
+    counts bases, "one commander described the casualties" a commander; what follows belongs to the clause
+    the verb opens."""
     nouns = noun_lexicon().nouns
     for i, (word, _, _) in enumerate(words):
-        if i and word.endswith("ing") and word not in nouns and _head(words[:i], one)[2] is not None:
+        if i and word.endswith(("ing", "ed")) and word not in nouns and _head(words[:i], one)[2] is not None:
             return words[:i]
     return words
 

@@ -5,8 +5,9 @@ words around it, which say what happened to what was counted. The first of these
 the metric, and each only accepts metrics that fit what is counted (people are killed, facilities targeted):
 
 1. the head noun itself: "40 attacks", "200 deaths", "14 rockets" ("11 missiles hit the base" keeps what
-   became of the munitions in the population: "missiles hit");
+   became of the munitions in the population note: missiles, "hit");
 2. a verb right before the count: "killed one fighter", "destroyed multiple facilities";
+2a. an attack noun right before things hit: "air strikes on several positions";
 3. the first cue after it, up to the next count, a clause opener ("after") or the end of the sentence:
    "five were killed", "22 dead", "27 soldiers suffered concussions"; what else befell people ("1,300 people
    were sheltering") only when no harm is said of them there;
@@ -38,10 +39,12 @@ import re
 from dataclasses import dataclass, replace
 
 from ledger.text import data as lexicon
+from ledger.reading.figures.attack_on import attacked
+from ledger.reading.figures.context_population import context_population
 from ledger.reading.figures.figure_context import Sentences, cue_grammar
 from ledger.reading.figures.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
 from ledger.reading.figures.no_figure import find_no_figure
-from ledger.reading.figures.numbers import Quantity, find_quantities, number_value, plausible_bounds
+from ledger.reading.figures.numbers import Quantity, find_quantities, measure_end, number_value, plausible_bounds
 from ledger.text.phrases import lowered
 from ledger.reading.types import METRICS, Figure, Span
 
@@ -83,7 +86,7 @@ def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
     """The count with its noun phrase, or None when the phrase rules it out as a count of anything."""
     g = cue_grammar()
     one = quantity.kind == "article" or (quantity.kind == "number" and number_value(quantity.word) == 1)
-    phrase = noun_phrase(text, quantity.end, one=one, limit=limit, stops=g.cue_words)
+    phrase = noun_phrase(text, measure_end(text, quantity.end), one=one, limit=limit, stops=g.cue_words)
     noun = phrase.noun
     if quantity.kind == "article" and not (noun and noun.singular and noun.cls == "person"):
         return None  # "a" counts only a singular person noun: "a child", not "a strike"
@@ -247,7 +250,7 @@ def _meaning(words: str) -> tuple[str | None, str | None]:
 
 def _from_noun(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 1: "40 attacks", "200 deaths", "14 rockets" say their metric themselves. Munitions keep what
-    became of them in the population: "11 missiles hit the base" are "missiles hit", not the missiles fired."""
+    became of them in the population note: "11 missiles hit the base" are missiles "hit", not the missiles fired."""
     noun = c.phrase.noun
     if noun and noun.cls == "weapon":
         g = cue_grammar()
@@ -277,6 +280,11 @@ def _read_left_cue(text: str, c: _Candidate, lo: int) -> None:
 def _left_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 2: an active verb right before the count: "killed one fighter", "destroying “multiple facilities”"."""
     return c.left_metric
+
+
+def _attack_on(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
+    """Rule 2a: things hit, named after the attack that hit them: "air strikes on several positions"."""
+    return "targets" if c.cls in ("target", "structure") and attacked(text, c.start) else None
 
 
 def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
@@ -381,7 +389,7 @@ def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return None
 
 
-_RULES = (_from_noun, _left_cue, _right_cue, _of_the_harmed, _total_of, _lead_in, _predicate, _left_object)
+_RULES = (_from_noun, _left_cue, _attack_on, _right_cue, _of_the_harmed, _total_of, _lead_in, _predicate, _left_object)
 
 
 def _bounds(found: list[_Candidate], i: int, sentences: Sentences) -> tuple[int, int]:
@@ -481,31 +489,36 @@ def _asserted(text: str, c: _Candidate, sentences: Sentences) -> bool:
 # ---------------------------------------------------------------- populations and figures
 
 
-def _inherit_populations(found: list[_Candidate], sentences: Sentences) -> None:
+def _inherit_populations(text: str, found: list[_Candidate], sentences: Sentences) -> None:
     """A count of people with no noun ("two were injured") is of the people counted before it in the
     sentence ("one member of a militia was killed and two were injured" -> fighters); else "people"."""
     for i, c in enumerate(found):
         if c.population is not None or c.cls not in ("bare", "casualty", "person"):
             continue
-        if c.metric not in CASUALTY_METRICS and c.metric != "casualties":
-            continue
+        if c.metric not in CASUALTY_METRICS and c.metric != "casualties" and not (c.metric == "other" and c.damage):
+            continue  # people counted without harm ("130 have been rescued") are people too
         before = next((p for p in reversed(found[:i]) if p.cls == "person" and p.metric and p.population
                        and sentences.same(p.start, c.start)), None)
-        c.population = before.population if before else "people"
+        if before is not None:
+            c.population = before.population
+        elif c.low == 0 == c.high:  # "there were no injuries" after "troops came under fire": soldiers
+            c.population = context_population(text, c.start, c.end, sentences) or "people"
+        else:
+            c.population = "people"
 
 
 def _to_figures(text: str, c: _Candidate, end: int) -> list[Figure]:
     """The figures one resolved count makes: zero casualties is zero killed and zero wounded. A range that
     ends inside the noun phrase keeps the count's own words as the span ("at least five| militia fighters")."""
-    population = f"{c.population} {c.damage}" if c.damage and c.population else c.population
+    note = c.damage if c.damage and c.population else None  # "people" "sheltering", "missiles" that "hit"
     span = Span.of(text, c.start, c.end if c.end <= end else c.quantity.end)
     metrics = [c.metric]
     data = lexicon.load("populations.json")
     if c.metric == "casualties" or "casualties" in c.also:
         metrics = data["casualties_zero_metrics"] if c.low == 0 == c.high else [data["casualties_metric"]]
     metrics += [m for m in c.also if m != "casualties" and m not in metrics]
-    return [Figure(metric, population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts)
-            for metric in metrics]
+    return [Figure(metric, c.population, c.low, c.high, span, c.qualifier, c.quantity.vague, parts=c.parts,
+                   population_note=note) for metric in metrics]
 
 
 def _zero_statement(text: str, m: re.Match, found: list[_Candidate], sentences: Sentences) -> Figure | None:
@@ -513,8 +526,11 @@ def _zero_statement(text: str, m: re.Match, found: list[_Candidate], sentences: 
     metric = cue_grammar().zero_meaning.get(_norm(m.group("zero")))
     before = next((c for c in reversed(found) if c.cancelled and c.start < m.start()
                    and sentences.same(c.start, m.start())), None)
-    population = before.population if before and before.population else "people"
-    return Figure(metric, population, 0, 0, Span.of(text, m.start(), m.end())) if metric else None
+    if not metric:
+        return None
+    population = before.population if before and before.population else None
+    population = population or context_population(text, m.start(), m.end(), sentences) or "people"
+    return Figure(metric, population, 0, 0, Span.of(text, m.start(), m.end()))
 
 
 def _bare_plural(text: str, m: re.Match, found: list[_Candidate]) -> Figure | None:
@@ -569,7 +585,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
     found = _candidates(text, spans)
     _inherit_nouns(found, sentences)
     _resolve_metrics(text, found, sentences)
-    _inherit_populations(found, sentences)
+    _inherit_populations(text, found, sentences)
     figures = [f for c in found if c.metric and not c.cancelled and start <= c.start
                and (c.end <= end or not c.parts and c.quantity.end <= end) and _asserted(text, c, sentences)
                for f in _to_figures(text, c, end)]

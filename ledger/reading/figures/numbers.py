@@ -245,9 +245,18 @@ def _words() -> _Words:
 
 
 def _previous_word(text: str, position: int) -> str:
-    """The word before ``position``, without quotes or brackets: "said", "Feb.", "Karim,"."""
-    parts = text[max(0, position - 40):position].rstrip(" \t\n\"“‘(").rsplit(None, 1)
-    return parts[-1].lstrip("\"“‘(") if parts else ""
+    """The word before ``position``, without quotes or brackets: "said", "Feb.", "Karim,". None ("") across
+    a line break or a sentence end ("... in flight.\n\nMore than 100", "in flight. More than 100"): a word
+    of another sentence says nothing of this count."""
+    window = text[max(0, position - 40):position]
+    stripped = window.rstrip(" \t\n\"“‘(")
+    if "\n" in window[len(stripped):]:
+        return ""
+    parts = stripped.rsplit(None, 1)
+    word = parts[-1].lstrip("\"“‘(") if parts else ""
+    if word[-1:] in ".!?" and text[position:position + 1].isupper() and len(word.rstrip(".!?")) > 3:
+        return ""
+    return word
 
 
 def _next_words(text: str, position: int) -> tuple[str, str]:
@@ -267,6 +276,16 @@ def _measure_after(text: str, end: int) -> bool:
     if first in words.unit_modifiers and (second in units or second.rstrip(".") in units):
         return True
     return first in units or first.rstrip(".,") in units or f"{first} {second.rstrip('.,')}" in units
+
+
+_MEASURE = re.compile(r"[ \t]+[0-9][0-9,.]*(?:[ \t]+|-)([\w.'’]+)(?![\w-])")
+
+
+def measure_end(text: str, position: int) -> int:
+    """Where a measure right after a count ends ("two| 500 kilogram| bombs", "three| 2,000-pound| bombs"),
+    so that the count reaches the noun it counts; ``position`` when no measure follows."""
+    m = _MEASURE.match(text, position)
+    return m.end() if m and m.group(1).casefold().rstrip(".") in _words().units else position
 
 
 def _looks_like_year(text: str, m: re.Match, value: int) -> bool:

@@ -1,0 +1,155 @@
+"""Figures an analyst logs that the extractor used to miss or label by class name (issue 14).
+
+Invented places and people; each test names the class of language it covers.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ledger.reading.figures.figures import find_figures
+
+
+def figures(text: str) -> list[tuple]:
+    return [(f.metric, f.population, f.low, f.high, f.span.text) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rockets hit one base in Varn and two bases near Tolsk.",
+     [("targets", "bases", 3, 3, "one base in Varn and two bases near Tolsk")]),
+    ("The drones struck a depot and three checkpoints outside Molva.",
+     [("targets", "checkpoints", 3, 3, "three checkpoints")]),
+    ("The army said it destroyed four armoured vehicles.", [("targets", "vehicles", 4, 4, "four armoured vehicles")]),
+    ("Orsk fired 12 mortar shells at the town.", [("other", "shells", 12, 12, "12 mortar shells")]),
+    ("Two helicopters and six fighter jets took part.",
+     [("other", "helicopters", 2, 2, "Two helicopters"), ("other", "jets", 6, 6, "six fighter jets")]),
+])
+def test_figures_recall_objects_are_counted_by_their_own_plural_noun(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Korvan troops came under rocket fire on Monday, but escaped injury.",
+     [("wounded", "soldiers", 0, 0, "escaped injury")]),
+    ("Korvan forces were attacked by rockets. There were no injuries and damage is being assessed.",
+     [("wounded", "soldiers", 0, 0, "no injuries")]),
+    ("Officials said there were no injuries to Tarvian soldiers from the attack.",
+     [("wounded", "soldiers", 0, 0, "no injuries")]),
+    ("We suffered no casualties, all of our soldiers are safe.",
+     [("killed", "soldiers", 0, 0, "no casualties"), ("wounded", "soldiers", 0, 0, "no casualties")]),
+])
+def test_figures_recall_a_zero_is_about_the_people_its_context_names(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police said there were no casualties.",
+    "Militants have attacked the base; there were no deaths or injuries, the army said.",
+])
+def test_figures_recall_a_zero_is_not_about_who_speaks_or_attacks(text):
+    assert {population for _, population, *_ in figures(text)} == {"people"}
+
+
+def test_figures_recall_a_zero_is_not_about_a_group_that_only_modifies_a_noun():
+    text = ("Militias fired rockets at the base. The coalition answered with artillery on militia positions near "
+            "Varn. There were no injuries sustained during the attack.")
+    assert figures(text) == [("wounded", "people", 0, 0, "no injuries")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jets dropped two 500 kilogram bombs on the theatre.", [("other", "bombs", 2, 2, "two 500 kilogram bombs")]),
+    ("Jets dropped two 500-kg bombs on the theatre.", [("other", "bombs", 2, 2, "two 500-kg bombs")]),
+    ("The bomber dropped three 2,000-pound bombs.", [("other", "bombs", 3, 3, "three 2,000-pound bombs")]),
+    ("A 12-year-old boy was killed in Tolsk.", [("killed", "children", 1, 1, "A 12-year-old boy")]),
+])
+def test_figures_recall_the_count_is_not_the_measure_of_what_it_counts(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shelling killed dozens of people and wounded scores more.",
+     [("killed", "people", 24, None, "dozens of people"), ("wounded", "people", 40, None, "scores")]),
+    ("The insurgency has forced some two million to flee their homes.",
+     [("displaced", "people", 2000000, 2000000, "some two million")]),
+    ("The fighting has left more than 2.6 million others homeless.",
+     [("displaced", "people", 2600001, None, "more than 2.6 million others")]),
+])
+def test_figures_recall_vague_tolls_and_displacement(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four fighters were killed by air strikes on several positions of the militia near Varn.",
+     [("killed", "fighters", 4, 4, "Four fighters"), ("targets", "positions", 2, None, "several positions")]),
+    ("The militia carried out attacks on two bases in Varn and one in Tolsk.",
+     [("targets", "bases", 3, 3, "two bases in Varn and one in Tolsk")]),
+    ("Ten attacks on the convoy killed 4 soldiers.",
+     [("attacks", "attacks", 10, 10, "Ten attacks"), ("killed", "soldiers", 4, 4, "4 soldiers")]),
+])
+def test_figures_recall_things_hit_named_after_the_attack_on_them(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Radars tracked the missiles in flight.\n\nMore than 100 Korvan soldiers suffered concussions.",
+     [("wounded", "soldiers", 101, None, "More than 100 Korvan soldiers")]),
+    ("The drone was lost in flight. Eleven soldiers were wounded.", [("wounded", "soldiers", 11, 11, "Eleven soldiers")]),
+    ("Passengers of Flight 752 were mourned.", []),
+])
+def test_figures_recall_a_word_of_the_sentence_before_does_not_name_a_count(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fifty Korvan military personnel have been diagnosed with concussions.",
+     [("wounded", "soldiers", 50, 50, "Fifty Korvan military personnel")]),
+    ("Three army personnel were wounded.", [("wounded", "soldiers", 3, 3, "Three army personnel")]),
+    ("Six hospital personnel were killed.", [("killed", "personnel", 6, 6, "Six hospital personnel")]),
+])
+def test_figures_recall_staff_take_the_population_of_their_institution(text, expected):
+    assert figures(text) == expected
+
+
+def test_figures_recall_an_abbreviation_without_its_last_dot_stays_in_the_noun_phrase():
+    assert figures("Several U.S service members were injured in the assault on Varn.") == [
+        ("wounded", "soldiers", 2, None, "Several U.S service members")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 1,300 people were sheltering in the Velmar theatre.", ("other", "people", "sheltering", 1300)),
+    ("Eight soldiers have been flown to Orsk for screening.", ("other", "soldiers", "transported", 8)),
+    ("The bombing destroyed nine buildings in Tolsk.", ("other", "buildings", "destroyed", 9)),
+    ("Orsk said 11 missiles hit the Velmar base.", ("other", "missiles", "hit", 11)),
+    ("Five soldiers were killed in Varn.", ("killed", "soldiers", None, 5)),
+])
+def test_figures_recall_the_population_is_one_noun_and_what_befell_them_its_note(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.metric, figure.population, figure.population_note, figure.low) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 1,300 people were inside and 130 have been rescued.",
+     [("other", "people", 1300, 1300, "About 1,300 people"), ("other", "people", 130, 130, "130")]),
+    ("Three have been transported to Orsk.", [("other", "people", 3, 3, "Three")]),
+    ("Warplanes carried out four air strikes on Varn.", [("strikes", "strikes", 4, 4, "four air strikes")]),
+])
+def test_figures_recall_every_figure_has_a_population(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jets hit a theatre in Varn where hundreds of civilians were taking shelter.",
+     ("other", "civilians", "sheltering", 200, None)),
+    ("Aid workers fed between 2,000 and 4,000 people living in tents at the Tolsk camp.",
+     ("other", "people", "sheltering", 2000, 4000)),
+])
+def test_figures_recall_people_sheltering_are_counted_apart_from_the_harmed(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.metric, figure.population, figure.population_note, figure.low, figure.high) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One senior commander described the casualties in Varn as heavy.", []),
+    ("Two militia members armed with rifles were killed.", [("killed", "fighters", 2, 2, "Two militia members")]),
+])
+def test_figures_recall_the_count_belongs_to_the_noun_before_a_past_verb(text, expected):
+    assert figures(text) == expected
