@@ -58,3 +58,43 @@ def test_speakers_statement_and_a_source_is_the_source():
 def test_speakers_name_particle_written_with_a_capital_stays_in_the_name():
     p = describe("Norland's Prime Minister Tarek Al Dorani", 0, 40)
     assert (p.name, p.first, p.last) == ("Tarek Al Dorani", "Tarek", "Dorani")
+
+
+def _layout(text: str, outlet: str = "Harbour Post") -> list[tuple[str, str, str | None]]:
+    """(speaker name, start of the claim, mention) of every claim of an article with a headline."""
+    return [(c.speaker.name, c.content.text[:20], c.speaker.mention.text if c.speaker.mention else None)
+            for c in extract(text, outlet=outlet) if c.kind != "outlet"]
+
+
+def test_speakers_colon_line_introduces_the_quote_paragraphs_after_it():
+    text = ("Coach Arne Vidal reacts:\n\n"
+            "\u201cThe best team won today. That is my opinion.\u201d\n\n"
+            "\u201cThe players were brilliant. We covered space and men all afternoon.\u201d\n\n"
+            "On the title race\n\n"
+            "\u201cWe have no chance. We were waiting for this match to be the title match.\u201d")
+    assert {name for name, _, _ in _layout(text)} == {"Arne Vidal"}
+
+
+def test_speakers_a_name_heading_gives_the_quotes_under_it():
+    text = ("Bank chiefs on rates\n\nThe following are recent comments by members of the Norland bank board.\n\n"
+            "Lena Vos (Norland Bank)\n\n3 May 2031\n\n"
+            "\u2018I think that we are heading towards more delicate decisions on rates.\u2019")
+    assert _layout(text)[-1][:2] == ("Lena Vos", "I think that we are ")
+
+
+def test_speakers_transcript_label_is_the_speaker_of_its_first_person():
+    text = ("Hearing transcript\n\n"
+            "SEN. MARA LINDQVIST (D-NORLAND): The committee will come to order. We welcome everyone to the "
+            "hearing on data privacy.")
+    assert _layout(text) == [("MARA LINDQVIST", "everyone to the hear", "SEN. MARA LINDQVIST")]
+
+
+def test_speakers_first_person_outside_quotes_is_the_author():
+    text = ("A letter to our workers\n\nThe union has asked members to authorise a strike.\n\n"
+            "We hope the union will not take this course. A strike threat here is wrong.")
+    assert _layout(text)[-1] == ("Harbour Post", "the union will not t", "We")
+
+
+def test_speakers_first_person_inside_a_quote_is_not_the_author():
+    text = ("Port reopens\n\n\u201cWe hope the ships will return,\u201d harbour master Ilse Brandt said.")
+    assert _layout(text)[0][0] == "Ilse Brandt"

@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from ledger.reading.claims import introduced
 from ledger.reading.claims.attribution import Found
 from ledger.reading.claims.descriptions import Phrase, describe
 from ledger.reading.claims.frames import subject_of
@@ -457,20 +458,31 @@ def _form(text: str, span: tuple[int, int]) -> str:
     return _ARTICLE.sub("", form)
 
 
-def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str | None) -> list[Speaker]:
+def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str | None,
+             layout: Layout | None = None) -> list[Speaker]:
     """The Speaker of every found claim, in the same order.
 
     Claims with a carried speaker share the entity and the mention of the claim they carry from; outlet
-    claims are the outlet's; unattributed quotes get an unknown anonymous speaker.
+    claims are the outlet's; an unattributed quote is the speaker a colon line or a transcript label
+    gives it (``introduced``), else an unknown anonymous speaker; a first-person "we"/"I" outside any
+    quotation is a label's speaker, else the author: the outlet.
     """
     resolver = Resolver(text, units)
+    layout = layout or Layout(text)
     entities: list[Entity | None] = []
     by_claim: dict[int, Entity | None] = {}
+    named: dict[int, tuple[int, int]] = {}  # the mention the layout gave a claim
     for claim in found:
-        if claim.outlet or claim.kind in ("outlet", "unattributed_quote"):
+        if claim.outlet or claim.kind == "outlet":
             entities.append(None)
             continue
-        if claim.speaker is not None:
+        mention = layout.speaker(claim)
+        if mention is _AUTHOR:
+            entity = _AUTHOR
+        elif mention is not None:
+            entity = resolver.resolve(mention)
+            named[id(claim)] = mention
+        elif claim.speaker is not None:
             entity = resolver.resolve(claim.speaker, claim.antecedent)
             if claim.described is not None:
                 resolver.describe_more(entity, claim.described)
@@ -481,16 +493,50 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
         entities.append(entity)
         by_claim[id(claim)] = entity
     _cataphora(resolver, found, entities)
-    return [_speaker(text, claim, entity, outlet, _named_by(claim)) for claim, entity in zip(found, entities)]
+    return [_speaker(text, claim, entity, outlet, _named_by(claim, named)) for claim, entity in zip(found, entities)]
 
 
-def _named_by(claim: Found) -> tuple[int, int] | None:
-    """The mention that names a claim's speaker: its own, or for a quote carried on from an earlier claim
-    ('"..." he said.' then a quote paragraph) the mention of that claim ("he")."""
+_AUTHOR = Entity("the author", "outlet")  # the article's own first person: its outlet speaks
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+class Layout:
+    """The speakers an article's layout gives (see ``introduced``): read per claim, paragraphs looked up
+    by offset."""
+
+    def __init__(self, text: str, paragraphs=(), quotes=(), headline: Span | None = None):
+        self.text = text
+        self.paragraphs = list(paragraphs)
+        self.starts = [p.start for p in self.paragraphs]
+        self.quoted = sorted(quotes)
+        self.lines = ([headline] if headline is not None else []) + self.paragraphs  # a colon line may open
+        self.first = len(self.lines) - len(self.paragraphs)  # the body, though read as its headline
+
+    def speaker(self, claim: Found):
+        """A mention span for a claim the layout attributes, ``_AUTHOR`` for the author's first person,
+        else None (the claim's own speaker stands)."""
+        first_person = claim.speaker is not None and \
+            self.text[claim.speaker[0]:claim.speaker[1]].lower() in _FIRST_PERSON
+        if not first_person and not (claim.kind == "unattributed_quote" or (
+                claim.speaker is None and claim.carry is None)):
+            return None
+        para = introduced.paragraph_of(self.paragraphs, self.starts, claim.content[0])
+        if para is None:
+            return None
+        found = introduced.label(self.text, self.paragraphs[para])
+        if found is not None or not first_person:
+            return found or introduced.introducer(self.text, self.lines, para + self.first)
+        return _AUTHOR if introduced.outside(self.quoted, claim.speaker[0]) else None
+
+
+def _named_by(claim: Found, named: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    """The mention that names a claim's speaker: its own or the one the layout gave it (``named``), or for a
+    quote carried on from an earlier claim ('"..." he said.' then a quote paragraph) the mention of that
+    claim ("he")."""
     seen = 0
-    while claim.speaker is None and claim.carry is not None and seen < 50:
+    while claim.speaker is None and id(claim) not in named and claim.carry is not None and seen < 50:
         claim, seen = claim.carry, seen + 1
-    return claim.speaker
+    return named.get(id(claim), claim.speaker)
 
 
 def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | None]) -> None:
@@ -517,8 +563,8 @@ def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | N
 def _speaker(text: str, claim: Found, e: Entity | None, outlet: str | None,
              named_by: tuple[int, int] | None) -> Speaker:
     mention = Span.of(text, *named_by) if named_by is not None else None
-    if claim.outlet or claim.kind == "outlet":
-        return Speaker(outlet or "unknown outlet", "outlet", None, "media")
+    if claim.outlet or claim.kind == "outlet" or e is _AUTHOR:  # the author's "we" keeps its mention
+        return Speaker(outlet or "unknown outlet", "outlet", mention if e is _AUTHOR else None, "media")
     if e is None:
         return Speaker("unknown", "anonymous", mention, None)
     kind = e.kind if e.kind in ("person", "organisation", "anonymous") else "organisation"
