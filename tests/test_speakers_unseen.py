@@ -98,3 +98,18 @@ def test_speakers_first_person_outside_quotes_is_the_author():
 def test_speakers_first_person_inside_a_quote_is_not_the_author():
     text = ("Port reopens\n\n\u201cWe hope the ships will return,\u201d harbour master Ilse Brandt said.")
     assert _layout(text)[0][0] == "Ilse Brandt"
+
+
+def test_speakers_the_report_is_its_issuers():
+    text = ("The Norland Incidents Review Team (NIRT), which is made up of ten legal experts, delivered its final "
+            "report into the strike on Saturday.\n\n"
+            "According to the report, the strike was launched on wrong information.\n\n"
+            "\u201cThe information came from a local unit,\u201d the report said.\n\n"
+            "Two were hurt in the raid, a report by the Velsk Water Board said. The board has 30 staff.\n\n"
+            "The report said the dam held.")
+    assert [name for name, _ in _who(text)] == ["Norland Incidents Review Team"] * 2 + ["Velsk Water Board"] * 2
+
+
+def test_speakers_the_statement_without_an_introduced_issuer_is_the_latest_speaker():
+    text = "The Kessel Brigades issued a long statement on Monday. Twelve people died, the statement said."
+    assert [name for name, _ in _who(text)] == ["Kessel Brigades"]

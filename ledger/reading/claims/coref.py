@@ -38,7 +38,7 @@ from ledger.reading.claims.descriptions import Phrase, describe
 from ledger.reading.claims.frames import subject_of
 from ledger.reading.claims.gazetteer import lookup
 from ledger.text.sentences import Sentence
-from ledger.reading.claims.speakers import name_type, words
+from ledger.reading.claims.speakers import name_type, phrase_after, words
 from ledger.reading.types import Span, Speaker
 from ledger.names import normalise_name
 
@@ -205,6 +205,9 @@ class Resolver:
         if p.kind == "anonymous":
             return self._anonymous(p)
         if p.kind == "document" and p.definite:
+            issuer = self._issuer(p.head, pos)
+            if issuer is not None:
+                return issuer
             if self.history:
                 return self.history[-1][1]
         if p.kind in ("organisation", "document") and _is_description(p):
@@ -212,6 +215,41 @@ class Resolver:
             if found is not None:
                 return found
         return self._named(p.name, "organisation", p.type)
+
+    def _issuer(self, noun: str, pos: int) -> Entity | None:
+        """Who issued the document "the report" points back to: the latest earlier sentence that mentions a
+        report names it, as "a report by the Velsk Water Board" or as its subject ("The inquiry team
+        delivered its final report"); None when no earlier sentence does."""
+        k = bisect_right(self.unit_starts, pos) - 1
+        if k < 0:
+            return None
+        lo = max(0, self.unit_starts[k] - _ISSUER_REACH)
+        at = self.lower.rfind(noun, lo, self.unit_starts[k])
+        introduced = None
+        while at >= 0 and introduced is None:
+            introduced = _INTRODUCED.search(self.lower, max(0, at - 30), at) if _word_at(self.lower, at, noun) \
+                else None
+            if introduced is None:  # "the report" points back too: its introduction is earlier
+                at = self.lower.rfind(noun, lo, at)
+        if at < 0:
+            return None
+        by = _ISSUED_BY.match(self.text, at + len(noun))
+        if by is not None:  # "a report by the Velsk Water Board"
+            span = phrase_after(self.text, by.end(), min(len(self.text), by.end() + 100))
+        elif introduced.group(1) is not None:  # "The inquiry team delivered its final report"
+            unit = self.units[bisect_right(self.unit_starts, at) - 1]
+            span = phrase_after(self.text, unit.start, at) or subject_of(self.text, unit.start, at)
+            span = span if span is not None and span[1] <= introduced.start() else None
+        else:
+            span = None
+        if span is None:
+            return None
+        p = describe(self.text, *span)
+        if p.kind not in ("person", "organisation", "anonymous") or p.head == noun:
+            return None
+        entity = self._match(p, span[0], _form(self.text, span))
+        entity.absorb(p, _form(self.text, span))
+        return entity
 
     def _named(self, name: str, kind: str, type_: str | None, known: bool = False) -> Entity:
         key = _key(name)
@@ -309,6 +347,18 @@ class Resolver:
                         entity.sex = entity.sex or _sex(self.text[span[0]:span[1]])
                     self._remember(span[0], entity)
         self.subjects_done = max(self.subjects_done, k + 1)
+
+
+_ISSUER_REACH = 3000  # characters looked back for the sentence that introduced a document
+# "a report", "its final report", "the army's report": a document introduced (not "the report" pointing back)
+_INTRODUCED = re.compile(r"(?:\b(its|their|his|her)|\b(?:a|an|new)|['\u2019]s)\s+(?:[\w-]+\s+){0,2}$")
+_ISSUED_BY = re.compile(r"s?\s+(?:(?:released|issued|published)\s+)?(?:by|from)\s+")
+
+
+def _word_at(lower: str, at: int, word: str) -> bool:
+    end = at + len(word)
+    return (at == 0 or not lower[at - 1].isalnum()) and (end >= len(lower) or not lower[end].isalnum()
+                                                         or lower[end] == "s")
 
 
 def _generic(affiliation: str) -> str | None:
