@@ -113,3 +113,34 @@ def test_speakers_the_report_is_its_issuers():
 def test_speakers_the_statement_without_an_introduced_issuer_is_the_latest_speaker():
     text = "The Kessel Brigades issued a long statement on Monday. Twelve people died, the statement said."
     assert [name for name, _ in _who(text)] == ["Kessel Brigades"]
+
+
+def test_speakers_role_then_its_holders_name_is_the_holder_and_carries_to_he():
+    text = ("The Norland State Commissioner for Health, Karl Brenner, said five injured persons went home.\n\n"
+            "\u201cHospitals in the capital have discharged five victims of the flood,\u201d he said.")
+    assert [name for name, _ in _who(text)] == ["Karl Brenner", "Karl Brenner"]
+
+
+def test_speakers_one_of_the_officials_briefing_reporters():
+    text = ("Dam talks stall\n\n\u201cThe strike on the dam was really hard to swallow,\u201d said one of the "
+            "Velsk officials briefing reporters about the policy.")
+    claims = extract(text)
+    assert claims[0].speaker.name == "Velsk official"
+    assert claims[0].speaker.mention.text == "one of the Velsk officials"
+
+
+def test_speakers_subject_with_a_who_clause_is_the_noun_before_who():
+    text = ("A second Velsk official who briefed reporters in a telephone call made clear that all aid was "
+            "under review.")
+    assert _who(text)[0][0] == "second Velsk official"
+
+
+def test_speakers_object_relative_keeps_its_own_speaker():
+    text = "Two strikes hit armed groups which a monitor said killed at least seven fighters."
+    assert _who(text)[0][0] == "monitor"
+
+
+def test_speakers_both_officials_point_back_to_the_officials_named():
+    text = ("A senior Velsk official said the talks had stalled.\n\n"
+            "Separately, both officials said they were confident the dam would hold.")
+    assert [name for name, _ in _who(text)] == ["senior Velsk official"] * 2

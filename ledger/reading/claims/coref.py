@@ -38,7 +38,7 @@ from ledger.reading.claims.descriptions import Phrase, describe
 from ledger.reading.claims.frames import subject_of
 from ledger.reading.claims.gazetteer import lookup
 from ledger.text.sentences import Sentence
-from ledger.reading.claims.speakers import name_type, phrase_after, words
+from ledger.reading.claims.speakers import name_type, phrase_after, phrase_before, words
 from ledger.reading.types import Span, Speaker
 from ledger.names import normalise_name
 
@@ -533,9 +533,12 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
             entity = resolver.resolve(mention)
             named[id(claim)] = mention
         elif claim.speaker is not None:
-            entity = resolver.resolve(claim.speaker, claim.antecedent)
-            if claim.described is not None:
-                resolver.describe_more(entity, claim.described)
+            mention, described = _named_first(text, claim.speaker, claim.described)
+            entity = resolver.resolve(mention, claim.antecedent)
+            if described is not None:
+                resolver.describe_more(entity, described)
+            if mention != claim.speaker:
+                named[id(claim)] = mention
         elif claim.carry is not None:
             entity = by_claim.get(id(claim.carry))
         else:
@@ -546,6 +549,27 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
     return [_speaker(text, claim, entity, outlet, _named_by(claim, named)) for claim, entity in zip(found, entities)]
 
 
+def _named_first(text: str, speaker: tuple[int, int], described: tuple[int, int] | None):
+    """The mention to resolve and the one that describes it: "The State Commissioner for Health, Karl
+    Brenner, said" is Karl Brenner, described by his office (a role before its holder's name); "A second
+    official who briefed reporters made clear" is the official, not the clause after "who"."""
+    if described is not None:
+        p, q = describe(text, *speaker), describe(text, *described)
+        if q.kind == "person" and q.first is not None and p.kind in ("anonymous", "organisation") \
+                and p.entry is None and (p.role is not None or p.kind == "organisation" and p.name[:1].isupper()):
+            return described, speaker
+        return speaker, described
+    first = text[speaker[0]:speaker[1]].split(None, 1)[0]
+    m = _RELATIVE_BEFORE.search(text, max(0, speaker[0] - 12), speaker[0]) if first.islower() and \
+        first not in words().determiners and first not in words().nominal else None
+    if m is not None:  # the clause after "who" was read as the speaker ("who briefed reporters"), not "a monitor"
+        head = phrase_before(text, max(0, m.start() - 90), m.start())
+        if head is not None and describe(text, *head).kind in ("person", "anonymous", "organisation"):
+            return head, None
+    return speaker, None
+
+
+_RELATIVE_BEFORE = re.compile(r"\s(?:who|which)\s+$")
 _AUTHOR = Entity("the author", "outlet")  # the article's own first person: its outlet speaks
 _FIRST_PERSON = frozenset({"we", "i"})
 

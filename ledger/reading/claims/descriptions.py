@@ -18,7 +18,7 @@ from functools import lru_cache
 from ledger.text.fast_init import fast_init
 from ledger.reading.events.places import adjective_of
 from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, lookup
-from ledger.reading.claims.speakers import (hidden_head, is_capitalised, is_nominal, name_type, past_time_words,
+from ledger.reading.claims.speakers import (PARTITIVES, hidden_head, is_capitalised, is_nominal, name_type, past_time_words,
                                             tokens, words)
 from ledger.names import normalise_name
 
@@ -80,12 +80,13 @@ def _describe(text: str, start: int, end: int) -> Phrase:
         info = w.pronouns[toks[0][2].lower()]
         return Phrase(start, end, "pronoun", toks[0][2], toks[0][2].lower(), number=info["number"])
     lead = 0
-    while lead < len(toks) - 1 and toks[lead][2].lower() in w.determiners:
+    while lead < len(toks) - 1 and (toks[lead][2].lower() in w.determiners or (  # "one of the officials"
+            toks[lead][2].lower() == "of" and lead and toks[lead - 1][2].lower() in PARTITIVES)):
         lead += 1
     quantified = any(t[2].lower() not in ("the", "a", "an", "this", "that", "his", "her", "its", "their",
                                           "our", "my", "your", "one", "each", "every", "another")
                      for t in toks[:lead])
-    definite = lead == 0 or toks[0][2].lower() in ("the", "this", "that", "these", "those", "his", "her",
+    definite = lead == 0 or toks[0][2].lower() in ("the", "this", "that", "these", "those", "his", "her", "both",
                                                    "its", "their")
     speaking = _beside_document(toks)
     if speaking is not None:

@@ -344,6 +344,7 @@ def past_time_words(toks, k: int) -> int | None:
     return j if j > k + 1 and j < len(toks) and toks[j][2].lower() in _ISSUER_LINKS - {"of"} else None
 
 
+PARTITIVES = frozenset({"one", "some", "many", "several", "most", "each", "both", "two", "three", "none", "all"})
 _DATING = frozenset({"on", "late", "early", "last", "this"})
 
 
@@ -396,6 +397,8 @@ def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | Non
             end = k
             continue
         if low in w.linking:
+            if k == 1 and low == "of" and toks[0][2].lower() in PARTITIVES and len(toks) > 2:
+                continue  # "one of the officials", "some of the residents": the noun after "of" heads
             if end is None or k + 1 >= len(toks) or not (is_capitalised(toks[k + 1][2]) or toks[k + 1][2].lower()
                                                           in w.determiners):
                 break
@@ -404,6 +407,8 @@ def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | Non
             if end is not None and toks[k - 1][2].lower() not in w.linking and joined != k - 1:
                 break
             continue
+        if tok.islower() and low.endswith("ing") and end is not None and toks[k - 1][2].lower() not in w.determiners:
+            break  # "the officials briefing reporters": a participle clause follows the speaker
         if low in w.temporal and k > 0 and past_time_words(toks, _dated(toks, k)) is not None:
             continue  # "a statement Tuesday from the army": the time of the document, then its issuer
         if low in w.temporal or (low in w.breaks and tok.islower()) or (tok.islower() and low.endswith("ly")):
