@@ -144,3 +144,37 @@ def test_speakers_both_officials_point_back_to_the_officials_named():
     text = ("A senior Velsk official said the talks had stalled.\n\n"
             "Separately, both officials said they were confident the dam would hold.")
     assert [name for name, _ in _who(text)] == ["senior Velsk official"] * 2
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Activists with the Norland Rights Network", "Norland Rights Network"),
+    ("Sources in the Kessel Brigades", "Kessel Brigades"),
+    ("a source in the Kessel Brigades", "Kessel Brigades"),
+])
+def test_speakers_members_of_a_named_organisation_are_the_organisation(phrase, name):
+    p = describe(phrase, 0, len(phrase))
+    assert (p.kind, p.name) == ("organisation", name)
+
+
+@pytest.mark.parametrize("phrase", ["sources in the capital", "residents of the town", "officials in Norland"])
+def test_speakers_members_of_a_place_stay_anonymous(phrase):
+    assert describe(phrase, 0, len(phrase)).kind == "anonymous"
+
+
+def test_speakers_sources_in_the_group_are_the_group_named_before():
+    text = ("The Kessel Brigades claimed the attack on Monday.\n\n"
+            "Sources in the group said four fighters were among the dead.\n\n"
+            "A spokesman for the group said the fight would go on.")
+    assert [name for name, _ in _who(text)] == ["Kessel Brigades", "Kessel Brigades", "Kessel Brigades spokesman"]
+
+
+def test_speakers_pronoun_after_asked_is_the_one_asked():
+    text = ("The Velsk interior minister Tomas Reile spoke on Monday.\n\n"
+            "Journalists asked Mara Lind about the toll. She said it could rise.")
+    assert _who(text)[-1][0] == "Mara Lind"
+
+
+def test_speakers_pronoun_after_a_lowercase_office_and_a_name():
+    text = ("The Velsk interior minister Tomas Reile spoke to reporters on Monday.\n\n"
+            "Asked about the toll, he said it could rise further.")
+    assert _who(text)[-1][0] == "Tomas Reile"

@@ -150,6 +150,8 @@ class Resolver:
         if found is None:
             return replace(p, affiliation=None)
         typ = "militia" if found[1] == "militia" else p.type  # an armed group's people speak for it
+        if p.kind == "anonymous" and p.head in words().member_nouns and p.role and " of " in p.role:
+            return replace(p, kind="organisation", name=found[0], type=found[1], affiliation=None, role=None)
         if p.kind == "anonymous":  # "a spokesman for the group" -> "Kessel Brigades spokesman"
             return replace(p, affiliation=found[0], name=f"{found[0]} {p.head}", type=typ)
         return replace(p, affiliation=found[0], type=typ)
@@ -338,7 +340,11 @@ class Resolver:
         k = bisect_right(self.unit_starts, pos) - 1
         for unit in self.units[max(0, k - 2, self.subjects_done):k + 1]:
             span = subject_of(self.text, unit.start, min(unit.end, pos))
-            if span is not None:
+            asked = _ASKED.search(self.text, unit.start, min(unit.end, pos))
+            asked = phrase_after(self.text, asked.end(), min(unit.end, pos)) if asked is not None else None
+            for span in (span, asked):  # "Reporters asked Mara Lind about the toll. She said": the one asked
+                if span is None:
+                    continue
                 p = describe(self.text, *span)
                 if p.kind in ("person", "organisation", "anonymous") or p.entry is not None:
                     entity = self._match(p, span[0], "")
@@ -569,6 +575,7 @@ def _named_first(text: str, speaker: tuple[int, int], described: tuple[int, int]
     return speaker, None
 
 
+_ASKED = re.compile(r"\b(?:asked|questioned|pressed|interviewed)\s+(?=[A-Z])")
 _RELATIVE_BEFORE = re.compile(r"\s(?:who|which)\s+$")
 _AUTHOR = Entity("the author", "outlet")  # the article's own first person: its outlet speaks
 _FIRST_PERSON = frozenset({"we", "i"})

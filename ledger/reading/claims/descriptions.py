@@ -195,6 +195,10 @@ def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, de
     w = words()
     body = _without_location(toks[lead:])
     core, complement = _split_complement(body)
+    group = _members_with(text, core, complement)
+    if group is not None:
+        noun = core[0][2].lower()
+        return replace(group, start=start, end=end, number="pl" if w.singular.get(noun, noun) != noun else "sg")
     entry, gspan = _gazetteer(core)
     if entry is not None and _other_owner(core, gspan[0]):
         entry = None
@@ -277,6 +281,21 @@ def _members_of(text: str, core) -> Phrase | None:
         return None
     p = _describe_words(named)
     return p if p.kind == "organisation" else None
+
+
+def _members_with(text: str, core, complement) -> Phrase | None:
+    """"activists with the Norland Rights Network", "sources in the Kessel Brigades": members speaking
+    for an organisation named after a preposition are that organisation; None otherwise ("sources in the
+    capital"; "sources in the group" is resolved by ``coref``)."""
+    w = words()
+    if not complement or len(core) != 1:
+        return None
+    noun = core[0][2].lower()
+    if w.singular.get(noun, noun) not in w.member_nouns:
+        return None
+    p = _describe(text, complement[0][0], complement[-1][1])
+    named = any(is_capitalised(t[2]) for t in complement)
+    return p if p.kind == "organisation" and named and p.type not in (None, "government") else None
 
 
 def _initial_noun(tok: str) -> bool:

@@ -380,8 +380,9 @@ def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | Non
             continue  # "a statement and a military source": who spoke besides the document
         if named and tok.islower() and low not in w.nominal and low not in w.linking and not (
                 low in w.determiners and toks[k - 1][2].lower() in _OWNING) and not (
-                low.endswith(("'s", "\u2019s")) and toks[k - 1][2].lower() in w.determiners):
-            break  # but "a statement from the army", "a spokesman for the ministry" go on
+                low.endswith(("'s", "\u2019s")) and toks[k - 1][2].lower() in w.determiners) and not (
+                k + 1 < len(toks) and toks[k + 1][2].lower() in w.roles):
+            break  # but "a statement from the army", "a spokesman for the ministry", "the X interior minister" go on
         loose = loose + 1 if tok.islower() and low not in w.nominal and low not in w.determiners else 0
         if loose > 2:
             break
