@@ -178,3 +178,17 @@ def test_speakers_pronoun_after_a_lowercase_office_and_a_name():
     text = ("The Velsk interior minister Tomas Reile spoke to reporters on Monday.\n\n"
             "Asked about the toll, he said it could rise further.")
     assert _who(text)[-1][0] == "Tomas Reile"
+
+
+def test_speakers_quote_after_a_sentence_that_someone_spoke_is_theirs():
+    text = ("Harbour Post journalists saw at least ten bodies near the dam.\n\n"
+            "The Velsk interior minister Tomas Reile spoke to reporters on Monday. "
+            "\"We will rebuild the dam within a year.\"")
+    assert _who(text)[-1] == ("Tomas Reile", "We will rebuild the dam ")
+
+
+def test_speakers_quote_after_a_sentence_with_no_speaking_stays_unknown():
+    text = ("Harbour Post journalists saw at least ten bodies near the dam.\n\n"
+            "The Velsk interior minister Tomas Reile visited the dam on Monday. "
+            "\"We will rebuild the dam within a year.\"")
+    assert _who(text)[-1][0] != "Tomas Reile"

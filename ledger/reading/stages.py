@@ -94,7 +94,7 @@ def speakers(doc: Document, work: Work) -> None:
     text, units, found = doc.text, doc.sentences, work.found
     who = find_speakers(text, found, units, doc.outlet,
                         Layout(text, doc.paragraphs, [(q.open, close_end(text, q)) for q in doc.quotes],
-                               doc.headline_span))
+                               doc.headline_span, units))
     vias = {k: find_speakers(text, [Found("indirect", c.content, c.sentence, speaker=c.via)], units, doc.outlet)[0]
             for k, c in enumerate(found) if c.via is not None}
     if any(c.parts for c in found):  # interrupted quotations: one claim per quoted piece

@@ -532,7 +532,8 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
         if claim.outlet or claim.kind == "outlet":
             entities.append(None)
             continue
-        mention = layout.speaker(claim)
+        orphan = claim.carry is not None and by_claim.get(id(claim.carry)) is None  # carried from no one
+        mention = layout.speaker(claim, orphan)
         if mention is _AUTHOR:
             entity = _AUTHOR
         elif mention is not None:
@@ -585,28 +586,32 @@ class Layout:
     """The speakers an article's layout gives (see ``introduced``): read per claim, paragraphs looked up
     by offset."""
 
-    def __init__(self, text: str, paragraphs=(), quotes=(), headline: Span | None = None):
+    def __init__(self, text: str, paragraphs=(), quotes=(), headline: Span | None = None, units=()):
         self.text = text
+        self.units = list(units)
+        self.unit_starts = [u.start for u in self.units]
         self.paragraphs = list(paragraphs)
         self.starts = [p.start for p in self.paragraphs]
         self.quoted = sorted(quotes)
         self.lines = ([headline] if headline is not None else []) + self.paragraphs  # a colon line may open
         self.first = len(self.lines) - len(self.paragraphs)  # the body, though read as its headline
 
-    def speaker(self, claim: Found):
+    def speaker(self, claim: Found, orphan: bool = False):
         """A mention span for a claim the layout attributes, ``_AUTHOR`` for the author's first person,
-        else None (the claim's own speaker stands)."""
+        else None (the claim's own speaker stands). ``orphan``: the claim carries the speaker of a claim
+        that has none."""
         first_person = claim.speaker is not None and \
             self.text[claim.speaker[0]:claim.speaker[1]].lower() in _FIRST_PERSON
         if not first_person and not (claim.kind == "unattributed_quote" or (
-                claim.speaker is None and claim.carry is None)):
+                claim.speaker is None and (claim.carry is None or orphan))):
             return None
         para = introduced.paragraph_of(self.paragraphs, self.starts, claim.content[0])
         if para is None:
             return None
         found = introduced.label(self.text, self.paragraphs[para])
         if found is not None or not first_person:
-            return found or introduced.introducer(self.text, self.lines, para + self.first)
+            return found or introduced.introducer(self.text, self.lines, para + self.first) or \
+                introduced.spoke_before(self.text, self.units, bisect_right(self.unit_starts, claim.content[0]) - 1)
         return _AUTHOR if introduced.outside(self.quoted, claim.speaker[0]) else None
 
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ledger.reading.claims.descriptions import describe
 from ledger.reading.claims.frames import subject_of
+from ledger.reading.claims.speakers import words
 from ledger.text.span import Span
 
 _QUOTE_OPENERS = "\"'\u201c\u2018\u00ab"
@@ -53,6 +55,32 @@ def _names_a_person(text: str, start: int, end: int) -> bool:
         return False
     p = describe(text, start, end)
     return p.kind == "person" and p.first is not None and p.role is None
+
+
+def spoke_before(text: str, units, k: int) -> tuple[int, int] | None:
+    """The subject of the sentence before sentence ``k`` when it tells that someone spoke and gives no words
+    ("Minister Tomas Reile spoke to reporters on Monday.", "Reile said so on Monday."), for a quote with no
+    cue of its own that follows it; None otherwise."""
+    if k <= 0:
+        return None
+    unit = units[k - 1]
+    if text[unit.start:unit.start + 1] in _QUOTE_OPENERS or text[unit.start:unit.end].count(" ") > _SPOKE_WORDS:
+        return None
+    if _speaking().search(text, unit.start, unit.end) is None:
+        return None
+    span = subject_of(text, unit.start, unit.end)
+    if span is None or describe(text, *span).kind not in ("person", "organisation", "anonymous"):
+        return None
+    return span
+
+
+_SPOKE_WORDS = 20  # a sentence that only says someone spoke is short
+
+
+@lru_cache(maxsize=1)
+def _speaking() -> re.Pattern:
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(words().speaking_verbs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{verbs})\b(?![^.]*\bthat\b)")
 
 
 def label(text: str, paragraph: Span) -> tuple[int, int] | None:
