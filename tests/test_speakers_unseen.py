@@ -192,3 +192,21 @@ def test_speakers_quote_after_a_sentence_with_no_speaking_stays_unknown():
             "The Velsk interior minister Tomas Reile visited the dam on Monday. "
             "\"We will rebuild the dam within a year.\"")
     assert _who(text)[-1][0] != "Tomas Reile"
+
+
+def test_speakers_he_names_the_person_named_before_outside_any_subject():
+    text = ("One such family is that of 70-year-old Karim Haddad of the northern town of Dorn.\n\n"
+            "\u201cThe missile fell on my family with no warning,\u201d he told the Velsk Rights Monitor.")
+    assert _who(text)[-1][0] == "Karim Haddad"
+
+
+def test_speakers_she_after_a_by_phrase_is_the_person_named():
+    text = ("The toll was given to reporters in the capital on Tuesday by Lena Vos. "
+            "She declared, \"The death toll is enormous.\"")
+    assert _who(text)[-1][0] == "Lena Vos"
+
+
+def test_speakers_pronoun_with_no_person_named_before_stays_unnamed():
+    text = ("The flood reached the valley at dawn.\n\n"
+            "\u201cThe water rose in minutes,\u201d she said.")
+    assert _who(text)[-1][0] == "she"

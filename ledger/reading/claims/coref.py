@@ -332,7 +332,28 @@ class Resolver:
         for _, e in self._recent(pos):
             if _fits(e, info, p.head):
                 return e
+        if p.head in ("he", "she"):
+            named = self._person_named_before(pos)
+            if named is not None and _fits(named, info, p.head):
+                return named
         return Entity(p.name, "person" if info.get("person") and not info.get("org") else "organisation")
+
+    def _person_named_before(self, pos: int) -> Entity | None:
+        """The last person the pronoun's sentence or the one before it names anywhere (not as a subject):
+        "One family is that of Karim Haddad of Dorn. ... he told reporters" -> Karim Haddad."""
+        k = bisect_right(self.unit_starts, pos) - 1
+        lo = self.unit_starts[max(0, k - 1)] if k >= 0 else max(0, pos - 300)
+        found = None
+        for m in _PERSON_NAME.finditer(self.text, lo, pos):
+            p = describe(self.text, m.start(), m.end())
+            if p.kind == "person" and p.first is not None and p.entry is None:
+                found = p
+        if found is None:
+            return None
+        entity = self._person(found)
+        entity.absorb(found, _form(self.text, (found.start, found.end)))
+        self._remember(found.start, entity)
+        return entity
 
     def _add_subjects(self, pos: int) -> None:
         """Subjects of the pronoun's sentence and the two before it become candidates for the pronoun
@@ -548,6 +569,9 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
                 named[id(claim)] = mention
         elif claim.carry is not None:
             entity = by_claim.get(id(claim.carry))
+            source = _named_by(claim, named) if id(claim.carry) not in by_claim else None
+            if source is not None:  # carried from a claim not kept (a duplicate): its mention still names
+                entity = resolver.resolve(source)
         else:
             entity = None
         entities.append(entity)
@@ -576,6 +600,8 @@ def _named_first(text: str, speaker: tuple[int, int], described: tuple[int, int]
     return speaker, None
 
 
+# A first name and one or two more capitalised words, maybe joined by a particle: "Karim al-Haddad"
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:al|el|bin|ibn|de|van|von)[\s-])?(?:\s+[A-Z][\w'\u2019-]+){1,2}")
 _ASKED = re.compile(r"\b(?:asked|questioned|pressed|interviewed)\s+(?=[A-Z])")
 _RELATIVE_BEFORE = re.compile(r"\s(?:who|which)\s+$")
 _AUTHOR = Entity("the author", "outlet")  # the article's own first person: its outlet speaks
