@@ -210,3 +210,16 @@ def test_speakers_pronoun_with_no_person_named_before_stays_unnamed():
     text = ("The flood reached the valley at dawn.\n\n"
             "\u201cThe water rose in minutes,\u201d she said.")
     assert _who(text)[-1][0] == "she"
+
+
+def test_speakers_first_name_alone_is_the_person_named_in_full():
+    text = ("The Chairman of the Dorn district council, Alhaji Musa Kadiri has said 90 people have been buried.\n\n"
+            "Musa stated this while speaking to reporters on Sunday. He said 12 people had been flown to the capital.")
+    assert {name for name, _ in _who(text)} == {"Musa Kadiri"}
+
+
+def test_speakers_description_names_the_organisation_it_ends():
+    text = ("At least 70 civilians were killed in Tuesday's Norland Air Force strike on a camp, the Red Cross said.\n\n"
+            "The Norland military said it regretted the deaths.\n\n"
+            "The air force has said an unknown number of civilians were killed.")
+    assert _who(text)[-1][0] == "Norland Air Force"

@@ -271,6 +271,10 @@ class Resolver:
         for e in self.people.get(p.last.lower() if p.last else "", ()):
             if _compatible(e.first, p.first):
                 return e
+        if p.first is None and last and p.name == p.last:  # "Babagana stated" after "Babagana Malarima"
+            for _, e in self._recent():
+                if e.kind == "person" and e.first and e.first.lower() == last and e.last and e.last.lower() != last:
+                    return e
         first = _first_name(self.text, p.last) if p.first is None and p.last else None
         if first is None and p.first is None and p.last and p.name == p.last and _is_country(self.text, p.last):
             return self._named(p.last, "organisation", "government")
@@ -308,6 +312,9 @@ class Resolver:
         for _, e in self._recent():
             if e.kind in ("organisation",) and (p.head in e.name.lower().split() or p.head in e.heads):
                 return e
+        named = self._named_in_text(p.name, pos) if p.definite and " " in p.name else None
+        if named is not None:  # "the air force" after "the Norland Air Force strike", before any other military
+            return named
         types = words().refers.get(p.head, ()) or ((p.type,) if p.type and p.type != "other" else ())
         for _, e in self._recent():
             if e.kind == "organisation" and e.type in types:
@@ -317,6 +324,21 @@ class Resolver:
             if found is not None:
                 return self._named(found[0], "organisation", found[1])
         return None
+
+    def _named_in_text(self, description: str, pos: int) -> Entity | None:
+        """The organisation named before ``pos`` whose name ends with a description of two words or more
+        ("the air force" -> "Norland Air Force"), even where it never spoke."""
+        tail = description.lower().split()
+        found = None
+        for at, name, typ in _named_organisations(self.text):
+            if at >= pos:
+                break
+            words_ = name.split()
+            if words_[0].endswith(("'s", "\u2019s")):
+                words_ = words_[1:]  # "Tuesday's Norland Air Force strike"
+            if len(words_) > len(tail) and [w.lower() for w in words_[-len(tail):]] == tail:
+                found = " ".join(words_), typ
+        return self._named(found[0], "organisation", found[1]) if found else None
 
     def _pronoun(self, p: Phrase, pos: int, antecedent: tuple[int, int] | None) -> Entity:
         """The entity a pronoun stands for: the latest compatible one mentioned before it; a speaker whose
