@@ -223,3 +223,19 @@ def test_speakers_description_names_the_organisation_it_ends():
             "The Norland military said it regretted the deaths.\n\n"
             "The air force has said an unknown number of civilians were killed.")
     assert _who(text)[-1][0] == "Norland Air Force"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Kessel Brigades fighting rebels in Dorn says it will investigate the attack.", "Kessel Brigades"),
+    ("UN experts investigating the bombing of a hall in the rebel-held capital are accusing the army of "
+     "violating the law.", "UN experts"),
+    ("The Norland coalition fighting in support of Dorn's recognised government denied carrying out the "
+     "strike.", "Norland coalition"),
+])
+def test_speakers_participle_clause_inside_the_subject_keeps_the_subject(text, speaker):
+    assert _who(text)[0][0] == speaker
+
+
+def test_speakers_participle_after_a_comma_is_no_subject_clause():
+    text = "Shelling hit the town overnight, killing two people, the Velsk army said."
+    assert _who(text)[-1][0] == "Velsk army"

@@ -584,6 +584,8 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
             named[id(claim)] = mention
         elif claim.speaker is not None:
             mention, described = _named_first(text, claim.speaker, claim.described)
+            if mention == claim.speaker and described is None:
+                mention = _subject_before_participle(text, resolver.unit_starts, claim.speaker) or mention
             entity = resolver.resolve(mention, claim.antecedent)
             if described is not None:
                 resolver.describe_more(entity, described)
@@ -625,6 +627,32 @@ def _named_first(text: str, speaker: tuple[int, int], described: tuple[int, int]
 # A first name and one or two more capitalised words, maybe joined by a particle: "Karim al-Haddad"
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:al|el|bin|ibn|de|van|von)[\s-])?(?:\s+[A-Z][\w'\u2019-]+){1,2}")
 _ASKED = re.compile(r"\b(?:asked|questioned|pressed|interviewed)\s+(?=[A-Z])")
+def _subject_before_participle(text: str, unit_starts: list[int], speaker: tuple[int, int]):
+    """"The coalition fighting rebels in Yemen says", "UN experts investigating the bombing are accusing":
+    a participle clause inside the sentence's subject, read as the speaker, gives back the subject that
+    opens the sentence; None when no such clause comes before the mention."""
+    k = bisect_right(unit_starts, speaker[0]) - 1
+    if k < 0:
+        return None
+    start = unit_starts[k]
+    m = _PARTICIPLE.search(text, start, speaker[0])
+    if m is None or _CLAUSE_BREAK.search(text, m.end(), speaker[0]):
+        return None
+    head = phrase_before(text, start, m.start())
+    if head is None or head[0] != _skip_blank(text, start):
+        return None
+    return head if describe(text, *head).kind in ("person", "anonymous", "organisation") else None
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+_PARTICIPLE = re.compile(r"(?<=[\w)])\s+(?!(?:during|according|including|following|regarding|concerning)\b)"
+                         r"[a-z]+ing\b")
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]|\s(?:and|but|while|who|which|that)\s")
 _RELATIVE_BEFORE = re.compile(r"\s(?:who|which)\s+$")
 _AUTHOR = Entity("the author", "outlet")  # the article's own first person: its outlet speaks
 _FIRST_PERSON = frozenset({"we", "i"})
