@@ -239,3 +239,13 @@ def test_speakers_participle_clause_inside_the_subject_keeps_the_subject(text, s
 def test_speakers_participle_after_a_comma_is_no_subject_clause():
     text = "Shelling hit the town overnight, killing two people, the Velsk army said."
     assert _who(text)[-1][0] == "Velsk army"
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Syrian state media (SANA)", "SANA"),
+    ("the war monitor (SOHR)", "Syrian Observatory for Human Rights"),
+    ("the ministry (Iraq)", "ministry"),
+    ("Mike Pence (R-IN)", "Mike Pence"),
+])
+def test_speakers_known_acronym_in_brackets_names_the_description(phrase, name):
+    assert describe(phrase, 0, len(phrase)).name == name

@@ -74,6 +74,11 @@ def _describe_words(phrase: str) -> Phrase:
 
 def _describe(text: str, start: int, end: int) -> Phrase:
     raw = tokens(text, start, end)
+    known = _known_in_brackets(raw)
+    if known is not None:  # "Syrian state media (SANA)": the known name in brackets says who
+        kind = known.kind if known.kind in ("person", "organisation") else "organisation"
+        return Phrase(start, end, kind, known.name, raw[-2][2].lower(), known.type, known.affiliation, None, "sg",
+                      True, known)
     toks = _analysable(raw)
     w = words()
     if len(toks) == 1 and toks[0][2].lower() in w.pronouns:
@@ -100,6 +105,15 @@ def _describe(text: str, start: int, end: int) -> Phrase:
         return Phrase(start, end, found.kind, found.name, found.head, found.type, found.affiliation,
                       found.role, found.number, found.definite, found.entry, found.first, found.last)
     return _read(text, start, end, toks, lead, quantified, definite)
+
+
+def _known_in_brackets(toks) -> GazetteerEntry | None:
+    """The known source whose acronym closes a description in brackets ("Syrian state media (SANA)"), or
+    None (a party or a place in brackets, "Mike Pence (R-IN)", "the ministry (Iraq)", says nothing here)."""
+    if len(toks) < 4 or toks[-1][2] != ")" or toks[-3][2] != "(" or not toks[-2][2].isupper():
+        return None
+    entry = _lookup(toks[-2][2])
+    return entry if entry is not None and entry.kind != "person" and entry.type != "government" else None
 
 
 def _analysable(toks):
