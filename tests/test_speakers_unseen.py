@@ -249,3 +249,18 @@ def test_speakers_participle_after_a_comma_is_no_subject_clause():
 ])
 def test_speakers_known_acronym_in_brackets_names_the_description(phrase, name):
     assert describe(phrase, 0, len(phrase)).name == name
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("AP journalists", "Associated Press"),
+    ("a BBC correspondent", "BBC"),
+])
+def test_speakers_an_outlets_journalists_are_the_outlet(phrase, name):
+    p = describe(phrase, 0, len(phrase))
+    assert (p.kind, p.name) == ("organisation", name)
+
+
+def test_speakers_our_correspondent_is_the_articles_outlet():
+    text = "Our correspondent said the dam was still burning on Tuesday."
+    claims = extract(HEADLINE + text, outlet="Harbour Post")
+    assert [(c.speaker.name, c.speaker.kind) for c in claims] == [("Harbour Post", "outlet")]
