@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ledger.reading.claims.attribution import Found, find_claims
-from ledger.reading.claims.coref import Layout, speakers as find_speakers
+from ledger.reading.claims.coref import speakers as find_speakers
+from ledger.reading.claims.introduced import Layout
 from ledger.reading.claims.cues import find_cues
 from ledger.reading.claims.headlines import headline_claim, labelled_quotes
 from ledger.reading.claims.outlet import outlet_claims

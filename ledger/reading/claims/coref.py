@@ -32,13 +32,14 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from ledger.reading.claims import introduced
+from ledger.reading.claims import mentions
+from ledger.reading.claims.introduced import AUTHOR, Layout
 from ledger.reading.claims.attribution import Found
 from ledger.reading.claims.descriptions import Phrase, describe
 from ledger.reading.claims.frames import subject_of
 from ledger.reading.claims.gazetteer import lookup
 from ledger.text.sentences import Sentence
-from ledger.reading.claims.speakers import name_type, phrase_after, phrase_before, words
+from ledger.reading.claims.speakers import name_type, phrase_after, words
 from ledger.reading.types import Span, Speaker
 from ledger.names import normalise_name
 
@@ -577,15 +578,15 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
             continue
         orphan = claim.carry is not None and by_claim.get(id(claim.carry)) is None  # carried from no one
         mention = layout.speaker(claim, orphan)
-        if mention is _AUTHOR:
+        if mention is AUTHOR:
             entity = _AUTHOR
         elif mention is not None:
             entity = resolver.resolve(mention)
             named[id(claim)] = mention
         elif claim.speaker is not None:
-            mention, described = _named_first(text, claim.speaker, claim.described)
+            mention, described = mentions.named_first(text, claim.speaker, claim.described)
             if mention == claim.speaker and described is None:
-                mention = _subject_before_participle(text, resolver.unit_starts, claim.speaker) or mention
+                mention = mentions.subject_before_participle(text, resolver.unit_starts, claim.speaker) or mention
             entity = resolver.resolve(mention, claim.antecedent)
             if described is not None:
                 resolver.describe_more(entity, described)
@@ -601,94 +602,14 @@ def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str |
         entities.append(entity)
         by_claim[id(claim)] = entity
     _cataphora(resolver, found, entities)
-    return [_speaker(text, claim, entity, outlet, _named_by(claim, named)) for claim, entity in zip(found, entities)]
-
-
-def _named_first(text: str, speaker: tuple[int, int], described: tuple[int, int] | None):
-    """The mention to resolve and the one that describes it: "The State Commissioner for Health, Karl
-    Brenner, said" is Karl Brenner, described by his office (a role before its holder's name); "A second
-    official who briefed reporters made clear" is the official, not the clause after "who"."""
-    if described is not None:
-        p, q = describe(text, *speaker), describe(text, *described)
-        if q.kind == "person" and q.first is not None and p.kind in ("anonymous", "organisation") \
-                and p.entry is None and (p.role is not None or p.kind == "organisation" and p.name[:1].isupper()):
-            return described, speaker
-        return speaker, described
-    first = text[speaker[0]:speaker[1]].split(None, 1)[0]
-    m = _RELATIVE_BEFORE.search(text, max(0, speaker[0] - 12), speaker[0]) if first.islower() and \
-        first not in words().determiners and first not in words().nominal else None
-    if m is not None:  # the clause after "who" was read as the speaker ("who briefed reporters"), not "a monitor"
-        head = phrase_before(text, max(0, m.start() - 90), m.start())
-        if head is not None and describe(text, *head).kind in ("person", "anonymous", "organisation"):
-            return head, None
-    return speaker, None
+    return [_speaker(text, claim, entity, outlet, _named_by(claim, named))
+            for claim, entity in zip(found, entities)]
 
 
 # A first name and one or two more capitalised words, maybe joined by a particle: "Karim al-Haddad"
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:al|el|bin|ibn|de|van|von)[\s-])?(?:\s+[A-Z][\w'\u2019-]+){1,2}")
 _ASKED = re.compile(r"\b(?:asked|questioned|pressed|interviewed)\s+(?=[A-Z])")
-def _subject_before_participle(text: str, unit_starts: list[int], speaker: tuple[int, int]):
-    """"The coalition fighting rebels in Yemen says", "UN experts investigating the bombing are accusing":
-    a participle clause inside the sentence's subject, read as the speaker, gives back the subject that
-    opens the sentence; None when no such clause comes before the mention."""
-    k = bisect_right(unit_starts, speaker[0]) - 1
-    if k < 0:
-        return None
-    start = unit_starts[k]
-    m = _PARTICIPLE.search(text, start, speaker[0])
-    if m is None or _CLAUSE_BREAK.search(text, m.end(), speaker[0]):
-        return None
-    head = phrase_before(text, start, m.start())
-    if head is None or head[0] != _skip_blank(text, start):
-        return None
-    return head if describe(text, *head).kind in ("person", "anonymous", "organisation") else None
-
-
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
-
-
-_PARTICIPLE = re.compile(r"(?<=[\w)])\s+(?!(?:during|according|including|following|regarding|concerning)\b)"
-                         r"[a-z]+ing\b")
-_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]|\s(?:and|but|while|who|which|that)\s")
-_RELATIVE_BEFORE = re.compile(r"\s(?:who|which)\s+$")
 _AUTHOR = Entity("the author", "outlet")  # the article's own first person: its outlet speaks
-_FIRST_PERSON = frozenset({"we", "i"})
-
-
-class Layout:
-    """The speakers an article's layout gives (see ``introduced``): read per claim, paragraphs looked up
-    by offset."""
-
-    def __init__(self, text: str, paragraphs=(), quotes=(), headline: Span | None = None, units=()):
-        self.text = text
-        self.units = list(units)
-        self.unit_starts = [u.start for u in self.units]
-        self.paragraphs = list(paragraphs)
-        self.starts = [p.start for p in self.paragraphs]
-        self.quoted = sorted(quotes)
-        self.lines = ([headline] if headline is not None else []) + self.paragraphs  # a colon line may open
-        self.first = len(self.lines) - len(self.paragraphs)  # the body, though read as its headline
-
-    def speaker(self, claim: Found, orphan: bool = False):
-        """A mention span for a claim the layout attributes, ``_AUTHOR`` for the author's first person,
-        else None (the claim's own speaker stands). ``orphan``: the claim carries the speaker of a claim
-        that has none."""
-        first_person = claim.speaker is not None and \
-            self.text[claim.speaker[0]:claim.speaker[1]].lower() in _FIRST_PERSON
-        if not first_person and not (claim.kind == "unattributed_quote" or (
-                claim.speaker is None and (claim.carry is None or orphan))):
-            return None
-        para = introduced.paragraph_of(self.paragraphs, self.starts, claim.content[0])
-        if para is None:
-            return None
-        found = introduced.label(self.text, self.paragraphs[para])
-        if found is not None or not first_person:
-            return found or introduced.introducer(self.text, self.lines, para + self.first) or \
-                introduced.spoke_before(self.text, self.units, bisect_right(self.unit_starts, claim.content[0]) - 1)
-        return _AUTHOR if introduced.outside(self.quoted, claim.speaker[0]) else None
 
 
 def _named_by(claim: Found, named: dict[int, tuple[int, int]]) -> tuple[int, int] | None:

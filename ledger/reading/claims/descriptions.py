@@ -18,8 +18,8 @@ from functools import lru_cache
 from ledger.text.fast_init import fast_init
 from ledger.reading.events.places import adjective_of
 from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, lookup
-from ledger.reading.claims.speakers import (PARTITIVES, hidden_head, is_capitalised, is_nominal, name_type, past_time_words,
-                                            tokens, words)
+from ledger.reading.claims.speakers import (PARTITIVES, hidden_head, is_capitalised, is_nominal, name_type,
+                                            past_time_words, tokens, words)
 from ledger.names import normalise_name
 
 _AGE = re.compile(r"\d+-years?-old")  # "92-year-old Mahathir": an age describes the person, it is no name
@@ -140,7 +140,7 @@ def _document_source(text: str, toks, lead: int) -> tuple[int, int] | None:
         if dated is not None and dated < len(toks) - 1:
             by = dated  # "a statement Tuesday from the army"
         if toks[k][2].lower() in w.documents and toks[by][2].lower() in ("from", "by", "of") and (
-                by == k + 1 or toks[by][2].lower() == "by" or dated is not None):  # "a statement released by the Kessel Brigades"
+                by == k + 1 or toks[by][2].lower() == "by" or dated is not None):  # "a statement released by X"
             rest = toks[by + 1:]
             if rest and (any(is_capitalised(t[2]) for t in rest) or _names_issuer(rest)):
                 return rest[0][0], rest[-1][1]
@@ -512,7 +512,8 @@ def _organisation_before_role(toks, owned: bool = False) -> str | None:
     w = words()
     lows = [t[2].lower() for t in toks]
     kept = [k for k, t in enumerate(toks) if is_capitalised(t[2]) and lows[k].rstrip(".") not in w.titles
-            and lows[k] not in w.roles and lows[k] not in w.role_synonyms and lows[k] not in ("of", "press") and lows[k] not in w.role_modifiers]
+            and lows[k] not in w.roles and lows[k] not in w.role_synonyms and lows[k] not in ("of", "press")
+            and lows[k] not in w.role_modifiers]
     if not kept:  # "health ministry spokesman": a lowercase institution before the role is the affiliation
         k = next((k for k, x in enumerate(lows) if x in w.org_words and x not in w.roles), None)
         if k is not None and k > 0 and lows[k - 1].isalpha() and lows[k - 1] not in w.determiners \

@@ -8,8 +8,10 @@ Some articles name a speaker once, outside any sentence with a cue, and let the 
 * a first-person "we" or "I" outside any quotation, which no earlier speaker claims, is the article's author:
   the outlet ("We hope the union will not strike", in a company's own letter).
 
-``introducer`` and ``label`` return the span of the speaker phrase for ``coref`` to resolve; ``outside``
-tells whether an offset lies outside every quotation.
+* a quote with no cue right after a short sentence that says someone spoke is that subject's.
+
+``Layout.speaker`` applies these to one claim: the span of the speaker phrase for ``coref`` to resolve, or
+``AUTHOR`` for the author's own first person.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ledger.reading.claims.attribution import Found
 from ledger.reading.claims.descriptions import describe
 from ledger.reading.claims.frames import subject_of
 from ledger.reading.claims.speakers import words
@@ -79,7 +82,8 @@ _SPOKE_WORDS = 20  # a sentence that only says someone spoke is short
 
 @lru_cache(maxsize=1)
 def _speaking() -> re.Pattern:
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(words().speaking_verbs, key=len, reverse=True))
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                     for v in sorted(words().speaking_verbs, key=len, reverse=True))
     return re.compile(rf"\b(?:{verbs})\b(?![^.]*\bthat\b)")
 
 
@@ -99,3 +103,40 @@ def outside(quoted: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies outside every quotation (``quoted`` sorted spans from opening to closing mark)."""
     k = bisect_right(quoted, (pos, float("inf"))) - 1
     return k < 0 or quoted[k][1] <= pos
+
+
+AUTHOR = object()  # what ``Layout.speaker`` gives for the author's own first person
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+class Layout:
+    """The speakers an article's layout gives (see ``introduced``): read per claim, paragraphs looked up
+    by offset."""
+
+    def __init__(self, text: str, paragraphs=(), quotes=(), headline: Span | None = None, units=()):
+        self.text = text
+        self.units = list(units)
+        self.unit_starts = [u.start for u in self.units]
+        self.paragraphs = list(paragraphs)
+        self.starts = [p.start for p in self.paragraphs]
+        self.quoted = sorted(quotes)
+        self.lines = ([headline] if headline is not None else []) + self.paragraphs  # a colon line may open
+        self.first = len(self.lines) - len(self.paragraphs)  # the body, though read as its headline
+
+    def speaker(self, claim: Found, orphan: bool = False):
+        """A mention span for a claim the layout attributes, ``AUTHOR`` for the author's first person,
+        else None (the claim's own speaker stands). ``orphan``: the claim carries the speaker of a claim
+        that has none."""
+        first_person = claim.speaker is not None and \
+            self.text[claim.speaker[0]:claim.speaker[1]].lower() in _FIRST_PERSON
+        if not first_person and not (claim.kind == "unattributed_quote" or (
+                claim.speaker is None and (claim.carry is None or orphan))):
+            return None
+        para = paragraph_of(self.paragraphs, self.starts, claim.content[0])
+        if para is None:
+            return None
+        found = label(self.text, self.paragraphs[para])
+        if found is not None or not first_person:
+            return found or introducer(self.text, self.lines, para + self.first) or \
+                spoke_before(self.text, self.units, bisect_right(self.unit_starts, claim.content[0]) - 1)
+        return AUTHOR if outside(self.quoted, claim.speaker[0]) else None

@@ -92,7 +92,8 @@ def words() -> _Words:
                   frozenset(gr["temporal"]), frozenset(gr["linking"]), singular, nominal,
                   frozenset(sp["addressees"]), frozenset(sp["role_modifiers"]), dict(sp["name_types"]),
                   {k: tuple(v) for k, v in sp["description_refers"].items()},
-                  frozenset(sp["member_nouns"]), dict(sp["role_synonyms"]), frozenset(sp["holder_offices"]),
+                  frozenset(sp["member_nouns"]), dict(sp["role_synonyms"]),
+                  frozenset(sp["holder_offices"]),
                   tuple(sp["speaking_verbs"]))
 
 
