@@ -131,7 +131,7 @@ def test_unseen_citation_marker_ends_the_sentence(marker):
 # ------------------------------------------------------------------ speakers
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Twelve people died, said a statement from the premier's office.", "premier's office"),
+    ("Twelve people died, said a statement from the premier's office.", "premier"),
     ("Twelve people died, according to a statement from the army.", "army"),
     ("A statement from the army said twelve people died.", "army"),
     ("The Kessel Brigades issued a long statement on Monday. Twelve people died, the statement said.",

@@ -27,12 +27,14 @@ from typing import Callable
 
 from ledger.reading.claims.attribution import Found, find_claims
 from ledger.reading.claims.coref import speakers as find_speakers
+from ledger.reading.claims.introduced import Layout
 from ledger.reading.claims.cues import find_cues
 from ledger.reading.claims.headlines import headline_claim, labelled_first_line, labelled_quotes
 from ledger.reading.claims.outlet import outlet_claims
 from ledger.reading.claims.nouns import find_noun_cues
 from ledger.reading.claims.pieces import split_pieces
 from ledger.reading.claims.polls import find_poll_cues
+from ledger.reading.claims.quotes import close_end
 from ledger.reading.document import Document
 from ledger.reading.events import group_events
 from ledger.reading.events.types import EventDraft
@@ -102,7 +104,9 @@ def claims(doc: Document, work: Work) -> None:
 def speakers(doc: Document, work: Work) -> None:
     """Each claim's speaker (and the speaker it was relayed through) and figures, as Claim values."""
     text, units, found = doc.text, doc.sentences, work.found
-    who = find_speakers(text, found, units, doc.outlet)
+    who = find_speakers(text, found, units, doc.outlet,
+                        Layout(text, doc.paragraphs, [(q.open, close_end(text, q)) for q in doc.quotes],
+                               doc.headline_span, units))
     vias = {k: find_speakers(text, [Found("indirect", c.content, c.sentence, speaker=c.via)], units, doc.outlet)[0]
             for k, c in enumerate(found) if c.via is not None}
     if any(c.parts for c in found):  # interrupted quotations: one claim per quoted piece

@@ -32,12 +32,14 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from ledger.reading.claims import mentions
+from ledger.reading.claims.introduced import AUTHOR, Layout
 from ledger.reading.claims.attribution import Found
 from ledger.reading.claims.descriptions import Phrase, describe
 from ledger.reading.claims.frames import subject_of
 from ledger.reading.claims.gazetteer import lookup
 from ledger.text.sentences import Sentence
-from ledger.reading.claims.speakers import name_type, words
+from ledger.reading.claims.speakers import name_type, phrase_after, words
 from ledger.reading.types import Span, Speaker
 from ledger.names import normalise_name
 
@@ -149,6 +151,8 @@ class Resolver:
         if found is None:
             return replace(p, affiliation=None)
         typ = "militia" if found[1] == "militia" else p.type  # an armed group's people speak for it
+        if p.kind == "anonymous" and p.head in words().member_nouns and p.role and " of " in p.role:
+            return replace(p, kind="organisation", name=found[0], type=found[1], affiliation=None, role=None)
         if p.kind == "anonymous":  # "a spokesman for the group" -> "Kessel Brigades spokesman"
             return replace(p, affiliation=found[0], name=f"{found[0]} {p.head}", type=typ)
         return replace(p, affiliation=found[0], type=typ)
@@ -204,6 +208,9 @@ class Resolver:
         if p.kind == "anonymous":
             return self._anonymous(p)
         if p.kind == "document" and p.definite:
+            issuer = self._issuer(p.head, pos)
+            if issuer is not None:
+                return issuer
             if self.history:
                 return self.history[-1][1]
         if p.kind in ("organisation", "document") and _is_description(p):
@@ -211,6 +218,41 @@ class Resolver:
             if found is not None:
                 return found
         return self._named(p.name, "organisation", p.type)
+
+    def _issuer(self, noun: str, pos: int) -> Entity | None:
+        """Who issued the document "the report" points back to: the latest earlier sentence that mentions a
+        report names it, as "a report by the Velsk Water Board" or as its subject ("The inquiry team
+        delivered its final report"); None when no earlier sentence does."""
+        k = bisect_right(self.unit_starts, pos) - 1
+        if k < 0:
+            return None
+        lo = max(0, self.unit_starts[k] - _ISSUER_REACH)
+        at = self.lower.rfind(noun, lo, self.unit_starts[k])
+        introduced = None
+        while at >= 0 and introduced is None:
+            introduced = _INTRODUCED.search(self.lower, max(0, at - 30), at) if _word_at(self.lower, at, noun) \
+                else None
+            if introduced is None:  # "the report" points back too: its introduction is earlier
+                at = self.lower.rfind(noun, lo, at)
+        if at < 0:
+            return None
+        by = _ISSUED_BY.match(self.text, at + len(noun))
+        if by is not None:  # "a report by the Velsk Water Board"
+            span = phrase_after(self.text, by.end(), min(len(self.text), by.end() + 100))
+        elif introduced.group(1) is not None:  # "The inquiry team delivered its final report"
+            unit = self.units[bisect_right(self.unit_starts, at) - 1]
+            span = phrase_after(self.text, unit.start, at) or subject_of(self.text, unit.start, at)
+            span = span if span is not None and span[1] <= introduced.start() else None
+        else:
+            span = None
+        if span is None:
+            return None
+        p = describe(self.text, *span)
+        if p.kind not in ("person", "organisation", "anonymous") or p.head == noun:
+            return None
+        entity = self._match(p, span[0], _form(self.text, span))
+        entity.absorb(p, _form(self.text, span))
+        return entity
 
     def _named(self, name: str, kind: str, type_: str | None, known: bool = False) -> Entity:
         key = _key(name)
@@ -230,6 +272,10 @@ class Resolver:
         for e in self.people.get(p.last.lower() if p.last else "", ()):
             if _compatible(e.first, p.first):
                 return e
+        if p.first is None and last and p.name == p.last:  # "Babagana stated" after "Babagana Malarima"
+            for _, e in self._recent():
+                if e.kind == "person" and e.first and e.first.lower() == last and e.last and e.last.lower() != last:
+                    return e
         first = _first_name(self.text, p.last) if p.first is None and p.last else None
         if first is None and p.first is None and p.last and p.name == p.last and _is_country(self.text, p.last):
             return self._named(p.last, "organisation", "government")
@@ -267,6 +313,9 @@ class Resolver:
         for _, e in self._recent():
             if e.kind in ("organisation",) and (p.head in e.name.lower().split() or p.head in e.heads):
                 return e
+        named = self._named_in_text(p.name, pos) if p.definite and " " in p.name else None
+        if named is not None:  # "the air force" after "the Norland Air Force strike", before any other military
+            return named
         types = words().refers.get(p.head, ()) or ((p.type,) if p.type and p.type != "other" else ())
         for _, e in self._recent():
             if e.kind == "organisation" and e.type in types:
@@ -276,6 +325,21 @@ class Resolver:
             if found is not None:
                 return self._named(found[0], "organisation", found[1])
         return None
+
+    def _named_in_text(self, description: str, pos: int) -> Entity | None:
+        """The organisation named before ``pos`` whose name ends with a description of two words or more
+        ("the air force" -> "Norland Air Force"), even where it never spoke."""
+        tail = description.lower().split()
+        found = None
+        for at, name, typ in _named_organisations(self.text):
+            if at >= pos:
+                break
+            words_ = name.split()
+            if words_[0].endswith(("'s", "\u2019s")):
+                words_ = words_[1:]  # "Tuesday's Norland Air Force strike"
+            if len(words_) > len(tail) and [w.lower() for w in words_[-len(tail):]] == tail:
+                found = " ".join(words_), typ
+        return self._named(found[0], "organisation", found[1]) if found else None
 
     def _pronoun(self, p: Phrase, pos: int, antecedent: tuple[int, int] | None) -> Entity:
         """The entity a pronoun stands for: the latest compatible one mentioned before it; a speaker whose
@@ -291,7 +355,28 @@ class Resolver:
         for _, e in self._recent(pos):
             if _fits(e, info, p.head):
                 return e
+        if p.head in ("he", "she"):
+            named = self._person_named_before(pos)
+            if named is not None and _fits(named, info, p.head):
+                return named
         return Entity(p.name, "person" if info.get("person") and not info.get("org") else "organisation")
+
+    def _person_named_before(self, pos: int) -> Entity | None:
+        """The last person the pronoun's sentence or the one before it names anywhere (not as a subject):
+        "One family is that of Karim Haddad of Dorn. ... he told reporters" -> Karim Haddad."""
+        k = bisect_right(self.unit_starts, pos) - 1
+        lo = self.unit_starts[max(0, k - 1)] if k >= 0 else max(0, pos - 300)
+        found = None
+        for m in _PERSON_NAME.finditer(self.text, lo, pos):
+            p = describe(self.text, m.start(), m.end())
+            if p.kind == "person" and p.first is not None and p.entry is None:
+                found = p
+        if found is None:
+            return None
+        entity = self._person(found)
+        entity.absorb(found, _form(self.text, (found.start, found.end)))
+        self._remember(found.start, entity)
+        return entity
 
     def _add_subjects(self, pos: int) -> None:
         """Subjects of the pronoun's sentence and the two before it become candidates for the pronoun
@@ -299,7 +384,11 @@ class Resolver:
         k = bisect_right(self.unit_starts, pos) - 1
         for unit in self.units[max(0, k - 2, self.subjects_done):k + 1]:
             span = subject_of(self.text, unit.start, min(unit.end, pos))
-            if span is not None:
+            asked = _ASKED.search(self.text, unit.start, min(unit.end, pos))
+            asked = phrase_after(self.text, asked.end(), min(unit.end, pos)) if asked is not None else None
+            for span in (span, asked):  # "Reporters asked Mara Lind about the toll. She said": the one asked
+                if span is None:
+                    continue
                 p = describe(self.text, *span)
                 if p.kind in ("person", "organisation", "anonymous") or p.entry is not None:
                     entity = self._match(p, span[0], "")
@@ -308,6 +397,18 @@ class Resolver:
                         entity.sex = entity.sex or _sex(self.text[span[0]:span[1]])
                     self._remember(span[0], entity)
         self.subjects_done = max(self.subjects_done, k + 1)
+
+
+_ISSUER_REACH = 3000  # characters looked back for the sentence that introduced a document
+# "a report", "its final report", "the army's report": a document introduced (not "the report" pointing back)
+_INTRODUCED = re.compile(r"(?:\b(its|their|his|her)|\b(?:a|an|new)|['\u2019]s)\s+(?:[\w-]+\s+){0,2}$")
+_ISSUED_BY = re.compile(r"s?\s+(?:(?:released|issued|published)\s+)?(?:by|from)\s+")
+
+
+def _word_at(lower: str, at: int, word: str) -> bool:
+    end = at + len(word)
+    return (at == 0 or not lower[at - 1].isalnum()) and (end >= len(lower) or not lower[end].isalnum()
+                                                         or lower[end] == "s")
 
 
 def _generic(affiliation: str) -> str | None:
@@ -457,40 +558,68 @@ def _form(text: str, span: tuple[int, int]) -> str:
     return _ARTICLE.sub("", form)
 
 
-def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str | None) -> list[Speaker]:
+def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str | None,
+             layout: Layout | None = None) -> list[Speaker]:
     """The Speaker of every found claim, in the same order.
 
     Claims with a carried speaker share the entity and the mention of the claim they carry from; outlet
-    claims are the outlet's; unattributed quotes get an unknown anonymous speaker.
+    claims are the outlet's; an unattributed quote is the speaker a colon line or a transcript label
+    gives it (``introduced``), else an unknown anonymous speaker; a first-person "we"/"I" outside any
+    quotation is a label's speaker, else the author: the outlet.
     """
     resolver = Resolver(text, units)
+    layout = layout or Layout(text)
     entities: list[Entity | None] = []
     by_claim: dict[int, Entity | None] = {}
+    named: dict[int, tuple[int, int]] = {}  # the mention the layout gave a claim
     for claim in found:
-        if claim.outlet or claim.kind in ("outlet", "unattributed_quote"):
+        if claim.outlet or claim.kind == "outlet":
             entities.append(None)
             continue
-        if claim.speaker is not None:
-            entity = resolver.resolve(claim.speaker, claim.antecedent)
-            if claim.described is not None:
-                resolver.describe_more(entity, claim.described)
+        orphan = claim.carry is not None and by_claim.get(id(claim.carry)) is None  # carried from no one
+        mention = layout.speaker(claim, orphan)
+        if mention is AUTHOR:
+            entity = _AUTHOR
+        elif mention is not None:
+            entity = resolver.resolve(mention)
+            named[id(claim)] = mention
+        elif claim.speaker is not None:
+            mention, described = mentions.named_first(text, claim.speaker, claim.described)
+            if mention == claim.speaker and described is None:
+                mention = mentions.subject_before_participle(text, resolver.unit_starts, claim.speaker) or mention
+            entity = resolver.resolve(mention, claim.antecedent)
+            if described is not None:
+                resolver.describe_more(entity, described)
+            if mention != claim.speaker:
+                named[id(claim)] = mention
         elif claim.carry is not None:
             entity = by_claim.get(id(claim.carry))
+            source = _named_by(claim, named) if id(claim.carry) not in by_claim else None
+            if source is not None:  # carried from a claim not kept (a duplicate): its mention still names
+                entity = resolver.resolve(source)
         else:
             entity = None
         entities.append(entity)
         by_claim[id(claim)] = entity
     _cataphora(resolver, found, entities)
-    return [_speaker(text, claim, entity, outlet, _named_by(claim)) for claim, entity in zip(found, entities)]
+    return [_speaker(text, claim, entity, outlet, _named_by(claim, named))
+            for claim, entity in zip(found, entities)]
 
 
-def _named_by(claim: Found) -> tuple[int, int] | None:
-    """The mention that names a claim's speaker: its own, or for a quote carried on from an earlier claim
-    ('"..." he said.' then a quote paragraph) the mention of that claim ("he")."""
+# A first name and one or two more capitalised words, maybe joined by a particle: "Karim al-Haddad"
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:al|el|bin|ibn|de|van|von)[\s-])?(?:\s+[A-Z][\w'\u2019-]+){1,2}")
+_ASKED = re.compile(r"\b(?:asked|questioned|pressed|interviewed)\s+(?=[A-Z])")
+_AUTHOR = Entity("the author", "outlet")  # the article's own first person: its outlet speaks
+
+
+def _named_by(claim: Found, named: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    """The mention that names a claim's speaker: its own or the one the layout gave it (``named``), or for a
+    quote carried on from an earlier claim ('"..." he said.' then a quote paragraph) the mention of that
+    claim ("he")."""
     seen = 0
-    while claim.speaker is None and claim.carry is not None and seen < 50:
+    while claim.speaker is None and id(claim) not in named and claim.carry is not None and seen < 50:
         claim, seen = claim.carry, seen + 1
-    return claim.speaker
+    return named.get(id(claim), claim.speaker)
 
 
 def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | None]) -> None:
@@ -517,8 +646,8 @@ def _cataphora(resolver: Resolver, found: list[Found], entities: list[Entity | N
 def _speaker(text: str, claim: Found, e: Entity | None, outlet: str | None,
              named_by: tuple[int, int] | None) -> Speaker:
     mention = Span.of(text, *named_by) if named_by is not None else None
-    if claim.outlet or claim.kind == "outlet":
-        return Speaker(outlet or "unknown outlet", "outlet", None, "media")
+    if claim.outlet or claim.kind == "outlet" or e is _AUTHOR:  # the author's "we" keeps its mention
+        return Speaker(outlet or "unknown outlet", "outlet", mention if e is _AUTHOR else None, "media")
     if e is None:
         return Speaker("unknown", "anonymous", mention, None)
     kind = e.kind if e.kind in ("person", "organisation", "anonymous") else "organisation"

@@ -18,7 +18,8 @@ from functools import lru_cache
 from ledger.text.fast_init import fast_init
 from ledger.reading.events.places import adjective_of
 from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, lookup
-from ledger.reading.claims.speakers import hidden_head, is_capitalised, is_nominal, name_type, tokens, words
+from ledger.reading.claims.speakers import (PARTITIVES, hidden_head, is_capitalised, is_nominal, name_type,
+                                            past_time_words, tokens, words)
 from ledger.names import normalise_name
 
 _AGE = re.compile(r"\d+-years?-old")  # "92-year-old Mahathir": an age describes the person, it is no name
@@ -73,25 +74,46 @@ def _describe_words(phrase: str) -> Phrase:
 
 def _describe(text: str, start: int, end: int) -> Phrase:
     raw = tokens(text, start, end)
+    known = _known_in_brackets(raw)
+    if known is not None:  # "Syrian state media (SANA)": the known name in brackets says who
+        kind = known.kind if known.kind in ("person", "organisation") else "organisation"
+        return Phrase(start, end, kind, known.name, raw[-2][2].lower(), known.type, known.affiliation, None, "sg",
+                      True, known)
     toks = _analysable(raw)
     w = words()
     if len(toks) == 1 and toks[0][2].lower() in w.pronouns:
         info = w.pronouns[toks[0][2].lower()]
         return Phrase(start, end, "pronoun", toks[0][2], toks[0][2].lower(), number=info["number"])
     lead = 0
-    while lead < len(toks) - 1 and toks[lead][2].lower() in w.determiners:
+    while lead < len(toks) - 1 and (toks[lead][2].lower() in w.determiners or (  # "one of the officials"
+            toks[lead][2].lower() == "of" and lead and toks[lead - 1][2].lower() in PARTITIVES)):
         lead += 1
     quantified = any(t[2].lower() not in ("the", "a", "an", "this", "that", "his", "her", "its", "their",
                                           "our", "my", "your", "one", "each", "every", "another")
                      for t in toks[:lead])
-    definite = lead == 0 or toks[0][2].lower() in ("the", "this", "that", "these", "those", "his", "her",
+    definite = lead == 0 or toks[0][2].lower() in ("the", "this", "that", "these", "those", "his", "her", "both",
                                                    "its", "their")
+    speaking = _beside_document(toks)
+    if speaking is not None:
+        return replace(_describe(text, speaking[0][0], speaking[-1][1]), start=start, end=end)
+    holder = _office_holder(text, toks, lead)
+    if holder is not None:
+        return replace(holder, start=start, end=end)
     inner = _document_source(text, toks, lead) or _document_source(text, raw, lead)
     if inner is not None:
         found = describe(text, inner[0], inner[1])
         return Phrase(start, end, found.kind, found.name, found.head, found.type, found.affiliation,
                       found.role, found.number, found.definite, found.entry, found.first, found.last)
     return _read(text, start, end, toks, lead, quantified, definite)
+
+
+def _known_in_brackets(toks) -> GazetteerEntry | None:
+    """The known source whose acronym closes a description in brackets ("Syrian state media (SANA)"), or
+    None (a party or a place in brackets, "Mike Pence (R-IN)", "the ministry (Iraq)", says nothing here)."""
+    if len(toks) < 4 or toks[-1][2] != ")" or toks[-3][2] != "(" or not toks[-2][2].isupper():
+        return None
+    entry = _lookup(toks[-2][2])
+    return entry if entry is not None and entry.kind != "person" and entry.type != "government" else None
 
 
 def _analysable(toks):
@@ -114,12 +136,62 @@ def _document_source(text: str, toks, lead: int) -> tuple[int, int] | None:
     w = words()
     for k in range(lead, len(toks) - 1):
         by = k + 2 if toks[k + 1][2].lower() in _ISSUING and k + 2 < len(toks) - 1 else k + 1
+        dated = past_time_words(toks, k)
+        if dated is not None and dated < len(toks) - 1:
+            by = dated  # "a statement Tuesday from the army"
         if toks[k][2].lower() in w.documents and toks[by][2].lower() in ("from", "by", "of") and (
-                by == k + 1 or toks[by][2].lower() == "by"):  # "a statement released by the Kessel Brigades"
+                by == k + 1 or toks[by][2].lower() == "by" or dated is not None):  # "a statement released by X"
             rest = toks[by + 1:]
             if rest and (any(is_capitalised(t[2]) for t in rest) or _names_issuer(rest)):
                 return rest[0][0], rest[-1][1]
     return None
+
+
+def _beside_document(toks):
+    """"a statement and a military source": of a document and a speaker joined by "and", the speaker speaks
+    (the statement names no one); the speaker's tokens, or None."""
+    w = words()
+    joins = [k for k, t in enumerate(toks) if t[2].lower() == "and"]
+    if len(joins) != 1 or joins[0] in (0, len(toks) - 1):
+        return None
+    left, right = toks[:joins[0]], toks[joins[0] + 1:]
+
+    def bare_document(part) -> bool:
+        head = part[-1][2].lower()
+        return all(t[2].lower() in w.determiners or t[2].islower() for t in part) and \
+            w.singular.get(head, head) in w.documents
+    if bare_document(left) and not bare_document(right):
+        return right
+    if bare_document(right) and not bare_document(left):
+        return left
+    return None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
+def _office_holder(text: str, toks, lead: int) -> Phrase | None:
+    """An office speaks for the one who holds it: "his office" is "he" (whom ``coref`` resolves), "the
+    premier's office" and "the office of the mayor" are the premier and the mayor; None for any other
+    phrase ("the foreign office", "the Kessel Office for Refugees")."""
+    w = words()
+    lows = [t[2].lower() for t in toks]
+    at = next((k for k in range(len(lows)) if lows[k] in w.holder_offices
+               or " ".join(lows[k:k + 2]) in w.holder_offices), None)
+    if at is None or at < len(lows) - 2 or (at == len(lows) - 2 and lows[at + 1] not in w.holder_offices):
+        if at is not None and at + 2 < len(lows) and lows[at + 1] == "of" and lows[at + 2] in w.determiners:
+            owner = toks[at + 2:]  # "the office of the mayor"
+            return _describe(text, owner[0][0], owner[-1][1])
+        return None
+    if at == 1 and lows[0] in _POSSESSIVE_PRONOUNS:
+        pronoun = _POSSESSIVE_PRONOUNS[lows[0]]
+        return Phrase(toks[0][0], toks[-1][1], "pronoun", pronoun, pronoun, number=w.pronouns[pronoun]["number"])
+    owner_end = at - 1
+    if owner_end < lead or not toks[owner_end][2].endswith(("'s", "\u2019s")):
+        return None
+    owner = toks[lead:owner_end + 1]
+    p = _describe(text, owner[0][0], owner[-1][1] - 2)
+    return p if p.kind in ("person", "anonymous", "organisation") and p.name else None
 
 
 _ISSUING = frozenset({"released", "issued", "published", "sent", "circulated", "posted", "signed"})
@@ -137,6 +209,10 @@ def _read(text: str, start: int, end: int, toks, lead: int, quantified: bool, de
     w = words()
     body = _without_location(toks[lead:])
     core, complement = _split_complement(body)
+    group = _members_with(text, core, complement)
+    if group is not None:
+        noun = core[0][2].lower()
+        return replace(group, start=start, end=end, number="pl" if w.singular.get(noun, noun) != noun else "sg")
     entry, gspan = _gazetteer(core)
     if entry is not None and _other_owner(core, gspan[0]):
         entry = None
@@ -219,6 +295,21 @@ def _members_of(text: str, core) -> Phrase | None:
         return None
     p = _describe_words(named)
     return p if p.kind == "organisation" else None
+
+
+def _members_with(text: str, core, complement) -> Phrase | None:
+    """"activists with the Norland Rights Network", "sources in the Kessel Brigades": members speaking
+    for an organisation named after a preposition are that organisation; None otherwise ("sources in the
+    capital"; "sources in the group" is resolved by ``coref``)."""
+    w = words()
+    if not complement or len(core) != 1:
+        return None
+    noun = core[0][2].lower()
+    if w.singular.get(noun, noun) not in w.member_nouns:
+        return None
+    p = _describe(text, complement[0][0], complement[-1][1])
+    named = any(is_capitalised(t[2]) for t in complement)
+    return p if p.kind == "organisation" and named and p.type not in (None, "government") else None
 
 
 def _initial_noun(tok: str) -> bool:
@@ -364,13 +455,16 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     w = words()
     run = body[at:]
     lows = [t[2].lower().rstrip(".") for t in run]
-    role_end = max((k for k, x in enumerate(lows) if x in w.titles or x in w.roles), default=-1)
+    role_end = max((k for k, x in enumerate(lows) if x in w.titles or x in w.roles or x in w.role_synonyms),
+                   default=-1)
     if role_end >= 0 and role_end + 1 < len(lows) and lows[role_end + 1] == "of":
         size = 3 if len(run) > 2 and _INITIAL.fullmatch(run[-2][2]) else 2
         role_end = max(role_end + 2, len(lows) - size - 1)
     names = _trim_name(run[role_end + 1:]) if role_end + 1 < len(run) else []
     orgish = any(x in w.org_words for x in lows[role_end + 1:]) or (
         len(run) == 1 and run[0][2].isupper() and len(run[0][2]) > 1)
+    if not names and not orgish and role_end == len(run) - 1:
+        return _role_holder(text, start, end, body, affiliation)
     if not names or orgish or any(not is_capitalised(t[2]) and t[2] not in _NAME_PARTICLES for t in names):
         name = text[run[0][0]:run[-1][1]]
         typ = _org_type(lows)
@@ -398,6 +492,16 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
                   first, last)
 
 
+def _role_holder(text: str, start: int, end: int, body, affiliation: str | None) -> Phrase:
+    """"the Iraqi Prime Minister", "the Norland PM": a capitalised role with no name after it is the
+    holder of that role (whom ``coref`` finds by role), not an organisation called "Prime Minister"."""
+    lows = [t[2].lower().rstrip(".") for t in body]
+    role = _role(lows)
+    name = text[body[0][0]:body[-1][1]]
+    return Phrase(start, end, "anonymous", name, lows[-1], _person_type(lows) or "official", None, role,
+                  "sg", True)
+
+
 def _organisation_before_role(toks, owned: bool = False) -> str | None:
     """The organisation named in the words before a person's name, without the role: "Pentagon Press
     Secretary" -> "Pentagon". A word that could open a role ("Defence", "Interior") is the organisation's
@@ -408,7 +512,8 @@ def _organisation_before_role(toks, owned: bool = False) -> str | None:
     w = words()
     lows = [t[2].lower() for t in toks]
     kept = [k for k, t in enumerate(toks) if is_capitalised(t[2]) and lows[k].rstrip(".") not in w.titles
-            and lows[k] not in w.roles and lows[k] not in ("of", "press") and lows[k] not in w.role_modifiers]
+            and lows[k] not in w.roles and lows[k] not in w.role_synonyms and lows[k] not in ("of", "press")
+            and lows[k] not in w.role_modifiers]
     if not kept:  # "health ministry spokesman": a lowercase institution before the role is the affiliation
         k = next((k for k, x in enumerate(lows) if x in w.org_words and x not in w.roles), None)
         if k is not None and k > 0 and lows[k - 1].isalpha() and lows[k - 1] not in w.determiners \
@@ -429,7 +534,7 @@ def _trim_name(names):
         names = names[1:]
     if len(names) > 3 or (len(names) == 3 and not _INITIAL.fullmatch(names[1][2])):
         keep = names[-2:]
-        if len(names) >= 3 and (_INITIAL.fullmatch(names[-2][2]) or names[-2][2] in _NAME_PARTICLES):
+        if len(names) >= 3 and (_INITIAL.fullmatch(names[-2][2]) or names[-2][2].lower() in _NAME_PARTICLES):
             keep = names[-3:]  # "Lloyd J. Austin", "Khalid al Muhanna"
         names = keep
     return names or names[-1:]
@@ -439,9 +544,11 @@ def _role(lows: list[str]) -> str | None:
     """The job title among the words before a name: "pentagon press secretary" -> "press secretary"."""
     w = words()
     stems = [x.rstrip(".") for x in lows]
-    at = max((k for k, x in enumerate(stems) if x in w.roles or x in w.titles), default=-1)
+    at = max((k for k, x in enumerate(stems) if x in w.roles or x in w.titles or x in w.role_synonyms), default=-1)
     if at < 0:
         return None
+    if stems[at] in w.role_synonyms:
+        return w.role_synonyms[stems[at]]
     start = at
     while start > 0 and stems[start - 1] in _ROLE_PREFIXES:
         start -= 1
@@ -518,8 +625,8 @@ def _description(text: str, start: int, end: int, body, head: str, quantified: b
             typ = "state_media"
         elif mod_type in ("militia", "military", "monitor") and typ == "other":
             typ = mod_type
-    elif sing in w.anonymous or sing in w.roles or head in w.collectives:
-        kind, typ = "anonymous", mod_type or w.roles.get(sing, "other")
+    elif sing in w.anonymous or sing in w.roles or head in w.collectives or sing in w.role_synonyms:
+        kind, typ = "anonymous", mod_type or w.roles.get(w.role_synonyms.get(sing, sing).split()[-1], "other")
         org = _modifier_org(text, body) if affiliation is None else None
         if org is not None:
             affiliation, typ = org[0], "militia" if org[1] == "militia" else typ
@@ -534,7 +641,7 @@ def _description(text: str, start: int, end: int, body, head: str, quantified: b
         kind, typ = "document", mod_type or "other"
     else:
         kind, typ = "organisation", mod_type or "other"
-    role = None
+    role = w.role_synonyms.get(sing) if kind == "anonymous" else None
     if sing in w.roles and kind == "anonymous":
         role = sing
         if len(lows) > 1 and lows[-2] in ("press", "defense", "defence", "state", "foreign", "prime", "vice",

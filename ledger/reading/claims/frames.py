@@ -40,7 +40,8 @@ _COORDINATOR_CHARS = ",andbuthe"  # what _COORDINATOR_TAIL can match besides bla
 _THAT_OR_COLON_END = re.compile(r"\bthat\s*$|:\s*$")
 _COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
 _INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
-_INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|early|last|this|during)\b)")
+# after an inverted speaker: punctuation, a time or place, or a participle ("said one of the officials briefing ...")
+_INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|early|last|this|during|[a-z]+ing)\b)")
 _COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")  # searched in a short window before the cue
 _CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
 _LOWER_WORD = re.compile(r"[a-z]+")

@@ -49,6 +49,9 @@ class _Words:
     name_types: dict
     refers: dict
     member_nouns: frozenset
+    role_synonyms: dict
+    holder_offices: frozenset
+    speaking_verbs: tuple
 
 
 def plural(noun: str) -> str:
@@ -89,7 +92,9 @@ def words() -> _Words:
                   frozenset(gr["temporal"]), frozenset(gr["linking"]), singular, nominal,
                   frozenset(sp["addressees"]), frozenset(sp["role_modifiers"]), dict(sp["name_types"]),
                   {k: tuple(v) for k, v in sp["description_refers"].items()},
-                  frozenset(sp["member_nouns"]))
+                  frozenset(sp["member_nouns"]), dict(sp["role_synonyms"]),
+                  frozenset(sp["holder_offices"]),
+                  tuple(sp["speaking_verbs"]))
 
 
 def name_type(lows: list[str]) -> str | None:
@@ -327,12 +332,41 @@ _OWNING = frozenset({"of", "for", "from", "by", "with"})  # the prepositions tha
 _FIRST_READ = 40
 
 
+_ISSUER_LINKS = frozenset({"from", "by", "of"})
+
+
+def past_time_words(toks, k: int) -> int | None:
+    """The index of "from"/"by" after the document noun ``toks[k]`` and the time words that date it ("a
+    statement Tuesday from", "a report on Monday by"), or None when no time word or no issuer follows."""
+    w = words()
+    if w.singular.get(toks[k][2].lower(), toks[k][2].lower()) not in w.documents:
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= 4 and (toks[j][2].lower() in w.temporal or toks[j][2].lower() in _DATING):
+        j += 1
+    return j if j > k + 1 and j < len(toks) and toks[j][2].lower() in _ISSUER_LINKS - {"of"} else None
+
+
+PARTITIVES = frozenset({"one", "some", "many", "several", "most", "each", "both", "two", "three", "none", "all"})
+_DATING = frozenset({"on", "late", "early", "last", "this"})
+
+
+def _dated(toks, k: int) -> int:
+    """The token before the time words that end at ``k`` ("a report on Monday" -> "report")."""
+    w = words()
+    j = k - 1
+    while j > 0 and (toks[j][2].lower() in _DATING or toks[j][2].lower() in w.temporal):
+        j -= 1
+    return j
+
+
 def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | None, int]:
     """``phrase_after`` on its tokens, and the highest token index the reading may have looked at."""
     w = words()
     end = None
     named = False
     loose = 0  # lowercase words that are no speaker noun, in a row: "the event brought back" is a clause
+    joined = -1  # where "and" joined a document and a speaker
     if toks and toks[0][2].lower() in ("that", "which", "who", "whom", "what"):
         return None, 0
     if toks and toks[0][2].lower() in w.pronouns:
@@ -343,10 +377,15 @@ def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | Non
         low = tok.lower()
         if low in _PARTICLES and named and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
             continue  # "Khalid al Muhanna", "Ludwig van Beethoven": a particle inside a name
+        if low == "and" and k > 0 and k + 1 < len(toks) and toks[k + 1][2].lower() in w.determiners and \
+                w.singular.get(toks[k - 1][2].lower(), toks[k - 1][2].lower()) in w.documents:
+            joined, named = k, False
+            continue  # "a statement and a military source": who spoke besides the document
         if named and tok.islower() and low not in w.nominal and low not in w.linking and not (
                 low in w.determiners and toks[k - 1][2].lower() in _OWNING) and not (
-                low.endswith(("'s", "\u2019s")) and toks[k - 1][2].lower() in w.determiners):
-            break  # but "a statement from the army", "a spokesman for the ministry" go on
+                low.endswith(("'s", "\u2019s")) and toks[k - 1][2].lower() in w.determiners) and not (
+                k + 1 < len(toks) and toks[k + 1][2].lower() in w.roles):
+            break  # but "a statement from the army", "a spokesman for the ministry", "the X interior minister" go on
         loose = loose + 1 if tok.islower() and low not in w.nominal and low not in w.determiners else 0
         if loose > 2:
             break
@@ -362,14 +401,20 @@ def _read_after(toks: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | Non
             end = k
             continue
         if low in w.linking:
+            if k == 1 and low == "of" and toks[0][2].lower() in PARTITIVES and len(toks) > 2:
+                continue  # "one of the officials", "some of the residents": the noun after "of" heads
             if end is None or k + 1 >= len(toks) or not (is_capitalised(toks[k + 1][2]) or toks[k + 1][2].lower()
                                                           in w.determiners):
                 break
             continue
         if low in w.determiners:
-            if end is not None and toks[k - 1][2].lower() not in w.linking:
+            if end is not None and toks[k - 1][2].lower() not in w.linking and joined != k - 1:
                 break
             continue
+        if tok.islower() and low.endswith("ing") and end is not None and toks[k - 1][2].lower() not in w.determiners:
+            break  # "the officials briefing reporters": a participle clause follows the speaker
+        if low in w.temporal and k > 0 and past_time_words(toks, _dated(toks, k)) is not None:
+            continue  # "a statement Tuesday from the army": the time of the document, then its issuer
         if low in w.temporal or (low in w.breaks and tok.islower()) or (tok.islower() and low.endswith("ly")):
             break
         end = k
