@@ -264,3 +264,15 @@ def test_speakers_our_correspondent_is_the_articles_outlet():
     text = "Our correspondent said the dam was still burning on Tuesday."
     claims = extract(HEADLINE + text, outlet="Harbour Post")
     assert [(c.speaker.name, c.speaker.kind) for c in claims] == [("Harbour Post", "outlet")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sarah Lena Varga said the strike on the depot was unlawful.", "Sarah Lena Varga"),
+    ("Health Minister Ana Ines Costel said the clinic in Orsk was hit twice.", "Ana Ines Costel"),
+    ("Councillor Odo Brandt said the levy was a tax on fishermen.", "Odo Brandt"),
+    ("Iraqi Ilse Marr said the levy was a tax on fishermen.", "Ilse Marr"),
+])
+def test_speakers_a_three_word_personal_name_is_kept_whole(text, speaker):
+    """Given, middle and family names are one person's name; a title or an adjective of nationality before a
+    two-word name is not part of it."""
+    assert [c.speaker.name for c in extract(text, outlet="Harbour Gazette")] == [speaker]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text.fast_init import fast_init
-from ledger.reading.events.places import adjective_of
+from ledger.reading.events.places import adjective_of, country_of
 from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, lookup
 from ledger.reading.claims.speakers import (PARTITIVES, hidden_head, is_capitalised, is_nominal, name_type,
                                             past_time_words, tokens, words)
@@ -532,12 +532,21 @@ def _trim_name(names):
     names = [t for t in names if t[2].lower().rstrip(".") not in w.titles]
     if names and names[0][2].lower() in w.org_words:
         names = names[1:]
-    if len(names) > 3 or (len(names) == 3 and not _INITIAL.fullmatch(names[1][2])):
+    if len(names) > 3 or (len(names) == 3 and not _INITIAL.fullmatch(names[1][2]) and not _three_names(names)):
         keep = names[-2:]
         if len(names) >= 3 and (_INITIAL.fullmatch(names[-2][2]) or names[-2][2].lower() in _NAME_PARTICLES):
             keep = names[-3:]  # "Lloyd J. Austin", "Khalid al Muhanna"
         names = keep
     return names or names[-1:]
+
+
+def _three_names(names) -> bool:
+    """Whether three capitalised words are one person's given, middle and family names ("Sarah Leah
+    Whitson", "Anna Marie Holt"), not a word of the role or place before a two-word name ("Defense Lloyd
+    Austin", "Iraqi Mustafa Kadhimi"): none is an organisation word and the first is no adjective of
+    nationality or place (the lexicon of countries knows those)."""
+    w = words()
+    return not any(t[2].lower().rstrip(".") in w.org_words for t in names) and country_of(names[0][2]) is None
 
 
 def _role(lows: list[str]) -> str | None:
