@@ -432,3 +432,16 @@ def test_reconcile_sides_of_a_contradiction_exclude_each_other(drawn):
     for c in reconcile(facts, plausible=no_plausible):
         if c.severity == "contradiction":
             assert len(c.sides) >= 2 and c.size is not None and c.size >= 1
+
+
+def test_reconcile_a_round_number_after_over_or_under_includes_itself():
+    """"Over 80 wounded" is how a writer rounds 80-odd or loosely renders a count of 80: it does not
+    contradict 80 (it still contradicts 70); "more than 83" is precise and still excludes 83."""
+    def over(claim, n, qualifier="over"):
+        return fact(claim, "Outlet", n + 1, None, qualifier=qualifier, text=f"{qualifier} {n}", kind="media")
+
+    assert reconcile([over(1, 80), fact(2, "Commissioner", 80, kind="government")]) == []
+    assert len(reconcile([over(1, 80), fact(2, "Commissioner", 70, kind="government")])) == 1
+    assert len(reconcile([over(1, 83), fact(2, "Commissioner", 83, kind="government")])) == 1
+    under = fact(1, "Outlet", None, 99, qualifier="fewer than", text="fewer than 100", kind="media")
+    assert reconcile([under, fact(2, "Commissioner", 100, kind="government")]) == []

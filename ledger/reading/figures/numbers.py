@@ -429,7 +429,8 @@ def _band(value: int, setting: dict) -> int:
 
 def plausible_bounds(low: int | None, high: int | None, qualifier: str | None,
                      vague: bool, no_figure: bool = False) -> tuple[int | None, int | None]:
-    """A credible range for comparing accounts (never stored): "several" -> 2..9, "about 50" -> 45..55.
+    """A credible range for comparing accounts (never stored): "several" -> 2..9, "about 50" -> 45..55,
+    "over 80" -> 80.. (a round number after "over" or "under" includes itself).
 
     Amounts without a number take the range the lexicon gives them ("hundreds" is not 5,000); a hedged
     exact number a band of ``hedge_band`` around it; "nearly n" a band just under n; a party giving no
@@ -451,4 +452,13 @@ def plausible_bounds(low: int | None, high: int | None, qualifier: str | None,
         return max(0, low - band), high + band
     if kind == "near" and high is not None:
         return max(0, high + 1 - _band(high + 1, data["near_band"])), high
+    if kind == "above" and words != "well over" and low is not None and _round(low - 1):
+        return low - 1, high  # "over 80" is how a writer rounds 80-odd, and how one loosely renders 80
+    if kind == "below" and words != "well under" and high is not None and _round(high + 1):
+        return low, high + 1  # "fewer than 100", likewise
     return low, high
+
+
+def _round(n: int) -> bool:
+    """A round number, as writers use them for loose amounts: 10, 80, 100, 2,000 (not 7 or 83)."""
+    return n >= 10 and n % 10 == 0
