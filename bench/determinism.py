@@ -103,7 +103,10 @@ def first_difference(a: dict, b: dict) -> str:
     for part in ("claims", "conflicts"):
         for x, y in zip(a[part], b[part]):
             if x != y:
-                return f"{part[:-1]}: {json.dumps(x)[:300]}\n   vs: {json.dumps(y)[:300]}"
+                keys = [k for k in sorted(set(x) | set(y)) if x.get(k) != y.get(k)] if isinstance(x, dict) else []
+                shown = "".join(f"\n   {k}: {json.dumps(x.get(k))[:400]}\n     vs {json.dumps(y.get(k))[:400]}"
+                                for k in keys)
+                return f"{part[:-1]} {json.dumps(x.get('id') if isinstance(x, dict) else x)[:120]} differs in" + shown
         if len(a[part]) != len(b[part]):
             return f"{part}: {len(a[part])} vs {len(b[part])}"
     return "none"

@@ -36,7 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from ledger.db import insert_ignoring_duplicates, insert_new_returning
@@ -59,8 +59,15 @@ _OWNERS = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.name, _SOUR
            .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
            .where(_ALIASES.c.alias.in_(bindparam("keys", expanding=True))))
 _IDS_BY_NAME = select(_SOURCES.c.name, _SOURCES.c.id).where(_SOURCES.c.name.in_(bindparam("names", expanding=True)))
-_AFFILIATE = (update(_SOURCES).where(_SOURCES.c.id == bindparam("member"), _SOURCES.c.affiliation_id.is_(None))
+_AFFILIATE = (update(_SOURCES).where(_SOURCES.c.id == bindparam("member"))
               .values(affiliation_id=bindparam("organisation")))
+_CURRENT = _SOURCES.alias("current")
+_AFFILIATIONS = (select(_SOURCES.c.id, _CURRENT.c.id, _CURRENT.c.name,
+                        exists().where(_ALIASES.c.source_id == _SOURCES.c.id,
+                                       or_(_ALIASES.c.origin.like("analyst:%"), _ALIASES.c.origin.like("import:%"))))
+                 .outerjoin(_CURRENT, _CURRENT.c.id == _SOURCES.c.affiliation_id)
+                 .where(_SOURCES.c.id.in_(bindparam("members", expanding=True))))
+_NAMES = select(_SOURCES.c.id, _SOURCES.c.name).where(_SOURCES.c.id.in_(bindparam("ids", expanding=True)))
 _SHOWN = select(_SOURCES.c.id, _SOURCES.c.name, _SOURCES.c.type, _SOURCES.c.kind).where(
     _SOURCES.c.id.in_(bindparam("ids", expanding=True)))
 _RENAME = update(_SOURCES).where(_SOURCES.c.id == bindparam("source")).values(name=bindparam("new_name"),
@@ -115,21 +122,19 @@ class SourceResolver:
     def __init__(self, session: Session | None):
         self.session = session
         self._ids: dict[str, int] = {}
-        self._affiliated: set[int] = set()
         self._fuzzy_index: dict[str, dict[str, list[tuple[str, int]]]] | None = None
         self._kind_of: dict[int, str] = {}  # person and organisation sources the fuzzy index knows
         self._provisional_words: dict[int, set[tuple[str, str]]] = {}  # where provisional ids are filed
         self._absent: set[str] = set()  # names read and found nowhere, until the next settle
         self._new_sources: dict[str, tuple[dict, int]] = {}  # name -> (row, provisional id), until settled
         self._new_aliases: list[dict] = []
-        self._new_affiliations: dict[int, int] = {}
+        self._new_affiliations: set[tuple[int, int]] = set()  # (member, organisation) pairs articles gave
         self._shown: dict[int, tuple[str, str]] = {}  # source id -> (name, type) as stored or to be stored
         self._renamed: dict[int, tuple[str, str]] = {}  # until settled
 
     def forget(self) -> None:
         """Drop what was remembered (after a rollback, rows it pointed to may not exist)."""
         self._ids.clear()
-        self._affiliated.clear()
         self._fuzzy_index = None
         self._kind_of.clear()
         self._shown.clear()
@@ -165,7 +170,8 @@ class SourceResolver:
         learned += [(normalise_name(n), decided[w], "gazetteer") for w in everyone if w.entry
                     for n in (w.entry.name, *w.entry.aliases)]
         self._learn(learned)
-        self._affiliate({decided[w]: decided[organisations[w.affiliation]] for w in wanted if w.affiliation})
+        self._new_affiliations.update((decided[w], decided[organisations[w.affiliation]]) for w in wanted
+                                      if w.affiliation and decided[w] != decided[organisations[w.affiliation]])
         self._show_best({decided[w]: w for w in everyone if w not in new})
         return [decided[w] for w in wanted]
 
@@ -177,15 +183,13 @@ class SourceResolver:
             self._ids.update({row["alias"]: real[row["source_id"]] for row in self._new_aliases
                               if row["source_id"] in real})
             self._reindex(real)
-            self._affiliated = {real.get(m, m) for m in self._affiliated}
         self._rename(real)
         if self._new_aliases:
             insert_ignoring_duplicates(self.session, _ALIASES, [
                 {**row, "source_id": real.get(row["source_id"], row["source_id"])} for row in self._new_aliases],
                 ["alias"])
-        todo = [{"member": real.get(m, m), "organisation": real.get(o, o)} for m, o in self._new_affiliations.items()]
-        if todo:
-            self.session.connection().execute(_AFFILIATE, todo)
+        if self._new_affiliations:
+            self._write_affiliations({(real.get(m, m), real.get(o, o)) for m, o in self._new_affiliations})
         self._clear_pending()
         return real
 
@@ -265,7 +269,7 @@ class SourceResolver:
         self._absent.clear()
         self._new_sources.clear()
         self._new_aliases = []
-        self._new_affiliations = {}
+        self._new_affiliations = set()
 
     # ---------------------------------------------------------------- steps
 
@@ -356,13 +360,31 @@ class SourceResolver:
                 bucket[:] = [(alias, real.get(sid, sid) if sid == provisional else sid) for alias, sid in bucket]
         self._provisional_words.clear()
 
-    def _affiliate(self, members: dict[int, int]) -> None:
-        """Record the organisation each person speaks for, the first time it is learned (never
-        overwritten: an analyst may have corrected it)."""
-        for member, organisation in members.items():
-            if member != organisation and member not in self._affiliated:
-                self._new_affiliations[member] = organisation
-        self._affiliated.update(members)
+    def _write_affiliations(self, pairs: set[tuple[int, int]]) -> None:
+        """Record the organisation each person speaks for: the one an article gave, or, when articles give
+        several, the one whose name sorts first (in Python, the same on every engine), so that the same
+        articles give the same ledger in any order. One an analyst or a team's gazetteer set (their names
+        for the person are aliases of those origins) is never replaced."""
+        connection = self.session.connection()
+        members = sorted({m for m, _ in pairs})
+        current = {row[0]: row[1:] for start in range(0, len(members), 500)
+                   for row in connection.execute(_AFFILIATIONS, {"members": members[start:start + 500]})}
+        organisations = sorted({o for _, o in pairs} | {c[0] for c in current.values() if c[0] is not None})
+        names = {i: name for start in range(0, len(organisations), 500)
+                 for i, name in connection.execute(_NAMES, {"ids": organisations[start:start + 500]})}
+        offered: dict[int, list[int]] = defaultdict(list)
+        for member, organisation in pairs:
+            offered[member].append(organisation)
+        todo = []
+        for member in members:
+            held, _, protected = current.get(member, (None, None, False))
+            if held is not None and protected:
+                continue
+            best = min([*offered[member], *([held] if held is not None else [])], key=lambda o: (names.get(o, ""), o))
+            if best != held:
+                todo.append({"member": member, "organisation": best})
+        if todo:
+            connection.execute(_AFFILIATE, todo)
 
     def _fuzzy(self, key: str, kind: str) -> int | None:
         """A near-identical name of a source of the same kind (typos, initials), never a different person."""

@@ -63,6 +63,18 @@ def test_sources_affiliation_recorded(engine):
         assert session.get(Source, brask.id).affiliation.name == "Mardovian Defence Ministry"
 
 
+@pytest.mark.parametrize("order", [("Orsk Hospital", "Mardovian Defence Ministry"),
+                                   ("Mardovian Defence Ministry", "Orsk Hospital")])
+def test_sources_affiliation_given_two_ways_is_the_same_in_any_order(engine, order):
+    """Two articles name one person with two organisations: whichever came first, the ledger keeps the one
+    whose name sorts first, so the same articles give the same ledger in any order."""
+    first, second = resolve_all(engine, *(Speaker(name="Anton Brask", kind="person", type="official",
+                                                  affiliation=org) for org in order))
+    assert first.id == second.id
+    with reading(engine) as session:
+        assert session.get(Source, first.id).affiliation.name == "Mardovian Defence Ministry"
+
+
 @pytest.mark.parametrize("alias, proper", [("SOHR", True), ("Mr Kirby", True), ("the war monitor", False),
                                            ("he", False), ("the observatory", False)])
 def test_sources_is_proper_name(alias, proper):
