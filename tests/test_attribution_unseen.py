@@ -272,3 +272,10 @@ def test_unseen_pronoun_relative_clause_inside_a_claim_is_no_second_claim():
 def test_unseen_malformed_quote_marks_still_delimit_each_quotation(text):
     assert _claims(text) == [("direct", "medic in Orsk", "We counted nine bodies"),
                              ("direct", "medic in Orsk", "Most were children.")]
+
+
+def test_unseen_stray_comma_after_a_bracketed_acronym_keeps_the_subject():
+    """"The group Valdorian Popular Forces (VPF), admitted that ...": a comma typed between the subject and
+    its verb does not make the outlet the speaker."""
+    text = "The militant group Valdorian Popular Forces (VPF), admitted that four members were killed in the raid."
+    assert _claims(text) == [("indirect", "Valdorian Popular Forces", "that four members were killed in the raid")]

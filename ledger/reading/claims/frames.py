@@ -270,6 +270,12 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         if frame is not None:
             frame.appositive = chunk
             return frame
+    bracketed = _BRACKET_COMMA_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
+    if bracketed is not None:  # "The group Valdorian Popular Forces (VPF), admitted that": a stray comma
+        subject = phrase_before(text, lo, bracketed.start() + 1, relaxed=speech)
+        frame = _left_frame(text, cue, lo, hi, subject, right()) if subject is not None else None
+        if frame is not None:
+            return frame
     inverted = _inverted(text, cue, lo, hi)
     if inverted is not None:
         return inverted
@@ -285,6 +291,9 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
         return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
+
+
+_BRACKET_COMMA_BEFORE = re.compile(r"\)\s*,\s*$")  # "(VPF), admitted": a comma between a subject and its verb
 
 
 def _word_before(text: str, lo: int, end: int) -> str:
