@@ -276,3 +276,11 @@ def test_speakers_a_three_word_personal_name_is_kept_whole(text, speaker):
     """Given, middle and family names are one person's name; a title or an adjective of nationality before a
     two-word name is not part of it."""
     assert [c.speaker.name for c in extract(text, outlet="Harbour Gazette")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ana Ines Vargas da Costa said the vote in Orsk was fair.", "Ana Ines Vargas da Costa"),
+    ("Ilse van der Marr said the vote in Orsk was fair.", "Ilse van der Marr"),
+])
+def test_speakers_particles_join_a_longer_personal_name(text, speaker):
+    assert [c.speaker.name for c in extract(text, outlet="Harbour Gazette")] == [speaker]

@@ -438,9 +438,8 @@ def _name_start(body) -> int | None:
     if not is_capitalised(body[k][2]) or body[k][2].lower() in w.nominal and body[k][2].islower():
         return None
     while k > 0 and not _AGE.fullmatch(body[k - 1][2]) and (
-            is_capitalised(body[k - 1][2]) or body[k - 1][2].lower() in ("al", "bin", "de", "van", "von",
-                                                                              "der", "la", "le", "el", "of",
-                                                                              "for", "and", "&", "the")):
+            is_capitalised(body[k - 1][2]) or body[k - 1][2].lower() in _NAME_PARTICLES
+            or body[k - 1][2].lower() in ("of", "for", "and", "&", "the")):
         k -= 1
     while k < len(body) and body[k][2].lower() in ("of", "for", "and", "&", "the"):
         k += 1
@@ -527,11 +526,15 @@ def _organisation_before_role(toks, owned: bool = False) -> str | None:
 
 
 def _trim_name(names):
-    """A personal name is at most First [Middle] Last: "Defense Lloyd J. Austin" -> "Lloyd J. Austin"."""
+    """A personal name is at most First [Middle] Last, "Defense Lloyd J. Austin" -> "Lloyd J. Austin", but
+    lowercase particles join longer ones ("Luiz Inacio Lula da Silva")."""
     w = words()
     names = [t for t in names if t[2].lower().rstrip(".") not in w.titles]
     if names and names[0][2].lower() in w.org_words:
         names = names[1:]
+    core = [t for t in names if t[2] not in _NAME_PARTICLES]
+    if len(core) < len(names) and 2 <= len(core) <= 4 and _three_names(core):
+        return names  # "Luiz Inacio Lula da Silva", "Ursula von der Leyen": particles join one person's names
     if len(names) > 3 or (len(names) == 3 and not _INITIAL.fullmatch(names[1][2]) and not _three_names(names)):
         keep = names[-2:]
         if len(names) >= 3 and (_INITIAL.fullmatch(names[-2][2]) or names[-2][2].lower() in _NAME_PARTICLES):
@@ -541,7 +544,7 @@ def _trim_name(names):
 
 
 def _three_names(names) -> bool:
-    """Whether three capitalised words are one person's given, middle and family names ("Sarah Leah
+    """Whether capitalised words are one person's given, middle and family names ("Sarah Leah
     Whitson", "Anna Marie Holt"), not a word of the role or place before a two-word name ("Defense Lloyd
     Austin", "Iraqi Mustafa Kadhimi"): none is an organisation word and the first is no adjective of
     nationality or place (the lexicon of countries knows those)."""
