@@ -279,3 +279,15 @@ def test_unseen_stray_comma_after_a_bracketed_acronym_keeps_the_subject():
     its verb does not make the outlet the speaker."""
     text = "The militant group Valdorian Popular Forces (VPF), admitted that four members were killed in the raid."
     assert _claims(text) == [("indirect", "Valdorian Popular Forces", "that four members were killed in the raid")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry revised its death toll to 41 on Monday.",
+     [("indirect", "ministry", "its death toll to 41 on Monday")]),
+    ("The army lowered the estimate of the dead to 12.", [("indirect", "army", "the estimate of the dead to 12")]),
+])
+def test_unseen_updating_a_count_is_asserting_it(text, expected):
+    """"Raised / upped / revised / lowered the toll to N": a party updating its count asserts the new one; a
+    thing that raises a number ("the flood raised the number of displaced") speaks for no one."""
+    assert _claims(text) == expected
+    assert [c[0] for c in _claims("The flood raised the number of displaced to 300.")] == ["outlet"]
