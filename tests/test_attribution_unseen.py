@@ -291,3 +291,18 @@ def test_unseen_updating_a_count_is_asserting_it(text, expected):
     thing that raises a number ("the flood raised the number of displaced") speaks for no one."""
     assert _claims(text) == expected
     assert [c[0] for c in _claims("The flood raised the number of displaced to 300.")] == ["outlet"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry put the death toll at 19.", [("indirect", "ministry", "the death toll at 19")]),
+    ("The Orsk Relief Mission (ORM) on Thursday put the death toll at over 170.",
+     [("indirect", "Orsk Relief Mission", "the death toll at over 170")]),
+    ("Recall that estimates by the Orsk Relief Mission put the death toll at over 170.",
+     [("indirect", "Orsk Relief Mission", "the death toll at over 170")]),
+    ("It will be recalled that the army said 12 soldiers died in the raid.",
+     [("indirect", "army", "12 soldiers died in the raid")]),
+])
+def test_unseen_past_put_reminders_and_plural_documents(text, expected):
+    """"Put" is its own past tense; a time phrase may follow a bracketed acronym; the writer's "Recall that"
+    opens no subject; "estimates by X" speak for X as "an estimate by X" does."""
+    assert _claims(text) == expected

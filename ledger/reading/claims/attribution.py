@@ -31,6 +31,8 @@ from ledger.reading.claims.speakers import phrase_before, words
 from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
+_REMINDER = re.compile(r"(?:Recall|Remember|Note|It\s+(?:will|would|should|may)\s+be\s+(?:recalled|remembered|noted)"
+                       r"|It\s+is\s+(?:worth\s+)?(?:noting|recalling|remembering))\s*,?\s+that\s+")
 _OPENER = re.compile(r"\s*(?:But|And|Yet|So|Still|However,|Meanwhile,)\s+")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|while|which)$")
 _CONJUNCTIONS = ("and", "but", "or", "while", "which")  # (", which" whose clause a later cue took)
@@ -202,12 +204,16 @@ def _inside(pos: int, quotes: list[Quote], starts: list[int]) -> bool:
 
 
 def _content_lo(text: str, unit: Sentence, first: bool) -> int:
-    """Where a sentence's own words start: after a dateline ("BAGHDAD (AP) -- ") in a paragraph's first."""
+    """Where a sentence's own words start: after a dateline ("BAGHDAD (AP) -- ") in a paragraph's first, and
+    after the writer's reminder that opens it ("Recall that", "It will be recalled that"): the writer
+    points the reader back, the claim is the clause after it."""
+    start = unit.start
     if first:
         m = _DATELINE.match(text, unit.start, unit.end)
         if m is not None and m.end() < unit.end:
-            return m.end()
-    return unit.start
+            start = m.end()
+    reminder = _REMINDER.match(text, start, unit.end)
+    return reminder.end() if reminder is not None and reminder.end() < unit.end else start
 
 
 def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: list[Quote],

@@ -139,7 +139,8 @@ def _document_source(text: str, toks, lead: int) -> tuple[int, int] | None:
         dated = past_time_words(toks, k)
         if dated is not None and dated < len(toks) - 1:
             by = dated  # "a statement Tuesday from the army"
-        if toks[k][2].lower() in w.documents and toks[by][2].lower() in ("from", "by", "of") and (
+        noun = toks[k][2].lower()
+        if w.singular.get(noun, noun) in w.documents and toks[by][2].lower() in ("from", "by", "of") and (
                 by == k + 1 or toks[by][2].lower() == "by" or dated is not None):  # "a statement released by X"
             rest = toks[by + 1:]
             if rest and (any(is_capitalised(t[2]) for t in rest) or _names_issuer(rest)):

@@ -293,6 +293,8 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     return None
 
 
+# verbs whose past tense is the bare form: "the ministry put the toll at 19" is a past, not a bare present
+_PAST_AS_LEMMA = frozenset({"put", "forecast", "broadcast", "cast", "set", "cut", "read"})
 _BRACKET_COMMA_BEFORE = re.compile(r"\)\s*,\s*$")  # "(VPF), admitted": a comma between a subject and its verb
 
 
@@ -315,7 +317,7 @@ def _time_before() -> re.Pattern:
     phrase = (rf"(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this|next|in\s+the)\s+)?"
               rf"(?i:{temporal})(?:\s+(?:morning|afternoon|evening|night))?")
     # both commas or none; never after a participle ("a poll released Friday showed": a reduced relative)
-    return re.compile(rf"(?<=\w)(?<!ed)(?<!en)(?:\s+{phrase}\s+|,\s*{phrase}\s*,\s+)$")
+    return re.compile(rf"(?<=[\w)])(?<!ed)(?<!en)(?:\s+{phrase}\s+|,\s*{phrase}\s*,\s+)$")  # ")": "(ORM) on Friday"
 
 
 def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
@@ -369,7 +371,8 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
         speaker_words = speaker_words[1:]
     if entry is not None and entry.definite and not _definite(text, speaker):
         return None
-    if entry is not None and cue.form == entry.lemma and not infinitive and not _plural_subject(text, speaker):
+    if entry is not None and cue.form == entry.lemma and cue.form not in _PAST_AS_LEMMA and not infinitive \
+            and not _plural_subject(text, speaker):
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
     if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
         return None
