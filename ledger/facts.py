@@ -6,6 +6,7 @@ get it.
 """
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
 from sqlalchemy import func, select
@@ -15,6 +16,7 @@ from ledger import published, reconcile
 from ledger.models import Article, Claim, Figure, Source
 from ledger.reading.events.places import figure_place, places_apart
 from ledger.reading.events.scopes import WIDER, wider_figures
+from ledger.reading.events.timexpr import find_times
 
 
 def load_facts(session: Session, event_ids: Iterable[int]) -> list[reconcile.FigureFact]:
@@ -79,12 +81,34 @@ def _scoped(claim_rows: list[tuple[dict, Any]]) -> list[reconcile.FigureFact]:
             spans.append((start - base, end - base) if inside else (-1, -1))
     wide = wider_figures(sentence, [s for s in spans if s[0] >= 0]) if sentence else []
     flags = iter(wide)
+    said = _said(sentence, claim_rows[0][0]["claim_start"] - base if claim_rows and base is not None
+                 and claim_rows[0][0]["claim_start"] is not None else None,
+                 len(claim_rows[0][1][-3] or "") if claim_rows else 0,
+                 claim_rows[0][0]["published"] if claim_rows else None)
     facts = []
     for (fact, _row), span in zip(claim_rows, spans):
         if span[0] >= 0 and next(flags):
             fact["scope"] = WIDER
+        fact["said"] = said
         facts.append(reconcile.FigureFact(**fact))
     return facts
+
+
+SAID_REACH = timedelta(days=14)  # a saying dated further back than this is history, not this report's news
+
+
+def _said(sentence: str, content_start: int | None, content_length: int, published) -> date | None:
+    """The day the claim's source said it, when the words around the claim's content (not the content
+    itself, whose times are the event's) date the saying to one day before the article's own: "estimates
+    by the mission on Thursday put the toll at 170" in an article of the Monday after. None otherwise."""
+    if not sentence or content_start is None or not isinstance(published, (date, datetime)):
+        return None
+    day = published.date() if isinstance(published, datetime) else published
+    outside = (sentence[:max(0, content_start)], sentence[content_start + content_length:])
+    days = {t.first for part in outside if part.strip() for t in find_times(part, day)
+            if t.precision == "day" and not t.floating and t.first is not None and t.first == t.last
+            and day - SAID_REACH <= t.first < day}
+    return days.pop() if len(days) == 1 else None
 
 
 # The FigureFact field each column of load_facts' query fills, in the query's order.

@@ -1,8 +1,10 @@
 """What an account remembers about its facts (ledger.reconcile.accounts): worked out once, kept up to date."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from ledger.facts import _said
 from ledger.reconcile import FigureFact
 from ledger.reconcile.accounts import Account, chains
 from ledger.reconcile.ranges import Range, compared
@@ -41,3 +43,21 @@ def test_reconcile_accounts_compared_range_is_the_same_remembered_or_not():
                          vague=True, text="several")
     assert compared(several) == compared(several)
     assert compared(several)[0].hi < float("inf")
+
+
+def test_reconcile_accounts_a_count_said_days_before_its_article_is_ordered_by_when_it_was_said():
+    """A monitor's 90 printed on the 20th, then its 170 relayed on the 22nd as said "on Thursday" (the 19th):
+    its latest account is the 90."""
+    relayed = replace(fact(2, "Monitor", 22, low=170), said=date(2024, 4, 19))
+    facts = [fact(1, "Monitor", 20, low=90), relayed]
+    (chain,) = chains(facts, {id(f): "fighters" for f in facts}).values()
+    assert [a.range.lo for a in chain] == [170, 90]
+
+
+def test_facts_said_is_a_day_named_outside_the_content_before_the_article():
+    sentence = "Recall that estimates by the mission on Thursday put the death toll at over 170."
+    start = sentence.index("the death toll")
+    assert _said(sentence, start, len("the death toll at over 170"), date(2017, 1, 23)) == date(2017, 1, 19)
+    inside = "The mission said 170 people died on Thursday."  # a time inside the content dates the event
+    start = inside.index("170")
+    assert _said(inside, start, len("170 people died on Thursday"), date(2017, 1, 23)) is None

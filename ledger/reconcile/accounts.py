@@ -56,11 +56,11 @@ class Account:
 
     def __post_init__(self) -> None:
         if self.facts:
-            days = [day_of(f.published) for f in self.facts]
+            days = [day_of(f.said or f.published) for f in self.facts]
             self.first_day, self.last_day = min(days), max(days)
 
     def add(self, fact: FigureFact, found: Range, note: str | None) -> None:
-        day = day_of(fact.published)
+        day = day_of(fact.said or fact.published)
         if day < self.first_day:
             self.first_day = day
         if day > self.last_day:
@@ -138,11 +138,12 @@ def day_of(published: date | datetime | None) -> date:
 
 
 def fact_order(fact: FigureFact) -> tuple:
-    """Publication order, the same whatever order the articles arrived in: the date (and time when known;
+    """Publication order (or the day the source said it, when its article dates that: ``FigureFact.said``),
+    the same whatever order the articles arrived in: the date (and time when known;
     an article dated by month or year only by its first day, and before the days of that month or year),
     then, for accounts of one moment, the article's text hash, the claim's place in the article, the
     figure's place in the claim and its metric. Row ids come last, for facts made without an article."""
-    moment = fact.published
+    moment = fact.said or fact.published
     if isinstance(moment, datetime):
         stamp = (moment.date(), published_rank(fact.published_precision or "day"),
                  moment.replace(tzinfo=None).time().isoformat())
@@ -209,7 +210,7 @@ def _joined(chain: list[Account], fact: FigureFact, found: Range) -> Account | N
 
 def _rose(account: Account, fact: FigureFact, found: Range) -> bool:
     """True when an agreeing figure raises the account's floor on a later day: the toll rose."""
-    return found.lo > account.range.lo and day_of(fact.published) > account.first_day
+    return found.lo > account.range.lo and day_of(fact.said or fact.published) > account.first_day
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,8 @@ class FigureFact:
     places its claim names as separate places of the event ("hit Varn and Tarvia"), ``scope`` the wider
     period or conflict the figure counts over ("campaign": "at least 2,000 killed since the start of the
     war" in a report of one strike; None: the event itself): see :func:`ledger.reconcile.place_scopes`.
+    ``said`` is the day the source said it when the article dates the saying before its own day ("estimates
+    by the mission on Thursday put the toll at 170", printed on Monday): a party's accounts are ordered by it.
     """
 
     claim_id: Any
@@ -58,6 +60,7 @@ class FigureFact:
     place: str | None = None
     places_apart: tuple[str, ...] = ()
     scope: str | None = None
+    said: date | None = None
 
 
 @fast_init  # a reconcile makes several per event
