@@ -153,3 +153,33 @@ def test_figures_recall_people_sheltering_are_counted_apart_from_the_harmed(text
 ])
 def test_figures_recall_the_count_belongs_to_the_noun_before_a_past_verb(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four of the dead and 9 of the wounded were working for the Varn Relief Society.",
+     [("killed", "personnel", 4, 4, "Four of the dead"), ("wounded", "personnel", 9, 9, "9 of the wounded")]),
+    ("Six of the dead were employed by the Tolsk hospital.", [("killed", "personnel", 6, 6, "Six of the dead")]),
+    ("Six of the dead were in the Tolsk market.", []),
+])
+def test_figures_recall_part_of_the_harmed_who_worked_for_an_institution_are_its_personnel(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast killed – according to the Red Crescent – at least 40 and wounded 90.",
+     [("killed", "people", 40, None, "at least 40"), ("wounded", "people", 90, 90, "90")]),
+    ("The blast killed, according to Tolsk Radio, 40 people.", [("killed", "people", 40, 40, "40 people")]),
+])
+def test_figures_recall_an_attribution_between_the_verb_and_its_count(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two operational and weapons storage facilities were targeted in Varn.",
+     [("targets", "facilities", 2, 2, "Two operational and weapons storage facilities")]),
+    ("Two Varn and three Tolsk fighters were killed.", [("killed", "fighters", 3, 3, "three Tolsk fighters")]),
+    ("Two soldiers and a medic were killed.",
+     [("killed", "soldiers", 2, 2, "Two soldiers"), ("killed", "civilians", 1, 1, "a medic")]),
+])
+def test_figures_recall_coordinated_modifiers_before_one_noun(text, expected):
+    assert figures(text) == expected

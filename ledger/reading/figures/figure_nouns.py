@@ -181,6 +181,27 @@ def _noun_starts(text: str, m: re.Match, limit: int, word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset[str]:
+    """Number words, articles and vague amounts: an "and" before one of them joins two counts, not two modifiers."""
+    data = lexicon.load("numbers.json")
+    return frozenset(w.casefold().split()[0] for w in [*data["number_words"], *data["article_words"], *data["vague"],
+                                                       *data["zero_words"], *data["fixed_amounts"]])
+
+
+def _joins_modifiers(text: str, m: re.Match, limit: int, words: list[tuple[str, int, int]], word: str,
+                     stops: frozenset[str]) -> bool:
+    """Whether "and" joins two modifiers of one noun: "two operational and weapons storage facilities" counts
+    facilities. Not after a noun ("two soldiers and a medic") nor before a count ("two Varn and three Tolsk men")."""
+    if word != "and" or not words or words[-1][0] in noun_lexicon().nouns:
+        return False
+    following = _TOKEN.match(text, m.end(), limit)
+    if following is None:
+        return False
+    after = following.group(1).casefold()
+    return not (after in noun_lexicon().stops or after in stops or after in _count_words())
+
+
 def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tuple[str, int, int]]:
     """The words of the phrase after ``start``: up to a stop word, a cue of ``stops``, or ``limit``."""
     lex = noun_lexicon()
@@ -192,7 +213,8 @@ def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tu
             break
         word = m.group(1).casefold()
         of_allowed = word == "of" and (not words or words[-1][0] in lex.member_nouns)
-        if (word in lex.stops or word in stops) and not of_allowed and not _noun_starts(text, m, limit, word):
+        if (word in lex.stops or word in stops) and not of_allowed and not _noun_starts(text, m, limit, word) \
+                and not _joins_modifiers(text, m, limit, words, word, stops):
             break
         words.append((word, m.start(1), m.end(1)))
         position = m.end()
@@ -280,5 +302,5 @@ def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
         # the complement may hold a count of its own: "seven members of one family"
         population, end = _member_population(text, words[:last + 1], len(text))
         population = population or noun.population
-    between = [w for w, _, _ in words[:first] if w not in lex.function_words]
+    between = [w for w, _, _ in words[:first] if w not in lex.function_words and w != "and"]
     return NounPhrase(end, words[last][2], noun, population, close=len(between) <= 2, head=head)

@@ -42,7 +42,7 @@ from ledger.text import data as lexicon
 from ledger.reading.figures.attack_on import attacked
 from ledger.reading.figures.context_population import context_population
 from ledger.reading.figures.figure_context import Sentences, cue_grammar
-from ledger.reading.figures.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
+from ledger.reading.figures.figure_nouns import STAFF, NounPhrase, noun_lexicon, noun_phrase
 from ledger.reading.figures.no_figure import find_no_figure
 from ledger.reading.figures.numbers import Quantity, find_quantities, measure_end, number_value, plausible_bounds
 from ledger.text.phrases import lowered
@@ -259,11 +259,19 @@ def _from_noun(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return noun.default_metric if noun and noun.cls in ("event", "casualty", "weapon") else None
 
 
+# an attribution set off between a verb and its count by dashes or commas
+_ASIDE = re.compile(r"\s*[–—,-]\s*according\s+to\s+[^–—,.;:\d]{1,60}?\s*[–—,-]\s*$", re.IGNORECASE)
+_ASIDE_CHARS = 80
+
+
 def _read_left_cue(text: str, c: _Candidate, lo: int) -> None:
     """The verb right before the count, read first for every count: it is theirs, so it also ends the
     window of the count before ("three gunmen killed two police officers": "killed" is not the gunmen's)."""
     g = cue_grammar()
-    m = g.left_adjacent.search(text, max(lo, c.start - g.left_adjacent_chars), c.start)
+    end = c.start
+    if (aside := _ASIDE.search(text, max(lo, c.start - _ASIDE_CHARS), c.start)) is not None:
+        end = aside.start()  # "killing – according to the Red Cross – at least 50": the verb before the aside
+    m = g.left_adjacent.search(text, max(lo, end - g.left_adjacent_chars), end)
     if m is None:
         return
     c.cue_start = m.start()
@@ -334,7 +342,7 @@ def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     if said is None:
         c.cancelled = metric is not None  # nor may a verb or a coordinated count make it one
         return None
-    c.population = noun_lexicon().nouns[_norm(said.group("noun"))].population
+    c.population = STAFF if said.group("staff") else noun_lexicon().nouns[_norm(said.group("noun"))].population
     return metric
 
 
