@@ -183,3 +183,15 @@ def test_figures_recall_an_attribution_between_the_verb_and_its_count(text, expe
 ])
 def test_figures_recall_coordinated_modifiers_before_one_noun(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The coalition denied carrying out air strikes on the Varn market.",
+     [("strikes", "strikes", 0, 0, "carrying out air strikes")]),
+    ("Tolsk denied that its warplanes launched any strikes in the area.",
+     [("strikes", "strikes", 0, 0, "launched any strikes")]),
+    ("The army said it carried out air strikes near Orsk.", []),
+    ("She denied the strikes hit the Orsk clinic.", []),
+])
+def test_figures_recall_a_denial_of_strikes_is_none_carried_out(text, expected):
+    assert figures(text) == expected

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.figures.attack_on import attacked
@@ -557,6 +558,22 @@ def _bare_plural(text: str, m: re.Match, found: list[_Candidate]) -> Figure | No
     return Figure(metric, population, 1, None, Span.of(text, m.start(), m.end())) if metric else None
 
 
+@lru_cache(maxsize=1)
+def _denial() -> re.Pattern:
+    """"denied carrying out air strikes", "denied that its jets launched any strikes": a denial, up to four
+    words of its subject, the act, then the strikes (figure_metrics.json ``denials``)."""
+    words = lexicon.load("figure_metrics.json")["denials"]
+    alt = lambda key: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words[key], key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"\b(?:{alt('verbs')})\s+(?:that\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:(?:had|has|have)\s+)?"
+                      rf"(?P<act>(?:{alt('acts')})\s+(?:{alt('nouns')}))\b", re.IGNORECASE)
+
+
+def _denied_strikes(text: str, spans: list[tuple[int, int]]) -> list[Figure]:
+    """A denial of strikes is a count of none: strikes 0/0, its text the act denied."""
+    return [Figure("strikes", "strikes", 0, 0, Span.of(text, m.start("act"), m.end("act")))
+            for start, end in spans for m in _denial().finditer(text, start, end)]
+
+
 def _figures_without_numbers(text: str, spans: list[tuple[int, int]], found: list[_Candidate],
                              sentences: Sentences) -> list[Figure]:
     """Zero statements and bare plurals in the given spans (lowercased when offsets allow)."""
@@ -598,7 +615,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
                and (c.end <= end or not c.parts and c.quantity.end <= end) and _asserted(text, c, sentences)
                for f in _to_figures(text, c, end)]
     inside = [(max(start, s), min(end, e)) for s, e in spans if s < end and e > start]
-    figures += _figures_without_numbers(text, inside, found, sentences)
+    figures += _figures_without_numbers(text, inside, found, sentences) + _denied_strikes(text, inside)
     return sorted(figures, key=lambda f: (f.span.start, METRICS.index(f.metric)))
 
 
