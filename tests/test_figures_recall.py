@@ -195,3 +195,14 @@ def test_figures_recall_coordinated_modifiers_before_one_noun(text, expected):
 ])
 def test_figures_recall_a_denial_of_strikes_is_none_carried_out(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 300 people who were in the hall at the time of the blast have been screened for symptoms.",
+     ("other", "people", "screened", 300)),
+    ("About 300 people who were in the hall at the time of the blast were injured.",
+     ("wounded", "people", None, 300)),
+])
+def test_figures_recall_what_befell_people_past_a_relative_clause(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.metric, figure.population, figure.population_note, figure.low) == expected

@@ -316,7 +316,8 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
             c.cancelled = True  # "500 people could be killed": no one says they were
             return None
         if found is not None and kind == "outcome":
-            close = m.start() - c.phrase.end <= g.bare_right_chars
+            close = m.start() - c.phrase.end <= g.bare_right_chars or (
+                c.cls == "person" and _RELATIVE.match(text, c.phrase.end, m.start()) is not None)
             outcome = outcome or (metric if close else None)
         elif found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
@@ -325,6 +326,10 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         c.damage = outcome
         return "other"
     return None
+
+
+# a relative clause between people counted and what befell them: "200 people who were in the hall have been screened"
+_RELATIVE = re.compile(r",?\s+(?:who|that)\s[^,;:.!?\d]*$", re.IGNORECASE)
 
 
 def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
