@@ -159,9 +159,10 @@ def test_figures_recall_the_count_belongs_to_the_noun_before_a_past_verb(text, e
     ("Four of the dead and 9 of the wounded were working for the Varn Relief Society.",
      [("killed", "personnel", 4, 4, "Four of the dead"), ("wounded", "personnel", 9, 9, "9 of the wounded")]),
     ("Six of the dead were employed by the Tolsk hospital.", [("killed", "personnel", 6, 6, "Six of the dead")]),
-    ("Six of the dead were in the Tolsk market.", []),
+    ("Six of the dead were in the Tolsk market.", [("killed", "people", 6, None, "Six of the dead")]),
+    ("Doctors have identified 12 of the dead.", [("killed", "people", 12, None, "12 of the dead")]),
 ])
-def test_figures_recall_part_of_the_harmed_who_worked_for_an_institution_are_its_personnel(text, expected):
+def test_figures_recall_part_of_the_harmed_is_at_least_so_many_or_the_people_it_names(text, expected):
     assert figures(text) == expected
 
 
@@ -206,3 +207,12 @@ def test_figures_recall_a_denial_of_strikes_is_none_carried_out(text, expected):
 def test_figures_recall_what_befell_people_past_a_relative_clause(text, expected):
     (figure,) = find_figures(text)
     assert (figure.metric, figure.population, figure.population_note, figure.low) == expected
+
+
+def test_figures_recall_a_part_of_the_dead_identified_is_the_finders_claim():
+    from ledger.reading import read
+    reading = read("Researchers for the Velmar Rights Group identified 12 of the dead. "
+                   "Police identified the attacker as a local man.", outlet="Tolsk Times")
+    (claim,) = [c for c in reading.claims if c.content.text == "12 of the dead"]
+    assert claim.speaker.affiliation == "Velmar Rights Group"
+    assert not [c for c in reading.claims if "attacker" in c.content.text]

@@ -340,14 +340,19 @@ def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
 
 
 def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 3a: part of the harmed said to be some people: "12 of the wounded were children". Without the
-    people it names ("six of the dead were working for ..."), the part would read as the whole toll."""
+    """Rule 3a: part of the harmed said to be some people: "12 of the wounded were children", or the staff
+    of an institution: "six of the dead were working for ...". Without the people it names, the part says
+    only that at least so many were harmed ("researchers identified 12 of the dead": at least 12 dead), so
+    it is not read as the whole toll."""
     g = cue_grammar()
     metric = g.harmed_meaning.get(c.phrase.head) if c.phrase.noun is None else None
-    said = g.said_to_be_people.match(text, c.phrase.end) if metric else None
-    if said is None:
-        c.cancelled = metric is not None  # nor may a verb or a coordinated count make it one
+    if metric is None:
         return None
+    said = g.said_to_be_people.match(text, c.phrase.end)
+    if said is None:
+        if c.low is not None:
+            c.high = None
+        return metric
     c.population = STAFF if said.group("staff") else noun_lexicon().nouns[_norm(said.group("noun"))].population
     return metric
 
