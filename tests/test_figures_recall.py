@@ -216,3 +216,14 @@ def test_figures_recall_a_part_of_the_dead_identified_is_the_finders_claim():
     (claim,) = [c for c in reading.claims if c.content.text == "12 of the dead"]
     assert claim.speaker.affiliation == "Velmar Rights Group"
     assert not [c for c in reading.claims if "attacker" in c.content.text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency showed several charred or mutilated bodies.",
+     [("killed", "people", 2, None, "several charred or mutilated bodies")]),
+    ("Tolsk said at least 90 targets of the enemy had been identified in the region.",
+     [("targets", "targets", 90, None, "at least 90 targets")]),
+    ("Three sites were visited by inspectors.", []),
+])
+def test_figures_recall_a_noun_that_names_its_metric_after_coordinated_modifiers(text, expected):
+    assert figures(text) == expected

@@ -191,9 +191,9 @@ def _count_words() -> frozenset[str]:
 
 def _joins_modifiers(text: str, m: re.Match, limit: int, words: list[tuple[str, int, int]], word: str,
                      stops: frozenset[str]) -> bool:
-    """Whether "and" joins two modifiers of one noun: "two operational and weapons storage facilities" counts
-    facilities. Not after a noun ("two soldiers and a medic") nor before a count ("two Varn and three Tolsk men")."""
-    if word != "and" or not words or words[-1][0] in noun_lexicon().nouns:
+    """Whether "and" or "or" joins two modifiers of one noun: "two operational and weapons storage facilities"
+    counts facilities, "several charred or mutilated bodies" bodies. Not after a noun ("two soldiers and a medic") nor before a count ("two Varn and three Tolsk men")."""
+    if word not in ("and", "or") or not words or words[-1][0] in noun_lexicon().nouns:
         return False
     following = _TOKEN.match(text, m.end(), limit)
     if following is None:
@@ -302,5 +302,5 @@ def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
         # the complement may hold a count of its own: "seven members of one family"
         population, end = _member_population(text, words[:last + 1], len(text))
         population = population or noun.population
-    between = [w for w, _, _ in words[:first] if w not in lex.function_words and w != "and"]
+    between = [w for w, _, _ in words[:first] if w not in lex.function_words and w not in ("and", "or")]
     return NounPhrase(end, words[last][2], noun, population, close=len(between) <= 2, head=head)

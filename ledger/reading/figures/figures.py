@@ -250,13 +250,15 @@ def _meaning(words: str) -> tuple[str | None, str | None]:
 
 
 def _from_noun(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 1: "40 attacks", "200 deaths", "14 rockets" say their metric themselves. Munitions keep what
+    """Rule 1: "40 attacks", "200 deaths", "14 rockets", "90 targets" say their metric themselves. Munitions keep what
     became of them in the population note: "11 missiles hit the base" are missiles "hit", not the missiles fired."""
     noun = c.phrase.noun
     if noun and noun.cls == "weapon":
         g = cue_grammar()
         m = g.munition_outcome.match(text, c.phrase.end)
         c.damage = g.outcome_meaning[_norm(m.group("outcome"))] if m else None
+    if noun and noun.cls == "target":
+        return noun.default_metric  # "140 targets had been identified": only "targets" names its metric
     return noun.default_metric if noun and noun.cls in ("event", "casualty", "weapon") else None
 
 
