@@ -227,3 +227,14 @@ def test_figures_recall_a_part_of_the_dead_identified_is_the_finders_claim():
 ])
 def test_figures_recall_a_noun_that_names_its_metric_after_coordinated_modifiers(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 60 Afghans and 13 US troops were killed in the bombing.",
+     [("killed", "people", 60, None, "At least 60 Afghans"), ("killed", "soldiers", 13, 13, "13 US troops")]),
+    ("The blast killed 13 American service members and at least 169 Iraqis.",
+     [("killed", "soldiers", 13, 13, "13 American service members"), ("killed", "people", 169, None, "at least 169 Iraqis")]),
+    ("Nine Nigeriens were arrested near Tolsk.", [("detained", "people", 9, 9, "Nine Nigeriens")]),
+])
+def test_figures_recall_nationals_are_people(text, expected):
+    assert figures(text) == expected

@@ -111,6 +111,21 @@ def _plural(word: str, plurals: set[str]) -> str | None:
     return next((form for form in forms if form in plurals), None)
 
 
+def _nationals() -> set[str]:
+    """The plural demonyms of ``places.json``, counted as people ("169 Afghans", "nine Nigeriens"), as the
+    gold format counts nationalities: their nationality is a note, not a population."""
+    words = set()
+    for demonyms in lexicon.load("places.json")["countries"].values():
+        for word in demonyms:
+            if " " in word or word.isupper() or not word.isalpha():
+                continue
+            if word.endswith("s"):
+                words.add(word.casefold())
+            elif word.endswith(("an", "i", "en")):
+                words.add(word.casefold() + "s")
+    return words
+
+
 @lru_cache(maxsize=1)
 def noun_lexicon() -> _Lexicon:
     """``ledger/vocab/populations.json``, validated once: raises ValueError naming the faulty entry."""
@@ -125,6 +140,8 @@ def noun_lexicon() -> _Lexicon:
     for n, group in enumerate(data["groups"], 1):
         nouns.update(_noun_entries(group, f"populations.json group {n}"))
         modifiers.update({w.casefold(): group["population"] for w in group.get("modifiers", ())})
+    for word in _nationals():
+        nouns.setdefault(word, Noun("person", "people", None, frozenset()))
     classes = {name: frozenset(metrics) for name, metrics in data["classes"].items()}
     for name, metrics in classes.items():
         if name not in CLASSES or not metrics <= set(METRICS):
