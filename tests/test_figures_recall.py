@@ -238,3 +238,11 @@ def test_figures_recall_a_noun_that_names_its_metric_after_coordinated_modifiers
 ])
 def test_figures_recall_nationals_are_people(text, expected):
     assert figures(text) == expected
+
+
+def test_figures_recall_a_figure_of_a_nested_claim_is_stated_once():
+    from ledger.reading import read
+    reading = read("The Varn army denied carrying out the air strike on the Tolsk market, which rebels said killed "
+                   "more than 40 people.", outlet="Tolsk Times")
+    stated = [(c.speaker.name, f.metric, f.low) for c in reading.claims for f in c.figures if f.metric == "killed"]
+    assert stated == [("rebels", "killed", 41)]
