@@ -153,3 +153,96 @@ def test_figures_recall_people_sheltering_are_counted_apart_from_the_harmed(text
 ])
 def test_figures_recall_the_count_belongs_to_the_noun_before_a_past_verb(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four of the dead and 9 of the wounded were working for the Varn Relief Society.",
+     [("killed", "personnel", 4, 4, "Four of the dead"), ("wounded", "personnel", 9, 9, "9 of the wounded")]),
+    ("Six of the dead were employed by the Tolsk hospital.", [("killed", "personnel", 6, 6, "Six of the dead")]),
+    ("Six of the dead were in the Tolsk market.", [("killed", "people", 6, None, "Six of the dead")]),
+    ("Doctors have identified 12 of the dead.", [("killed", "people", 12, None, "12 of the dead")]),
+])
+def test_figures_recall_part_of_the_harmed_is_at_least_so_many_or_the_people_it_names(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast killed – according to the Red Crescent – at least 40 and wounded 90.",
+     [("killed", "people", 40, None, "at least 40"), ("wounded", "people", 90, 90, "90")]),
+    ("The blast killed, according to Tolsk Radio, 40 people.", [("killed", "people", 40, 40, "40 people")]),
+])
+def test_figures_recall_an_attribution_between_the_verb_and_its_count(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two operational and weapons storage facilities were targeted in Varn.",
+     [("targets", "facilities", 2, 2, "Two operational and weapons storage facilities")]),
+    ("Two Varn and three Tolsk fighters were killed.", [("killed", "fighters", 3, 3, "three Tolsk fighters")]),
+    ("Two soldiers and a medic were killed.",
+     [("killed", "soldiers", 2, 2, "Two soldiers"), ("killed", "civilians", 1, 1, "a medic")]),
+])
+def test_figures_recall_coordinated_modifiers_before_one_noun(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The coalition denied carrying out air strikes on the Varn market.",
+     [("strikes", "strikes", 0, 0, "carrying out air strikes")]),
+    ("Tolsk denied that its warplanes launched any strikes in the area.",
+     [("strikes", "strikes", 0, 0, "launched any strikes")]),
+    ("The army said it carried out air strikes near Orsk.", []),
+    ("She denied the strikes hit the Orsk clinic.", []),
+])
+def test_figures_recall_a_denial_of_strikes_is_none_carried_out(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 300 people who were in the hall at the time of the blast have been screened for symptoms.",
+     ("other", "people", "screened", 300)),
+    ("About 300 people who were in the hall at the time of the blast were injured.",
+     ("wounded", "people", None, 300)),
+])
+def test_figures_recall_what_befell_people_past_a_relative_clause(text, expected):
+    (figure,) = find_figures(text)
+    assert (figure.metric, figure.population, figure.population_note, figure.low) == expected
+
+
+def test_figures_recall_a_part_of_the_dead_identified_is_the_finders_claim():
+    from ledger.reading import read
+    reading = read("Researchers for the Velmar Rights Group identified 12 of the dead. "
+                   "Police identified the attacker as a local man.", outlet="Tolsk Times")
+    (claim,) = [c for c in reading.claims if c.content.text == "12 of the dead"]
+    assert claim.speaker.affiliation == "Velmar Rights Group"
+    assert not [c for c in reading.claims if "attacker" in c.content.text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency showed several charred or mutilated bodies.",
+     [("killed", "people", 2, None, "several charred or mutilated bodies")]),
+    ("Tolsk said at least 90 targets of the enemy had been identified in the region.",
+     [("targets", "targets", 90, None, "at least 90 targets")]),
+    ("Three sites were visited by inspectors.", []),
+])
+def test_figures_recall_a_noun_that_names_its_metric_after_coordinated_modifiers(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 60 Afghans and 13 US troops were killed in the bombing.",
+     [("killed", "people", 60, None, "At least 60 Afghans"), ("killed", "soldiers", 13, 13, "13 US troops")]),
+    ("The blast killed 13 American service members and at least 169 Iraqis.",
+     [("killed", "soldiers", 13, 13, "13 American service members"), ("killed", "people", 169, None, "at least 169 Iraqis")]),
+    ("Nine Nigeriens were arrested near Tolsk.", [("detained", "people", 9, 9, "Nine Nigeriens")]),
+])
+def test_figures_recall_nationals_are_people(text, expected):
+    assert figures(text) == expected
+
+
+def test_figures_recall_a_figure_of_a_nested_claim_is_stated_once():
+    from ledger.reading import read
+    reading = read("The Varn army denied carrying out the air strike on the Tolsk market, which rebels said killed "
+                   "more than 40 people.", outlet="Tolsk Times")
+    stated = [(c.speaker.name, f.metric, f.low) for c in reading.claims for f in c.figures if f.metric == "killed"]
+    assert stated == [("rebels", "killed", 41)]

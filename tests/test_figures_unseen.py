@@ -81,9 +81,10 @@ def test_a_total_that_names_nothing_and_follows_no_figure_is_no_figure():
      [("wounded", "children", 12, 12, "Twelve of the wounded")]),
     ("Arvid Lenn lost five cousins in the raid.", [("killed", "relatives", 5, 5, "five cousins")]),
     # part of a group is no deployment, and a part of the harmed with no people named would read as the
-    # whole toll
+    # whole toll but as at least so many harmed; staff of an institution are people named (personnel)
     ("The injuries were serious enough to send 48 of those troops to Orsk.", []),
-    ("Six of the dead were working for the Orsk relief agency.", []),
+    ("Six of the dead were in the Orsk market.", [("killed", "people", 6, None, "Six of the dead")]),
+    ("Six of the dead were working for the Orsk relief agency.", [("killed", "personnel", 6, 6, "Six of the dead")]),
 ])
 def test_partitive_and_kin_groups(text, expected):
     assert figures(text) == expected

@@ -115,7 +115,7 @@ def speakers(doc: Document, work: Work) -> None:
         previous = [p for _, _, p in pieces]
     else:
         of, previous = range(len(found)), ()
-    in_content = _by_span(work.figures, [c.content for c in found])
+    in_content = _without_nested(_by_span(work.figures, [c.content for c in found]))
     silent = [f for f in work.figures if f.no_figure]
     if silent:
         _add_refusals(found, in_content, silent)
@@ -211,6 +211,19 @@ def _dedupe(found: list[Found]) -> list[Found]:
             seen.add(key)
             out.append(c)
     return sorted(out, key=lambda c: c.content)
+
+
+def _without_nested(in_content: dict[tuple[int, int], list[Figure]]) -> dict[tuple[int, int], list[Figure]]:
+    """A figure inside a claim nested in another ("the coalition denied strikes which rebels said killed 100
+    people") is the inner speaker's figure only: the outer claim does not state it a second time."""
+    spans = [span for span, figures in in_content.items() if figures]
+    out = dict(in_content)
+    for outer in spans:
+        inner = [(s, e) for s, e in in_content if outer[0] <= s and e <= outer[1] and (s, e) != outer]
+        if inner:
+            out[outer] = [f for f in in_content[outer]
+                          if not any(s <= f.span.start and f.span.end <= e for s, e in inner)]
+    return out
 
 
 def _by_span(figures: list[Figure], spans: list[tuple[int, int]]) -> dict[tuple[int, int], list[Figure]]:

@@ -77,7 +77,7 @@ class CueGrammar:
     lead_in_chars: int
 
 
-_REQUIRED = {"cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
+_REQUIRED = {"staff_links", "cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
              "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
              "conditionals", "hypothetical_modals", "partitive_groups", "munition_outcomes", "munition_outcome_lead",
              "clause_openers", "person_outcomes", "coordinators", "possessives", "place_prepositions", "auxiliaries",
@@ -152,7 +152,10 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         # "Of the 12 killed," before a count: the count is part of them
         "part_of_before": r"\bof\s+(?:the|those|these)\s+$",
         # "nine were minors": a bare count said to be people
-        "said_to_be_people": rf"\s*(?:were|was|are|is)\s+(?:all\s+)?(?:[\w-]+\s+)?(?P<noun>{people})\b",
+        # or, past a coordinated part ("six of the dead and 12 of the wounded were ..."), staff of an institution
+        "said_to_be_people": (rf"(?:\s+and\s+[\w-]+\s+of\s+(?:the|those|these)\s+(?:{_alternation(harmed)}))?"
+                              rf"\s*(?:were|was|are|is)\s+(?:all\s+)?(?:(?P<staff>{_alternation(data['staff_links'])})\b"
+                              rf"|(?:[\w-]+\s+)?(?P<noun>{people})\b)"),
         # "eleven missiles (had) hit the base": the verb right after a count of munitions
         "munition_outcome": (rf"\s+(?:{_alternation(data['munition_outcome_lead'])}\s+){{0,2}}"
                              rf"(?P<outcome>{_alternation(outcomes)})\b"),

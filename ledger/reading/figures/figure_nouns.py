@@ -111,6 +111,21 @@ def _plural(word: str, plurals: set[str]) -> str | None:
     return next((form for form in forms if form in plurals), None)
 
 
+def _nationals() -> set[str]:
+    """The plural demonyms of ``places.json``, counted as people ("169 Afghans", "nine Nigeriens"), as the
+    gold format counts nationalities: their nationality is a note, not a population."""
+    words = set()
+    for demonyms in lexicon.load("places.json")["countries"].values():
+        for word in demonyms:
+            if " " in word or word.isupper() or not word.isalpha():
+                continue
+            if word.endswith("s"):
+                words.add(word.casefold())
+            elif word.endswith(("an", "i", "en")):
+                words.add(word.casefold() + "s")
+    return words
+
+
 @lru_cache(maxsize=1)
 def noun_lexicon() -> _Lexicon:
     """``ledger/vocab/populations.json``, validated once: raises ValueError naming the faulty entry."""
@@ -125,6 +140,8 @@ def noun_lexicon() -> _Lexicon:
     for n, group in enumerate(data["groups"], 1):
         nouns.update(_noun_entries(group, f"populations.json group {n}"))
         modifiers.update({w.casefold(): group["population"] for w in group.get("modifiers", ())})
+    for word in _nationals():
+        nouns.setdefault(word, Noun("person", "people", None, frozenset()))
     classes = {name: frozenset(metrics) for name, metrics in data["classes"].items()}
     for name, metrics in classes.items():
         if name not in CLASSES or not metrics <= set(METRICS):
@@ -181,6 +198,27 @@ def _noun_starts(text: str, m: re.Match, limit: int, word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset[str]:
+    """Number words, articles and vague amounts: an "and" before one of them joins two counts, not two modifiers."""
+    data = lexicon.load("numbers.json")
+    return frozenset(w.casefold().split()[0] for w in [*data["number_words"], *data["article_words"], *data["vague"],
+                                                       *data["zero_words"], *data["fixed_amounts"]])
+
+
+def _joins_modifiers(text: str, m: re.Match, limit: int, words: list[tuple[str, int, int]], word: str,
+                     stops: frozenset[str]) -> bool:
+    """Whether "and" or "or" joins two modifiers of one noun: "two operational and weapons storage facilities"
+    counts facilities, "several charred or mutilated bodies" bodies. Not after a noun ("two soldiers and a medic") nor before a count ("two Varn and three Tolsk men")."""
+    if word not in ("and", "or") or not words or words[-1][0] in noun_lexicon().nouns:
+        return False
+    following = _TOKEN.match(text, m.end(), limit)
+    if following is None:
+        return False
+    after = following.group(1).casefold()
+    return not (after in noun_lexicon().stops or after in stops or after in _count_words())
+
+
 def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tuple[str, int, int]]:
     """The words of the phrase after ``start``: up to a stop word, a cue of ``stops``, or ``limit``."""
     lex = noun_lexicon()
@@ -192,7 +230,8 @@ def _tokens(text: str, start: int, limit: int, stops: frozenset[str]) -> list[tu
             break
         word = m.group(1).casefold()
         of_allowed = word == "of" and (not words or words[-1][0] in lex.member_nouns)
-        if (word in lex.stops or word in stops) and not of_allowed and not _noun_starts(text, m, limit, word):
+        if (word in lex.stops or word in stops) and not of_allowed and not _noun_starts(text, m, limit, word) \
+                and not _joins_modifiers(text, m, limit, words, word, stops):
             break
         words.append((word, m.start(1), m.end(1)))
         position = m.end()
@@ -280,5 +319,5 @@ def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
         # the complement may hold a count of its own: "seven members of one family"
         population, end = _member_population(text, words[:last + 1], len(text))
         population = population or noun.population
-    between = [w for w, _, _ in words[:first] if w not in lex.function_words]
+    between = [w for w, _, _ in words[:first] if w not in lex.function_words and w not in ("and", "or")]
     return NounPhrase(end, words[last][2], noun, population, close=len(between) <= 2, head=head)

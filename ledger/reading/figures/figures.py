@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ledger.text import data as lexicon
 from ledger.reading.figures.attack_on import attacked
 from ledger.reading.figures.context_population import context_population
 from ledger.reading.figures.figure_context import Sentences, cue_grammar
-from ledger.reading.figures.figure_nouns import NounPhrase, noun_lexicon, noun_phrase
+from ledger.reading.figures.figure_nouns import STAFF, NounPhrase, noun_lexicon, noun_phrase
 from ledger.reading.figures.no_figure import find_no_figure
 from ledger.reading.figures.numbers import Quantity, find_quantities, measure_end, number_value, plausible_bounds
 from ledger.text.phrases import lowered
@@ -249,21 +250,31 @@ def _meaning(words: str) -> tuple[str | None, str | None]:
 
 
 def _from_noun(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 1: "40 attacks", "200 deaths", "14 rockets" say their metric themselves. Munitions keep what
+    """Rule 1: "40 attacks", "200 deaths", "14 rockets", "90 targets" say their metric themselves. Munitions keep what
     became of them in the population note: "11 missiles hit the base" are missiles "hit", not the missiles fired."""
     noun = c.phrase.noun
     if noun and noun.cls == "weapon":
         g = cue_grammar()
         m = g.munition_outcome.match(text, c.phrase.end)
         c.damage = g.outcome_meaning[_norm(m.group("outcome"))] if m else None
+    if noun and noun.cls == "target":
+        return noun.default_metric  # "140 targets had been identified": only "targets" names its metric
     return noun.default_metric if noun and noun.cls in ("event", "casualty", "weapon") else None
+
+
+# an attribution set off between a verb and its count by dashes or commas
+_ASIDE = re.compile(r"\s*[–—,-]\s*according\s+to\s+[^–—,.;:\d]{1,60}?\s*[–—,-]\s*$", re.IGNORECASE)
+_ASIDE_CHARS = 80
 
 
 def _read_left_cue(text: str, c: _Candidate, lo: int) -> None:
     """The verb right before the count, read first for every count: it is theirs, so it also ends the
     window of the count before ("three gunmen killed two police officers": "killed" is not the gunmen's)."""
     g = cue_grammar()
-    m = g.left_adjacent.search(text, max(lo, c.start - g.left_adjacent_chars), c.start)
+    end = c.start
+    if (aside := _ASIDE.search(text, max(lo, c.start - _ASIDE_CHARS), c.start)) is not None:
+        end = aside.start()  # "killing – according to the Red Cross – at least 50": the verb before the aside
+    m = g.left_adjacent.search(text, max(lo, end - g.left_adjacent_chars), end)
     if m is None:
         return
     c.cue_start = m.start()
@@ -307,7 +318,8 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
             c.cancelled = True  # "500 people could be killed": no one says they were
             return None
         if found is not None and kind == "outcome":
-            close = m.start() - c.phrase.end <= g.bare_right_chars
+            close = m.start() - c.phrase.end <= g.bare_right_chars or (
+                c.cls == "person" and _RELATIVE.match(text, c.phrase.end, m.start()) is not None)
             outcome = outcome or (metric if close else None)
         elif found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
@@ -318,6 +330,10 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return None
 
 
+# a relative clause between people counted and what befell them: "200 people who were in the hall have been screened"
+_RELATIVE = re.compile(r",?\s+(?:who|that)\s[^,;:.!?\d]*$", re.IGNORECASE)
+
+
 def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 4: words before the count that say what it counts: "put the death toll at 19"."""
     g = cue_grammar()
@@ -326,15 +342,20 @@ def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
 
 
 def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 3a: part of the harmed said to be some people: "12 of the wounded were children". Without the
-    people it names ("six of the dead were working for ..."), the part would read as the whole toll."""
+    """Rule 3a: part of the harmed said to be some people: "12 of the wounded were children", or the staff
+    of an institution: "six of the dead were working for ...". Without the people it names, the part says
+    only that at least so many were harmed ("researchers identified 12 of the dead": at least 12 dead), so
+    it is not read as the whole toll."""
     g = cue_grammar()
     metric = g.harmed_meaning.get(c.phrase.head) if c.phrase.noun is None else None
-    said = g.said_to_be_people.match(text, c.phrase.end) if metric else None
-    if said is None:
-        c.cancelled = metric is not None  # nor may a verb or a coordinated count make it one
+    if metric is None:
         return None
-    c.population = noun_lexicon().nouns[_norm(said.group("noun"))].population
+    said = g.said_to_be_people.match(text, c.phrase.end)
+    if said is None:
+        if c.low is not None:
+            c.high = None
+        return metric
+    c.population = STAFF if said.group("staff") else noun_lexicon().nouns[_norm(said.group("noun"))].population
     return metric
 
 
@@ -549,6 +570,22 @@ def _bare_plural(text: str, m: re.Match, found: list[_Candidate]) -> Figure | No
     return Figure(metric, population, 1, None, Span.of(text, m.start(), m.end())) if metric else None
 
 
+@lru_cache(maxsize=1)
+def _denial() -> re.Pattern:
+    """"denied carrying out air strikes", "denied that its jets launched any strikes": a denial, up to four
+    words of its subject, the act, then the strikes (figure_metrics.json ``denials``)."""
+    words = lexicon.load("figure_metrics.json")["denials"]
+    alt = lambda key: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words[key], key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"\b(?:{alt('verbs')})\s+(?:that\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:(?:had|has|have)\s+)?"
+                      rf"(?P<act>(?:{alt('acts')})\s+(?:{alt('nouns')}))\b", re.IGNORECASE)
+
+
+def _denied_strikes(text: str, spans: list[tuple[int, int]]) -> list[Figure]:
+    """A denial of strikes is a count of none: strikes 0/0, its text the act denied."""
+    return [Figure("strikes", "strikes", 0, 0, Span.of(text, m.start("act"), m.end("act")))
+            for start, end in spans for m in _denial().finditer(text, start, end)]
+
+
 def _figures_without_numbers(text: str, spans: list[tuple[int, int]], found: list[_Candidate],
                              sentences: Sentences) -> list[Figure]:
     """Zero statements and bare plurals in the given spans (lowercased when offsets allow)."""
@@ -590,7 +627,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
                and (c.end <= end or not c.parts and c.quantity.end <= end) and _asserted(text, c, sentences)
                for f in _to_figures(text, c, end)]
     inside = [(max(start, s), min(end, e)) for s, e in spans if s < end and e > start]
-    figures += _figures_without_numbers(text, inside, found, sentences)
+    figures += _figures_without_numbers(text, inside, found, sentences) + _denied_strikes(text, inside)
     return sorted(figures, key=lambda f: (f.span.start, METRICS.index(f.metric)))
 
 
