@@ -246,3 +246,13 @@ def test_figures_recall_a_figure_of_a_nested_claim_is_stated_once():
                    "more than 40 people.", outlet="Tolsk Times")
     stated = [(c.speaker.name, f.metric, f.low) for c in reading.claims for f in c.figures if f.metric == "killed"]
     assert stated == [("rebels", "killed", 41)]
+
+
+def test_figures_recall_a_count_after_a_source_aside_takes_the_coordinated_verb():
+    """"Killed 140 people according to one UN estimate and 82 according to the ministry": two sources' counts
+    of one thing; the second, elided, takes the first's verb and people."""
+    from ledger.reading.stages import extract
+    claims = extract("The raid on the wake in Orsk killed 140 people according to one UN estimate and 82 "
+                     "according to the rebel-run ministry.", outlet="Harbour Gazette")
+    assert [(c.speaker.name, [(f.metric, f.low, f.population) for f in c.figures]) for c in claims] == [
+        ("United Nations", [("killed", 140, "people")]), ("rebel-run ministry", [("killed", 82, "people")])]

@@ -284,3 +284,12 @@ def test_speakers_a_three_word_personal_name_is_kept_whole(text, speaker):
 ])
 def test_speakers_particles_join_a_longer_personal_name(text, speaker):
     assert [c.speaker.name for c in extract(text, outlet="Harbour Gazette")] == [speaker]
+
+
+def test_speakers_a_generic_armed_group_is_the_one_well_known_group_the_article_names():
+    """"Rebels said" in an article that names the Houthis (a militia the bundled gazetteer knows) is the
+    Houthis; with no such group named, it stays "rebels"."""
+    one = "Jets struck a wake, which rebels said killed 100 people. The Houthis vowed revenge."
+    assert [c.speaker.name for c in extract(one, outlet="Harbour Gazette")][0] == "Houthis"
+    none = "Jets struck a wake, which rebels said killed 100 people. The governor vowed revenge."
+    assert [c.speaker.name for c in extract(none, outlet="Harbour Gazette")][0] == "rebels"

@@ -37,7 +37,7 @@ from ledger.reading.claims.introduced import AUTHOR, Layout
 from ledger.reading.claims.attribution import Found
 from ledger.reading.claims.descriptions import Phrase, describe
 from ledger.reading.claims.frames import subject_of
-from ledger.reading.claims.gazetteer import lookup
+from ledger.reading.claims.gazetteer import GazetteerEntry, lookup
 from ledger.text.sentences import Sentence
 from ledger.reading.claims.speakers import name_type, phrase_after, words
 from ledger.reading.types import Span, Speaker
@@ -182,7 +182,7 @@ class Resolver:
                 break
             if head in name.lower().split() or typ in types:
                 found = name, typ
-        return found
+        return found or _known_organisation(self.text, pos, types)
 
     def _remember(self, pos: int, entity: Entity) -> None:
         """Record a mention, keeping the history in text order (sentence subjects arrive late)."""
@@ -316,12 +316,14 @@ class Resolver:
         named = self._named_in_text(p.name, pos) if p.definite and " " in p.name else None
         if named is not None:  # "the air force" after "the Norland Air Force strike", before any other military
             return named
-        types = words().refers.get(p.head, ()) or ((p.type,) if p.type and p.type != "other" else ())
+        types = words().refers.get(p.head, ()) or words().refers.get(p.name.lower(), ()) or (
+            (p.type,) if p.type and p.type != "other" else ())
         for _, e in self._recent():
             if e.kind == "organisation" and e.type in types:
                 return e
-        if p.head in words().refers and p.definite:
-            found = self._organisation(p.head, pos)
+        head = p.head if p.head in words().refers else p.name.lower()  # "rebels": the plural is the entry
+        if head in words().refers and p.definite:
+            found = self._organisation(head, pos)
             if found is not None:
                 return self._named(found[0], "organisation", found[1])
         return None
@@ -439,6 +441,31 @@ def _named_organisations(text: str) -> tuple[tuple[int, str, str], ...]:
         typ = name_type([w.lower() for w in words_]) if len(words_) > 1 else None
         if typ is not None:
             found.append((m.start(1), " ".join(words_), typ))
+    return tuple(found)
+
+
+def _known_organisation(text: str, pos: int, types: tuple[str, ...]) -> tuple[str, str | None] | None:
+    """The one well-known organisation (of the bundled gazetteer) of one of ``types`` the text names, before
+    ``pos`` or, when none is, after it: "rebels said" with "the Houthis" -> the Houthis; None when it names
+    none or several."""
+    if not types:
+        return None
+    names = _gazetteer_names(text)
+    found = {entry.name: entry.type for at, entry in names if at < pos and entry.type in types} or {
+        entry.name: entry.type for _, entry in names if entry.type in types}
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_names(text: str) -> tuple[tuple[int, GazetteerEntry], ...]:
+    """(offset, entry) of every capitalised name of ``text`` the bundled gazetteer knows, in order."""
+    found = []
+    for m in _ORG_NAME.finditer(text):
+        entry = lookup(m.group(1))
+        if entry is None and m.group(1).startswith(("The ", "A ")):
+            entry = lookup(m.group(1).split(" ", 1)[1])
+        if entry is not None:
+            found.append((m.start(1), entry))
     return tuple(found)
 
 

@@ -429,14 +429,23 @@ def _bounds(found: list[_Candidate], i: int, sentences: Sentences) -> tuple[int,
 
 
 def _coordinated(text: str, first: _Candidate, second: _Candidate) -> bool:
-    """Whether only a comma or a coordinator stands between two counts ("three soldiers and two civilians")."""
-    return cue_grammar().coordination.fullmatch(text, first.phrase.end, second.start) is not None
+    """Whether only a comma or a coordinator stands between two counts ("three soldiers and two civilians"),
+    or a source's aside and a coordinator: "killed 140 people according to one UN estimate and 82 according
+    to the ministry" (two sources' counts of one thing: the second takes the first's verb)."""
+    return (cue_grammar().coordination.fullmatch(text, first.phrase.end, second.start) is not None
+            or _ASIDE_COORDINATION.fullmatch(text, first.phrase.end, second.start) is not None)
+
+
+_ASIDE_COORDINATION = re.compile(r",?\s*(?:according\s+to|citing|per)\s+[^,;.:()]{1,60}?,?\s+(?:and|while|but|or)\s+")
 
 
 def _share_metrics(text: str, found: list[_Candidate]) -> None:
     """Rule 7: counts joined by "and" or a comma share a verb: "killed three soldiers and two civilians",
     "three soldiers and two civilians were killed"."""
-    for pairs in (zip(found, found[1:]), zip(found[1:][::-1], found[:-1][::-1])):
+    # a count inside a source's aside ("according to one UN estimate") stands between two coordinated ones
+    skipping = [(a, c) for a, b, c in zip(found, found[1:], found[2:])
+                if _ASIDE_COORDINATION.fullmatch(text, a.phrase.end, c.start) is not None]
+    for pairs in (zip(found, found[1:]), zip(found[1:][::-1], found[:-1][::-1]), skipping):
         for source, target in pairs:
             if target.metric is None and source.metric is not None and not target.cancelled:
                 ordered = (source, target) if source.start < target.start else (target, source)
