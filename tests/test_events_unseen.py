@@ -275,3 +275,43 @@ def test_unseen_arrests_told_at_a_briefing_on_a_strike_are_not_the_strikes_toll(
     toll = "The army said 40 people were killed and 12 detained by the air strike's blast were freed."
     assert grouped(toll, ["40 people were killed and 12 detained by the air strike's blast were freed"],
                    date(2021, 3, 12)).claim_events == (0,)
+
+
+def test_unseen_undated_follow_up_naming_the_strike_by_its_town_joins_it_weeks_later(sqlite_ledger, tmp_path):
+    """Seventeen days on, "the Qarvash air strike" (no time of its own; the army "yesterday broke its silence",
+    speech time) joins the one strike known at Qarvash, so its toll is compared with the first reports; a
+    report of "an air strike" in Qarvash (news, not a follow-up) stays apart."""
+    first = article("2021-03-02", "An air strike hit a camp in Qarvash on Monday, killing 50 people, a charity "
+                                  "said.", "Harbour Times", "Air strike hits Qarvash camp")
+    later = article("2021-03-18", "The army yesterday broke its silence on the Qarvash air strike, saying 112 "
+                                  "people died in the incident.", "Meridian Wire", "Army gives Qarvash toll")
+    news = article("2021-03-19", "An air strike hit a market in Qarvash, killing 9 people, police said.",
+                   "Northern Ledger", "Market hit in Qarvash")
+    files = [write(tmp_path / name, body) for name, body in (("a.txt", first), ("b.txt", later), ("c.txt", news))]
+    sqlite_ledger("ingest", *files)
+    claims = sqlite_ledger.jsonl("export", "claims")
+    event_of = {c["content"]: c["event"]["id"] for c in claims}
+    fifty = next(v for k, v in event_of.items() if "50" in k)
+    assert next(v for k, v in event_of.items() if "112" in k) == fifty
+    assert next(v for k, v in event_of.items() if "9 people" in k) != fifty
+    assert len(sqlite_ledger.json("conflicts")) == 1
+
+
+def test_unseen_follow_up_never_joins_when_two_known_events_share_its_town():
+    """A theatre and a hospital hit in Varn a week apart: "the Varn air strike" weeks later fits both and joins
+    neither; with one of them alone it joins it; a country alone is no place to join by."""
+    theatre = KnownEvent(1, "air strike, Varn", date(2022, 3, 1), "day", ("Varn",), kind="air strike")
+    hospital = KnownEvent(2, "air strike, Varn", date(2022, 3, 8), "day", ("Varn",), kind="air strike")
+    follow = EventDraft("air strike, Varn", date(2022, 3, 30), None, ("Varn",), kind="air strike",
+                        from_publication=True, named=True)
+    assert match_event(follow, [theatre, hospital]) is None
+    assert match_event(follow, [theatre]) == theatre
+    news = EventDraft("air strike, Varn", date(2022, 3, 30), None, ("Varn",), kind="air strike",
+                      from_publication=True)
+    assert match_event(news, [theatre]) is None
+    country = KnownEvent(3, "air strike, Syria", date(2022, 3, 1), "day", ("Syria",), kind="air strike")
+    by_country = EventDraft("air strike, Syria", date(2022, 3, 30), None, ("Syria",), kind="air strike",
+                            from_publication=True, named=True)
+    assert match_event(by_country, [country]) is None
+    rocket = KnownEvent(4, "rocket attack, Varn", date(2022, 3, 1), "day", ("Varn",), kind="rocket attack")
+    assert match_event(follow, [rocket]) is None
