@@ -67,6 +67,18 @@ def test_unseen_seen_thursday_by_dates_the_viewing_not_the_blast():
     assert found.claim_events == (0, 0)
 
 
+def test_unseen_a_time_on_a_speech_verb_dates_the_speech_not_the_event():
+    """"The army yesterday broke its silence on the toll" (or "yesterday revealed", "on Monday briefed") dates
+    the speaking: a follow-up's event keeps no day from it."""
+    for verb in ("broke its silence on", "revealed", "disclosed", "spoke about", "briefed reporters on"):
+        text = (f"The Valdorian army yesterday {verb} the toll of the Qarvash air strike, saying 40 people died "
+                "in the incident.")
+        found = grouped(text, ["40 people died in the incident"], date(2021, 3, 12))
+        event = found.events[0]
+        assert event.kind == "air strike"
+        assert event.precision != "day" or event.date != date(2021, 3, 11), verb
+
+
 def test_unseen_written_date_beats_a_weekday_a_week_later():
     """"On Thursday, March 4" in a paper of Friday March 12: the written date, not yesterday."""
     text = "Six people were killed in a drone strike on Varn on Thursday, March 4, officials said."
@@ -227,3 +239,79 @@ def test_unseen_figures_of_one_place_are_compared_only_with_that_place(ledger, t
     assert set(event["places"]) >= {"Valdoria", "Tarvia"}
     found = {tuple(sorted(name for side in c["sides"] for name in side)) for c in ledger.json("conflicts")}
     assert found == {("health ministry", "rescuers")}
+
+
+def test_unseen_two_strikes_in_one_city_a_week_apart_never_take_a_follow_up_naming_only_the_city(
+        sqlite_ledger, tmp_path):
+    """A theatre and a hospital hit in Varn a week apart are two events; a follow-up weeks later that names
+    only the city and gives no time of its own joins neither (two events fit: no join beats a wrong one), and
+    the two strikes never meet in one event or one conflict."""
+    theatre = article("2022-03-02", "An air strike hit the Varn drama theatre on Tuesday, killing 12 people, the "
+                                    "regional governor said.", "Harbour Times", "Air strike hits Varn theatre")
+    hospital = article("2022-03-09", "An air strike hit the Varn children's hospital on Tuesday, killing 3 people, "
+                                     "the regional governor said.", "Meridian Wire", "Air strike hits Varn hospital")
+    follow = article("2022-03-30", "The air strike in Varn killed 20 people, the city council said.",
+                     "Northern Ledger", "Varn counts its dead")
+    files = [write(tmp_path / name, body) for name, body in
+             (("a.txt", theatre), ("b.txt", hospital), ("c.txt", follow))]
+    sqlite_ledger("ingest", *files)
+    claims = sqlite_ledger.jsonl("export", "claims")
+    event_of = {c["content"]: (c["event"] or {}).get("id") for c in claims}
+    assert len(event_of) == 3 and len(set(event_of.values())) == 3, event_of
+    assert sqlite_ledger.json("conflicts") == []
+
+
+def test_unseen_arrests_told_at_a_briefing_on_a_strike_are_not_the_strikes_toll():
+    """A briefing on the Qarvash air strike also tallies the month's arrests: "26 suspects were arrested during
+    operations" and "five fighters surrendered" name no strike (or only a generic "operations"), so they are
+    about no specific event and never join the strike's figures; the strike's toll stays with the strike."""
+    text = ("The army said 40 people died in the Qarvash air strike. It said 26 suspects were arrested during "
+            "operations in the district. It added that five fighters surrendered to troops.")
+    found = grouped(text, ["40 people died in the Qarvash air strike",
+                           "26 suspects were arrested during operations in the district",
+                           "five fighters surrendered to troops"], date(2021, 3, 12))
+    assert found.events[0].kind == "air strike"
+    assert found.claim_events == (0, None, None)
+    toll = "The army said 40 people were killed and 12 detained by the air strike's blast were freed."
+    assert grouped(toll, ["40 people were killed and 12 detained by the air strike's blast were freed"],
+                   date(2021, 3, 12)).claim_events == (0,)
+
+
+def test_unseen_undated_follow_up_naming_the_strike_by_its_town_joins_it_weeks_later(sqlite_ledger, tmp_path):
+    """Seventeen days on, "the Qarvash air strike" (no time of its own; the army "yesterday broke its silence",
+    speech time) joins the one strike known at Qarvash, so its toll is compared with the first reports; a
+    report of "an air strike" in Qarvash (news, not a follow-up) stays apart."""
+    first = article("2021-03-02", "An air strike hit a camp in Qarvash on Monday, killing 50 people, a charity "
+                                  "said.", "Harbour Times", "Air strike hits Qarvash camp")
+    later = article("2021-03-18", "The army yesterday broke its silence on the Qarvash air strike, saying 112 "
+                                  "people died in the incident.", "Meridian Wire", "Army gives Qarvash toll")
+    news = article("2021-03-19", "An air strike hit a market in Qarvash, killing 9 people, police said.",
+                   "Northern Ledger", "Market hit in Qarvash")
+    files = [write(tmp_path / name, body) for name, body in (("a.txt", first), ("b.txt", later), ("c.txt", news))]
+    sqlite_ledger("ingest", *files)
+    claims = sqlite_ledger.jsonl("export", "claims")
+    event_of = {c["content"]: c["event"]["id"] for c in claims}
+    fifty = next(v for k, v in event_of.items() if "50" in k)
+    assert next(v for k, v in event_of.items() if "112" in k) == fifty
+    assert next(v for k, v in event_of.items() if "9 people" in k) != fifty
+    assert len(sqlite_ledger.json("conflicts")) == 1
+
+
+def test_unseen_follow_up_never_joins_when_two_known_events_share_its_town():
+    """A theatre and a hospital hit in Varn a week apart: "the Varn air strike" weeks later fits both and joins
+    neither; with one of them alone it joins it; a country alone is no place to join by."""
+    theatre = KnownEvent(1, "air strike, Varn", date(2022, 3, 1), "day", ("Varn",), kind="air strike")
+    hospital = KnownEvent(2, "air strike, Varn", date(2022, 3, 8), "day", ("Varn",), kind="air strike")
+    follow = EventDraft("air strike, Varn", date(2022, 3, 30), None, ("Varn",), kind="air strike",
+                        from_publication=True, named=True)
+    assert match_event(follow, [theatre, hospital]) is None
+    assert match_event(follow, [theatre]) == theatre
+    news = EventDraft("air strike, Varn", date(2022, 3, 30), None, ("Varn",), kind="air strike",
+                      from_publication=True)
+    assert match_event(news, [theatre]) is None
+    country = KnownEvent(3, "air strike, Syria", date(2022, 3, 1), "day", ("Syria",), kind="air strike")
+    by_country = EventDraft("air strike, Syria", date(2022, 3, 30), None, ("Syria",), kind="air strike",
+                            from_publication=True, named=True)
+    assert match_event(by_country, [country]) is None
+    rocket = KnownEvent(4, "rocket attack, Varn", date(2022, 3, 1), "day", ("Varn",), kind="rocket attack")
+    assert match_event(follow, [rocket]) is None

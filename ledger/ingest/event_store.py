@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ledger.db import lock_events
 from ledger.reading.events import EventDraft, KnownEvent, kinds, match_event, merge_known
-from ledger.reading.events.matching import days_of
+from ledger.reading.events.matching import FOLLOW_UP_DAYS, days_of
 from ledger.ingest.article import ArticleInput
 from ledger.models import AuditLog, Event, utcnow
 
@@ -89,6 +89,8 @@ def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tu
     if days is None:
         return [], set()
     first, last = days
+    if draft.named and draft.from_publication:  # a follow-up may name an event some weeks old
+        first = min(first, last - timedelta(days=FOLLOW_UP_DAYS))
     params = {"first": first, "last": last, "day_lo": first - DAY, "day_hi": last + DAY,
               "published_hi": last + PUBLICATION, "week_lo": first - WEEK, "week_hi": last + WEEK,
               "month_lo": first - MONTH, "month_hi": last + MONTH, "year_lo": first - YEAR, "year_hi": last + YEAR,

@@ -258,15 +258,27 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
         decided, draft = _counted_event(article, claim.figures, assigned)
         if decided:
             return draft
+    detentions = _detentions().search(claim.content.text) is not None
     starts, mentions = article.mention_starts, article.mentions
     for i in range(bisect_left(starts, start), bisect_left(starts, end)):
         m = mentions[i]
         if m.end <= end and not (m.secondary and m.marker_start is not None and m.marker_start >= start):
-            return assigned[i]
+            # "26 suspects arrested during operations": a generic word names the arrests' operation
+            return None if detentions and kinds.specificity(m.kind) == 0 else assigned[i]
     subject = _sentence_subject(article, start, end)
     if subject is not None:
         return assigned[subject]
+    if detentions:  # an operation's tally of arrests, not the strike's toll
+        return None
     return _by_time(article, start, end, main, drafts)
+
+
+@lru_cache(maxsize=1)
+def _detentions() -> re.Pattern:
+    """Words of arrests, detentions and surrenders: a claim that tells them and names no event word, or only a
+    generic one ("26 suspects were arrested during operations", "five fighters surrendered"), is about no
+    specific event (``event_kinds.json``)."""
+    return re.compile(rf"\b(?:{'|'.join(load('event_kinds.json')['detention_words'])})\b", re.IGNORECASE)
 
 
 def _sentence_subject(article: Article, start: int, end: int) -> int | None:

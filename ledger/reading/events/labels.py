@@ -33,7 +33,15 @@ def _draft_value(article: "Article", draft: "Draft", memo: dict, owner: dict[int
     fallback = draft.when is not None and draft.when.from_publication and day is not None
     return EventDraft(label=label(draft.kind, places, actors, countries), date=day, precision=precision,
                       places=tuple(places), actors=tuple(actors), kind=draft.kind, earliest=earliest,
-                      latest=latest, from_publication=fallback)
+                      latest=latest, from_publication=fallback, named=fallback and _named(article, draft))
+
+
+def _named(article: "Article", draft: "Draft") -> bool:
+    """Whether the first event word of the draft in the body's lead is definite ("the Varn bombing"): the
+    article speaks of an event its readers know, not news of one ("An air strike hit Varn")."""
+    title = {id(m) for m in article.title_mentions}
+    first = next((m for m in draft.mentions if id(m) not in title), None)
+    return first is not None and first.start < article.lead_end and first.definite
 
 
 def _dating(article: "Article", when: "When | None"):

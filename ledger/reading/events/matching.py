@@ -14,6 +14,12 @@ The rule (:func:`match_event`): a draft is a known event when
 
 Among several candidates the closest in time wins, then the one sharing most names, then the oldest.
 
+A follow-up (:func:`_follow_up`): a report dated only by its publication day that names the event with a
+definite description carrying a specific place ("the Varn bombing", "the strike on Varn theatre") joins the
+known event of a compatible kind at that very place (a town or a site, not a country or region) up to
+``FOLLOW_UP_DAYS`` before publication, when exactly one fits: a city hit twice in those weeks (a theatre,
+then a hospital) makes the report ambiguous, and no join beats a wrong one.
+
 Example: NBC's "U.S. airstrike last week in eastern Syria" (read on 1 March 2021, week of 22 February)
 matches the known "air strike, Syria" of 25 February; the "rocket attack, Iraq" of "earlier this month"
 does not (another kind), nor does a strike in Syria in June (another month).
@@ -28,12 +34,13 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
 
 from ledger.reading.events import kinds
-from ledger.reading.events.places import country_of, place_key
+from ledger.reading.events.places import country_of, place_key, specific
 from ledger.reading.events.timexpr import PRECISION_RANK, window
 from ledger.reading.events.types import EventDraft, KnownEvent
 
 DAY_SLACK = 1  # days either side of a day-precise date
 PUBLICATION_DAYS_BEFORE = 4  # an undated article's event happened on its publication day or up to 4 days before
+FOLLOW_UP_DAYS = 42  # a follow-up naming a known event ("the Varn bombing") comes up to six weeks after it
 FUZZY_NAME = 88  # rapidfuzz ratio above which two place names are one spelling apart
 
 
@@ -54,7 +61,25 @@ def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None
         key = (_distance(span, other), -shared, event.id)
         if best_key is None or key < best_key:
             best, best_key = event, key
+    if best is None and draft.named and draft.from_publication:
+        return _follow_up(draft, known)
     return best
+
+
+def _follow_up(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None:
+    """The one known event a follow-up names by its place, or None (none or several fit)."""
+    places = {place_key(p) for p in draft.places if specific(p)} - {""}
+    if not places or draft.kind is None or draft.date is None:
+        return None
+    first = draft.date - timedelta(days=FOLLOW_UP_DAYS)
+    fits = []
+    for event in known:
+        days = days_of(event.date, event.precision, event.earliest, event.latest)
+        if days is None or event.kind is None or not kinds.compatible(draft.kind, event.kind):
+            continue
+        if days[1] >= first and days[0] <= draft.date and places & {place_key(p) for p in event.places}:
+            fits.append(event)
+    return fits[0] if len(fits) == 1 else None
 
 
 def days_of(day: date | None, precision: str | None, earliest: date | None = None,

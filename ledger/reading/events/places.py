@@ -59,6 +59,7 @@ def _markers() -> dict:
             "compass": frozenset(w.lower() for w in load("places.json")["compass"]),
             "event_verbs": tuple(" " + v for v in m["event_verbs"]),
             "event_nouns": frozenset(m["event_nouns_after_place"]),
+            "modifiers": frozenset(m["event_modifiers_after_place"]),
             "sites": frozenset(m["site_nouns_after_place"]),
             "demonym": tuple(m["demonym_suffixes"]),
             "common": frozenset(m["actor_nouns"]) | frozenset(m["event_nouns_after_place"])
@@ -236,9 +237,22 @@ def _other_name(name: str, words: list[str], before: str, after: str, marks: dic
     coordinated = _COORDINATED.search(before)  # "in Varn and | Tarvia": the preposition governs both
     governing = before[:coordinated.start()] if coordinated else before
     if _locative(governing, marks) or (" " + governing.lower().rstrip()).endswith(marks["event_verbs"]) \
-            or next_word in marks["event_nouns"] or (next_word in marks["sites"] and _targets(governing, marks)):
+            or _event_noun_follows(name, after, marks) or (next_word in marks["sites"] and _targets(governing, marks)):
         return [(name, "place")]
     return []
+
+
+def _event_noun_follows(name: str, after: str, marks: dict) -> bool:
+    """True when an event noun comes next, after at most two modifiers: "Varnok shelling", "the Varnok air
+    strike", "the Varnok accidental air bombing"; not after a nationality ("Orvanian drone attack": who
+    attacked, not where)."""
+    words = [w.strip(",.;:").lower() for w in after.split(None, 3)[:3]]
+    for word in words:
+        if word in marks["event_nouns"]:
+            return True
+        if word not in marks["modifiers"] or name.endswith(marks["demonym"]):
+            return False
+    return False
 
 
 def _targets(before: str, marks: dict) -> bool:
@@ -291,6 +305,11 @@ def place_key(name: str) -> str:
     text = re.sub(r"\b(?:al|el|ad|as|ash|az|ez)[-\s]+", "", text)
     text = re.sub(r"[^a-z0-9]+", " ", text)
     return re.sub(r"^the ", "", text.strip())
+
+
+def specific(name: str) -> bool:
+    """Whether a place name is narrower than the lexicon's countries and regions: a town, a camp, a site."""
+    return name not in _lexicon()
 
 
 def country_of(name: str) -> str | None:

@@ -21,6 +21,9 @@ class EventDraft:
     strike "came after": the month before the strike); None when the date says it all.
     ``from_publication``: the date is the publication date's, a fallback (the article gave no time of the
     event): it places the event for matching but never narrows a known event's date.
+    ``named``: the lead names the event with a definite description ("the Varn bombing", "the strike on Varn
+    theatre"), as a follow-up names an event its readers know; with a fallback date such a report may join
+    the one known event of its place some weeks before (``matching.FOLLOW_UP_DAYS``).
     """
 
     label: str
@@ -32,6 +35,7 @@ class EventDraft:
     earliest: date | None = None
     latest: date | None = None
     from_publication: bool = False
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
