@@ -6,6 +6,7 @@ get it.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
@@ -94,6 +95,10 @@ def _scoped(claim_rows: list[tuple[dict, Any]]) -> list[reconcile.FigureFact]:
     return facts
 
 
+# Words without which a stretch of text names no day (most attributions, "the ministry said", have none):
+# the full time grammar is read only where one stands.
+_MAY_DATE = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|jan|feb|mar|apr|"
+                       r"may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 SAID_REACH = timedelta(days=14)  # a saying dated further back than this is history, not this report's news
 
 
@@ -105,7 +110,7 @@ def _said(sentence: str, content_start: int | None, content_length: int, publish
         return None
     day = published.date() if isinstance(published, datetime) else published
     outside = (sentence[:max(0, content_start)], sentence[content_start + content_length:])
-    days = {t.first for part in outside if part.strip() for t in find_times(part, day)
+    days = {t.first for part in outside if _MAY_DATE.search(part) for t in find_times(part, day)
             if t.precision == "day" and not t.floating and t.first is not None and t.first == t.last
             and day - SAID_REACH <= t.first < day}
     return days.pop() if len(days) == 1 else None
