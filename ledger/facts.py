@@ -6,7 +6,6 @@ get it.
 """
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
@@ -69,23 +68,21 @@ def _scoped(claim_rows: list[tuple[dict, Any]]) -> list[reconcile.FigureFact]:
     """The facts of one claim, each figure counted over a wider conflict than the event marked so
     (:func:`ledger.reading.events.scopes.wider_figures` over the sentence the claim was read from, else
     its content): all of a claim's figures are read together, as a scope phrase goes with the nearest."""
+    if not claim_rows:
+        return []
     spans: list[tuple[int, int]] = []
-    sentence = ""
-    if claim_rows:
-        row = claim_rows[0][1]
-        content, context_start, sentence = row[-3], row[-2], row[-1] or ""
-        base = context_start if sentence else claim_rows[0][0]["claim_start"]
-        sentence = sentence or content or ""
-        for fact, row in claim_rows:
-            start, end = fact["figure_start"], row[-4]
-            inside = None not in (start, end, base) and 0 <= start - base and end - base <= len(sentence)
-            spans.append((start - base, end - base) if inside else (-1, -1))
+    first, row = claim_rows[0]
+    content, context_start, sentence = row[-3], row[-2], row[-1] or ""
+    base = context_start if sentence else first["claim_start"]
+    sentence = sentence or content or ""
+    content_start = None if None in (base, first["claim_start"]) else first["claim_start"] - base
+    said = _said(sentence, content_start, len(content or ""), first["published"])
+    for fact, row in claim_rows:
+        start, end = fact["figure_start"], row[-4]
+        inside = None not in (start, end, base) and 0 <= start - base and end - base <= len(sentence)
+        spans.append((start - base, end - base) if inside else (-1, -1))
     wide = wider_figures(sentence, [s for s in spans if s[0] >= 0]) if sentence else []
     flags = iter(wide)
-    said = _said(sentence, claim_rows[0][0]["claim_start"] - base if claim_rows and base is not None
-                 and claim_rows[0][0]["claim_start"] is not None else None,
-                 len(claim_rows[0][1][-3] or "") if claim_rows else 0,
-                 claim_rows[0][0]["published"] if claim_rows else None)
     facts = []
     for (fact, _row), span in zip(claim_rows, spans):
         if span[0] >= 0 and next(flags):
@@ -95,10 +92,6 @@ def _scoped(claim_rows: list[tuple[dict, Any]]) -> list[reconcile.FigureFact]:
     return facts
 
 
-# Words without which a stretch of text names no day (most attributions, "the ministry said", have none):
-# the full time grammar is read only where one stands.
-_MAY_DATE = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|jan|feb|mar|apr|"
-                       r"may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 SAID_REACH = timedelta(days=14)  # a saying dated further back than this is history, not this report's news
 
 
@@ -110,7 +103,7 @@ def _said(sentence: str, content_start: int | None, content_length: int, publish
         return None
     day = published.date() if isinstance(published, datetime) else published
     outside = (sentence[:max(0, content_start)], sentence[content_start + content_length:])
-    days = {t.first for part in outside if _MAY_DATE.search(part) for t in find_times(part, day)
+    days = {t.first for part in outside if part.strip() for t in find_times(part, day)
             if t.precision == "day" and not t.floating and t.first is not None and t.first == t.last
             and day - SAID_REACH <= t.first < day}
     return days.pop() if len(days) == 1 else None

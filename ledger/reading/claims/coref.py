@@ -316,12 +316,11 @@ class Resolver:
         named = self._named_in_text(p.name, pos) if p.definite and " " in p.name else None
         if named is not None:  # "the air force" after "the Norland Air Force strike", before any other military
             return named
-        types = words().refers.get(p.head, ()) or words().refers.get(p.name.lower(), ()) or (
-            (p.type,) if p.type and p.type != "other" else ())
+        head = p.head if p.head in words().refers else p.name.lower()  # "rebels": the plural is the entry
+        types = words().refers.get(head, ()) or ((p.type,) if p.type and p.type != "other" else ())
         for _, e in self._recent():
             if e.kind == "organisation" and e.type in types:
                 return e
-        head = p.head if p.head in words().refers else p.name.lower()  # "rebels": the plural is the entry
         if head in words().refers and p.definite:
             found = self._organisation(head, pos)
             if found is not None:

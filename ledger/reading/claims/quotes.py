@@ -138,11 +138,8 @@ def _role(text: str, mark: str, pos: int, end: int, para: Span) -> str:
         return "close"
     if mark == "''" and before.isalnum() and after.isalnum():
         return "none"
-    if before in _BEFORE_OPEN and not after.isspace():
-        return "open"
-    if not before.isspace() and (after.isspace() or after in ".,;:!?)\u2014-" or end >= para.end):
-        return "close"
-    return "either"
+    position = _position(text, pos, end, para)
+    return "either" if position == "none" else position
 
 
 def _emit(text: str, open_pos: int, mark_len: int, close: int | None, index: int, out: list[Quote],

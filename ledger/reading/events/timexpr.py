@@ -80,6 +80,8 @@ def find_times(text: str, published: date | None, lowered: str | None = None,
         hits = scan.anchor_hits(lowered, anchor_words())
     cased = _cased_anchors()
     hits = [(at, word) for at, word in hits if word not in cased or text[at].isupper()]
+    if not hits:  # most stretches of text name no time: nothing more to read (nor to fold)
+        return found
     folded = folded_for_ignorecase(text)
     for match in scan.matches_near(_patterns_by_anchor(), lowered, hits, 40):
         if not _month_capitalised(match, text):
