@@ -530,6 +530,20 @@ def test_events_match_keeps_different_events_apart(candidate):
     assert match_event(candidate, [known(1, date(2024, 2, 25))]) is None
 
 
+def test_events_match_keeps_attacks_at_two_towns_apart_when_only_an_actor_links_them():
+    # the same group blamed for a rocket attack at Varn and one at Tesk in one month: two attacks, in any order
+    varn = known(1, date(2024, 3, 1), "month", places=("Varn",), kind="rocket attack", actors=("Orsk Front",))
+    tesk = draft(date(2024, 3, 1), "month", places=("Tesk",), kind="rocket attack", actors=("Orsk Front",))
+    assert match_event(tesk, [varn]) is None
+    # one raid on two sites of one country the same night stays one event
+    raid = known(2, date(2024, 2, 25), places=("Varn", "Syria"), actors=("United States",))
+    assert match_event(draft(date(2024, 2, 26), places=("Tesk", "Syria")), [raid]) == raid
+    # but strikes at two towns two days apart are two strikes, even in one region
+    assert match_event(draft(date(2024, 2, 27), places=("Tesk", "Syria")), [raid]) is None
+    # a report naming no town still joins by its country
+    assert match_event(draft(date(2024, 2, 25), places=("Syria",)), [raid]) == raid
+
+
 def test_events_match_prefers_the_closest_date():
     early, late = known(1, date(2024, 2, 1), "month"), known(2, date(2024, 2, 25))
     assert match_event(draft(date(2024, 2, 24)), [early, late]) == late

@@ -10,7 +10,9 @@ The rule (:func:`match_event`): a draft is a known event when
 2. their kinds can name one event (``kinds.compatible``: "air strike" and "bombing" yes, "air strike" and
    "rocket attack" no: an attack and the strike that retaliated for it stay apart);
 3. they share a place or an actor (exact after normalising, or close spellings: "Albu Kamal" and "Abu
-   Kamal").
+   Kamal"), unless each names a specific place (a town, a site) and none in common, and either only an actor
+   ties them or their days are further apart than one night (:func:`_elsewhere`). Without that, the same
+   group blamed for attacks at two towns made them one attack or two depending on which article came first.
 
 Among several candidates the closest in time wins, then the one sharing most names, then the oldest.
 
@@ -56,7 +58,7 @@ def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None
         if other is None or not _overlap(span, other) or not kinds.compatible(draft.kind, event.kind):
             continue
         shared = _shared(names, _names(event.places, event.actors))
-        if not shared:
+        if not shared or _elsewhere(draft, event):
             continue
         key = (_distance(span, other), -shared, event.id)
         if best_key is None or key < best_key:
@@ -64,6 +66,22 @@ def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None
     if best is None and draft.named and draft.from_publication:
         return _follow_up(draft, known)
     return best
+
+
+def _elsewhere(draft: EventDraft, event: KnownEvent) -> bool:
+    """Whether two reports name different specific places (towns, sites: none in common) and nothing else
+    ties them to one event: they share no wider place either (only an actor), or both give a day and the
+    days are further apart than an overnight strike's two dates. A rocket attack at Varn and one at Tesk the
+    same month are two attacks, even when one group is blamed for both; strikes at Varn on Sunday and at Tesk,
+    in the same province, on Tuesday are two strikes; a raid told at "Albu Kamal, Syria" and at "Deir ez-Zor,
+    Syria" on one night may be one (a town and its province, or two sites of one raid)."""
+    mine = {place_key(p) for p in draft.places if specific(p)} - {""}
+    theirs = {place_key(p) for p in event.places if specific(p)} - {""}
+    if not mine or not theirs or _shared(mine, theirs):
+        return False
+    other_days = (draft.precision == event.precision == "day"
+                  and abs((draft.date - event.date).days) > DAY_SLACK)
+    return other_days or not _shared(_names(draft.places, ()), _names(event.places, ()))
 
 
 def _follow_up(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None:
