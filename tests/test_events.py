@@ -530,7 +530,7 @@ def test_events_match_keeps_different_events_apart(candidate):
     assert match_event(candidate, [known(1, date(2024, 2, 25))]) is None
 
 
-def test_events_match_keeps_attacks_at_two_towns_apart_when_only_an_actor_links_them():
+def test_events_match_keeps_attacks_at_two_towns_apart_unless_their_day_ties_them():
     # the same group blamed for a rocket attack at Varn and one at Tesk in one month: two attacks, in any order
     varn = known(1, date(2024, 3, 1), "month", places=("Varn",), kind="rocket attack", actors=("Orsk Front",))
     tesk = draft(date(2024, 3, 1), "month", places=("Tesk",), kind="rocket attack", actors=("Orsk Front",))
@@ -540,6 +540,14 @@ def test_events_match_keeps_attacks_at_two_towns_apart_when_only_an_actor_links_
     assert match_event(draft(date(2024, 2, 26), places=("Tesk", "Syria")), [raid]) == raid
     # but strikes at two towns two days apart are two strikes, even in one region
     assert match_event(draft(date(2024, 2, 27), places=("Tesk", "Syria")), [raid]) is None
+    # missiles on two bases one night are one attack, and a report of "last week" at one site is that raid
+    bases = known(3, date(2024, 1, 8), places=("Varn Airbase",), kind="missile attack", actors=("Mardovia",))
+    assert match_event(draft(date(2024, 1, 8), places=("Tesk",), kind="missile attack", actors=("Mardovia",)),
+                       [bases]) == bases
+    assert match_event(draft(date(2024, 1, 8), "week", places=("Tesk",), kind="missile attack",
+                             actors=("Mardovia",)), [bases]) == bases
+    # two days apart is two strikes even at one place: only an overnight strike has two dates
+    assert match_event(draft(date(2024, 2, 27), places=("Varn", "Syria")), [raid]) is None
     # a report naming no town still joins by its country
     assert match_event(draft(date(2024, 2, 25), places=("Syria",)), [raid]) == raid
 

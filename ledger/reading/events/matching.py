@@ -10,9 +10,12 @@ The rule (:func:`match_event`): a draft is a known event when
 2. their kinds can name one event (``kinds.compatible``: "air strike" and "bombing" yes, "air strike" and
    "rocket attack" no: an attack and the strike that retaliated for it stay apart);
 3. they share a place or an actor (exact after normalising, or close spellings: "Albu Kamal" and "Abu
-   Kamal"), unless each names a specific place (a town, a site) and none in common, and either only an actor
-   ties them or their days are further apart than one night (:func:`_elsewhere`). Without that, the same
-   group blamed for attacks at two towns made them one attack or two depending on which article came first.
+   Kamal"), unless each names a specific place (a town, a site), none in common, and neither gives a day
+   (:func:`_elsewhere`). Without that, the same group blamed for attacks at two towns "earlier this month"
+   made them one attack or two depending on which article came first.
+
+Two reports that each give a day are one event only when the days are at most a night apart
+(:func:`_days_apart`): strikes on Sunday and on Tuesday are two strikes, even at one place.
 
 Among several candidates the closest in time wins, then the one sharing most names, then the oldest.
 
@@ -55,7 +58,8 @@ def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None
     best, best_key = None, None
     for event in known:
         other = days_of(event.date, event.precision, event.earliest, event.latest)
-        if other is None or not _overlap(span, other) or not kinds.compatible(draft.kind, event.kind):
+        if other is None or not _overlap(span, other) or not kinds.compatible(draft.kind, event.kind) \
+                or _days_apart(draft, event):
             continue
         shared = _shared(names, _names(event.places, event.actors))
         if not shared or _elsewhere(draft, event):
@@ -69,19 +73,22 @@ def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None
 
 
 def _elsewhere(draft: EventDraft, event: KnownEvent) -> bool:
-    """Whether two reports name different specific places (towns, sites: none in common) and nothing else
-    ties them to one event: they share no wider place either (only an actor), or both give a day and the
-    days are further apart than an overnight strike's two dates. A rocket attack at Varn and one at Tesk the
-    same month are two attacks, even when one group is blamed for both; strikes at Varn on Sunday and at Tesk,
-    in the same province, on Tuesday are two strikes; a raid told at "Albu Kamal, Syria" and at "Deir ez-Zor,
-    Syria" on one night may be one (a town and its province, or two sites of one raid)."""
+    """Whether two reports name different specific places (towns, sites: none in common) and neither gives
+    the day that could tie them. Missiles on two bases one night are one attack, and a "last week" report of
+    a strike at one site of it is that raid; but a rocket attack at Varn and one at Tesk "earlier this
+    month" are two attacks, even when one group is blamed for both."""
+    if draft.precision == "day" or event.precision == "day":
+        return False
     mine = {place_key(p) for p in draft.places if specific(p)} - {""}
     theirs = {place_key(p) for p in event.places if specific(p)} - {""}
-    if not mine or not theirs or _shared(mine, theirs):
-        return False
-    other_days = (draft.precision == event.precision == "day"
-                  and abs((draft.date - event.date).days) > DAY_SLACK)
-    return other_days or not _shared(_names(draft.places, ()), _names(event.places, ()))
+    return bool(mine and theirs) and not _shared(mine, theirs)
+
+
+def _days_apart(draft: EventDraft, event: KnownEvent) -> bool:
+    """Whether both reports give a day and the days are further apart than one night (Thursday in
+    Washington is Friday in Syria): their windows, a day wider either side, would still meet at two days."""
+    return (draft.precision == event.precision == "day" and draft.date is not None and event.date is not None
+            and abs((draft.date - event.date).days) > DAY_SLACK)
 
 
 def _follow_up(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None:
