@@ -4,9 +4,11 @@ The extractor names each speaker as well as its article allows ("John Kirby", "S
 Rights", "Iraqi militia official") and lists the other names the article used ("Mr Kirby", "SOHR"). The
 resolver maps that to a source row, in this order:
 
-1. the alias table (every name any article or analyst has tied to a source, normalised);
+1. the alias table (every name any article or analyst has tied to a source, normalised); a generic office
+   name ("Ministry of Health", "the army": many countries have one) is looked up there only after steps 2-3;
 2. the gazetteer of frequently cited sources (bundled, editable, extended by ``sources import``);
-3. the article's own proper-name aliases ("SOHR"), for organisations only;
+3. the article's own proper-name aliases ("SOHR"), for organisations only, and never a generic one ("Ministry
+   of Health" for the "Valdorian Health Ministry": another country's ministry of health would meet it);
 4. a strict fuzzy match among the names of sources of the same kind — for people only when the first names
    agree, so "Joe Kirby" never becomes "John Kirby", and only when every number agrees, so "Mirova-54
    hospital" never becomes "Mirova-51 hospital". The index it searches learns every name as soon as it is
@@ -34,6 +36,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, or_, select, update
@@ -45,6 +48,7 @@ from ledger.reading.claims.gazetteer import GazetteerEntry
 from ledger.reading.types import SOURCE_TYPES, Speaker
 from ledger.models import Claim, Event, Source, SourceAlias
 from ledger.names import normalise_name
+from ledger.text.data import load
 
 FUZZY_CUTOFF = 92
 REMEMBERED_NAMES = 200_000  # names kept in memory; past that the memory is dropped (and re-read as needed)
@@ -75,6 +79,19 @@ _RENAME = update(_SOURCES).where(_SOURCES.c.id == bindparam("source")).values(na
 _FUZZY_NAMES = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
                 .join(_SOURCES, _SOURCES.c.id == _ALIASES.c.source_id)
                 .where(_SOURCES.c.kind.in_(["person", "organisation"])))
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(load("speakers.json")["generic_institution_words"]) | {"of", "the", "and", "for"}
+
+
+@lru_cache(maxsize=4096)
+def is_generic_institution(key: str) -> bool:
+    """True for a normalised name that only names an office many countries have ("ministry of health",
+    "interior ministry", "the army"): never an alias of a more specific source (see speakers.json)."""
+    words = key.split()
+    return bool(words) and all(w in _generic_words() for w in words)
 
 
 def is_proper_name(alias: str) -> bool:
@@ -166,7 +183,7 @@ class SourceResolver:
         new = [w for w, source_id in decided.items() if source_id is None]
         created = self._create(new)
         decided.update({w: created[self._canonical(w)[0]] for w in new})
-        learned = [(k, decided[w], origin) for w in everyone for k in self._names(w)]
+        learned = [(k, decided[w], origin) for w in everyone for k in self._names(w, w in new)]
         learned += [(normalise_name(n), decided[w], "gazetteer") for w in everyone if w.entry
                     for n in (w.entry.name, *w.entry.aliases)]
         self._learn(learned)
@@ -288,14 +305,17 @@ class SourceResolver:
 
     def _known(self, w: Wanted) -> int | None:
         """The existing source of a speaker, by steps 1-4 of the module doc; None when it is new."""
-        if w.key in self._ids:
+        if w.key in self._ids and not is_generic_institution(w.key):
             return self._ids[w.key]
         if w.entry is not None:
             return self._ids.get(normalise_name(w.entry.name))
         if w.kind == "organisation":
-            found = [self._ids[k] for k in map(normalise_name, w.aliases) if k in self._ids]
+            found = [self._ids[k] for k in map(normalise_name, w.aliases)
+                     if k in self._ids and not is_generic_institution(k)]
             if found:
                 return found[0]
+        if w.key in self._ids:  # a generic name ("Ministry of Health") the article tied to nothing more specific
+            return self._ids[w.key]
         return self._fuzzy(w.key, w.kind)
 
     @staticmethod
@@ -306,9 +326,12 @@ class SourceResolver:
         return w.name, w.type if w.type in SOURCE_TYPES else "other", w.kind
 
     @staticmethod
-    def _names(w: Wanted) -> list[str]:
-        """The names an article teaches: the speaker's own and its proper aliases."""
-        return [w.key, *map(normalise_name, w.aliases)]
+    def _names(w: Wanted, new: bool) -> list[str]:
+        """The names an article teaches: the speaker's own and its proper aliases, but a generic one only as
+        the name of the source it creates: "Ministry of Health" is never taught for the "Valdorian Health
+        Ministry", however an article tied the two."""
+        names = [w.key, *map(normalise_name, w.aliases)]
+        return [k for k in names if not is_generic_institution(k) or (new and k == w.key)]
 
     @staticmethod
     def _with_organisations(wanted: list[Wanted]) -> tuple[dict[str, Wanted], list[Wanted]]:

@@ -75,6 +75,28 @@ def test_sources_affiliation_given_two_ways_is_the_same_in_any_order(engine, ord
         assert session.get(Source, first.id).affiliation.name == "Mardovian Defence Ministry"
 
 
+@pytest.mark.parametrize("valdorian_first", [True, False])
+def test_sources_generic_office_names_are_never_a_specific_sources_alias(engine, valdorian_first):
+    """One article calls the Valdorian Health Ministry also "the Ministry of Health"; another, about another
+    country, only "the Ministry of Health". In either order they are two sources, and the same two."""
+    valdorian = Speaker(name="Valdorian Health Ministry", aliases=("Ministry of Health",), kind="organisation",
+                        type="government")
+    generic = Speaker(name="Ministry of Health", kind="organisation", type="government")
+    # the article's "Ministry of Health" said, resolved there to the Valdorian ministry by its other name
+    named_generically = Speaker(name="Ministry of Health", aliases=("Valdorian Health Ministry",),
+                                kind="organisation", type="government")
+    speakers = (valdorian, named_generically, generic) if valdorian_first else (generic, valdorian, named_generically)
+    resolved = resolve_all(engine, *speakers)
+    found = {s.name: s.id for s in resolved}
+    assert set(found) == {"Valdorian Health Ministry", "Ministry of Health"}
+    assert resolved[speakers.index(named_generically)].name == "Valdorian Health Ministry"
+    assert found["Valdorian Health Ministry"] != found["Ministry of Health"]
+    # a specific alias is still learned and serves the next article
+    [again] = resolve_all(engine, Speaker(name="Valdorian Health Ministry", aliases=("VHM",), kind="organisation"))
+    [acronym] = resolve_all(engine, Speaker(name="VHM", kind="organisation"))
+    assert again.id == acronym.id == found["Valdorian Health Ministry"]
+
+
 @pytest.mark.parametrize("alias, proper", [("SOHR", True), ("Mr Kirby", True), ("the war monitor", False),
                                            ("he", False), ("the observatory", False)])
 def test_sources_is_proper_name(alias, proper):
