@@ -67,3 +67,33 @@ def test_event_candidates_each_branch_reads_its_own_index_range(tmp_path):
     assert sum("ix_event_precision_date (date_precision=? AND date>? AND date<?)" in s for s in searches) == 5
     assert sum("ix_event_latest" in s for s in searches) == 1
     engine.dispose()
+
+
+@pytest.mark.parametrize("first, second", [
+    ("air strike, Varn, Syria", "air strike, Tesk, Syria"), ("air strike, Tesk, Syria", "air strike, Varn, Syria"),
+    ("air strike, Darfur, Sudan", "air strike, Varn, Sudan"), ("air strike, Varn, Sudan", "air strike, Darfur, Sudan"),
+])
+def test_event_label_is_the_best_any_report_gave_in_either_order(first, second):
+    """Two reports name one strike by two places: the town beats the region (Darfur is a lexicon region),
+    and between two towns the label that sorts first wins, whichever report came first."""
+    from ledger.ingest.event_store import enriched
+    from ledger.reading.events import KnownEvent
+
+    known = KnownEvent(1, first, date(2024, 2, 25), "day", (), (), "air strike")
+    label = enriched(known, EventDraft(second, date(2024, 2, 25), "day", (), (), "air strike")).get("label", first)
+    expected = {"Syria": "air strike, Tesk, Syria", "Sudan": "air strike, Varn, Sudan"}[first.rsplit(", ", 1)[1]]
+    assert label == expected
+
+
+@pytest.mark.parametrize("first, second", [("bombing", "air strike"), ("air strike", "bombing"),
+                                           ("strike", "bombing"), ("bombing", "strike")])
+def test_event_kind_is_the_best_any_report_gave_in_either_order(first, second):
+    """One raid told as an air strike by one outlet and a bombing by another is an air strike (as specific,
+    listed first in event_kinds.json) in either order; a bare "strike" never replaces a kind proper."""
+    from ledger.ingest.event_store import enriched
+    from ledger.reading.events import KnownEvent
+
+    known = KnownEvent(1, f"{first}, Varn", date(2024, 2, 25), "day", ("Varn",), (), first)
+    values = enriched(known, EventDraft(f"{second}, Varn", date(2024, 2, 25), "day", ("Varn",), (), second))
+    assert values.get("kind", first) == ("air strike" if "air strike" in (first, second) else "bombing")
+    assert values.get("label", known.label) == f"{values.get('kind', first)}, Varn"

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ledger.db import lock_events
 from ledger.reading.events import EventDraft, KnownEvent, kinds, match_event, merge_known
 from ledger.reading.events.matching import FOLLOW_UP_DAYS, days_of
+from ledger.reading.events.places import specific
 from ledger.ingest.article import ArticleInput
 from ledger.models import AuditLog, Event, utcnow
 
@@ -117,16 +118,17 @@ def _names(stored: str | None) -> tuple[str, ...]:
 
 def enriched(known: KnownEvent, draft: EventDraft, named_by_analyst: Callable[[], bool] = lambda: False) -> dict:
     """The columns of a known event updated with what a new report tells (``merge_known``: more places and
-    actors, a date or a finer one), a more specific kind, and its label when it names the event more fully
-    ("drone strike, Qarvash, Valdoria" after "drone strike, Qarvash"), unless an analyst named the event
-    (asked only then: it reads the audit log)."""
+    actors, a date or a finer one), a better kind (``kinds.names_better``), and its label when it names the
+    event better (:func:`_better_label`: "drone strike, Qarvash, Valdoria" after "drone strike, Qarvash"),
+    unless an analyst named the event (asked only then: it reads the audit log). Kind and label are thus the
+    best any of its reports gave, in whatever order they came."""
     merged = merge_known(known, draft)
     values = {"places": list(merged.places), "actors": list(merged.actors), "date": merged.date,
               "date_precision": merged.precision, "earliest": merged.earliest, "latest": merged.latest}
-    more_specific = kinds.specificity(draft.kind) > kinds.specificity(known.kind)
-    if draft.kind and (not known.kind or more_specific):
+    better_kind = kinds.names_better(draft.kind, known.kind)
+    if better_kind:
         values["kind"] = draft.kind
-    fuller = more_specific or (draft.kind == known.kind and _parts(draft.label) > _parts(known.label))
+    fuller = better_kind or (draft.kind == known.kind and _better_label(draft.label, known.label))
     if draft.label and fuller and not named_by_analyst():
         values["label"] = draft.label
     return values
@@ -136,6 +138,18 @@ def _named_by_analyst(session: Session, event_id: int) -> bool:
     return session.connection().execute(_NAMED, {"event": event_id}).first() is not None
 
 
-def _parts(label: str | None) -> int:
-    """How much a label says: "drone strike, Qarvash, Valdoria" has three parts."""
-    return len((label or "").split(", "))
+def _better_label(label: str | None, current: str | None) -> bool:
+    """Whether ``label`` names the event better than ``current``: it says more ("drone strike, Qarvash,
+    Valdoria" over "drone strike, Valdoria"), then names more specific places (a town over a province),
+    then, to decide a tie the same way whichever report came first, sorts first."""
+    if not label:
+        return False
+    if not current:
+        return True
+    rank, current_rank = _label_rank(label), _label_rank(current)
+    return rank > current_rank or (rank == current_rank and label < current)
+
+
+def _label_rank(label: str) -> tuple[int, int]:
+    parts = label.split(", ")
+    return len(parts), sum(1 for part in parts[1:] if specific(part))

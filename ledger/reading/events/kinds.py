@@ -20,6 +20,26 @@ def specificity(kind: str | None) -> int:
     return 1 if info.get("broad") else 2
 
 
+def names_better(kind: str | None, than: str | None) -> bool:
+    """Whether ``kind`` names an event better than ``than``: more specific ("air strike" over "strike"), or
+    as specific and listed earlier in the table ("air strike" over "bombing"), so that an event told as both
+    gets the same kind whichever report came first."""
+    if not kind or kind == than:
+        return False
+    if not than:
+        return True
+    mine, theirs = specificity(kind), specificity(than)
+    if mine != theirs:
+        return mine > theirs
+    order = _order()
+    return order.get(kind, len(order)) < order.get(than, len(order))
+
+
+@lru_cache(maxsize=1)
+def _order() -> dict[str, int]:
+    return {kind: n for n, kind in enumerate(_table())}
+
+
 def compatible(a: str | None, b: str | None) -> bool:
     """Whether two kinds can name one event: equal, either generic or unknown, or listed as compatible.
 
