@@ -34,6 +34,14 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGN
 # "continued to insist", "began to say": an aspectual verb before the cue, whose subject is the speaker's
 _ASPECT_BEFORE = re.compile(r"\b(?:continu(?:e|es|ed|ing)|beg[ai]n|begins|start(?:s|ed)?|ke(?:ep|eps|pt)|went\s+on)\s+to\s+$")
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
+_LOCATIVE_NAME_END = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*,\s+$")
+_WIDER_PLACE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s+")  # "New Hampshire, "
+_APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whose|which)\s", re.IGNORECASE)
+_DAY_AFTER_PLACE = re.compile(r"(?:on|last|this|early|late)\s+(?:[A-Z][a-z]+|\w+day)(?:\s+(?:morning|afternoon|evening|night|\d{1,2}))?,\s+")
+# "Speaking at a rally, ...", "Asked about the plan, ...": a capitalised participle before a preposition or
+# determiner opens an introductory clause, not a name
+_OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\s+(?:at|in|on|to|about|from|with|after|before|during|"
+                                 r"for|by|over|outside|the|a|an|his|her|their|its|reporters|journalists)\b")
 _COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s*(?:then|and|but))\s+$")
 _COORDINATOR_TAIL = re.compile(r"\s*,?\s*(?:and|but)?\s*(?:then\s*)?$")
 _COORDINATOR_CHARS = ",andbuthe"  # what _COORDINATOR_TAIL can match besides blank space
@@ -581,8 +589,10 @@ def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
 
 def subject_of(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject phrase at the start of a sentence, if it names a speaker: "He paused, then added";
-    after an introductory phrase: "In August, two groups sued, saying ..." -> "two groups"."""
-    speaker = _nominal_phrase_at(text, lo, hi)
+    after an introductory phrase: "In August, two groups sued, saying ..." -> "two groups"; "Speaking at a
+    rally in Varn, Lind went after Brask, calling him ..." -> "Lind" (an opening participle is no name)."""
+    opening = _OPENING_PARTICIPLE.match(text, lo, hi)
+    speaker = None if opening else _nominal_phrase_at(text, lo, hi)
     if speaker is None:  # the introductory phrase is looked for only when needed
         intro_end = _after_intro(text, lo, hi)
         if intro_end is not None:
@@ -599,9 +609,19 @@ def _nominal_phrase_at(text: str, start: int, hi: int) -> tuple[int, int] | None
 
 
 def _after_intro(text: str, lo: int, hi: int) -> int | None:
-    """Where the clause starts after an introductory phrase and its comma ("Meanwhile, ", "In August, ")."""
+    """Where the clause starts after an introductory phrase and its comma ("Meanwhile, ", "In August, "),
+    with the wider place and the day a place phrase may carry: "At a rally in Ostby, Kelm, on Sunday, Hale
+    said" starts at "Hale" (but "In Ostby, Hale, a senator, said" at "Hale": an appositive follows a name)."""
     m = _INTRO.match(text, lo, hi)
-    return m.end() if m is not None else None
+    if m is None:
+        return None
+    end = m.end()
+    if _LOCATIVE_NAME_END.search(text, lo, end):
+        wider = _WIDER_PLACE.match(text, end, hi)
+        if wider is not None and not _APPOSITIVE_START.match(text, wider.end(), hi):
+            end = wider.end()
+    day = _DAY_AFTER_PLACE.match(text, end, hi)
+    return day.end() if day is not None else end
 
 
 def _plural_subject(text: str, speaker: tuple[int, int]) -> bool:
