@@ -34,3 +34,9 @@ def test_pronoun_after_a_described_person_is_that_person(noun):
     text = (f"Delivering her remarks in French, the {noun} then thanked her family.\n\n"
             "\u201cNone of this was possible without any of you,\u201d she said.")
     assert _who(text) == [(noun, "None of this was pos")]
+
+
+@pytest.mark.parametrize("dateline", ["VARNLEY, Aug. 24 (Wire) --", "OSTBY (Wire) -", "KESSEL, Valdoria \u2014"])
+def test_a_wire_dateline_is_the_place_of_filing_not_a_speaker(dateline):
+    text = f"{dateline} Marta Lind went after Brask, saying that he had failed the state."
+    assert _who(text) == [("Marta Lind", "that he had failed t")]

@@ -38,6 +38,9 @@ _LOCATIVE_NAME_END = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w.'\
 _WIDER_PLACE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s+")  # "New Hampshire, "
 _APPOSITIVE_START = re.compile(r"(?:a|an|the|who|whose|which)\s", re.IGNORECASE)
 _DAY_AFTER_PLACE = re.compile(r"(?:on|last|this|early|late)\s+(?:[A-Z][a-z]+|\w+day)(?:\s+(?:morning|afternoon|evening|night|\d{1,2}))?,\s+")
+# a wire dateline: "VARNLEY, Aug. 24 (UPI) -- ", "OSTBY (Reuters) - ", "KESSEL, Valdoria — "
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?"
+                       r"(?:\s*\([^()]{1,40}\))?\s*(?:--|[\u2014\u2013-])\s+")
 # "Speaking at a rally, ...", "Asked about the plan, ...": a capitalised participle before a preposition or
 # determiner opens an introductory clause, not a name
 _OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\s+(?:at|in|on|to|about|from|with|after|before|during|"
@@ -591,6 +594,9 @@ def subject_of(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject phrase at the start of a sentence, if it names a speaker: "He paused, then added";
     after an introductory phrase: "In August, two groups sued, saying ..." -> "two groups"; "Speaking at a
     rally in Varn, Lind went after Brask, calling him ..." -> "Lind" (an opening participle is no name)."""
+    dateline = _DATELINE.match(text, lo, hi)  # "VARNLEY, Aug. 24 (UPI) -- A spokesman ...": the place of filing
+    if dateline is not None:
+        lo = dateline.end()
     opening = _OPENING_PARTICIPLE.match(text, lo, hi)
     speaker = None if opening else _nominal_phrase_at(text, lo, hi)
     if speaker is None:  # the introductory phrase is looked for only when needed
