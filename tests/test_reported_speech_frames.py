@@ -243,3 +243,40 @@ def test_content_ends_before_a_final_appositive_naming_what_was_said():
     assert _claims(text) == [("indirect", "ministry", "12 people were killed in the flood")]
     text = "Mayor Ivo Dane urged the council to fund the levee, something she has asked of it for years.\n"
     assert _claims(text)[0][2] == "the council to fund the levee, something she has asked of it for years"
+
+
+# --- progressive cues, relative clauses that report, speaker nouns (issue 15) -----------------------------
+
+def test_progressive_of_a_two_word_cue_names_its_subject():
+    assert _claims("Mayor Ilse Marr was referring to the council's plan for the river.\n") == [
+        ("indirect", "Ilse Marr", "the council's plan for the river")]
+
+
+def test_progressive_after_an_adverb_or_an_appositive_takes_the_subject_before_them():
+    assert _claims("Governor Arvid Lenn also is stressing that the dam will hold through the spring.\n") == [
+        ("indirect", "Arvid Lenn", "that the dam will hold through the spring")]
+    assert _claims("Senator Tove Brandt, speaking at a rally in Kessel, is calling for an inquiry into the flood.\n") \
+        == [("indirect", "Tove Brandt", "an inquiry into the flood")]
+
+
+def test_progressive_auxiliary_before_a_past_participle_still_names_no_speaker():
+    assert not [c for c in _claims("Fifteen villagers were confirmed dead after the flood.\n") if c[0] != "outlet"]
+
+
+def test_relative_clause_that_reports_is_a_claim_of_its_antecedent_ending_with_the_clause():
+    assert _claims("Ivo Dane, who said he votes for the party every year, later changed his mind.\n") == [
+        ("indirect", "Ivo Dane", "he votes for the party every year")]
+    assert _claims("Dana Reyes, who said the bridge was lost, recounted the night on a radio show.\n") == [
+        ("indirect", "Dana Reyes", "the bridge was lost"), ("indirect", "Dana Reyes", "the night on a radio show")]
+
+
+def test_relative_clause_describing_an_anonymous_speaker_stays_no_claim():
+    assert _claims("A commander, who asked not to be named, said the bridge was lost.\n") == [
+        ("indirect", "commander", "the bridge was lost")]
+
+
+def test_person_nouns_of_public_life_head_a_speaker_phrase():
+    assert _claims("Security specialists say the outage was a deliberate attack on the grid.\n") == [
+        ("indirect", "Security specialists", "the outage was a deliberate attack on the grid")]
+    assert _claims("The prince called for the minister to resign over the flood.\n") == [
+        ("indirect", "prince", "the minister to resign over the flood")]

@@ -19,7 +19,7 @@ after the cue ("said in a statement on Friday that", "told Reuters that") is dat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ledger.text import data as lexicon
@@ -31,6 +31,8 @@ from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_befo
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
+# adverbs between a subject and its auxiliary: "Ryan also is stressing", "the senator now is calling for"
+_ADVERBS_BEFORE_AUX = re.compile(r"(?:\s+(?:also|still|now|already|even|again|currently|increasingly|[a-z]{3,}ly)){1,2}\s*$")
 # "continued to insist", "began to say": an aspectual verb before the cue, whose subject is the speaker's
 _ASPECT_BEFORE = re.compile(r"\b(?:continu(?:e|es|ed|ing)|beg[ai]n|begins|start(?:s|ed)?|ke(?:ep|eps|pt)|went\s+on)\s+to\s+$")
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
@@ -248,12 +250,10 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if speaker is not None and speaker[1] <= cue.start:
         return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None)
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
-    if progressive is not None and not cue.form.endswith("ing"):
+    if progressive is not None and not cue.participle:
         return None  # "15 villagers were confirmed dead": a passive without its agent names no speaker
     if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
-        speaker = phrase_before(text, lo, progressive.start(), relaxed=speech)
-        if speaker is not None:
-            return _left_frame(text, cue, lo, hi, speaker, right())
+        return _progressive_frame(text, cue, lo, hi, progressive.start(), speech, right())
     if speaker is None and cue.start - lo < 110:
         subject = _complemented_subject(text, lo, cue.start)
         frame = _left_frame(text, cue, lo, hi, subject, right()) if subject is not None else None
@@ -291,6 +291,28 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
         return Frame(cue, "C", (start, right()), speaker=subject, right=right())
     return None
+
+
+def _progressive_frame(text: str, cue: Cue, lo: int, hi: int, aux: int, speech: bool,
+                       right: int | None) -> Frame | None:
+    """The frame of a progressive cue ("is calling for") whose auxiliary starts at ``aux``: the subject stands
+    before the auxiliary, maybe with an adverb ("Ryan also is stressing") or an appositive between
+    ("Marco Rubio, speaking in Miami, is criticizing ...")."""
+    end = aux
+    adverbs = _ADVERBS_BEFORE_AUX.search(text, max(lo, aux - 30), aux)
+    if adverbs is not None:
+        end = adverbs.start()
+    speaker = phrase_before(text, lo, end, relaxed=speech)
+    if speaker is not None:
+        return _left_frame(text, cue, lo, hi, speaker, right)
+    appositive = _appositive_subject(text, replace(cue, start=end), lo, speech)
+    if appositive is None or text[appositive[0][0]].isdigit():
+        return None
+    subject, via, chunk = appositive
+    frame = _left_frame(text, cue, lo, hi, subject, right, via=via)
+    if frame is not None:
+        frame.appositive = chunk
+    return frame
 
 
 # verbs whose past tense is the bare form: "the ministry put the toll at 19" is a past, not a bare present
