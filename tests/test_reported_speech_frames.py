@@ -280,3 +280,10 @@ def test_person_nouns_of_public_life_head_a_speaker_phrase():
         ("indirect", "Security specialists", "the outage was a deliberate attack on the grid")]
     assert _claims("The prince called for the minister to resign over the flood.\n") == [
         ("indirect", "prince", "the minister to resign over the flood")]
+
+
+def test_a_polls_share_of_people_is_the_speaker():
+    assert _claims("More than 4 in 10 said the mayor would be best at handling the flood.\n") == [
+        ("indirect", "More than 4 in 10", "the mayor would be best at handling the flood")]
+    assert _claims("Some 56 percent of voters polled said they were much less likely to vote for the mayor.\n") == [
+        ("indirect", "56 percent of voters polled", "they were much less likely to vote for the mayor")]

@@ -244,6 +244,8 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if aspect is None and _word_before(text, max(lo, cue.start - 12), cue.start).lower() in _time_words():
         aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
     speaker = phrase_before(text, lo, aspect.start() if aspect else cue.start, relaxed=speech)
+    if speaker is None or text[speaker[0]].isdigit():
+        speaker = _share_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
         # "Witnesses of the strike in Sanaa reported": the place ends a longer subject, and is no speaker
         speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
@@ -313,6 +315,36 @@ def _progressive_frame(text: str, cue: Cue, lo: int, hi: int, aux: int, speech: 
     if frame is not None:
         frame.appositive = chunk
     return frame
+
+
+_SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+# a share of people as a subject, as polls report it: "Six in 10 voters", "nearly half", "58 percent of
+# Latino voters", "two-thirds of Republicans", "those surveyed"
+_SHARE_SUBJECT = re.compile(
+    rf"(?<![\w'\u2019-])(?:(?:about|nearly|almost|more\s+than|fewer\s+than|less\s+than|just|only|some|over|under|"
+    rf"roughly|around|just\s+over|just\s+under)\s+)?(?:{_SMALL}\s+(?:in|out\s+of)\s+(?:\d+|ten|five|four|three)|"
+    rf"(?:a\s+)?(?:half|third|quarter|fifth)|(?:two|three|four)-(?:thirds|quarters|fifths)|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))"
+    rf"(?:\s+of\s+(?:the\s+|all\s+|those\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?)?"
+    rf"(?:\s+(?:[a-z]+\s+)?voters|\s+(?:surveyed|polled|questioned|interviewed|asked))?\s*$"
+    rf"|(?<![\w'\u2019-])[Tt]hose\s+(?:surveyed|polled|questioned|interviewed)\s*$", re.IGNORECASE)
+
+
+def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """A poll's share of people standing as the subject before ``end``: "Six in 10 said", "Nearly half of
+    respondents said", "those surveyed said" (the phrase reader reads no count or fraction as a speaker)."""
+    window = text[max(lo, end - 80):end]
+    if not any(c.isdigit() for c in window) and not _SHARE_WORDS.search(window):
+        return None  # most cues: no count, fraction or "surveyed" before them
+    m = _SHARE_SUBJECT.search(text, max(lo, end - 80), end)
+    if m is None:
+        return None
+    start, stop = m.start(), m.end()
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return start, stop
+
+
+_SHARE_WORDS = re.compile(r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b", re.IGNORECASE)
 
 
 # verbs whose past tense is the bare form: "the ministry put the toll at 19" is a past, not a bare present
