@@ -19,7 +19,7 @@ after the cue ("said in a statement on Friday that", "told Reuters that") is dat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ledger.text import data as lexicon
@@ -60,8 +60,10 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
 
 _DASH_ASIDE = re.compile(r"\s*(?:--|[-\u2014\u2013])\s*[^-\u2014\u2013.;:\"\u201c]{2,60}?\s*(?:--|[-\u2014\u2013])(?=\s*that\b)")
 _COMPLEMENTED = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?((?:(?:[Tt]he|[Aa]ll|[Mm]any|[Ss]ome|[Mm]ost|[Ss]everal|"
-                          r"[Oo]ther)\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)\s+(?:on|in|of|from|at|for|with|across|"
-                          r"around|inside|within|outside)\s+[^,;:.!?\"\u201c\u201d()]{1,70}?)\s+")
+                          r"[Oo]ther)\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+)\s+(?:(?:on|in|of|from|at|for|with|across|"
+                          r"around|inside|within|outside|to|close\s+to|near|like|among|familiar\s+with)\s+"
+                          r"[^,;:.!?\"\u201c\u201d()]{1,70}?|(?:who|whose)\s+[^,;:.!?\"\u201c\u201d()]{3,80}?|"
+                          r"[a-z]{3,}ing\s+[^,;:.!?\"\u201c\u201d()]{1,60}?))\s+")
 _HEARSAY = re.compile(r"(?:widely|generally|commonly|reportedly)\s+$")
 _SMALL_CLAUSE = re.compile(r"\s+(?:dead|alive|missing|killed|injured|wounded|hurt|safe|unharmed|deceased)\b")
 _REDUCED_PASSIVE = re.compile(r"\s+to\s+(?:have\s+been|be)\b")
@@ -249,8 +251,17 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
         # "Witnesses of the strike in Sanaa reported": the place ends a longer subject, and is no speaker
         speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
+    plural_head = False
+    if speaker is not None and cue.start - lo < 110 and aspect is None and (
+            speaker[0] > lo and text[speaker[0]].islower() or cue.entry is not None and cue.form == cue.entry.lemma):
+        # "Sources close to her campaign say", "Friends of the mayor who have seen him say": the phrase reader
+        # found a word of the complement ("her campaign", "him"); the subject is the plural speaker noun opening
+        # the sentence, with its complement (a name found there is kept: "Officials of Velsk said" are Velsk's)
+        subject = _complemented_subject(text, lo, cue.start)
+        if subject is not None and subject[0] <= speaker[0]:
+            speaker, plural_head = subject, True
     if speaker is not None and speaker[1] <= cue.start:
-        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None)
+        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None, plural_head=plural_head)
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
     if progressive is not None and not cue.participle:
         return None  # "15 villagers were confirmed dead": a passive without its agent names no speaker
@@ -258,7 +269,7 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         return _progressive_frame(text, cue, lo, hi, progressive.start(), speech, right())
     if speaker is None and cue.start - lo < 110:
         subject = _complemented_subject(text, lo, cue.start)
-        frame = _left_frame(text, cue, lo, hi, subject, right()) if subject is not None else None
+        frame = _left_frame(text, cue, lo, hi, subject, right(), plural_head=True) if subject is not None else None
         if frame is not None:
             return frame
     appositive = _appositive_subject(text, cue, lo, speech)
@@ -298,23 +309,14 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
 def _progressive_frame(text: str, cue: Cue, lo: int, hi: int, aux: int, speech: bool,
                        right: int | None) -> Frame | None:
     """The frame of a progressive cue ("is calling for") whose auxiliary starts at ``aux``: the subject stands
-    before the auxiliary, maybe with an adverb ("Ryan also is stressing") or an appositive between
-    ("Marco Rubio, speaking in Miami, is criticizing ...")."""
+    before the auxiliary, maybe with an adverb between ("Ryan also is stressing"). (Not past an appositive:
+    "X, who posted it, was referring to strikes that killed four" is the writer's account of the strikes.)"""
     end = aux
     adverbs = _ADVERBS_BEFORE_AUX.search(text, max(lo, aux - 30), aux)
     if adverbs is not None:
         end = adverbs.start()
     speaker = phrase_before(text, lo, end, relaxed=speech)
-    if speaker is not None:
-        return _left_frame(text, cue, lo, hi, speaker, right)
-    appositive = _appositive_subject(text, replace(cue, start=end), lo, speech)
-    if appositive is None or text[appositive[0][0]].isdigit():
-        return None
-    subject, via, chunk = appositive
-    frame = _left_frame(text, cue, lo, hi, subject, right, via=via)
-    if frame is not None:
-        frame.appositive = chunk
-    return frame
+    return _left_frame(text, cue, lo, hi, speaker, right) if speaker is not None else None
 
 
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -377,12 +379,13 @@ def _time_before() -> re.Pattern:
 def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """A subject whose head noun opens the sentence and takes a long complement the phrase reader does not
     walk: "Experts on Norland and nuclear arms said", "Political observers in Velsk and around the country
-    say"; the head must be a plural speaker noun."""
+    say", "Aides to the mayor say", "People who have fought floods say", "Residents fleeing the town said";
+    the head must be a plural speaker noun."""
     m = _COMPLEMENTED.fullmatch(text, lo, end)
     if m is None:
         return None
     head = m.group(2).lower()
-    return m.span(1) if head.endswith("s") and head in words().nominal else None
+    return m.span(1) if (head.endswith("s") or head == "people") and head in words().nominal else None
 
 
 def _coordinator_start(text: str, lo: int, end: int) -> int:
@@ -411,7 +414,7 @@ def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tupl
 
 
 def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,
-                via: tuple[int, int] | None = None, infinitive: bool = False) -> Frame | None:
+                via: tuple[int, int] | None = None, infinitive: bool = False, plural_head: bool = False) -> Frame | None:
     w = words()
     entry = cue.entry
     speaker_words = text[speaker[0]:speaker[1]].split()
@@ -426,7 +429,7 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
     if entry is not None and entry.definite and not _definite(text, speaker):
         return None
     if entry is not None and cue.form == entry.lemma and cue.form not in _PAST_AS_LEMMA and not infinitive \
-            and not _plural_subject(text, speaker):
+            and not plural_head and not _plural_subject(text, speaker):
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
     if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
         return None
