@@ -294,3 +294,16 @@ def test_plural_speaker_noun_with_its_complement_is_the_subject_of_a_bare_cue():
         ("indirect", "People who have battled floods before", "the town could be doing more")]
     assert _claims("Aides to Senator Vale say she is shifting her tack toward her rival.\n") == [
         ("indirect", "Aides to Senator Vale", "she is shifting her tack toward her rival")]
+
+
+def test_nested_single_quote_closing_with_doubled_apostrophes_ends_the_quotation():
+    text = "Floods.\n\n''I would use the word 'careful,''' said Ivo Dane, a hydrologist. ''Humility matters.''\n"
+    assert _claims(text) == [("direct", "Ivo Dane", "I would use the word 'careful,'"),
+                             ("direct", "Ivo Dane", "Humility matters.")]
+
+
+def test_said_of_someone_names_the_topic_not_the_content():
+    assert _claims("Floods.\n\nThe mayor is careful, Ivo Dane said of the new mayor.\n") == [
+        ("indirect", "Ivo Dane", "The mayor is careful")]
+    assert _claims("Floods.\n\nIvo Dane said of the new mayor that she was careful.\n") == [
+        ("indirect", "Ivo Dane", "that she was careful")]

@@ -148,7 +148,9 @@ def _patterns() -> _Grammar:
         rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
         rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
         rf"|to\s+(?:{addressees}|{name})(?=\W)"
-        rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
+        rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)"
+        rf"|of\s+(?:him|her|them|it|{name}|(?:the|his|her|their|its|this|that)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?)"
+        rf"(?=\s*(?:[.;!?]|$|,\s*[\"\u201c]|,?\s*that\b))|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
         rf"|(?:{'|'.join(_ADVERBS)})(?=\W))")
     openers = None
     if all(w.isalpha() for w in gr["temporal"]):
