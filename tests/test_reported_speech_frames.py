@@ -307,3 +307,10 @@ def test_said_of_someone_names_the_topic_not_the_content():
         ("indirect", "Ivo Dane", "The mayor is careful")]
     assert _claims("Floods.\n\nIvo Dane said of the new mayor that she was careful.\n") == [
         ("indirect", "Ivo Dane", "that she was careful")]
+
+
+def test_age_or_possessive_description_between_a_name_and_its_cue_is_an_appositive():
+    assert _claims("The river rose.\n\nYara Lund, 60, a doctor, said the clinic had run out of beds.\n") == [
+        ("indirect", "Yara Lund", "the clinic had run out of beds")]
+    assert _claims("The river rose.\n\nOlaf Berg, its chief engineer, said the dam would hold.\n") == [
+        ("indirect", "Olaf Berg", "the dam would hold")]

@@ -50,7 +50,8 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _APPOSITIVE_OPENERS = ("a", "an", "another", "the", "which", "who", "whose", "one", "speaking", "citing", "quoting",
                        "like", "including", "himself", "herself", "itself", "both", "each", "whom", "along",
                        "along with", "themselves", "then", "now", "formerly", "once", "known", "based",
-                       "founded", "led", "backed", "funded", "run", "also", "in", "at", "from", "with", "for")
+                       "founded", "led", "backed", "funded", "run", "also", "in", "at", "from", "with", "for",
+                       "its", "his", "her", "their", "our")  # "Scott Dane, its chief executive, said"
 
 
 _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|with|via|through|earlier|late|last|"
@@ -622,7 +623,7 @@ def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, in
 
 def _opens_appositive(chunk: str) -> bool:
     """"a monitoring group", "which relies on", "59", "speaking to reporters": words that describe a speaker."""
-    first = chunk.split()[0].lower() if chunk.split() else ""
+    first = chunk.split()[0].lower().rstrip(",") if chunk.split() else ""  # "60, a doctor": the age
     return (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper() or first.isdigit()
             or first in words().nominal or first in words().role_modifiers or first == "of")
 
