@@ -314,3 +314,10 @@ def test_age_or_possessive_description_between_a_name_and_its_cue_is_an_appositi
         ("indirect", "Yara Lund", "the clinic had run out of beds")]
     assert _claims("The river rose.\n\nOlaf Berg, its chief engineer, said the dam would hold.\n") == [
         ("indirect", "Olaf Berg", "the dam would hold")]
+
+
+def test_anonymous_person_with_a_complement_is_the_speaker_not_a_word_of_the_complement():
+    claims = _claims("The river rose.\n\nThe dam will be re-evaluated, a source close to the mayor said.\n\n"
+                     "A person with knowledge of the talks said the bridge was lost.\n")
+    assert claims == [("indirect", "source", "The dam will be re-evaluated"),
+                      ("indirect", "person", "the bridge was lost")]

@@ -61,7 +61,7 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
 
 _DASH_ASIDE = re.compile(r"\s*(?:--|[-\u2014\u2013])\s*[^-\u2014\u2013.;:\"\u201c]{2,60}?\s*(?:--|[-\u2014\u2013])(?=\s*that\b)")
 _COMPLEMENTED = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?((?:(?:[Tt]he|[Aa]ll|[Mm]any|[Ss]ome|[Mm]ost|[Ss]everal|"
-                          r"[Oo]ther)\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+)\s+(?:(?:on|in|of|from|at|for|with|across|"
+                          r"[Oo]ther|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+)\s+(?:(?:on|in|of|from|at|for|with|across|"
                           r"around|inside|within|outside|to|close\s+to|near|like|among|familiar\s+with)\s+"
                           r"[^,;:.!?\"\u201c\u201d()]{1,70}?|(?:who|whose)\s+[^,;:.!?\"\u201c\u201d()]{3,80}?|"
                           r"[a-z]{3,}ing\s+[^,;:.!?\"\u201c\u201d()]{1,60}?))\s+")
@@ -254,7 +254,7 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
         # "Witnesses of the strike in Sanaa reported": the place ends a longer subject, and is no speaker
         speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
-    plural_head = False
+    headed = False
     if speaker is not None and cue.start - lo < 110 and aspect is None and (
             speaker[0] > lo and text[speaker[0]].islower() or cue.entry is not None and cue.form == cue.entry.lemma):
         # "Sources close to her campaign say", "Friends of the mayor who have seen him say": the phrase reader
@@ -262,17 +262,17 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         # the sentence, with its complement (a name found there is kept: "Officials of Velsk said" are Velsk's)
         subject = _complemented_subject(text, lo, cue.start)
         if subject is not None and subject[0] <= speaker[0]:
-            speaker, plural_head = subject, True
+            speaker, headed = subject, True
     if speaker is not None and speaker[1] <= cue.start:
-        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None, plural_head=plural_head)
+        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None, headed=headed)
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
     if progressive is not None and not cue.participle:
         return None  # "15 villagers were confirmed dead": a passive without its agent names no speaker
     if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
         return _progressive_frame(text, cue, lo, hi, progressive.start(), speech, right())
-    if speaker is None and cue.start - lo < 110:
+    if speaker is None:
         subject = _complemented_subject(text, lo, cue.start)
-        frame = _left_frame(text, cue, lo, hi, subject, right(), plural_head=True) if subject is not None else None
+        frame = _left_frame(text, cue, lo, hi, subject, right(), headed=True) if subject is not None else None
         if frame is not None:
             return frame
     appositive = _appositive_subject(text, cue, lo, speech)
@@ -380,15 +380,32 @@ def _time_before() -> re.Pattern:
 
 
 def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
-    """A subject whose head noun opens the sentence and takes a long complement the phrase reader does not
+    """A subject whose head noun opens the clause and takes a long complement the phrase reader does not
     walk: "Experts on Norland and nuclear arms said", "Political observers in Velsk and around the country
     say", "Aides to the mayor say", "People who have fought floods say", "Residents fleeing the town said";
-    the head must be a plural speaker noun."""
-    m = _COMPLEMENTED.fullmatch(text, lo, end)
+    the head must be a plural speaker noun, or a person noun after "a"/"an"/"one"/"another" ("A person with
+    knowledge of the talks said", whose speaker is "A person"). The clause opens the sentence, or follows its last comma when the
+    content came first ("The dam will hold, a source close to him said")."""
+    start = lo
+    if end - lo > 110:
+        start = text.rfind(",", lo, end) + 1
+        if start <= lo or end - start > 110:
+            return None
+    m = _COMPLEMENTED.fullmatch(text, start, end)
+    if m is None and start == lo:
+        comma = text.rfind(",", lo, end)
+        m = _COMPLEMENTED.fullmatch(text, comma + 1, end) if comma > lo else None
     if m is None:
         return None
     head = m.group(2).lower()
-    return m.span(1) if (head.endswith("s") or head == "people") and head in words().nominal else None
+    if head not in words().nominal:
+        return None
+    if head.endswith("s") or head == "people":
+        return m.span(1)
+    first = text[m.start(1):m.end(1)].split()[0].lower()
+    if first in ("a", "an", "one", "another") and head in words().anonymous:
+        return m.start(1), m.end(2)  # "a source [close to him]": the person, whom the complement describes
+    return None
 
 
 def _coordinator_start(text: str, lo: int, end: int) -> int:
@@ -417,7 +434,9 @@ def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tupl
 
 
 def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,
-                via: tuple[int, int] | None = None, infinitive: bool = False, plural_head: bool = False) -> Frame | None:
+                via: tuple[int, int] | None = None, infinitive: bool = False, headed: bool = False) -> Frame | None:
+    """The frame of a cue whose speaker phrase stands before it; ``headed`` when that phrase's head noun opens it
+    and a complement follows ("Aides to the mayor", "a source close to him"), so its last word is no head."""
     w = words()
     entry = cue.entry
     speaker_words = text[speaker[0]:speaker[1]].split()
@@ -432,9 +451,9 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
     if entry is not None and entry.definite and not _definite(text, speaker):
         return None
     if entry is not None and cue.form == entry.lemma and cue.form not in _PAST_AS_LEMMA and not infinitive \
-            and not plural_head and not _plural_subject(text, speaker):
+            and not headed and not _plural_subject(text, speaker):
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
-    if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
+    if not headed and (speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners()):
         return None
     if head == "it" and len(speaker_words) == 1 and _IMPERSONAL_AUX.fullmatch(text, speaker[1], cue.verb):
         return None  # "The attack, it was said, was a reprisal": an impersonal passive names no speaker
