@@ -243,3 +243,81 @@ def test_content_ends_before_a_final_appositive_naming_what_was_said():
     assert _claims(text) == [("indirect", "ministry", "12 people were killed in the flood")]
     text = "Mayor Ivo Dane urged the council to fund the levee, something she has asked of it for years.\n"
     assert _claims(text)[0][2] == "the council to fund the levee, something she has asked of it for years"
+
+
+# --- progressive cues, relative clauses that report, speaker nouns (issue 15) -----------------------------
+
+def test_progressive_of_a_two_word_cue_names_its_subject():
+    assert _claims("Mayor Ilse Marr was referring to the council's plan for the river.\n") == [
+        ("indirect", "Ilse Marr", "the council's plan for the river")]
+
+
+def test_progressive_after_an_adverb_takes_the_subject_before_it():
+    assert _claims("Governor Arvid Lenn also is stressing that the dam will hold through the spring.\n") == [
+        ("indirect", "Arvid Lenn", "that the dam will hold through the spring")]
+
+
+def test_progressive_auxiliary_before_a_past_participle_still_names_no_speaker():
+    assert not [c for c in _claims("Fifteen villagers were confirmed dead after the flood.\n") if c[0] != "outlet"]
+
+
+def test_relative_clause_that_reports_is_a_claim_of_its_antecedent_ending_with_the_clause():
+    assert _claims("Ivo Dane, who said he votes for the party every year, later changed his mind.\n") == [
+        ("indirect", "Ivo Dane", "he votes for the party every year")]
+    assert _claims("Dana Reyes, who said the bridge was lost, recounted the night on a radio show.\n") == [
+        ("indirect", "Dana Reyes", "the bridge was lost"), ("indirect", "Dana Reyes", "the night on a radio show")]
+
+
+def test_relative_clause_describing_an_anonymous_speaker_stays_no_claim():
+    assert _claims("A commander, who asked not to be named, said the bridge was lost.\n") == [
+        ("indirect", "commander", "the bridge was lost")]
+
+
+def test_person_nouns_of_public_life_head_a_speaker_phrase():
+    assert _claims("Security specialists say the outage was a deliberate attack on the grid.\n") == [
+        ("indirect", "Security specialists", "the outage was a deliberate attack on the grid")]
+    assert _claims("The prince called for the minister to resign over the flood.\n") == [
+        ("indirect", "prince", "the minister to resign over the flood")]
+
+
+def test_a_polls_share_of_people_is_the_speaker():
+    assert _claims("More than 4 in 10 said the mayor would be best at handling the flood.\n") == [
+        ("indirect", "More than 4 in 10", "the mayor would be best at handling the flood")]
+    assert _claims("Some 56 percent of voters polled said they were much less likely to vote for the mayor.\n") == [
+        ("indirect", "56 percent of voters polled", "they were much less likely to vote for the mayor")]
+
+
+def test_plural_speaker_noun_with_its_complement_is_the_subject_of_a_bare_cue():
+    assert _claims("Sources close to her campaign say she stands fully behind the mayor's plan.\n") == [
+        ("indirect", "Sources close to her campaign", "she stands fully behind the mayor's plan")]
+    assert _claims("People who have battled floods before say the town could be doing more.\n") == [
+        ("indirect", "People who have battled floods before", "the town could be doing more")]
+    assert _claims("Aides to Senator Vale say she is shifting her tack toward her rival.\n") == [
+        ("indirect", "Aides to Senator Vale", "she is shifting her tack toward her rival")]
+
+
+def test_nested_single_quote_closing_with_doubled_apostrophes_ends_the_quotation():
+    text = "Floods.\n\n''I would use the word 'careful,''' said Ivo Dane, a hydrologist. ''Humility matters.''\n"
+    assert _claims(text) == [("direct", "Ivo Dane", "I would use the word 'careful,'"),
+                             ("direct", "Ivo Dane", "Humility matters.")]
+
+
+def test_said_of_someone_names_the_topic_not_the_content():
+    assert _claims("Floods.\n\nThe mayor is careful, Ivo Dane said of the new mayor.\n") == [
+        ("indirect", "Ivo Dane", "The mayor is careful")]
+    assert _claims("Floods.\n\nIvo Dane said of the new mayor that she was careful.\n") == [
+        ("indirect", "Ivo Dane", "that she was careful")]
+
+
+def test_age_or_possessive_description_between_a_name_and_its_cue_is_an_appositive():
+    assert _claims("The river rose.\n\nYara Lund, 60, a doctor, said the clinic had run out of beds.\n") == [
+        ("indirect", "Yara Lund", "the clinic had run out of beds")]
+    assert _claims("The river rose.\n\nOlaf Berg, its chief engineer, said the dam would hold.\n") == [
+        ("indirect", "Olaf Berg", "the dam would hold")]
+
+
+def test_anonymous_person_with_a_complement_is_the_speaker_not_a_word_of_the_complement():
+    claims = _claims("The river rose.\n\nThe dam will be re-evaluated, a source close to the mayor said.\n\n"
+                     "A person with knowledge of the talks said the bridge was lost.\n")
+    assert claims == [("indirect", "source", "The dam will be re-evaluated"),
+                      ("indirect", "person", "the bridge was lost")]

@@ -314,7 +314,21 @@ def _outside_appositives(frames: list[Frame]) -> list[Frame]:
     inner = [f.appositive for f in frames if f.appositive is not None]
     if not inner:
         return frames
-    return [f for f in frames if not any(s <= f.cue.start < e for s, e in inner)]
+    return [f for f in frames if _relative_report(f) or not any(s <= f.cue.start < e for s, e in inner)]
+
+
+_RELATIVES = ("who", "which")
+
+
+def _relative_report(frame: Frame) -> bool:
+    """"Dana Reyes, who said the bridge was lost, ...": a relative clause that reports what its antecedent
+    said or believes (a speech, belief or finding verb with its content after it) is a claim of its own, even
+    inside another speaker's appositive; "who asked not to be named" (an addressee verb), "who declined to
+    comment" are none."""
+    entry = frame.cue.entry
+    return (frame.right is not None and frame.speaker is not None and frame.antecedent is not None
+            and entry is not None and entry.cls in ("speech", "belief", "finding") and not entry.addressee
+            and frame.speaker[1] - frame.speaker[0] in (3, 5))  # "who", "which"
 
 
 def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: int,
@@ -363,7 +377,8 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
     if frame.cue.kind == "noun":
         end = clause_end(text, frame.right, end)
     if mode == "E" or (frame.speaker is not None and _SUBORDINATE.match(text, lo, frame.speaker[0])
-                       and text.find(",", frame.cue.end, frame.right) < 0):  # ("As X said, A": A is the main clause)
+                       and text.find(",", frame.cue.end, frame.right) < 0) or _appositive_relative(text, frame):
+        # ("As X said, A": A is the main clause; "X, who said A, left": A ends with the relative clause)
         end = min(end, _clause_end(text, frame.right, end, quotes))
     # the writer's asides: "..., though she acknowledged it was unlikely", "..., insisting ...", "..., but the
     # court ruled ..."; each pattern holds a comma or "but", so a content without one is not searched
@@ -394,6 +409,16 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
             return (head[0], span[1]), (head, span)
         return head, ()
     return span, ()
+
+
+def _appositive_relative(text: str, frame: Frame) -> bool:
+    """Whether ``frame``'s speaker is a relative pronoun opening a clause set off by a comma ("Vale, who
+    said ..."): that clause, and the content in it, ends at the next comma."""
+    if frame.speaker is None or frame.antecedent is None:
+        return False
+    if text[frame.speaker[0]:frame.speaker[1]].lower() not in _RELATIVES:
+        return False
+    return text[:frame.speaker[0]].rstrip().endswith(",")
 
 
 def _comparative(text: str, frame: Frame, lo: int) -> bool:

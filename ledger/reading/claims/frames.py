@@ -31,6 +31,8 @@ from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_befo
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
+# adverbs between a subject and its auxiliary: "Ryan also is stressing", "the senator now is calling for"
+_ADVERBS_BEFORE_AUX = re.compile(r"(?:\s+(?:also|still|now|already|even|again|currently|increasingly|[a-z]{3,}ly)){1,2}\s*$")
 # "continued to insist", "began to say": an aspectual verb before the cue, whose subject is the speaker's
 _ASPECT_BEFORE = re.compile(r"\b(?:continu(?:e|es|ed|ing)|beg[ai]n|begins|start(?:s|ed)?|ke(?:ep|eps|pt)|went\s+on)\s+to\s+$")
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
@@ -59,7 +61,8 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _APPOSITIVE_OPENERS = ("a", "an", "another", "the", "which", "who", "whose", "one", "speaking", "citing", "quoting",
                        "like", "including", "himself", "herself", "itself", "both", "each", "whom", "along",
                        "along with", "themselves", "then", "now", "formerly", "once", "known", "based",
-                       "founded", "led", "backed", "funded", "run", "also", "in", "at", "from", "with", "for")
+                       "founded", "led", "backed", "funded", "run", "also", "in", "at", "from", "with", "for",
+                       "its", "his", "her", "their", "our")  # "Scott Dane, its chief executive, said"
 
 
 _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|with|via|through|earlier|late|last|"
@@ -69,8 +72,10 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
 
 _DASH_ASIDE = re.compile(r"\s*(?:--|[-\u2014\u2013])\s*[^-\u2014\u2013.;:\"\u201c]{2,60}?\s*(?:--|[-\u2014\u2013])(?=\s*that\b)")
 _COMPLEMENTED = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?((?:(?:[Tt]he|[Aa]ll|[Mm]any|[Ss]ome|[Mm]ost|[Ss]everal|"
-                          r"[Oo]ther)\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)\s+(?:on|in|of|from|at|for|with|across|"
-                          r"around|inside|within|outside)\s+[^,;:.!?\"\u201c\u201d()]{1,70}?)\s+")
+                          r"[Oo]ther|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+)\s+(?:(?:on|in|of|from|at|for|with|across|"
+                          r"around|inside|within|outside|to|close\s+to|near|like|among|familiar\s+with)\s+"
+                          r"[^,;:.!?\"\u201c\u201d()]{1,70}?|(?:who|whose)\s+[^,;:.!?\"\u201c\u201d()]{3,80}?|"
+                          r"[a-z]{3,}ing\s+[^,;:.!?\"\u201c\u201d()]{1,60}?))\s+")
 _HEARSAY = re.compile(r"(?:widely|generally|commonly|reportedly)\s+$")
 _SMALL_CLAUSE = re.compile(r"\s+(?:dead|alive|missing|killed|injured|wounded|hurt|safe|unharmed|deceased)\b")
 _REDUCED_PASSIVE = re.compile(r"\s+to\s+(?:have\s+been|be)\b")
@@ -155,7 +160,9 @@ def _patterns() -> _Grammar:
         rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
         rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
         rf"|to\s+(?:{addressees}|{name})(?=\W)"
-        rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
+        rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)"
+        rf"|of\s+(?:him|her|them|it|{name}|(?:the|his|her|their|its|this|that)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?)"
+        rf"(?=\s*(?:[.;!?]|$|,\s*[\"\u201c]|,?\s*that\b))|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
         rf"|(?:{'|'.join(_ADVERBS)})(?=\W))")
     openers = None
     if all(w.isalpha() for w in gr["temporal"]):
@@ -253,21 +260,30 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if aspect is None and _word_before(text, max(lo, cue.start - 12), cue.start).lower() in _time_words():
         aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
     speaker = phrase_before(text, lo, aspect.start() if aspect else cue.start, relaxed=speech)
+    if speaker is None or text[speaker[0]].isdigit():
+        speaker = _share_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
         # "Witnesses of the strike in Sanaa reported": the place ends a longer subject, and is no speaker
         speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
+    headed = False
+    if speaker is not None and cue.start - lo < 110 and aspect is None and (
+            speaker[0] > lo and text[speaker[0]].islower() or cue.entry is not None and cue.form == cue.entry.lemma):
+        # "Sources close to her campaign say", "Friends of the mayor who have seen him say": the phrase reader
+        # found a word of the complement ("her campaign", "him"); the subject is the plural speaker noun opening
+        # the sentence, with its complement (a name found there is kept: "Officials of Velsk said" are Velsk's)
+        subject = _complemented_subject(text, lo, cue.start)
+        if subject is not None and subject[0] <= speaker[0]:
+            speaker, headed = subject, True
     if speaker is not None and speaker[1] <= cue.start:
-        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None)
+        return _left_frame(text, cue, lo, hi, speaker, right(), infinitive=aspect is not None, headed=headed)
     progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 8), cue.start)
-    if progressive is not None and not cue.form.endswith("ing"):
+    if progressive is not None and not cue.participle:
         return None  # "15 villagers were confirmed dead": a passive without its agent names no speaker
     if progressive is not None:  # "Trump is saying that ...": the subject stands before the auxiliary
-        speaker = phrase_before(text, lo, progressive.start(), relaxed=speech)
-        if speaker is not None:
-            return _left_frame(text, cue, lo, hi, speaker, right())
-    if speaker is None and cue.start - lo < 110:
+        return _progressive_frame(text, cue, lo, hi, progressive.start(), speech, right())
+    if speaker is None:
         subject = _complemented_subject(text, lo, cue.start)
-        frame = _left_frame(text, cue, lo, hi, subject, right()) if subject is not None else None
+        frame = _left_frame(text, cue, lo, hi, subject, right(), headed=True) if subject is not None else None
         if frame is not None:
             return frame
     appositive = _appositive_subject(text, cue, lo, speech)
@@ -304,6 +320,49 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     return None
 
 
+def _progressive_frame(text: str, cue: Cue, lo: int, hi: int, aux: int, speech: bool,
+                       right: int | None) -> Frame | None:
+    """The frame of a progressive cue ("is calling for") whose auxiliary starts at ``aux``: the subject stands
+    before the auxiliary, maybe with an adverb between ("Ryan also is stressing"). (Not past an appositive:
+    "X, who posted it, was referring to strikes that killed four" is the writer's account of the strikes.)"""
+    end = aux
+    adverbs = _ADVERBS_BEFORE_AUX.search(text, max(lo, aux - 30), aux)
+    if adverbs is not None:
+        end = adverbs.start()
+    speaker = phrase_before(text, lo, end, relaxed=speech)
+    return _left_frame(text, cue, lo, hi, speaker, right) if speaker is not None else None
+
+
+_SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+# a share of people as a subject, as polls report it: "Six in 10 voters", "nearly half", "58 percent of
+# Latino voters", "two-thirds of Republicans", "those surveyed"
+_SHARE_SUBJECT = re.compile(
+    rf"(?<![\w'\u2019-])(?:(?:about|nearly|almost|more\s+than|fewer\s+than|less\s+than|just|only|some|over|under|"
+    rf"roughly|around|just\s+over|just\s+under)\s+)?(?:{_SMALL}\s+(?:in|out\s+of)\s+(?:\d+|ten|five|four|three)|"
+    rf"(?:a\s+)?(?:half|third|quarter|fifth)|(?:two|three|four)-(?:thirds|quarters|fifths)|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))"
+    rf"(?:\s+of\s+(?:the\s+|all\s+|those\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?)?"
+    rf"(?:\s+(?:[a-z]+\s+)?voters|\s+(?:surveyed|polled|questioned|interviewed|asked))?\s*$"
+    rf"|(?<![\w'\u2019-])[Tt]hose\s+(?:surveyed|polled|questioned|interviewed)\s*$", re.IGNORECASE)
+
+
+def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """A poll's share of people standing as the subject before ``end``: "Six in 10 said", "Nearly half of
+    respondents said", "those surveyed said" (the phrase reader reads no count or fraction as a speaker)."""
+    window = text[max(lo, end - 80):end]
+    if not any(c.isdigit() for c in window) and not _SHARE_WORDS.search(window):
+        return None  # most cues: no count, fraction or "surveyed" before them
+    m = _SHARE_SUBJECT.search(text, max(lo, end - 80), end)
+    if m is None:
+        return None
+    start, stop = m.start(), m.end()
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return start, stop
+
+
+_SHARE_WORDS = re.compile(r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b", re.IGNORECASE)
+
+
 # verbs whose past tense is the bare form: "the ministry put the toll at 19" is a past, not a bare present
 _PAST_AS_LEMMA = frozenset({"put", "forecast", "broadcast", "cast", "set", "cut", "read"})
 _BRACKET_COMMA_BEFORE = re.compile(r"\)\s*,\s*$")  # "(VPF), admitted": a comma between a subject and its verb
@@ -332,14 +391,32 @@ def _time_before() -> re.Pattern:
 
 
 def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
-    """A subject whose head noun opens the sentence and takes a long complement the phrase reader does not
+    """A subject whose head noun opens the clause and takes a long complement the phrase reader does not
     walk: "Experts on Norland and nuclear arms said", "Political observers in Velsk and around the country
-    say"; the head must be a plural speaker noun."""
-    m = _COMPLEMENTED.fullmatch(text, lo, end)
+    say", "Aides to the mayor say", "People who have fought floods say", "Residents fleeing the town said";
+    the head must be a plural speaker noun, or a person noun after "a"/"an"/"one"/"another" ("A person with
+    knowledge of the talks said", whose speaker is "A person"). The clause opens the sentence, or follows its last comma when the
+    content came first ("The dam will hold, a source close to him said")."""
+    start = lo
+    if end - lo > 110:
+        start = text.rfind(",", lo, end) + 1
+        if start <= lo or end - start > 110:
+            return None
+    m = _COMPLEMENTED.fullmatch(text, start, end)
+    if m is None and start == lo:
+        comma = text.rfind(",", lo, end)
+        m = _COMPLEMENTED.fullmatch(text, comma + 1, end) if comma > lo else None
     if m is None:
         return None
     head = m.group(2).lower()
-    return m.span(1) if head.endswith("s") and head in words().nominal else None
+    if head not in words().nominal:
+        return None
+    if head.endswith("s") or head == "people":
+        return m.span(1)
+    first = text[m.start(1):m.end(1)].split()[0].lower()
+    if first in ("a", "an", "one", "another") and head in words().anonymous:
+        return m.start(1), m.end(2)  # "a source [close to him]": the person, whom the complement describes
+    return None
 
 
 def _coordinator_start(text: str, lo: int, end: int) -> int:
@@ -368,7 +445,9 @@ def _bare_main(text: str, lo: int, hi: int, previous: list[Frame], subject: tupl
 
 
 def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int], right: int | None,
-                via: tuple[int, int] | None = None, infinitive: bool = False) -> Frame | None:
+                via: tuple[int, int] | None = None, infinitive: bool = False, headed: bool = False) -> Frame | None:
+    """The frame of a cue whose speaker phrase stands before it; ``headed`` when that phrase's head noun opens it
+    and a complement follows ("Aides to the mayor", "a source close to him"), so its last word is no head."""
     w = words()
     entry = cue.entry
     speaker_words = text[speaker[0]:speaker[1]].split()
@@ -383,9 +462,9 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
     if entry is not None and entry.definite and not _definite(text, speaker):
         return None
     if entry is not None and cue.form == entry.lemma and cue.form not in _PAST_AS_LEMMA and not infinitive \
-            and not _plural_subject(text, speaker):
+            and not headed and not _plural_subject(text, speaker):
         return None  # "Velskian state television": a bare verb form needs a plural subject ("officials state")
-    if speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners():
+    if not headed and (speaker_words[-1] in ("them", "him", "us", "me", "her") or head in _plain_determiners()):
         return None
     if head == "it" and len(speaker_words) == 1 and _IMPERSONAL_AUX.fullmatch(text, speaker[1], cue.verb):
         return None  # "The attack, it was said, was a reprisal": an impersonal passive names no speaker
@@ -574,7 +653,7 @@ def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, in
 
 def _opens_appositive(chunk: str) -> bool:
     """"a monitoring group", "which relies on", "59", "speaking to reporters": words that describe a speaker."""
-    first = chunk.split()[0].lower() if chunk.split() else ""
+    first = chunk.split()[0].lower().rstrip(",") if chunk.split() else ""  # "60, a doctor": the age
     return (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper() or first.isdigit()
             or first in words().nominal or first in words().role_modifiers or first == "of")
 

@@ -75,8 +75,11 @@ def find_quotes(text: str, paras: list[Span]) -> list[Quote]:
 def _paragraph_quotes(text: str, para: Span, index: int) -> list[Quote]:
     out: list[Quote] = []
     opened: tuple[int, str] | None = None
+    skip_to = -1
     for m in _MARKS.finditer(text, para.start, para.end):
         mark = m.group()
+        if m.start() < skip_to:
+            continue
         if opened is None:
             if mark == "\u2019":
                 continue  # an apostrophe or a closing mark: it opens nothing (most marks are apostrophes)
@@ -86,6 +89,11 @@ def _paragraph_quotes(text: str, para: Span, index: int) -> list[Quote]:
                 opened = (m.start(), mark)  # a closing curly quote typed where a quotation opens: it opens one
             continue
         first = opened[1]
+        if first == mark == "''" and _closes_nested(text, m.end(), para):
+            # "the word 'careful,''' said X": a nested single quote closes, then the doubled apostrophes
+            _emit(text, opened[0], 2, m.start() + 1, index, out)
+            opened, skip_to = None, m.end() + 1
+            continue
         if _is_single(first) != _is_single(mark):
             continue  # nested quotes of the other kind belong to the quotation
         pos = m.start()
@@ -101,6 +109,15 @@ def _paragraph_quotes(text: str, para: Span, index: int) -> list[Quote]:
     if opened is not None:
         _emit(text, opened[0], len(opened[1]), None, index, out, para.end)
     return out
+
+
+def _closes_nested(text: str, end: int, para: Span) -> bool:
+    """Whether doubled apostrophes ending at ``end`` are the first two of three before a space or punctuation
+    (the word 'careful,''' said): a straight single quote nested in a '' quotation closes with it."""
+    if not text.startswith("'", end) or text.startswith("''", end):
+        return False
+    after = text[end + 1] if end + 1 < para.end else " "
+    return after.isspace() or after in ".,;:!?)\u2014-"
 
 
 def _is_single(mark: str) -> bool:
