@@ -306,3 +306,17 @@ def test_unseen_past_put_reminders_and_plural_documents(text, expected):
     """"Put" is its own past tense; a time phrase may follow a bracketed acronym; the writer's "Recall that"
     opens no subject; "estimates by X" speak for X as "an estimate by X" does."""
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two gunmen attacked a post in Orsk on Sunday, the Varn army said in a statement released on Monday.",
+     [("indirect", "Varn army", "Two gunmen attacked a post in Orsk on Sunday")]),
+    ("The strike hit a school in Orsk, the rights group Norwatch said in a report published Thursday.",
+     [("indirect", "Norwatch", "The strike hit a school in Orsk")]),
+    ("The Varn army said in a statement issued overnight that five soldiers died.",
+     [("indirect", "Varn army", "that five soldiers died")]),
+])
+def test_attribution_unseen_venue_dated_by_a_participle_opens_no_content(text, expected):
+    """"said in a report released Thursday": the participle dates the report; the content is what the
+    sentence says before the speaker (or after "that"), never "released Thursday"."""
+    assert _claims(text) == expected

@@ -42,6 +42,9 @@ _COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
 _INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
 # after an inverted speaker: punctuation, a time or place, or a participle ("said one of the officials briefing ...")
 _INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|early|last|this|during|[a-z]+ing)\b)")
+# "..., said Karl Menko, a spokesman for the charity, in a statement.": a description after an inverted speaker
+_TRAILING_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s[^,;.!?\"\u201c\u201d]{3,80}?)"
+                                  r"(?=\s*(?:[,;.!?]|$)|\s+(?:in|on)\s+(?:a|an)\s)")
 _COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")  # searched in a short window before the cue
 _CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -136,13 +139,16 @@ def _patterns() -> _Grammar:
     # starts with, so they match alike.
     temporal, venues, addressees = (phrase_trie(gr["temporal"], fold=False), phrase_trie(gr["venues"], fold=False),
                                     phrase_trie(words().addressees, fold=False))
+    # "said in a report released Thursday": the participle dates the venue, it opens no content
+    issued = (rf"(?:\s+(?:released|issued|published|posted|circulated)"
+              rf"(?:\s+(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal}))?)?")
     name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
     adverbial = (
         rf"\s*,?\s*(?:(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal})"
         rf"(?:\s+(?:morning|afternoon|evening|night|week|month|year))?(?=\W)(?!['\u2019]s\b)"
         rf"|(?:{'|'.join(_VENUE_LEADS)})\s+(?:(?:a|an|the|his|her|its|their|one|"
         rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
-        rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
+        rf"from|for)\s+(?:{addressees}|{name}))?{issued}(?=\W)"
         rf"|to\s+(?:{addressees}|{name})(?=\W)"
         rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)|on\s+condition\s+of\s+anonymity|in\s+(?:a\s+)?(?:reference|response)\s+to\s+[^,]{{1,40}}?(?=,|\s+that)"
         rf"|(?:{'|'.join(_ADVERBS)})(?=\W))")
@@ -506,7 +512,11 @@ def _inverted(text: str, cue: Cue, lo: int, hi: int) -> Frame | None:
     after = text[speaker[1]:hi]
     if not _INVERSION_AFTER.match(after):
         return None
-    return Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
+    frame = Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
+    if after[:1] == ",":  # "..., said Karl Menko, a spokesman for the charity.": the appositive tells who he is
+        described = _TRAILING_APPOSITIVE.match(text, speaker[1], hi)
+        frame.appositive = described.span(1) if described is not None else None
+    return frame
 
 
 def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool):
