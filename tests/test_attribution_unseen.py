@@ -320,3 +320,15 @@ def test_attribution_unseen_venue_dated_by_a_participle_opens_no_content(text, e
     """"said in a report released Thursday": the participle dates the report; the content is what the
     sentence says before the speaker (or after "that"), never "released Thursday"."""
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The strike, which hit the Orsk market at dawn, killed 12 people.",
+     "The strike, which hit the Orsk market at dawn, killed 12 people"),
+    ("It is worth noting that the raid, which took place at 02:00, destroyed four trucks carrying fuel.",
+     "It is worth noting that the raid, which took place at 02:00, destroyed four trucks carrying fuel"),
+])
+def test_attribution_unseen_outlet_figure_keeps_its_subject_across_a_relative_clause(text, content):
+    """The outlet's own figure after a relative clause (", which ..., killed 12") is told of the subject
+    before that clause: the claim is the whole clause, not "killed 12 people"."""
+    assert _claims(text) == [("outlet", "Harbour Gazette", content)]
