@@ -332,3 +332,15 @@ def test_attribution_unseen_outlet_figure_keeps_its_subject_across_a_relative_cl
     """The outlet's own figure after a relative clause (", which ..., killed 12") is told of the subject
     before that clause: the claim is the whole clause, not "killed 12 people"."""
     assert _claims(text) == [("outlet", "Harbour Gazette", content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Evidence suggests the strike deliberately targeted a school in Orsk, the rights group Norwatch said.",
+     "Evidence suggests the strike deliberately targeted a school in Orsk"),
+    ("Satellite images show the strike hit a school in Orsk, the rights group Norwatch said.",
+     "Satellite images show the strike hit a school in Orsk"),
+])
+def test_attribution_unseen_evidence_inside_a_reported_sentence_is_no_speaker(text, content):
+    """"Evidence suggests X, the group said": the group reports the whole sentence; evidence speaks for no
+    one, so no second claim (and no speaker called "Evidence" or "Satellite")."""
+    assert _claims(text) == [("indirect", "Norwatch", content)]

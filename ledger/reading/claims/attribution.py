@@ -27,7 +27,7 @@ from ledger.reading.claims.cues import Cue
 from ledger.reading.claims.nouns import clause_end
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
-from ledger.reading.claims.speakers import phrase_before, words
+from ledger.reading.claims.speakers import phrase_before, plural, words
 from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
@@ -238,6 +238,8 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
             _apply_citing(text, frame, found, base)
             continue
         span, parts = _content(text, frame, frames, i, lo, unit.end, quotes)
+        if _reports_all(text, frames, i, lo):  # "Evidence suggests X, the group said": the group's claim alone
+            found[base:] = [c for c in found[base:] if not _shown_by_evidence(text, c, frames[0])]
         speaker = frame.speaker
         if frame.colon and span is None and speaker is None and frame.mode == "P":
             # "Ganus sent the appeal, stating:" + a quote paragraph: the participle's subject is the main one
@@ -298,6 +300,26 @@ def _reported_refusal(frame: Frame, found: list[Found], base: int) -> bool:
     if frame.cue.entry is None or frame.cue.entry.cls != "refusal":
         return False
     return any(c.content[0] <= frame.cue.start and frame.cue.end <= c.content[1] for c in found[base:])
+
+
+def _reports_all(text: str, frames: list[Frame], i: int, lo: int) -> bool:
+    """Whether ``frames[i]`` is a sentence-final attribution that reports the whole sentence (``_nests``)."""
+    return i == 1 and frames[i].mode == "B" and _nests(text, frames[:1], lo, frames[i].region[0])
+
+
+@lru_cache(maxsize=1)
+def _evidence_nouns() -> frozenset[str]:
+    nouns = lexicon.load("speakers.json")["evidence_nouns"]
+    return frozenset(nouns) | frozenset(map(plural, nouns))
+
+
+def _shown_by_evidence(text: str, claim: Found, frame: Frame) -> bool:
+    """Whether ``claim`` is the frame's and its subject is a thing that shows rather than speaks ("Satellite
+    images show"): inside what a final speaker reports, it is part of that speaker's claim."""
+    if claim.cue != (frame.cue.start, frame.cue.end) or claim.speaker is None:
+        return False
+    mention = text[claim.speaker[0]:claim.speaker[1]].split()
+    return bool(mention) and mention[-1].lower() in _evidence_nouns()
 
 
 def _nests(text: str, before: list[Frame], lo: int, end: int) -> bool:
