@@ -344,3 +344,34 @@ def test_attribution_unseen_evidence_inside_a_reported_sentence_is_no_speaker(te
     """"Evidence suggests X, the group said": the group reports the whole sentence; evidence speaks for no
     one, so no second claim (and no speaker called "Evidence" or "Satellite")."""
     assert _claims(text) == [("indirect", "Norwatch", content)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A report by the Varn coalition said faulty intelligence led it to launch an air strike that killed over "
+     "140 people at a wake in Orsk.",
+     [("indirect", "Varn coalition", "faulty intelligence led it to launch an air strike"),
+      ("outlet", "Harbour Gazette", "an air strike that killed over 140 people at a wake in Orsk")]),
+    ("The Varn ministry said it would investigate the raid on Orsk, which killed 40 people and wounded 60.",
+     [("indirect", "Varn ministry", "it would investigate the raid on Orsk"),
+      ("outlet", "Harbour Gazette", "the raid on Orsk, which killed 40 people and wounded 60")]),
+    ("The Varn ministry said the blast that killed 12 people was caused by a gas leak.",
+     [("indirect", "Varn ministry", "the blast that killed 12 people was caused by a gas leak")]),
+])
+def test_attribution_unseen_writers_toll_closing_a_content_is_the_outlets(text, expected):
+    """A relative clause that closes the sentence with the toll of the event the content names ("an air strike
+    that killed over 140 people") identifies the event for the reader: the outlet's claim, not the speaker's;
+    one inside the content's subject (a verb follows it) stays the speaker's."""
+    assert _claims(text) == expected
+
+
+def test_attribution_unseen_toll_attributed_inside_the_relative_stays_with_its_sources():
+    text = ("The Varn ministry said it was reviewing its aid after the raid on Orsk, which killed 40 people "
+            "according to one UN estimate.")
+    assert [(kind, speaker) for kind, speaker, _ in _claims(text)] == [("indirect", "Varn ministry")]
+
+
+def test_attribution_unseen_toll_of_an_earlier_event_the_speaker_invokes_stays_the_speakers():
+    text = ("The Varn army said the raid was retaliation for a rocket attack on Orsk last week that killed one "
+            "contractor.")
+    assert _claims(text) == [("indirect", "Varn army", "the raid was retaliation for a rocket attack on Orsk last "
+                                                        "week that killed one contractor")]

@@ -62,6 +62,16 @@ _JUDGED_OBJECT = frozenset({"condemn", "denounce", "decry", "deplore", "criticiz
                             "welcome", "hail", "reject", "dismiss", "slam", "blast", "laud", "applaud", "commend",
                             "lament", "mourn"})
 _OBJECT_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it|we)\s)")
+# "... an air strike that killed over 140 people": a subject relative telling a toll, to the content's end
+_WRITERS_TOLL = re.compile(r"(?:,\s+which|,?\s+that)\s+(?:(?:has|have|had)\s+)?(?:(?:reportedly|so\s+far|already|also)\s+)?"
+                           r"(?:killed|wounded|injured|left\s+(?:at\s+least\s+)?\S+\s+(?:dead|killed|wounded|injured))\b"
+                           r"(?P<rest>[^;\"\u201c\u201d]*)$")
+# the noun phrase a writer's toll tells of, ending where the toll starts: "an air strike", "a rocket attack in
+# Iraq earlier this month", "the raid on Orsk"
+_NAMED_EVENT = re.compile(r"(?<![\w'\u2019-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+"
+                          r"(?:(?!(?:the|a|an)\b)[^\s,;]+\s+){0,9}?[^\s,;]+$")
+_DATED_BEFORE = re.compile(r"\b(?:earlier|last|ago|previous|prior|this\s+(?:week|month|year))\b")
+_FINITE = re.compile(r"\s(?:was|were|is|are|will|would|could|may|might|has|have|had|did|does|do)\s")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
@@ -253,6 +263,10 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base, shared)
         if claim is not None:
             found.extend(_per_party(text, claim))
+            judged = frame.cue.entry is not None and frame.cue.entry.lemma in _JUDGED_OBJECT  # (its own rule)
+            toll = None if judged else _writers_toll(text, span, unit)
+            if toll is not None:
+                found.append(toll)
     return pending
 
 
@@ -396,6 +410,7 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         relative = _OBJECT_RELATIVE.search(text, frame.right, end)
         if relative is not None and not any(q.open < relative.start() < q.end for q in quotes):
             end = relative.start()  # the writer's relative clause on the object judged: the outlet's
+    end = _before_writers_toll(text, frame.right, end, hi, quotes)
     tail = _TRAILING_RELATIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
     if tail is not None and mode == "A" and not any(q.open < tail.start() < q.end for q in quotes):
         end = tail.start()
@@ -416,6 +431,37 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
             return (head[0], span[1]), (head, span)
         return head, ()
     return span, ()
+
+
+def _before_writers_toll(text: str, start: int, end: int, hi: int, quotes: list[Quote]) -> int:
+    """Where a content ends before the writer's toll of the event it names: "the coalition said inaccurate
+    information led it to launch an air strike that killed over 140 people" -- the relative clause that
+    closes the sentence identifies the strike for the reader (the outlet's claim, which ``outlet`` makes of
+    its figure), it is not what the coalition said. A relative inside the content's subject ("the blast
+    that killed 12 was a gas leak": a verb follows) stays the speaker's, and so does the toll of an earlier
+    event the speaker invokes ("retaliation for a rocket attack last week that killed one contractor")."""
+    if "kill" not in text[start:end] and "injur" not in text[start:end] and "wound" not in text[start:end]:
+        return end  # (the cheap test first: most contents tell no toll)
+    m = _WRITERS_TOLL.search(text, start, end)
+    if m is None or _FINITE.search(text, m.start("rest"), end) or any(q.open < m.start() < q.end for q in quotes):
+        return end
+    if text.find("according to", m.start(), hi) >= 0:
+        return end  # "which killed 140 according to one UN estimate": the toll is attributed, not the writer's
+    named = _NAMED_EVENT.search(text, max(start, m.start() - 100), m.start())
+    if named is not None and _DATED_BEFORE.search(text, named.start(), m.start()):
+        return end  # "retaliation for a rocket attack earlier this month that killed one": the speaker's reason
+    return m.start()
+
+
+def _writers_toll(text: str, span: tuple[int, int], unit: Sentence) -> Found | None:
+    """The outlet's claim of the writer's toll that ``_before_writers_toll`` cut from the content ``span``,
+    with the event it tells the toll of: "an air strike that killed over 140 people" (kept where its figure
+    is the outlet's, by ``outlet``)."""
+    if text[span[1]:span[1] + 1] not in (",", " ") or not _WRITERS_TOLL.match(text, span[1], unit.end):
+        return None
+    named = _NAMED_EVENT.search(text, max(span[0], span[1] - 100), span[1])
+    content = _trim(text, named.start() if named is not None else span[1], unit.end)
+    return Found("outlet", content, (unit.start, unit.end), outlet=True) if content is not None else None
 
 
 def _comparative(text: str, frame: Frame, lo: int) -> bool:
