@@ -375,3 +375,33 @@ def test_attribution_unseen_toll_of_an_earlier_event_the_speaker_invokes_stays_t
             "contractor.")
     assert _claims(text) == [("indirect", "Varn army", "the raid was retaliation for a rocket attack on Orsk last "
                                                         "week that killed one contractor")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mr. Velk however said 42 victims would stay in Orsk.", "Velk"),
+    ("The Varn ministry nonetheless said 42 victims would stay in Orsk.", "Varn ministry"),
+    ("The army meanwhile said 42 victims would stay in Orsk.", "army"),
+])
+def test_attribution_unseen_sentence_adverb_between_speaker_and_cue(text, speaker):
+    """"X however said": a sentence adverb between the subject and its cue is no part of the speaker, and
+    does not hide it (the claim is no outlet's)."""
+    assert _claims(text) == [("indirect", speaker, "42 victims would stay in Orsk")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The air force killed 52 people in Orsk on Tuesday, a spokesman from Norwatch said after the army "
+     "disclosed the strike was meant to hit rebels.",
+     [("indirect", "spokesman from Norwatch", "The air force killed 52 people in Orsk on Tuesday"),
+      ("indirect", "army", "the strike was meant to hit rebels")]),
+    ("The toll had risen to 12, a spokesman said while visiting Orsk.",
+     [("indirect", "spokesman", "The toll had risen to 12")]),
+    ("The mayor said after the blast, 12 people were taken to hospital.",
+     [("indirect", "mayor", "after the blast, 12 people were taken to hospital")]),
+    ("The mayor said after the meeting he would not resign.",
+     [("indirect", "mayor", "he would not resign")]),
+])
+def test_attribution_unseen_time_clause_after_the_cue_is_no_content(text, expected):
+    """"..., a spokesman said after the army disclosed ...": after a content that comes first, the clause
+    after the cue says when he spoke; the content is the sentence before the speaker. With no content before
+    the speaker, what follows the cue is the content, as before."""
+    assert _claims(text) == expected

@@ -72,6 +72,8 @@ _IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
+_LATER_THAT = re.compile(r"\s(that)\s")
+_TIME_CLAUSE = re.compile(r"(?:after|before|since|until|while)\s")
 _SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
 # "told POLITICO, however, that ...", "told a crowd in Salem on Monday that ...", "asked the senator whether ...",
 # "told his supporters, \"...": after an addressee of any shape the content starts at its complementizer or
@@ -402,6 +404,9 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
     if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]) and \
             text[lo:speaker[0]].lstrip()[:1] in "\"\u201c\u2018'`":
         right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
+    if right is not None and _TIME_CLAUSE.match(text, right, hi) and _COMMA_END.search(text, max(lo, speaker[0] - 4),
+                                                                                      speaker[0]):
+        right = _after_time_clause(text, right, hi)
     region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
     if _AS_OPENER.fullmatch(text, lo, speaker[0]):
         # "As Mayor Dane said last week in Kessel, the bridge ...": the content is the clause after the comma
@@ -419,6 +424,19 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             return frame if entry.complement != "to" else None
         return None
     return frame
+
+
+def _after_time_clause(text: str, pos: int, hi: int) -> int | None:
+    """Where the content starts after a time clause that follows the cue of a speaker who comes after the
+    content ("X killed 52, a spokesman said after the army disclosed ..."): the clause says when he spoke,
+    so the content is the sentence before him -- unless a comma ("said after the blast, 12 were taken to
+    hospital") or "that" ("said while visiting Orsk that ...") opens one after it."""
+    if text.find(",", pos, hi) >= 0:
+        return pos
+    that = _LATER_THAT.search(text, pos, hi)
+    if that is None:
+        return None
+    return that.start(1) if keeps_that() else that.end()
 
 
 def _last_word(chunk: str) -> str:
