@@ -405,3 +405,19 @@ def test_attribution_unseen_time_clause_after_the_cue_is_no_content(text, expect
     after the cue says when he spoke; the content is the sentence before the speaker. With no content before
     the speaker, what follows the cue is the content, as before."""
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Wire reported authorities as saying the shelter had held up.",
+     [("indirect", "authorities", "the shelter had held up")]),
+    ("The agency cited local officials as saying Friday that 12 people died.",
+     [("indirect", "local officials", "that 12 people died")]),
+    ("A deputy mayor of Orsk was killed in the shelling, the agency cited local officials as saying.",
+     [("indirect", "local officials", "A deputy mayor of Orsk was killed in the shelling")]),
+])
+def test_attribution_unseen_reporter_relaying_a_speaker_as_saying(text, expected):
+    """"The agency cited officials as saying ...": the officials speak (the agency only relays them), and
+    "as" is no part of the content."""
+    assert _claims(text) == expected
+    relayed = extract(text, outlet="Harbour Gazette")[0]
+    assert relayed.via is not None

@@ -72,6 +72,9 @@ _IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
+# "quoted officials as saying", "cited the army as saying": the one quoted is the speaker, the reporter the via
+_RELAYING = frozenset({"quote", "cite", "report"})
+_RELAYED = re.compile(r"((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.)-]+)\s+as\s+(?:saying|stating|telling\s+\w+)\b")
 _LATER_THAT = re.compile(r"\s(that)\s")
 _TIME_CLAUSE = re.compile(r"(?:after|before|since|until|while)\s")
 _SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
@@ -404,10 +407,16 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
     if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]) and \
             text[lo:speaker[0]].lstrip()[:1] in "\"\u201c\u2018'`":
         right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
+    relayed = _RELAYED.match(text, right, hi) if right is not None and entry is not None and \
+        entry.lemma in _RELAYING else None
+    if relayed is not None:  # "the agency quoted officials as saying ...": the officials speak, via the agency
+        via, speaker = speaker, relayed.span(1)
+        right = _content_after_relay(text, relayed.end(), hi)
     if right is not None and _TIME_CLAUSE.match(text, right, hi) and _COMMA_END.search(text, max(lo, speaker[0] - 4),
                                                                                       speaker[0]):
         right = _after_time_clause(text, right, hi)
-    region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
+    opens = via[0] if relayed is not None else speaker[0]  # where the attribution words start
+    region_start = _back_to_comma(text, lo, opens) if right is None else opens
     if _AS_OPENER.fullmatch(text, lo, speaker[0]):
         # "As Mayor Dane said last week in Kessel, the bridge ...": the content is the clause after the comma
         # (not "As Dane spoke about the flood, the river rose": a cue with an object opens a time clause)
@@ -424,6 +433,19 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             return frame if entry.complement != "to" else None
         return None
     return frame
+
+
+def _content_after_relay(text: str, pos: int, hi: int) -> int | None:
+    """Where the content starts after "as saying" (its "that" kept as everywhere), or None when the sentence
+    ends there ('"...," the agency quoted him as saying.': the content is the quotation before)."""
+    pos = skip_adverbials(text, pos, hi)
+    that = _patterns().that.match(text, pos, hi)
+    if that is not None:
+        pos = that.end() - (4 if keeps_that() else 0)
+    pos = _skip_space(text, pos)
+    while pos < hi and text[pos] in ",:":
+        pos = _skip_space(text, pos + 1)
+    return pos if pos < hi and text[pos] not in ".;!?" else None
 
 
 def _after_time_clause(text: str, pos: int, hi: int) -> int | None:
