@@ -421,3 +421,17 @@ def test_attribution_unseen_reporter_relaying_a_speaker_as_saying(text, expected
     assert _claims(text) == expected
     relayed = extract(text, outlet="Harbour Gazette")[0]
     assert relayed.via is not None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army says a jet bombed a camp in Orsk, killing \u2013 according to Norwatch \u2013 at least 50 and "
+     "wounding 120.",
+     [("indirect", "army", "a jet bombed a camp in Orsk"),
+      ("according_to", "Norwatch", "killing \u2013 according to Norwatch \u2013 at least 50 and wounding 120")]),
+    ("The strike killed \u2014 according to Norwatch \u2014 at least 50 people.",
+     [("according_to", "Norwatch", "The strike killed \u2014 according to Norwatch \u2014 at least 50 people")]),
+])
+def test_attribution_unseen_according_to_between_dashes_attributes_the_clause_around_it(text, expected):
+    """"killing \u2013 according to X \u2013 at least 50": the aside between dashes attributes the clause it
+    interrupts, both sides of it (the figure is X's, not the outlet's)."""
+    assert _claims(text) == expected

@@ -85,6 +85,9 @@ _WORD = re.compile(r"\w")
 _ADJUNCT = re.compile(r",\s+(?:\w+ly\s+)?(?!(?:including|according|excluding|following|regarding|concerning|"
                       r"notwithstanding|during|pending|considering|nothing|something|anything|everything|morning|"
                       r"evening|spring|king|thing|ring|wing|string|building|funding|meeting|bring|sing)\b)[a-z]{3,}ing\b")
+# "killing \u2013 according to Norwatch \u2013 at least 50": an attribution set off by dashes inside its content
+_DASH_ASIDE_OPEN = re.compile(r"(?:\s[\u2013\u2014]|\s?--|\u2014)\s*$")
+_DASH_ASIDE_CLOSE = re.compile(r"(?:[\u2013\u2014]|--)\s")
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet|while|as|though|although|because|then|when|before|after)\b")
 _CLAUSE_GAP = re.compile(r"[^\"\u201c\u201d.;:!?]{0,80}")
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|As|Because|Since|When|After|Before|If|Whereas|Even\s+though|Once|"
@@ -492,9 +495,12 @@ def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
     (or '"A," he said, referring to the attack,') a following quotation is the second part of an
     interrupted quote. A new clause ("..., but she left") or an appositive of an inverted speaker
     ("said Mr. Li, an economist") is not."""
-    if pos >= hi or text[pos] != ",":
+    dashed = _DASH_ASIDE_CLOSE.match(text, pos, hi) if pos < hi and text[pos] != "," else None
+    if dashed is not None and not _DASH_ASIDE_OPEN.search(text, max(0, frames[i].region[0] - 4), frames[i].region[0]):
+        dashed = None  # a dash that closes no aside opened before the attribution
+    if pos >= hi or (text[pos] != "," and dashed is None):
         return None
-    start = _skip_space(text, pos + 1)
+    start = _skip_space(text, dashed.end() if dashed is not None else pos + 1)
     for q in quotes:
         if start <= q.open < hi and _CLAUSE_GAP.fullmatch(text, start, q.open) and (
                 q.open == start or text[start:q.open].rstrip().endswith(",")) and not any(
@@ -522,7 +528,7 @@ def _attached_chunk(text: str, start: int, end: int) -> int:
     """"..., killing at least 22 fighters according to a war monitor": "according to" attaches to the
     participle or "with" clause right before it, not to the whole sentence (the corpus gold annotates the
     participle clause alone; PolNeAR's whole-sentence contents start at the sentence start otherwise)."""
-    while end > start and text[end - 1] in " ,":
+    while end > start and text[end - 1] in " ,\u2013\u2014-":  # (", killing \u2013 according to X \u2013")
         end -= 1
     comma = max(text.rfind(",", start, end), text.rfind(";", start, end))
     if comma > start:
