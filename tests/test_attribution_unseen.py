@@ -435,3 +435,14 @@ def test_attribution_unseen_according_to_between_dashes_attributes_the_clause_ar
     """"killing \u2013 according to X \u2013 at least 50": the aside between dashes attributes the clause it
     interrupts, both sides of it (the figure is X's, not the outlet's)."""
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("At least 70 civilians were killed in the strike, the International Red Cross and Red Crescent Movement "
+     "said on Wednesday.", ["International Committee of the Red Cross"]),
+    ("At least 70 civilians were killed in the strike, the Varn army and the Orsk police said on Wednesday.",
+     ["Varn army", "Orsk police"]),
+])
+def test_attribution_unseen_a_known_name_with_and_is_one_party(text, speakers):
+    """"X and Y said" is one claim per party, unless "X and Y" is itself a known name."""
+    assert [speaker for _, speaker, _ in _claims(text)] == speakers

@@ -25,6 +25,7 @@ from functools import lru_cache
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
 from ledger.reading.claims.nouns import clause_end
+from ledger.reading.claims.gazetteer import lookup
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
 from ledger.reading.claims.speakers import phrase_before, plural, words
@@ -293,6 +294,8 @@ def _per_party(text: str, claim: Found) -> list[Found]:
     if claim.speaker is None or text.find(" and ", claim.speaker[0], claim.speaker[1]) < 0:
         return [claim]
     m = _TWO_PARTIES.fullmatch(text, claim.speaker[0], claim.speaker[1])
+    if m is not None and lookup(text[m.start(1):m.end(2)]) is not None:
+        return [claim]  # "the International Red Cross and Red Crescent Movement": one known name
     if m is None or not _separate(text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]):
         return [claim]
     first = replace(claim, speaker=m.span(1), joint=True)
