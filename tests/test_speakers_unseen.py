@@ -320,3 +320,17 @@ def test_speakers_appositive_after_an_inverted_speaker_gives_the_organisation():
 def test_speakers_inverted_speaker_without_a_role_has_no_organisation():
     (claim,) = extract(HEADLINE + "\u201cForty people were hurt,\u201d said Karl Menko, a farmer.")
     assert (claim.speaker.name, claim.speaker.affiliation) == ("Karl Menko", None)
+
+
+def test_speakers_pronoun_inside_a_sentence_is_its_subject_before_the_last_speaker():
+    """"Militia groups in a statement named four members they said were killed": "they" are the groups
+    (the subject of their own sentence), not the monitor the sentence before quoted."""
+    text = ("The Norwatch monitor said at least nine fighters died in the raid.\n\n"
+            "Militia groups in a statement named four members of the Orsk faction they said were killed.")
+    assert _who(text)[-1][0] == "Militia groups"
+
+
+def test_speakers_pronoun_after_a_speaker_of_its_own_sentence_is_that_speaker():
+    text = ("The Varn Herald reports that local authorities say at least 2,400 people have been killed in Orsk, "
+            "although they acknowledge this is likely to be an undercount.")
+    assert _who(text)[-1][0] == "local authorities"
