@@ -351,16 +351,19 @@ def test_attribution_unseen_evidence_inside_a_reported_sentence_is_no_speaker(te
      "140 people at a wake in Orsk.",
      [("indirect", "Varn coalition", "faulty intelligence led it to launch an air strike"),
       ("outlet", "Harbour Gazette", "an air strike that killed over 140 people at a wake in Orsk")]),
-    ("The Varn ministry said it would investigate the raid on Orsk, which killed 40 people and wounded 60.",
+    ("The Varn ministry said it would investigate the raid on Orsk that killed 40 people and wounded 60.",
      [("indirect", "Varn ministry", "it would investigate the raid on Orsk"),
-      ("outlet", "Harbour Gazette", "the raid on Orsk, which killed 40 people and wounded 60")]),
+      ("outlet", "Harbour Gazette", "the raid on Orsk that killed 40 people and wounded 60")]),
+    ("The Varn ministry said it would investigate the raid on Orsk, which killed 40 people.",
+     [("indirect", "Varn ministry", "it would investigate the raid on Orsk, which killed 40 people")]),
     ("The Varn ministry said the blast that killed 12 people was caused by a gas leak.",
      [("indirect", "Varn ministry", "the blast that killed 12 people was caused by a gas leak")]),
 ])
 def test_attribution_unseen_writers_toll_closing_a_content_is_the_outlets(text, expected):
-    """A relative clause that closes the sentence with the toll of the event the content names ("an air strike
-    that killed over 140 people") identifies the event for the reader: the outlet's claim, not the speaker's;
-    one inside the content's subject (a verb follows it) stays the speaker's."""
+    """A restrictive relative clause that closes the sentence with the toll of the event the content names
+    ("an air strike that killed over 140 people") identifies the event for the reader: the outlet's claim,
+    not the speaker's; one inside the content's subject (a verb follows it) and a non-restrictive one
+    (", which killed 40") stay the speaker's."""
     assert _claims(text) == expected
 
 

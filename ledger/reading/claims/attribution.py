@@ -63,8 +63,9 @@ _JUDGED_OBJECT = frozenset({"condemn", "denounce", "decry", "deplore", "criticiz
                             "welcome", "hail", "reject", "dismiss", "slam", "blast", "laud", "applaud", "commend",
                             "lament", "mourn"})
 _OBJECT_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it|we)\s)")
-# "... an air strike that killed over 140 people": a subject relative telling a toll, to the content's end
-_WRITERS_TOLL = re.compile(r"(?:,\s+which|,?\s+that)\s+(?:(?:has|have|had)\s+)?(?:(?:reportedly|so\s+far|already|also)\s+)?"
+# "... an air strike that killed over 140 people": a restrictive relative telling a toll, to the content's end
+# (a non-restrictive one, ", which killed 12", goes on the speaker's account: see _TRAILING_RELATIVE)
+_WRITERS_TOLL = re.compile(r",?\s+that\s+(?:(?:has|have|had)\s+)?(?:(?:reportedly|so\s+far|already|also)\s+)?"
                            r"(?:killed|wounded|injured|left\s+(?:at\s+least\s+)?\S+\s+(?:dead|killed|wounded|injured))\b"
                            r"(?P<rest>[^;\"\u201c\u201d]*)$")
 # the noun phrase a writer's toll tells of, ending where the toll starts: "an air strike", "a rocket attack in
