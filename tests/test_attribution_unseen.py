@@ -306,3 +306,146 @@ def test_unseen_past_put_reminders_and_plural_documents(text, expected):
     """"Put" is its own past tense; a time phrase may follow a bracketed acronym; the writer's "Recall that"
     opens no subject; "estimates by X" speak for X as "an estimate by X" does."""
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two gunmen attacked a post in Orsk on Sunday, the Varn army said in a statement released on Monday.",
+     [("indirect", "Varn army", "Two gunmen attacked a post in Orsk on Sunday")]),
+    ("The strike hit a school in Orsk, the rights group Norwatch said in a report published Thursday.",
+     [("indirect", "Norwatch", "The strike hit a school in Orsk")]),
+    ("The Varn army said in a statement issued overnight that five soldiers died.",
+     [("indirect", "Varn army", "that five soldiers died")]),
+])
+def test_attribution_unseen_venue_dated_by_a_participle_opens_no_content(text, expected):
+    """"said in a report released Thursday": the participle dates the report; the content is what the
+    sentence says before the speaker (or after "that"), never "released Thursday"."""
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The strike, which hit the Orsk market at dawn, killed 12 people.",
+     "The strike, which hit the Orsk market at dawn, killed 12 people"),
+    ("It is worth noting that the raid, which took place at 02:00, destroyed four trucks carrying fuel.",
+     "It is worth noting that the raid, which took place at 02:00, destroyed four trucks carrying fuel"),
+])
+def test_attribution_unseen_outlet_figure_keeps_its_subject_across_a_relative_clause(text, content):
+    """The outlet's own figure after a relative clause (", which ..., killed 12") is told of the subject
+    before that clause: the claim is the whole clause, not "killed 12 people"."""
+    assert _claims(text) == [("outlet", "Harbour Gazette", content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Evidence suggests the strike deliberately targeted a school in Orsk, the rights group Norwatch said.",
+     "Evidence suggests the strike deliberately targeted a school in Orsk"),
+    ("Satellite images show the strike hit a school in Orsk, the rights group Norwatch said.",
+     "Satellite images show the strike hit a school in Orsk"),
+])
+def test_attribution_unseen_evidence_inside_a_reported_sentence_is_no_speaker(text, content):
+    """"Evidence suggests X, the group said": the group reports the whole sentence; evidence speaks for no
+    one, so no second claim (and no speaker called "Evidence" or "Satellite")."""
+    assert _claims(text) == [("indirect", "Norwatch", content)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A report by the Varn coalition said faulty intelligence led it to launch an air strike that killed over "
+     "140 people at a wake in Orsk.",
+     [("indirect", "Varn coalition", "faulty intelligence led it to launch an air strike"),
+      ("outlet", "Harbour Gazette", "an air strike that killed over 140 people at a wake in Orsk")]),
+    ("The Varn ministry said it would investigate the raid on Orsk that killed 40 people and wounded 60.",
+     [("indirect", "Varn ministry", "it would investigate the raid on Orsk"),
+      ("outlet", "Harbour Gazette", "the raid on Orsk that killed 40 people and wounded 60")]),
+    ("The Varn ministry said it would investigate the raid on Orsk, which killed 40 people.",
+     [("indirect", "Varn ministry", "it would investigate the raid on Orsk, which killed 40 people")]),
+    ("The Varn ministry said the blast that killed 12 people was caused by a gas leak.",
+     [("indirect", "Varn ministry", "the blast that killed 12 people was caused by a gas leak")]),
+])
+def test_attribution_unseen_writers_toll_closing_a_content_is_the_outlets(text, expected):
+    """A restrictive relative clause that closes the sentence with the toll of the event the content names
+    ("an air strike that killed over 140 people") identifies the event for the reader: the outlet's claim,
+    not the speaker's; one inside the content's subject (a verb follows it) and a non-restrictive one
+    (", which killed 40") stay the speaker's."""
+    assert _claims(text) == expected
+
+
+def test_attribution_unseen_toll_attributed_inside_the_relative_stays_with_its_sources():
+    text = ("The Varn ministry said it was reviewing its aid after the raid on Orsk, which killed 40 people "
+            "according to one UN estimate.")
+    assert [(kind, speaker) for kind, speaker, _ in _claims(text)] == [("indirect", "Varn ministry")]
+
+
+def test_attribution_unseen_toll_of_an_earlier_event_the_speaker_invokes_stays_the_speakers():
+    text = ("The Varn army said the raid was retaliation for a rocket attack on Orsk last week that killed one "
+            "contractor.")
+    assert _claims(text) == [("indirect", "Varn army", "the raid was retaliation for a rocket attack on Orsk last "
+                                                        "week that killed one contractor")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mr. Velk however said 42 victims would stay in Orsk.", "Velk"),
+    ("The Varn ministry nonetheless said 42 victims would stay in Orsk.", "Varn ministry"),
+    ("The army meanwhile said 42 victims would stay in Orsk.", "army"),
+])
+def test_attribution_unseen_sentence_adverb_between_speaker_and_cue(text, speaker):
+    """"X however said": a sentence adverb between the subject and its cue is no part of the speaker, and
+    does not hide it (the claim is no outlet's)."""
+    assert _claims(text) == [("indirect", speaker, "42 victims would stay in Orsk")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The air force killed 52 people in Orsk on Tuesday, a spokesman from Norwatch said after the army "
+     "disclosed the strike was meant to hit rebels.",
+     [("indirect", "spokesman from Norwatch", "The air force killed 52 people in Orsk on Tuesday"),
+      ("indirect", "army", "the strike was meant to hit rebels")]),
+    ("The toll had risen to 12, a spokesman said while visiting Orsk.",
+     [("indirect", "spokesman", "The toll had risen to 12")]),
+    ("The mayor said after the blast, 12 people were taken to hospital.",
+     [("indirect", "mayor", "after the blast, 12 people were taken to hospital")]),
+    ("The mayor said after the meeting he would not resign.",
+     [("indirect", "mayor", "he would not resign")]),
+])
+def test_attribution_unseen_time_clause_after_the_cue_is_no_content(text, expected):
+    """"..., a spokesman said after the army disclosed ...": after a content that comes first, the clause
+    after the cue says when he spoke; the content is the sentence before the speaker. With no content before
+    the speaker, what follows the cue is the content, as before."""
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Wire reported authorities as saying the shelter had held up.",
+     [("indirect", "authorities", "the shelter had held up")]),
+    ("The agency cited local officials as saying Friday that 12 people died.",
+     [("indirect", "local officials", "that 12 people died")]),
+    ("A deputy mayor of Orsk was killed in the shelling, the agency cited local officials as saying.",
+     [("indirect", "local officials", "A deputy mayor of Orsk was killed in the shelling")]),
+])
+def test_attribution_unseen_reporter_relaying_a_speaker_as_saying(text, expected):
+    """"The agency cited officials as saying ...": the officials speak (the agency only relays them), and
+    "as" is no part of the content."""
+    assert _claims(text) == expected
+    relayed = extract(text, outlet="Harbour Gazette")[0]
+    assert relayed.via is not None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army says a jet bombed a camp in Orsk, killing \u2013 according to Norwatch \u2013 at least 50 and "
+     "wounding 120.",
+     [("indirect", "army", "a jet bombed a camp in Orsk"),
+      ("according_to", "Norwatch", "killing \u2013 according to Norwatch \u2013 at least 50 and wounding 120")]),
+    ("The strike killed \u2014 according to Norwatch \u2014 at least 50 people.",
+     [("according_to", "Norwatch", "The strike killed \u2014 according to Norwatch \u2014 at least 50 people")]),
+])
+def test_attribution_unseen_according_to_between_dashes_attributes_the_clause_around_it(text, expected):
+    """"killing \u2013 according to X \u2013 at least 50": the aside between dashes attributes the clause it
+    interrupts, both sides of it (the figure is X's, not the outlet's)."""
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("At least 70 civilians were killed in the strike, the International Red Cross and Red Crescent Movement "
+     "said on Wednesday.", ["International Committee of the Red Cross"]),
+    ("At least 70 civilians were killed in the strike, the Varn army and the Orsk police said on Wednesday.",
+     ["Varn army", "Orsk police"]),
+])
+def test_attribution_unseen_a_known_name_with_and_is_one_party(text, speakers):
+    """"X and Y said" is one claim per party, unless "X and Y" is itself a known name."""
+    assert [speaker for _, speaker, _ in _claims(text)] == speakers

@@ -293,3 +293,44 @@ def test_speakers_a_generic_armed_group_is_the_one_well_known_group_the_article_
     assert [c.speaker.name for c in extract(one, outlet="Harbour Gazette")][0] == "Houthis"
     none = "Jets struck a wake, which rebels said killed 100 people. The governor vowed revenge."
     assert [c.speaker.name for c in extract(none, outlet="Harbour Gazette")][0] == "rebels"
+
+
+# ------------------------------------------------------------------ issue 14: names and appositives of unseen text
+
+def test_speakers_glued_first_name_and_surname_are_split():
+    """Text that lost a space ("said KarlMenko") names the person, who is then the same as "Menko"."""
+    text = ("\u201cForty people were hurt,\u201d said KarlMenko, a spokesman for the Velden aid charity.\n\n"
+            "\u201cOur teams are ready,\u201d Menko added.")
+    assert {name for name, _ in _who(text)} == {"Karl Menko"}
+
+
+@pytest.mark.parametrize("name", ["MacKenzie", "McKenna", "LeBlanc", "FitzGerald", "DiMarco", "VanDyke"])
+def test_speakers_one_surname_with_an_inner_capital_stays_one_word(name):
+    assert describe(name, 0, len(name)).name == name
+
+
+def test_speakers_appositive_after_an_inverted_speaker_gives_the_organisation():
+    """"..., said Karl Menko, a spokesman for the MSF medical charity": Menko speaks for the charity the
+    gazetteer knows, whatever words describe it after its name."""
+    (claim,) = extract(HEADLINE + "\u201cForty people were hurt,\u201d said Karl Menko, a spokesman for the MSF "
+                       "medical charity, in an emailed statement.")
+    assert (claim.speaker.name, claim.speaker.affiliation) == ("Karl Menko", "Doctors Without Borders")
+
+
+def test_speakers_inverted_speaker_without_a_role_has_no_organisation():
+    (claim,) = extract(HEADLINE + "\u201cForty people were hurt,\u201d said Karl Menko, a farmer.")
+    assert (claim.speaker.name, claim.speaker.affiliation) == ("Karl Menko", None)
+
+
+def test_speakers_pronoun_inside_a_sentence_is_its_subject_before_the_last_speaker():
+    """"Militia groups in a statement named four members they said were killed": "they" are the groups
+    (the subject of their own sentence), not the monitor the sentence before quoted."""
+    text = ("The Norwatch monitor said at least nine fighters died in the raid.\n\n"
+            "Militia groups in a statement named four members of the Orsk faction they said were killed.")
+    assert _who(text)[-1][0] == "Militia groups"
+
+
+def test_speakers_pronoun_after_a_speaker_of_its_own_sentence_is_that_speaker():
+    text = ("The Varn Herald reports that local authorities say at least 2,400 people have been killed in Orsk, "
+            "although they acknowledge this is likely to be an undercount.")
+    assert _who(text)[-1][0] == "local authorities"

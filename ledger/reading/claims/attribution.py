@@ -25,9 +25,10 @@ from functools import lru_cache
 from ledger.text import data as lexicon
 from ledger.reading.claims.cues import Cue
 from ledger.reading.claims.nouns import clause_end
+from ledger.reading.claims.gazetteer import lookup
 from ledger.reading.claims.frames import Frame, analyse, keeps_that, skip_adverbials, starts_auxiliary, subject_of
 from ledger.reading.claims.quotes import Quote, close_end
-from ledger.reading.claims.speakers import phrase_before, words
+from ledger.reading.claims.speakers import phrase_before, plural, words
 from ledger.text.sentences import Sentence
 
 _CUT_TAIL = re.compile(r"[\s,;\u2014\u2013]*(?:\b(?:and|but|while)\s*)?$")
@@ -62,6 +63,17 @@ _JUDGED_OBJECT = frozenset({"condemn", "denounce", "decry", "deplore", "criticiz
                             "welcome", "hail", "reject", "dismiss", "slam", "blast", "laud", "applaud", "commend",
                             "lament", "mourn"})
 _OBJECT_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it|we)\s)")
+# "... an air strike that killed over 140 people": a restrictive relative telling a toll, to the content's end
+# (a non-restrictive one, ", which killed 12", goes on the speaker's account: see _TRAILING_RELATIVE)
+_WRITERS_TOLL = re.compile(r",?\s+that\s+(?:(?:has|have|had)\s+)?(?:(?:reportedly|so\s+far|already|also)\s+)?"
+                           r"(?:killed|wounded|injured|left\s+(?:at\s+least\s+)?\S+\s+(?:dead|killed|wounded|injured))\b"
+                           r"(?P<rest>[^;\"\u201c\u201d]*)$")
+# the noun phrase a writer's toll tells of, ending where the toll starts: "an air strike", "a rocket attack in
+# Iraq earlier this month", "the raid on Orsk"
+_NAMED_EVENT = re.compile(r"(?<![\w'\u2019-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+"
+                          r"(?:(?!(?:the|a|an)\b)[^\s,;]+\s+){0,9}?[^\s,;]+$")
+_DATED_BEFORE = re.compile(r"\b(?:earlier|last|ago|previous|prior|this\s+(?:week|month|year))\b")
+_FINITE = re.compile(r"\s(?:was|were|is|are|will|would|could|may|might|has|have|had|did|does|do)\s")
 _NEW_CLAUSE = re.compile(r";\s+(?:\w+\s+){0,12}$|,\s+(?:but|and|while|whereas)\s+(?:\w+\s+){0,10}$")
 _LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _EXPLETIVE = re.compile(r"(?:[Ii]t|[Tt]here)\s+(?:is|was|has|had|seems|appears|remains)\b")
@@ -75,6 +87,9 @@ _WORD = re.compile(r"\w")
 _ADJUNCT = re.compile(r",\s+(?:\w+ly\s+)?(?!(?:including|according|excluding|following|regarding|concerning|"
                       r"notwithstanding|during|pending|considering|nothing|something|anything|everything|morning|"
                       r"evening|spring|king|thing|ring|wing|string|building|funding|meeting|bring|sing)\b)[a-z]{3,}ing\b")
+# "killing \u2013 according to Norwatch \u2013 at least 50": an attribution set off by dashes inside its content
+_DASH_ASIDE_OPEN = re.compile(r"(?:\s[\u2013\u2014]|\s?--|\u2014)\s*$")
+_DASH_ASIDE_CLOSE = re.compile(r"(?:[\u2013\u2014]|--)\s")
 _CONJUNCTION = re.compile(r"(?:and|but|or|so|yet|while|as|though|although|because|then|when|before|after)\b")
 _CLAUSE_GAP = re.compile(r"[^\"\u201c\u201d.;:!?]{0,80}")
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|As|Because|Since|When|After|Before|If|Whereas|Even\s+though|Once|"
@@ -238,6 +253,8 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
             _apply_citing(text, frame, found, base)
             continue
         span, parts = _content(text, frame, frames, i, lo, unit.end, quotes)
+        if _reports_all(text, frames, i, lo):  # "Evidence suggests X, the group said": the group's claim alone
+            found[base:] = [c for c in found[base:] if not _shown_by_evidence(text, c, frames[0])]
         speaker = frame.speaker
         if frame.colon and span is None and speaker is None and frame.mode == "P":
             # "Ganus sent the appeal, stating:" + a quote paragraph: the participle's subject is the main one
@@ -251,6 +268,10 @@ def _unit_claims(text: str, unit: Sentence, lo: int, cues: list[Cue], quotes: li
         claim = _claim(text, frame, span, parts, (unit.start, unit.end), quotes, found, base, shared)
         if claim is not None:
             found.extend(_per_party(text, claim))
+            judged = frame.cue.entry is not None and frame.cue.entry.lemma in _JUDGED_OBJECT  # (its own rule)
+            toll = None if judged else _writers_toll(text, span, unit)
+            if toll is not None:
+                found.append(toll)
     return pending
 
 
@@ -274,6 +295,8 @@ def _per_party(text: str, claim: Found) -> list[Found]:
     if claim.speaker is None or text.find(" and ", claim.speaker[0], claim.speaker[1]) < 0:
         return [claim]
     m = _TWO_PARTIES.fullmatch(text, claim.speaker[0], claim.speaker[1])
+    if m is not None and lookup(text[m.start(1):m.end(2)]) is not None:
+        return [claim]  # "the International Red Cross and Red Crescent Movement": one known name
     if m is None or not _separate(text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]):
         return [claim]
     first = replace(claim, speaker=m.span(1), joint=True)
@@ -298,6 +321,26 @@ def _reported_refusal(frame: Frame, found: list[Found], base: int) -> bool:
     if frame.cue.entry is None or frame.cue.entry.cls != "refusal":
         return False
     return any(c.content[0] <= frame.cue.start and frame.cue.end <= c.content[1] for c in found[base:])
+
+
+def _reports_all(text: str, frames: list[Frame], i: int, lo: int) -> bool:
+    """Whether ``frames[i]`` is a sentence-final attribution that reports the whole sentence (``_nests``)."""
+    return i == 1 and frames[i].mode == "B" and _nests(text, frames[:1], lo, frames[i].region[0])
+
+
+@lru_cache(maxsize=1)
+def _evidence_nouns() -> frozenset[str]:
+    nouns = lexicon.load("speakers.json")["evidence_nouns"]
+    return frozenset(nouns) | frozenset(map(plural, nouns))
+
+
+def _shown_by_evidence(text: str, claim: Found, frame: Frame) -> bool:
+    """Whether ``claim`` is the frame's and its subject is a thing that shows rather than speaks ("Satellite
+    images show"): inside what a final speaker reports, it is part of that speaker's claim."""
+    if claim.cue != (frame.cue.start, frame.cue.end) or claim.speaker is None:
+        return False
+    mention = text[claim.speaker[0]:claim.speaker[1]].split()
+    return bool(mention) and mention[-1].lower() in _evidence_nouns()
 
 
 def _nests(text: str, before: list[Frame], lo: int, end: int) -> bool:
@@ -389,6 +432,7 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         relative = _OBJECT_RELATIVE.search(text, frame.right, end)
         if relative is not None and not any(q.open < relative.start() < q.end for q in quotes):
             end = relative.start()  # the writer's relative clause on the object judged: the outlet's
+    end = _before_writers_toll(text, frame.right, end, hi, quotes)
     tail = _TRAILING_RELATIVE.search(text, frame.right, end) if text.find(",", frame.right, end) >= 0 else None
     if tail is not None and mode == "A" and not any(q.open < tail.start() < q.end for q in quotes):
         end = tail.start()
@@ -421,6 +465,37 @@ def _appositive_relative(text: str, frame: Frame) -> bool:
     return text[:frame.speaker[0]].rstrip().endswith(",")
 
 
+def _before_writers_toll(text: str, start: int, end: int, hi: int, quotes: list[Quote]) -> int:
+    """Where a content ends before the writer's toll of the event it names: "the coalition said inaccurate
+    information led it to launch an air strike that killed over 140 people" -- the relative clause that
+    closes the sentence identifies the strike for the reader (the outlet's claim, which ``outlet`` makes of
+    its figure), it is not what the coalition said. A relative inside the content's subject ("the blast
+    that killed 12 was a gas leak": a verb follows) stays the speaker's, and so does the toll of an earlier
+    event the speaker invokes ("retaliation for a rocket attack last week that killed one contractor")."""
+    if "kill" not in text[start:end] and "injur" not in text[start:end] and "wound" not in text[start:end]:
+        return end  # (the cheap test first: most contents tell no toll)
+    m = _WRITERS_TOLL.search(text, start, end)
+    if m is None or _FINITE.search(text, m.start("rest"), end) or any(q.open < m.start() < q.end for q in quotes):
+        return end
+    if text.find("according to", m.start(), hi) >= 0:
+        return end  # "which killed 140 according to one UN estimate": the toll is attributed, not the writer's
+    named = _NAMED_EVENT.search(text, max(start, m.start() - 100), m.start())
+    if named is not None and _DATED_BEFORE.search(text, named.start(), m.start()):
+        return end  # "retaliation for a rocket attack earlier this month that killed one": the speaker's reason
+    return m.start()
+
+
+def _writers_toll(text: str, span: tuple[int, int], unit: Sentence) -> Found | None:
+    """The outlet's claim of the writer's toll that ``_before_writers_toll`` cut from the content ``span``,
+    with the event it tells the toll of: "an air strike that killed over 140 people" (kept where its figure
+    is the outlet's, by ``outlet``)."""
+    if text[span[1]:span[1] + 1] not in (",", " ") or not _WRITERS_TOLL.match(text, span[1], unit.end):
+        return None
+    named = _NAMED_EVENT.search(text, max(span[0], span[1] - 100), span[1])
+    content = _trim(text, named.start() if named is not None else span[1], unit.end)
+    return Found("outlet", content, (unit.start, unit.end), outlet=True) if content is not None else None
+
+
 def _comparative(text: str, frame: Frame, lo: int) -> bool:
     """"not nearly 400 as the Front had claimed": an "as" before the speaker of a cue with no content after
     it compares a figure with that speaker's claim; the sentence around it is not that speaker's."""
@@ -449,9 +524,12 @@ def _continuation(text: str, pos: int, hi: int, frames: list[Frame], i: int,
     (or '"A," he said, referring to the attack,') a following quotation is the second part of an
     interrupted quote. A new clause ("..., but she left") or an appositive of an inverted speaker
     ("said Mr. Li, an economist") is not."""
-    if pos >= hi or text[pos] != ",":
+    dashed = _DASH_ASIDE_CLOSE.match(text, pos, hi) if pos < hi and text[pos] != "," else None
+    if dashed is not None and not _DASH_ASIDE_OPEN.search(text, max(0, frames[i].region[0] - 4), frames[i].region[0]):
+        dashed = None  # a dash that closes no aside opened before the attribution
+    if pos >= hi or (text[pos] != "," and dashed is None):
         return None
-    start = _skip_space(text, pos + 1)
+    start = _skip_space(text, dashed.end() if dashed is not None else pos + 1)
     for q in quotes:
         if start <= q.open < hi and _CLAUSE_GAP.fullmatch(text, start, q.open) and (
                 q.open == start or text[start:q.open].rstrip().endswith(",")) and not any(
@@ -479,7 +557,7 @@ def _attached_chunk(text: str, start: int, end: int) -> int:
     """"..., killing at least 22 fighters according to a war monitor": "according to" attaches to the
     participle or "with" clause right before it, not to the whole sentence (the corpus gold annotates the
     participle clause alone; PolNeAR's whole-sentence contents start at the sentence start otherwise)."""
-    while end > start and text[end - 1] in " ,":
+    while end > start and text[end - 1] in " ,\u2013\u2014-":  # (", killing \u2013 according to X \u2013")
         end -= 1
     comma = max(text.rfind(",", start, end), text.rfind(";", start, end))
     if comma > start:

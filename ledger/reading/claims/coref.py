@@ -350,6 +350,9 @@ class Resolver:
             return self.resolve(antecedent)
         info = words().pronouns.get(p.head, {})
         k = bisect_right(self.unit_starts, pos) - 1
+        own = self._own_subject(k, pos, info, p.head) if p.head in ("they", "it") else None
+        if own is not None:
+            return own
         recent = self.unit_starts[max(0, k - 1)]
         if not any(at >= recent and _fits(e, info, p.head) for at, e in self._recent(pos)):
             self._add_subjects(pos)
@@ -361,6 +364,29 @@ class Resolver:
             if named is not None and _fits(named, info, p.head):
                 return named
         return Entity(p.name, "person" if info.get("person") and not info.get("org") else "organisation")
+
+    def _own_subject(self, k: int, pos: int, info: dict, pronoun: str) -> Entity | None:
+        """The subject of the pronoun's own sentence, before it, when it fits: "Militia groups in a statement
+        named four members they said were killed" -- "they" are the groups, not a monitor the sentence
+        before named; a speaker this sentence names before the pronoun is still the nearer one. (Only
+        "it"/"they" inside a sentence: a pronoun that opens one has no subject before.)"""
+        if k < 0 or pos - self.unit_starts[k] < 12:
+            return None
+        unit = self.units[k]
+        if any(at >= unit.start and _fits(e, info, pronoun) for at, e in self._recent(pos)):
+            return None  # a speaker of this sentence named before the pronoun ("X says officials say ..., they")
+        span = subject_of(self.text, unit.start, pos)
+        if span is None or span[1] > pos:
+            return None
+        p = describe(self.text, *span)
+        if p.kind not in ("organisation", "anonymous") and p.entry is None:
+            return None
+        entity = self._match(p, span[0], "")
+        if not _fits(entity, info, pronoun):
+            return None
+        entity.absorb(p, "")
+        self._remember(span[0], entity)
+        return entity
 
     def _person_named_before(self, pos: int) -> Entity | None:
         """The last person the pronoun's sentence or the one before it names anywhere (not as a subject):

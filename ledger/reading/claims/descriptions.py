@@ -325,6 +325,10 @@ def _complement_name(text: str, complement) -> str | None:
     if not toks:
         return None
     entry = _lookup(" ".join(t[2] for t in toks))
+    if entry is None:  # "the MSF medical charity": a known name and words that only describe it
+        entry, known = _gazetteer(toks)
+        if entry is not None and known[1] < len(toks) - 1 - _descriptor_tail(toks, known[1]):
+            entry = None
     return entry.name if entry is not None else text[toks[0][0]:toks[-1][1]]
 
 
@@ -474,6 +478,10 @@ def _person_or_org(text: str, start: int, end: int, body, at: int, affiliation: 
     first = names[0][2] if len(names) > 1 else None
     last = names[-1][2]
     name = " ".join(t[2] for t in names if not _INITIAL.fullmatch(t[2]))
+    glued = _GLUED_NAME.fullmatch(name) if first is None else None
+    if glued is not None and glued.group(1).lower() not in _SURNAME_PREFIXES:
+        first, last = glued.groups()  # "said KarlMenko, a spokesman": the text lost the space of "Karl Menko"
+        name = f"{first} {last}"
     before = [t[2].lower() for t in body[:at]] + lows[:role_end + 1]
     role = _role(before)
     ptype = _person_type(before)
@@ -571,6 +579,12 @@ def _role(lows: list[str]) -> str | None:
     return " ".join(stems[start:end])
 
 
+# A one-word name of two capitalised parts of three letters or more ("KarlMenko"): a first name and a surname
+# glued where the text lost a space. "McKenna", "DeLuca" (a part under three letters) and the prefixes that
+# open one surname ("MacArthur", "FitzGerald", "VanDyke") stay one word.
+_GLUED_NAME = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
+_SURNAME_PREFIXES = frozenset({"mac", "fitz", "van", "von", "del", "della", "des", "der", "den", "dos", "das",
+                               "san", "ben", "bin", "ibn", "abu", "abd", "ter", "ten", "saint"})
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "da", "di", "du", "van", "von", "der", "la", "le"})
 _ROLE_PREFIXES = frozenset({"press", "defense", "defence", "foreign", "prime", "vice", "deputy", "interior",
                             "state", "chief", "general", "attorney", "secretary", "military", "senior"})

@@ -55,6 +55,9 @@ _COMMA_QUOTE = re.compile(r",\s*[\"\u201c\u2018]")
 _INVERSION_BEFORE = re.compile(r"[,\u201d\"'\u2019\u2014]\s*$")
 # after an inverted speaker: punctuation, a time or place, or a participle ("said one of the officials briefing ...")
 _INVERSION_AFTER = re.compile(r"\s*(?:[,.;:!?\u2014()]|--|$|(?:on|in|at|late|early|last|this|during|[a-z]+ing)\b)")
+# "..., said Karl Menko, a spokesman for the charity, in a statement.": a description after an inverted speaker
+_TRAILING_APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s[^,;.!?\"\u201c\u201d]{3,80}?)"
+                                  r"(?=\s*(?:[,;.!?]|$)|\s+(?:in|on)\s+(?:a|an)\s)")
 _COMMA_END = re.compile(r"(?:,|--|\u2014|\s\u2013)\s*$")  # searched in a short window before the cue
 _CITED_BY = re.compile(r"(?:citing|quoting|speaking\s+to|speaking\s+with|talking\s+to)\s+")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -85,6 +88,11 @@ _IMPERSONAL_AUX = re.compile(r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)
 _COLON_NEXT = re.compile(r"\s*:")  # the next character that is not blank space is a colon ("X said: ...")
 _ADVERBIAL_HEAD = re.compile(r"\s*,?\s*([^\W\d_]*)")  # the first word after a cue (letters only), as adverbials open
 _ADDRESSEE_MODIFIER = re.compile(r"\s*(?:[a-z]+ing|who|whom|which|aboard|accompanying)\b")
+# "quoted officials as saying", "cited the army as saying": the one quoted is the speaker, the reporter the via
+_RELAYING = frozenset({"quote", "cite", "report"})
+_RELAYED = re.compile(r"((?:[\w'\u2019.-]+\s+){0,6}?[\w'\u2019.)-]+)\s+as\s+(?:saying|stating|telling\s+\w+)\b")
+_LATER_THAT = re.compile(r"\s(that)\s")
+_TIME_CLAUSE = re.compile(r"(?:after|before|since|until|while)\s")
 _SUBORDINATOR = re.compile(r"(?:when|while|after|before|because|as|if|since|until|unless|though|although)\b")
 # "told POLITICO, however, that ...", "told a crowd in Salem on Monday that ...", "asked the senator whether ...",
 # "told his supporters, \"...": after an addressee of any shape the content starts at its complementizer or
@@ -152,13 +160,16 @@ def _patterns() -> _Grammar:
     # starts with, so they match alike.
     temporal, venues, addressees = (phrase_trie(gr["temporal"], fold=False), phrase_trie(gr["venues"], fold=False),
                                     phrase_trie(words().addressees, fold=False))
+    # "said in a report released Thursday": the participle dates the venue, it opens no content
+    issued = (rf"(?:\s+(?:released|issued|published|posted|circulated)"
+              rf"(?:\s+(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal}))?)?")
     name = r"(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'\u2019&-]*){0,5}"
     adverbial = (
         rf"\s*,?\s*(?:(?:(?:{'|'.join(_TIME_LEADS)})\s+)?(?i:{temporal})"
         rf"(?:\s+(?:morning|afternoon|evening|night|week|month|year))?(?=\W)(?!['\u2019]s\b)"
         rf"|(?:{'|'.join(_VENUE_LEADS)})\s+(?:(?:a|an|the|his|her|its|their|one|"
         rf"two|several|this|that|its)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{venues})(?:\s+(?:with|to|on|at|in|by|"
-        rf"from|for)\s+(?:{addressees}|{name}))?(?=\W)"
+        rf"from|for)\s+(?:{addressees}|{name}))?{issued}(?=\W)"
         rf"|to\s+(?:{addressees}|{name})(?=\W)"
         rf"|of\s+(?:him|her|them|it|{name})(?=\s*,)"
         rf"|of\s+(?:him|her|them|it|{name}|(?:the|his|her|their|its|this|that)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?)"
@@ -486,7 +497,16 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
     if right is not None and _QUOTE_BEFORE.search(text, max(lo, speaker[0] - 4), speaker[0]) and \
             text[lo:speaker[0]].lstrip()[:1] in "\"\u201c\u2018'`":
         right = None  # '"We won," she said of the vote': the content is the quotation before the speaker
-    region_start = _back_to_comma(text, lo, speaker[0]) if right is None else speaker[0]
+    relayed = _RELAYED.match(text, right, hi) if right is not None and entry is not None and \
+        entry.lemma in _RELAYING else None
+    if relayed is not None:  # "the agency quoted officials as saying ...": the officials speak, via the agency
+        via, speaker = speaker, relayed.span(1)
+        right = _content_after_relay(text, relayed.end(), hi)
+    if right is not None and _TIME_CLAUSE.match(text, right, hi) and _COMMA_END.search(text, max(lo, speaker[0] - 4),
+                                                                                      speaker[0]):
+        right = _after_time_clause(text, right, hi)
+    opens = via[0] if relayed is not None else speaker[0]  # where the attribution words start
+    region_start = _back_to_comma(text, lo, opens) if right is None else opens
     if _AS_OPENER.fullmatch(text, lo, speaker[0]):
         # "As Mayor Dane said last week in Kessel, the bridge ...": the content is the clause after the comma
         # (not "As Dane spoke about the flood, the river rose": a cue with an object opens a time clause)
@@ -503,6 +523,32 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             return frame if entry.complement != "to" else None
         return None
     return frame
+
+
+def _content_after_relay(text: str, pos: int, hi: int) -> int | None:
+    """Where the content starts after "as saying" (its "that" kept as everywhere), or None when the sentence
+    ends there ('"...," the agency quoted him as saying.': the content is the quotation before)."""
+    pos = skip_adverbials(text, pos, hi)
+    that = _patterns().that.match(text, pos, hi)
+    if that is not None:
+        pos = that.end() - (4 if keeps_that() else 0)
+    pos = _skip_space(text, pos)
+    while pos < hi and text[pos] in ",:":
+        pos = _skip_space(text, pos + 1)
+    return pos if pos < hi and text[pos] not in ".;!?" else None
+
+
+def _after_time_clause(text: str, pos: int, hi: int) -> int | None:
+    """Where the content starts after a time clause that follows the cue of a speaker who comes after the
+    content ("X killed 52, a spokesman said after the army disclosed ..."): the clause says when he spoke,
+    so the content is the sentence before him -- unless a comma ("said after the blast, 12 were taken to
+    hospital") or "that" ("said while visiting Orsk that ...") opens one after it."""
+    if text.find(",", pos, hi) >= 0:
+        return pos
+    that = _LATER_THAT.search(text, pos, hi)
+    if that is None:
+        return None
+    return that.start(1) if keeps_that() else that.end()
 
 
 def _last_word(chunk: str) -> str:
@@ -596,7 +642,11 @@ def _inverted(text: str, cue: Cue, lo: int, hi: int) -> Frame | None:
     after = text[speaker[1]:hi]
     if not _INVERSION_AFTER.match(after):
         return None
-    return Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
+    frame = Frame(cue, "B", (_back_to_comma(text, lo, cue.start), speaker[1]), speaker, None)
+    if after[:1] == ",":  # "..., said Karl Menko, a spokesman for the charity.": the appositive tells who he is
+        described = _TRAILING_APPOSITIVE.match(text, speaker[1], hi)
+        frame.appositive = described.span(1) if described is not None else None
+    return frame
 
 
 def _appositive_subject(text: str, cue: Cue, lo: int, relaxed: bool):

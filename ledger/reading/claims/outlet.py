@@ -19,6 +19,7 @@ from ledger.reading.claims.attribution import Found
 from ledger.text.sentences import Sentence
 from ledger.reading.types import Figure
 
+_RELATIVE = re.compile(r"(?:which|who|whose|whom)\s")
 _BREAK = re.compile(r",\s|;\s|\s[\u2014\u2013]\s|\s--\s")
 
 
@@ -78,9 +79,11 @@ def _clause(text: str, unit: Sentence, free: list[Figure], covered) -> tuple[int
             lo = e
         if s >= free[-1].span.end and s < hi and e > lo:
             hi = s
-    start = lo
-    for m in _BREAK.finditer(text, lo, free[0].span.start):
-        start = m.end()
+    chunks = [lo] + [m.end() for m in _BREAK.finditer(text, lo, free[0].span.start)]
+    k = len(chunks) - 1
+    while k >= 2 and _RELATIVE.match(text, chunks[k - 1]) and text[chunks[k - 1] - 2] == ",":
+        k -= 2  # "The strike, which hit at dawn, killed 12": the subject before the relative clause is the clause's
+    start = chunks[k]
     end = hi
     m = _BREAK.search(text, free[-1].span.end, hi)
     if m is not None:
