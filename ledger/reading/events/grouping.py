@@ -258,7 +258,7 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
         decided, draft = _counted_event(article, claim.figures, assigned)
         if decided:
             return draft
-    detentions = _detentions().search(claim.content.text) is not None
+    detentions = _may_tell_detentions(article.text) and _detentions().search(claim.content.text) is not None
     starts, mentions = article.mention_starts, article.mentions
     for i in range(bisect_left(starts, start), bisect_left(starts, end)):
         m = mentions[i]
@@ -279,6 +279,52 @@ def _detentions() -> re.Pattern:
     generic one ("26 suspects were arrested during operations", "five fighters surrendered"), is about no
     specific event (``event_kinds.json``)."""
     return re.compile(rf"\b(?:{'|'.join(load('event_kinds.json')['detention_words'])})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _may_tell_detentions(text: str) -> bool:
+    """False when no claim of the article ``text`` can hold a detention word: an ASCII article (where
+    IGNORECASE matches what lowercasing does) whose lowercased text holds none of the letters each word
+    starts with. A few substring tests of the article replace a search of every claim (most articles tell
+    no arrest); True (search each claim) when that cannot be told."""
+    starts = _detention_starts()
+    if starts is None or not text.isascii():
+        return True
+    folded = text.lower()
+    return any(start in folded for start in starts)
+
+
+@lru_cache(maxsize=1)
+def _detention_starts() -> tuple[str, ...] | None:
+    """The letters every match of each detention word starts with ("arrest(?:s|ed)?" -> "arrest",
+    "detentions?" -> "detention"); None when a word does not open with plain lowercase letters or holds an
+    alternative of its own at its top level."""
+    starts = []
+    for word in load("event_kinds.json")["detention_words"]:
+        letters = re.match(r"[a-z]*", word).group()
+        if word[len(letters):len(letters) + 1] in ("?", "*", "{"):
+            letters = letters[:-1]  # the last letter is optional
+        if not letters or _top_level_alternative(word):
+            return None
+        starts.append(letters)
+    return tuple(starts)
+
+
+def _top_level_alternative(pattern: str) -> bool:
+    """Whether ``pattern`` holds a "|" outside any group."""
+    depth, escaped = 0, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _sentence_subject(article: Article, start: int, end: int) -> int | None:
