@@ -277,6 +277,19 @@ def test_unseen_arrests_told_at_a_briefing_on_a_strike_are_not_the_strikes_toll(
                    date(2021, 3, 12)).claim_events == (0,)
 
 
+def test_unseen_arrests_are_found_in_capitals_at_a_claims_start_and_beside_curly_quotes():
+    """The words of arrests are read whatever their case, at the very start of a claim and in an article
+    written with curly quotes (the detention search is skipped only for claims where no such word can
+    start): those tallies still name no strike and are about no specific event."""
+    text = ("The army said 40 people died in the Qarvash air strike. It said \u201c26 suspects were ARRESTED during "
+            "operations in the district.\u201d Surrendered fighters numbered five, it added.")
+    found = grouped(text, ["40 people died in the Qarvash air strike",
+                           "26 suspects were ARRESTED during operations in the district.",
+                           "Surrendered fighters numbered five"], date(2021, 3, 12))
+    assert found.events[0].kind == "air strike"
+    assert found.claim_events == (0, None, None)
+
+
 def test_unseen_undated_follow_up_naming_the_strike_by_its_town_joins_it_weeks_later(sqlite_ledger, tmp_path):
     """Seventeen days on, "the Qarvash air strike" (no time of its own; the army "yesterday broke its silence",
     speech time) joins the one strike known at Qarvash, so its toll is compared with the first reports; a

@@ -89,7 +89,7 @@ def folded_for_ignorecase(text: str) -> str | None:
     with IGNORECASE, else None. Matching lowercased text without IGNORECASE is several times faster:
     the engine compares characters instead of folding each one."""
     folded = lowered(text)
-    if folded is None or any(ch in text for ch in _FOLDS_TO_ASCII):
+    if folded is None or (not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII)):
         return None
     return folded
 

@@ -606,8 +606,10 @@ def _is_description(p: Phrase) -> bool:
 
 def _form(text: str, span: tuple[int, int]) -> str:
     """A mention as an alias: without a leading article or a trailing "(ACRONYM)"."""
-    form = _ACRONYM_TAIL.sub("", text[span[0]:span[1]].strip())
-    return _ARTICLE.sub("", form)
+    form = text[span[0]:span[1]].strip()
+    if form.endswith(")"):  # (the patterns are tried only where they can match: most mentions have neither)
+        form = _ACRONYM_TAIL.sub("", form)
+    return _ARTICLE.sub("", form) if form[:1] in "aAtT" else form
 
 
 def speakers(text: str, found: list[Found], units: list[Sentence], outlet: str | None,

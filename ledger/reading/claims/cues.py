@@ -332,7 +332,7 @@ def _cue(text: str, at: int, stop: int, form: str, value: CueEntry | str, lex: _
         return None
     if entry.only_before is not None and not entry.negation and not entry.only_before.match(text, stop):
         return None
-    if _BY_AGENT.match(text, stop, stop + 4) and form.endswith(("ed", "en", "id", "ld", "wn")):
+    if form.endswith(("ed", "en", "id", "ld", "wn")) and _BY_AGENT.match(text, stop, stop + 4):
         return None  # "militias backed by Iran", "claimed by": a passive with an agent
     pre = None
     if previous in lex.premod_words or previous.endswith("ly") and previous not in lex.ly_nouns:

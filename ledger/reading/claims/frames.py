@@ -261,7 +261,7 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         colon = right() is None and _COLON_NEXT.match(text, cue.end, hi) is not None  # "..., stating:"
         return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right(), colon=colon)
     # someone or something tells; an ``animate`` cue's subject must be a speaker noun ("the fire underscored")
-    if _HEARSAY.match(text, cue.start, cue.verb) and _REDUCED_PASSIVE.match(text, cue.end, hi):
+    if cue.verb > cue.start and _HEARSAY.match(text, cue.start, cue.verb) and _REDUCED_PASSIVE.match(text, cue.end, hi):
         return Frame(cue, "passive", (cue.start, cue.end), right=cue.end)  # "a girl widely reported to have been"
     if cue.form.endswith("ed") and _SMALL_CLAUSE.match(text, cue.end, hi):
         return None  # "15 people confirmed dead", "reported missing": a passive small clause, no speaker

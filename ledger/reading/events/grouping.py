@@ -35,6 +35,7 @@ from functools import lru_cache
 from ledger.reading.events import kinds
 from ledger.reading.events.labels import finish
 from ledger.text.data import load
+from ledger.text.phrases import folded_for_ignorecase
 from ledger.reading.events.mentions import Mention
 from ledger.reading.events.article import Article, When
 from ledger.reading.events.splitting import split_claims
@@ -258,7 +259,8 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
         decided, draft = _counted_event(article, claim.figures, assigned)
         if decided:
             return draft
-    detentions = _detentions().search(claim.content.text) is not None
+    detentions = _may_tell_detentions(article.text, start, end) and \
+        _detentions().search(claim.content.text) is not None
     starts, mentions = article.mention_starts, article.mentions
     for i in range(bisect_left(starts, start), bisect_left(starts, end)):
         m = mentions[i]
@@ -279,6 +281,68 @@ def _detentions() -> re.Pattern:
     generic one ("26 suspects were arrested during operations", "five fighters surrendered"), is about no
     specific event (``event_kinds.json``)."""
     return re.compile(rf"\b(?:{'|'.join(load('event_kinds.json')['detention_words'])})\b", re.IGNORECASE)
+
+
+def _may_tell_detentions(text: str, start: int, end: int) -> bool:
+    """False when the claim ``text[start:end]`` cannot hold a detention word: none of the letters such a word
+    starts with begins there (``_detention_offsets``). Offsets found once per article replace a search of
+    every claim (most claims tell no arrest); True (search the claim) when that cannot be told."""
+    offsets = _detention_offsets(text)
+    if offsets is None:
+        return True
+    k = bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
+
+
+@lru_cache(maxsize=2)
+def _detention_offsets(text: str) -> list[int] | None:
+    """Where the letters a detention word starts with ("arrest", "detain", ...) occur in ``text``, sorted; None
+    unless the lowercased text finds what IGNORECASE finds (``folded_for_ignorecase``) and every word has such
+    letters."""
+    starts = _detention_starts()
+    folded = folded_for_ignorecase(text) if starts is not None else None
+    if folded is None:
+        return None
+    offsets = []
+    for letters in starts:
+        at = folded.find(letters)
+        while at >= 0:
+            offsets.append(at)
+            at = folded.find(letters, at + 1)
+    return sorted(offsets)
+
+
+@lru_cache(maxsize=1)
+def _detention_starts() -> tuple[str, ...] | None:
+    """The letters every match of each detention word starts with ("arrest(?:s|ed)?" -> "arrest",
+    "detentions?" -> "detention"); None when a word does not open with plain lowercase letters or holds an
+    alternative of its own at its top level."""
+    starts = []
+    for word in load("event_kinds.json")["detention_words"]:
+        letters = re.match(r"[a-z]*", word).group()
+        if word[len(letters):len(letters) + 1] in ("?", "*", "{"):
+            letters = letters[:-1]  # the last letter is optional
+        if not letters or _top_level_alternative(word):
+            return None
+        starts.append(letters)
+    return tuple(starts)
+
+
+def _top_level_alternative(pattern: str) -> bool:
+    """Whether ``pattern`` holds a "|" outside any group."""
+    depth, escaped = 0, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _sentence_subject(article: Article, start: int, end: int) -> int | None:
