@@ -335,10 +335,17 @@ _RELATIVE = re.compile(r",?\s+(?:who|that)\s[^,;:.!?\d]*$", re.IGNORECASE)
 
 
 def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 4: words before the count that say what it counts: "put the death toll at 19"."""
+    """Rule 4: words before the count that say what it counts: "put the death toll at 19". A lead that
+    cannot be said of the count gives way to a later one: in "the strikes caused the death of four members"
+    the members are dead, not strikes."""
     g = cue_grammar()
-    m = g.lead_in.search(text, max(lo, c.start - g.lead_in_chars), c.start)
-    return _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead")))) if m else None
+    position = max(lo, c.start - g.lead_in_chars)
+    while (m := g.lead_in.search(text, position, c.start)) is not None:
+        found = _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead"))))
+        if found is not None:
+            return found
+        position = m.end("lead")  # "the strikes caused the death of four": not strikes, the nearer lead
+    return None
 
 
 def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
