@@ -81,6 +81,24 @@ def test_figures_people_present_in_the_building_hit(text, expected):
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the injured who were moved are part of the wounded: kept apart by their note, never the toll
+    ("Two died out of the 80 severely injured victims moved from Orsk to Dorval.",
+     [("killed", "people", 2, 2, "Two"), ("wounded", "people transported", 80, 80, "80")]),
+    ("He said 89 injured people had been flown to Dorval.", [("wounded", "people transported", 89, 89, "89")]),
+    # the harm said of them by the verb: the toll, whatever else befell them
+    ("He said 30 people were injured and taken to hospital.", [("wounded", "people", 30, 30, "30 people")]),
+])
+def test_figures_injured_people_moved_are_a_subset_of_the_wounded(text, expected):
+    assert figures(text) == expected
+
+
+def test_reconcile_injured_moved_are_not_set_against_the_toll_of_the_wounded():
+    moved = fact(1, "Dorval commissioner", 80, metric="wounded", population="people transported")
+    assert [c for c in reconcile([moved, fact(2, "Orsk Herald", 120, metric="wounded", kind="media")],
+                                 plausible=lambda f: (f.low, f.high)) if c.severity == "contradiction"] == []
+
+
 # ---------------------------------------------------------------- one party, many names
 
 
@@ -105,9 +123,10 @@ def test_merged_parties_join_a_bare_name_with_its_one_qualified_form():
     assert merged_parties(["health ministry", "dorval health ministry", "tarvian health ministry"]) == {}
 
 
-def fact(claim, source, low, high=..., day=1, kind="government", **more) -> FigureFact:
-    return FigureFact(claim_id=claim, event_id=1, source_name=source, source_type=kind, metric="killed",
-                      population="people", low=low, high=low if high is ... else high,
+def fact(claim, source, low, high=..., day=1, kind="government", metric="killed", population="people",
+         **more) -> FigureFact:
+    return FigureFact(claim_id=claim, event_id=1, source_name=source, source_type=kind, metric=metric,
+                      population=population, low=low, high=low if high is ... else high,
                       published=date(2024, 5, day), outlet=f"Outlet {claim}", **more)
 
 
@@ -137,3 +156,23 @@ def test_reconcile_a_command_speaks_for_its_defence_department():
     (c,) = [c for c in reconcile(facts, plausible=lambda f: (f.low, f.high)) if c.severity == "contradiction"]
     # the command's early "several" is the department's own snapshot: one side, superseded by its 109
     assert c.sides == (("Tarvian president",), ("US Department of Defense", "US Central Command"))
+
+
+def test_reconcile_outlet_repeating_a_partys_figure_relays_it():
+    """The outlet's lede "64 soldiers were hurt" and, below it, "ministry officials said 64 soldiers ..."
+    are the ministry's snapshot, superseded by its later 109: the outlet stands on the ministry's side, and
+    both stand against a source saying no one was hurt."""
+    lede = fact(1, "Orsk Ledger", 64, day=5, kind="media", claim_kind="outlet", article_id=7, metric="wounded")
+    said = fact(2, "defence ministry officials", 64, day=5, kind="official", article_id=7, metric="wounded")
+    later = fact(3, "Defence Ministry", 109, day=20, kind="military", article_id=8, metric="wounded")
+    denial = fact(4, "Tarvian president", 0, day=1, kind="official", article_id=9, metric="wounded")
+    found = reconcile([lede, said, later, denial], plausible=lambda f: (f.low, f.high))
+    (c,) = [c for c in found if c.severity == "contradiction"]
+    assert c.sides == (("Tarvian president",), ("Defence Ministry", "Orsk Ledger", "defence ministry officials"))
+
+
+def test_reconcile_outlet_figure_of_its_own_stays_its_own():
+    lede = fact(1, "Orsk Ledger", 70, day=5, kind="media", claim_kind="outlet", article_id=7)
+    said = fact(2, "ministry officials", 64, day=5, kind="official", article_id=7)
+    (c,) = [c for c in reconcile([lede, said], plausible=lambda f: (f.low, f.high)) if c.severity == "contradiction"]
+    assert c.sides == (("ministry officials",), ("Orsk Ledger",))

@@ -17,7 +17,7 @@ from ledger.reconcile.accounts import id_key, party_of
 from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
 from ledger.reconcile.context import Context, build, named_by_party
 from ledger.reconcile.estimate import estimates_of
-from ledger.reconcile.parties import merged_parties
+from ledger.reconcile.parties import merged_parties, relays
 from ledger.reconcile.facts import Bound, Conflict, Estimate, FigureFact, Total
 from ledger.reconcile.populations import load
 from ledger.reconcile.ranges import Plausible
@@ -107,17 +107,25 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
 
 def _with_event_parties(facts: Iterable[FigureFact]) -> list[FigureFact]:
     """The facts, each whose party one event names in a longer form too ("health ministry" beside "Yemeni
-    health ministry") given that form as its ``party`` (:func:`ledger.reconcile.parties.merged_parties`)."""
+    health ministry") given that form as its ``party`` (:func:`ledger.reconcile.parties.merged_parties`),
+    and each of an outlet's figures that relays a party's in its article given that party
+    (:func:`ledger.reconcile.parties.relays`)."""
     facts = list(facts)
     keys: dict[Any, set[str]] = {}
     for fact in facts:
         keys.setdefault(fact.event_id, set()).add(party_of(fact))
     merged = {event_id: found for event_id, parties in keys.items() if (found := merged_parties(parties))}
-    if not merged:
+
+    def settled(fact: FigureFact) -> str:
+        key = party_of(fact)
+        return merged.get(fact.event_id, {}).get(key, key)
+
+    relayed = relays(facts, settled)
+    if not merged and not relayed:
         return facts
     out = []
     for fact in facts:
-        party = merged.get(fact.event_id, {}).get(party_of(fact))
+        party = relayed.get(id(fact)) or merged.get(fact.event_id, {}).get(party_of(fact))
         out.append(fact if party is None else replace(fact, party=party))
     return out
 

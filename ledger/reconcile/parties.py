@@ -15,9 +15,11 @@ his article gives him (``FigureFact.source_affiliation``).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from ledger.names import normalise_name
+from ledger.reconcile.facts import FigureFact
+from ledger.reconcile.populations import normalise
 from ledger.text.data import load
 
 _LINKS = ("at", "of", "for", "from", "with", "in")
@@ -76,3 +78,28 @@ def merged_parties(keys: Iterable[str]) -> dict[str, str]:
         if len(longer) == 1:
             merged[short] = longer[0]
     return merged
+
+
+def relays(facts: Iterable[FigureFact], party: Callable[[FigureFact], str]) -> dict[int, str]:
+    """The outlet's own figures that repeat, in the same article, a figure it gives a party: by ``id`` of
+    the fact, that party. "64 service members have been diagnosed" in the outlet's lede and "Pentagon
+    officials said 64 service members ..." below it are one statement of the Pentagon's, relayed: the
+    outlet's 64 is the Pentagon's snapshot, superseded by the Pentagon's later count, not a toll of its
+    own set against it. A figure several parties of the article gave stays the outlet's."""
+    facts = list(facts)
+    stated: dict[tuple[Any, ...], set[str]] = {}
+    for fact in facts:
+        if fact.claim_kind != "outlet" and not fact.no_figure and fact.article_id is not None:
+            stated.setdefault(_statement(fact), set()).add(party(fact))
+    found = {}
+    for fact in facts:
+        if fact.claim_kind == "outlet" and not fact.no_figure and fact.article_id is not None:
+            parties = stated.get(_statement(fact), set())
+            if len(parties) == 1:
+                found[id(fact)] = next(iter(parties))
+    return found
+
+
+def _statement(fact: FigureFact) -> tuple[Any, ...]:
+    """What a figure states, in its article: the same count of the same people, harmed the same way."""
+    return (fact.article_id, fact.event_id, fact.metric, normalise(fact.population), fact.low, fact.high)
