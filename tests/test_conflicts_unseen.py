@@ -55,6 +55,15 @@ def test_figures_lead_in_with_a_hedge_or_article_before_the_count(text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The dead included 11 Tarvian marines.", [("killed", "soldiers", 11, 11, "11 Tarvian marines")]),
+    ("The wounded include 18 service members.", [("wounded", "soldiers", 18, 18, "18 service members")]),
+    ("The measures included 3 new bases.", []),
+])
+def test_figures_the_harmed_including_a_count(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The Dorval Ministry of Health estimated 114 were left dead and 613 injured.",
      [("killed", "people", 114, 114, "114"), ("wounded", "people", 613, 613, "613")]),
     ("An estimated 40 people died in Velmar.", [("killed", "people", 40, 40, "An estimated 40 people")]),
