@@ -8,14 +8,16 @@ reproduce what was known on a date. Findings are values: nothing is raised for a
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Iterable, Iterator
 
 from ledger.published import known_by
-from ledger.reconcile.accounts import id_key
+from ledger.reconcile.accounts import id_key, party_of
 from ledger.reconcile.checks import CHECKS, SEVERITY_LEVELS
 from ledger.reconcile.context import Context, build, named_by_party
 from ledger.reconcile.estimate import estimates_of
+from ledger.reconcile.parties import merged_parties, relays
 from ledger.reconcile.facts import Bound, Conflict, Estimate, FigureFact, Total
 from ledger.reconcile.populations import load
 from ledger.reconcile.ranges import Plausible
@@ -80,9 +82,8 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
     """
     groups: dict[tuple[Any, str | None], list[FigureFact]] = {}
     silent: dict[tuple[Any, str | None], list[FigureFact]] = {}
-    for fact in facts:
-        if fact.event_id is None or (as_of is not None and not _known_by(fact, as_of)):
-            continue
+    for fact in _with_event_parties(f for f in facts if f.event_id is not None
+                                    and (as_of is None or _known_by(f, as_of))):
         target = silent if fact.no_figure else groups
         target.setdefault((fact.event_id, fact.metric), []).append(fact)
     casualty = load("sources.json")["casualty_metrics"]
@@ -102,6 +103,31 @@ def contexts(facts: Iterable[FigureFact], as_of: date | datetime | None = None,
                             dissent.get(key[0], {}))
             context.scope = scope[0]
             yield context
+
+
+def _with_event_parties(facts: Iterable[FigureFact]) -> list[FigureFact]:
+    """The facts, each whose party one event names in a longer form too ("health ministry" beside "Yemeni
+    health ministry") given that form as its ``party`` (:func:`ledger.reconcile.parties.merged_parties`),
+    and each of an outlet's figures that relays a party's in its article given that party
+    (:func:`ledger.reconcile.parties.relays`)."""
+    facts = list(facts)
+    keys: dict[Any, set[str]] = {}
+    for fact in facts:
+        keys.setdefault(fact.event_id, set()).add(party_of(fact))
+    merged = {event_id: found for event_id, parties in keys.items() if (found := merged_parties(parties))}
+
+    def settled(fact: FigureFact) -> str:
+        key = party_of(fact)
+        return merged.get(fact.event_id, {}).get(key, key)
+
+    relayed = relays(facts, settled)
+    if not merged and not relayed:
+        return facts
+    out = []
+    for fact in facts:
+        party = relayed.get(id(fact)) or merged.get(fact.event_id, {}).get(party_of(fact))
+        out.append(fact if party is None else replace(fact, party=party))
+    return out
 
 
 EVENT = (None, None)  # the scope of a figure of the whole event: no wider period, no one place of several

@@ -25,9 +25,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ledger.names import normalise_name
 from ledger.published import rank as published_rank
 from ledger.reconcile.facts import FigureFact
+from ledger.reconcile.parties import party_key
 from ledger.reconcile.populations import load
 from ledger.reconcile.ranges import Plausible, Range, compared
 
@@ -49,6 +49,9 @@ class Account:
     facts: list[FigureFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     stated: list[Range] = field(default_factory=list)
+    # The source names of the party's whole chain when this is its latest account (set by ``chains``): a
+    # side stands for the party, every name it spoke through ("US Central Command" within the Pentagon's)
+    earlier: tuple[str, ...] = ()
     # Without facts yet, any report's day is both the first and the last.
     first_day: date = field(init=False, repr=False, default=date.max)
     last_day: date = field(init=False, repr=False, default=date.min)
@@ -79,6 +82,11 @@ class Account:
         if found is None:
             found = self._cache["names"] = tuple(dict.fromkeys(f.source_name for f in self.facts))
         return found
+
+    @property
+    def party_names(self) -> tuple[str, ...]:
+        """:attr:`names`, then the names of the party's earlier accounts: who a side stands for."""
+        return tuple(dict.fromkeys(self.names + self.earlier)) if self.earlier else self.names
 
     @property
     def claims(self) -> tuple[Any, ...]:
@@ -122,8 +130,10 @@ class Account:
 
 
 def party_of(fact: FigureFact) -> str:
-    """The party key: the organisation a person speaks for, else the source itself."""
-    return normalise_name(fact.source_affiliation or fact.source_name) or fact.source_name
+    """The party key: the one the event settled (``FigureFact.party``), else the organisation a person
+    speaks for, else the organisation the source's name stands for ("health ministry officials"), else the
+    source itself (:func:`ledger.reconcile.parties.party_key`)."""
+    return fact.party or party_key(fact.source_affiliation or fact.source_name) or fact.source_name
 
 
 def id_key(value: Any) -> tuple:
@@ -161,7 +171,11 @@ def chains(facts: list[FigureFact], population_of: dict[int, str],
     grouped: dict[tuple[str, str], list[FigureFact]] = {}
     for fact in facts:
         grouped.setdefault((party_of(fact), population_of[id(fact)]), []).append(fact)
-    return {key: _chain(key, group, plausible) for key, group in sorted(grouped.items())}
+    found = {key: _chain(key, group, plausible) for key, group in sorted(grouped.items())}
+    for chain in found.values():
+        if len(chain) > 1:
+            chain[-1].earlier = tuple(dict.fromkeys(n for a in chain[:-1] for n in a.names))
+    return found
 
 
 def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible | None) -> list[Account]:

@@ -20,6 +20,11 @@ def names_of(accounts: Iterable[Account]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for a in accounts for name in a.names))
 
 
+def parties_of(accounts: Iterable[Account]) -> tuple[str, ...]:
+    """Source names of the parties these accounts stand for (:attr:`Account.party_names`), each once."""
+    return tuple(dict.fromkeys(name for a in accounts for name in a.party_names))
+
+
 def roles(accounts: Iterable[Account]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(parties, independent): source names by whether their type speaks for a side of the event."""
     party_types = set(load("sources.json")["parties"])
@@ -57,8 +62,8 @@ def conflict(event_id: Any, metric: str | None, population: str | None, severity
     claims that stand on no side (the figures beside an undisclosed party) go in ``extra_*``; ``chain`` is
     a revising source's links (see :attr:`Conflict.chain`)."""
     everyone = [a for side in sides for a in side] + list(compatible)
-    side_names = tuple(names_of(side) for side in sides)
-    compatible_names = names_of(compatible)
+    side_names = tuple(parties_of(side) for side in sides)
+    compatible_names = parties_of(compatible)
     side_claims = [(claim, n) for n, side in enumerate(sides) for a in side for claim in a.claims]
     side_claims += [(claim, None) for a in compatible for claim in a.claims]
     claims = tuple(sorted({c for c, _ in side_claims} | set(extra_claims), key=id_key))

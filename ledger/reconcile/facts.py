@@ -30,6 +30,8 @@ class FigureFact:
     war" in a report of one strike; None: the event itself): see :func:`ledger.reconcile.place_scopes`.
     ``said`` is the day the source said it when the article dates the saying before its own day ("estimates
     by the mission on Thursday put the toll at 170", printed on Monday): a party's accounts are ordered by it.
+    ``party`` is the party key the reconciler settled for the whole event (None: read from the names, see
+    :func:`ledger.reconcile.accounts.party_of`).
     """
 
     claim_id: Any
@@ -61,6 +63,7 @@ class FigureFact:
     places_apart: tuple[str, ...] = ()
     scope: str | None = None
     said: date | None = None
+    party: str | None = None
 
 
 @fast_init  # a reconcile makes several per event

@@ -77,7 +77,8 @@ class CueGrammar:
     lead_in_chars: int
 
 
-_REQUIRED = {"staff_links", "cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links", "lead_in_verb_links",
+_REQUIRED = {"staff_links", "cues", "person_cues", "damage", "zero_cues", "zero_phrases", "lead_ins", "lead_in_links",
+             "lead_in_verb_links", "lead_in_adverbs",
              "predicate_links", "total_nouns", "total_links", "total_back_chars", "unasserted_before",
              "conditionals", "hypothetical_modals", "partitive_groups", "munition_outcomes", "munition_outcome_lead",
              "clause_openers", "person_outcomes", "coordinators", "possessives", "place_prepositions", "auxiliaries",
@@ -122,6 +123,7 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
                                 and not n.singular)
     links, owners = _alternation(data["lead_in_links"]), _alternation(data["possessives"])
     verb_links = _alternation(data["lead_in_verb_links"])
+    lead_adverbs = _alternation(data["lead_in_adverbs"])
     be = _alternation(data["predicate_links"])
     lead_alternatives = _alternation(leads)
     # these are searched at every offset of a window, case-insensitively: see ``start_lookahead``
@@ -136,8 +138,9 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         "total_bare": rf"\b(?:the|its|their|this|that)\s+{totals}\s+{total_links}\s*$",
         "left_adjacent": rf"\b{cue_start}{cues}[\s\"“‘']*$",
         # "the death toll at 19", "the death toll from Saturday's attack rose to 25", "the martyrdom of"
-        "lead_in": (rf"\b{lead_start}(?P<lead>{lead_alternatives})(?:\s*{links}|(?:\s+[\w'’-]+){{1,5}}\s+{links}"
+        "lead_in": (rf"\b{lead_start}(?P<lead>{lead_alternatives})(?:\s*{links}|(?:\s+[\w'’-]+){{1,6}}\s+{links}"
                     rf"|(?:,?\s+[\w'’-]+){{6,16}},?\s+{verb_links})?"
+                    rf"(?:\s+(?:the|a|an))?(?:\s+{lead_adverbs})?"
                     r"\s*[\"“‘]?\s*$"),
         "predicate": rf"\s*{be}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{event_nouns})\b",
         "left_object": rf"\b{cue_start}(?P<cue>{cues})\b{clause}{{0,60}}?\s{coord}(?:\s+{owners})?\s+[\"“‘]?$",

@@ -323,6 +323,8 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
             outcome = outcome or (metric if close else None)
         elif found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
+            if found == "wounded" and _ATTRIBUTIVE.fullmatch(text, c.phrase.end, m.start()):
+                c.damage = _later_outcome(text, c, m.end(), hi)
             return found
     if outcome is not None:
         c.damage = outcome
@@ -330,15 +332,52 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return None
 
 
+# a harm word said before the people counted, not of them by a verb: "80 (severely) injured victims"
+_ATTRIBUTIVE = re.compile(r"\s+(?:[a-z]+ly\s+)?", re.IGNORECASE)
+
+
+def _later_outcome(text: str, c: _Candidate, start: int, hi: int) -> str | None:
+    """What else the verb after "N injured people" says befell them ("had been flown to the capital",
+    "will remain in Rann"): those injured are a subset of the wounded, kept apart by its note (wounded
+    people "transported"), so that it is never compared with the whole toll of the wounded."""
+    g, subsets = cue_grammar(), lexicon.load("figure_metrics.json")["wounded_subsets"]
+    own = _subset_words().search(text, start, hi)
+    for m in g.cues.finditer(text, start, own.start() if own else hi):
+        if g.clause_opener.search(text, start, m.start()):
+            return None
+        kind, label = _meaning(m.group())
+        if kind == "outcome":
+            return label if label in subsets else None
+        if _accept(c, kind, label) is not None:
+            return None  # another harm said of them: "injured people died"
+    if own is None or g.clause_opener.search(text, start, own.start()):
+        return None
+    return next(label for label, words in subsets.items() if _norm(own.group()) in words)
+
+
+@lru_cache(maxsize=1)
+def _subset_words() -> re.Pattern:
+    """The words that say what befell injured people only right after them ("victims moved from")."""
+    words = [w for ws in lexicon.load("figure_metrics.json")["wounded_subsets"].values() for w in ws]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})\b", re.IGNORECASE)
+
+
 # a relative clause between people counted and what befell them: "200 people who were in the hall have been screened"
 _RELATIVE = re.compile(r",?\s+(?:who|that)\s[^,;:.!?\d]*$", re.IGNORECASE)
 
 
 def _lead_in(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
-    """Rule 4: words before the count that say what it counts: "put the death toll at 19"."""
+    """Rule 4: words before the count that say what it counts: "put the death toll at 19". A lead that
+    cannot be said of the count gives way to a later one: in "the strikes caused the death of four members"
+    the members are dead, not strikes."""
     g = cue_grammar()
-    m = g.lead_in.search(text, max(lo, c.start - g.lead_in_chars), c.start)
-    return _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead")))) if m else None
+    position = max(lo, c.start - g.lead_in_chars)
+    while (m := g.lead_in.search(text, position, c.start)) is not None:
+        found = _accept(c, "lead", g.lead_meaning.get(_norm(m.group("lead"))))
+        if found is not None:
+            return found
+        position = m.end("lead")  # "the strikes caused the death of four": not strikes, the nearer lead
+    return None
 
 
 def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:

@@ -55,7 +55,7 @@ def number_lexicon() -> dict:
     data = lexicon.load("numbers.json")
     for key in ("number_words", "multipliers", "fixed_amounts", "qualifiers", "suffix_qualifiers", "vague",
                 "zero_words", "article_words", "units", "unit_modifiers", "name_words", "age_words", "year_words",
-                "vague_not_after", "one_not_after", "one_not_before", "range_breakers", "months", "years",
+                "vague_not_after", "degree_not_after", "degree_amounts", "verb_hedges", "verb_hedge_after", "one_not_after", "one_not_before", "range_breakers", "months", "years",
                 "hedge_band", "near_band"):
         if key not in data:
             raise ValueError(f"numbers.json: missing {key!r}")
@@ -227,6 +227,10 @@ class _Words:
     age_words: frozenset[str]
     year_words: frozenset[str]
     vague_not_after: frozenset[str]
+    degree_not_after: frozenset[str]
+    degree_amounts: frozenset[str]
+    verb_hedges: frozenset[str]
+    verb_hedge_after: frozenset[str]
     one_not_after: frozenset[str]
     one_not_before: frozenset[str]
     range_breakers: frozenset[str]
@@ -238,7 +242,7 @@ class _Words:
 def _words() -> _Words:
     data = number_lexicon()
     lists = ("units", "unit_modifiers", "name_words", "age_words", "year_words", "vague_not_after",
-             "one_not_after", "one_not_before", "range_breakers")
+             "degree_not_after", "degree_amounts", "verb_hedges", "verb_hedge_after", "one_not_after", "one_not_before", "range_breakers")
     kinds = {p: kind for kind, group in data["qualifiers"].items() for p in group}
     return _Words(**{key: _casefolded(data[key]) for key in lists}, months=frozenset(data["months"]),
                   qualifier_kind=kinds)
@@ -331,12 +335,27 @@ def _is_count(text: str, m: re.Match, value: int) -> bool:
     words, before = _words(), _previous_word(text, m.start("q"))
     if (m.group("a") or m.group("a1")) and not _is_number_a_count(text, m, value, before):
         return False
-    if m.group("vague") and (before.casefold() in words.vague_not_after or _measure_after(text, m.end("q"))):
+    if m.group("vague") and (before.casefold() in words.vague_not_after or _measure_after(text, m.end("q"))
+                             or _degree(before, m.group("vague"))):
         return False
     if m.group("core").casefold() == "one":
         following = _next_words(text, m.end("q"))[0].casefold()
         return before.casefold() not in words.one_not_after and following not in words.one_not_before
     return True
+
+
+def _subject_before(text: str, position: int) -> bool:
+    """Whether a word that can be the subject of a verb hedge stands right before ``position``: any word
+    but a preposition or conjunction of ``verb_hedge_after`` (none: the start of a clause)."""
+    before = _previous_word(text, position)
+    return before[-1:].isalnum() and before.casefold() not in _words().verb_hedge_after
+
+
+def _degree(before: str, amount: str) -> bool:
+    """ "that many", "so many": a degree word before "many" makes no count; "said that several
+    were hurt" is a count after the complementizer."""
+    words = _words()
+    return before.casefold() in words.degree_not_after and " ".join(amount.casefold().split()) in words.degree_amounts
 
 
 # ---------------------------------------------------------------- finding them
@@ -377,14 +396,16 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     if not _is_count(text, m, low):
         return None
     prefix = _norm(m.group("qual"))
+    start = m.start("q")
+    if prefix in _words().verb_hedges and _subject_before(text, start):
+        prefix, start = None, m.start("core")  # "the ministry estimated 114 were dead": the verb, no hedge
     low, high = _bounds(_words().qualifier_kind.get(prefix), low, high, vague is not None)
     qualifier = " ".join(w for w in (prefix, vague) if w) or None
     suffix = _norm(m.group("suffix"))
     if suffix:
         low, high = _bounds(number_lexicon()["suffix_qualifiers"].get(suffix), low, high, vague is not None)
         qualifier = f"{qualifier} {suffix}" if qualifier else suffix
-    return Quantity(m.start("q"), m.end("q"), low, high, kind, qualifier, vague is not None,
-                    _norm(m.group("core")))
+    return Quantity(start, m.end("q"), low, high, kind, qualifier, vague is not None, _norm(m.group("core")))
 
 
 def _single(text: str, start: int, end: int) -> Quantity | None:
