@@ -95,6 +95,7 @@ def test_figures_people_present_in_the_building_hit(text, expected):
     ("Two died out of the 80 severely injured victims moved from Orsk to Dorval.",
      [("killed", "people", 2, 2, "Two"), ("wounded", "people transported", 80, 80, "80")]),
     ("He said 89 injured people had been flown to Dorval.", [("wounded", "people transported", 89, 89, "89")]),
+    ("He said 42 victims with minor injuries will remain in Orsk.", [("wounded", "people remaining", 42, 42, "42 victims")]),
     # the harm said of them by the verb: the toll, whatever else befell them
     ("He said 30 people were injured and taken to hospital.", [("wounded", "people", 30, 30, "30 people")]),
 ])

@@ -30,6 +30,9 @@ from ledger.reading.claims.speakers import is_nominal, phrase_after, phrase_befo
 
 _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201d\u2019],?\s*$|\w\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
+_MEMBER_OF = re.compile(r"\s+(?:from|of|at|for)\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s*$")
+_SPEECH_IN_COMPLEMENT = re.compile(r"\b(?:said|says|say|told|tells|added|stated)\b")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
 # adverbs between a subject and its auxiliary: "Ryan also is stressing", "the senator now is calling for"
 _ADVERBS_BEFORE_AUX = re.compile(r"(?:\s+(?:also|still|now|already|even|again|currently|increasingly|[a-z]{3,}ly)){1,2}\s*$")
@@ -278,10 +281,12 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
     headed = False
     if speaker is not None and cue.start - lo < 110 and aspect is None and (
-            speaker[0] > lo and text[speaker[0]].islower() or cue.entry is not None and cue.form == cue.entry.lemma):
+            speaker[0] > lo and text[speaker[0]].islower() or cue.entry is not None and cue.form == cue.entry.lemma) \
+            and text[speaker[0]:speaker[1]].lower() not in _SUBJECT_PRONOUNS:
         # "Sources close to her campaign say", "Friends of the mayor who have seen him say": the phrase reader
         # found a word of the complement ("her campaign", "him"); the subject is the plural speaker noun opening
-        # the sentence, with its complement (a name found there is kept: "Officials of Velsk said" are Velsk's)
+        # the sentence, with its complement (a name found there is kept: "Officials of Velsk said" are Velsk's);
+        # a subject pronoun is the subject ("Militia groups ... named four members they said were killed")
         subject = _complemented_subject(text, lo, cue.start)
         if subject is not None and subject[0] <= speaker[0]:
             speaker, headed = subject, True
@@ -406,8 +411,8 @@ def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | Non
     walk: "Experts on Norland and nuclear arms said", "Political observers in Velsk and around the country
     say", "Aides to the mayor say", "People who have fought floods say", "Residents fleeing the town said";
     the head must be a plural speaker noun, or a person noun after "a"/"an"/"one"/"another" ("A person with
-    knowledge of the talks said", whose speaker is "A person"). The clause opens the sentence, or follows its last comma when the
-    content came first ("The dam will hold, a source close to him said")."""
+    knowledge of the talks said", whose speaker is "A person"). The clause opens the sentence, or follows its
+    last comma when the content came first ("The dam will hold, a source close to him said")."""
     start = lo
     if end - lo > 110:
         start = text.rfind(",", lo, end) + 1
@@ -417,8 +422,8 @@ def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | Non
     if m is None and start == lo:
         comma = text.rfind(",", lo, end)
         m = _COMPLEMENTED.fullmatch(text, comma + 1, end) if comma > lo else None
-    if m is None:
-        return None
+    if m is None or _SPEECH_IN_COMPLEMENT.search(text, m.end(2), m.end(1)):
+        return None  # "a spokesman from Norwatch said after the army": a clause of its own, not a complement
     head = m.group(2).lower()
     if head not in words().nominal:
         return None
@@ -426,6 +431,8 @@ def _complemented_subject(text: str, lo: int, end: int) -> tuple[int, int] | Non
         return m.span(1)
     first = text[m.start(1):m.end(1)].split()[0].lower()
     if first in ("a", "an", "one", "another") and head in words().anonymous:
+        if _MEMBER_OF.match(text, m.end(2), m.end(1)):
+            return m.span(1)  # "a spokesman from Norwatch": the organisation named is the speaker's
         return m.start(1), m.end(2)  # "a source [close to him]": the person, whom the complement describes
     return None
 

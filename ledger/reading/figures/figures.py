@@ -332,8 +332,9 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return None
 
 
-# a harm word said before the people counted, not of them by a verb: "80 (severely) injured victims"
-_ATTRIBUTIVE = re.compile(r"\s+(?:[a-z]+ly\s+)?", re.IGNORECASE)
+# a harm word said with the people counted, not of them by a verb: "80 (severely) injured victims", "42
+# victims with (minor) injuries"
+_ATTRIBUTIVE = re.compile(r"\s+(?:[a-z]+ly\s+|with\s+(?:[a-z]+\s+)?)?", re.IGNORECASE)
 
 
 def _later_outcome(text: str, c: _Candidate, start: int, hi: int) -> str | None:
