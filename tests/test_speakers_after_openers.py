@@ -40,3 +40,9 @@ def test_pronoun_after_a_described_person_is_that_person(noun):
 def test_a_wire_dateline_is_the_place_of_filing_not_a_speaker(dateline):
     text = f"{dateline} Marta Lind went after Brask, saying that he had failed the state."
     assert _who(text) == [("Marta Lind", "that he had failed t")]
+
+
+@pytest.mark.parametrize("aside", ["however", "for its part", "in turn", "meanwhile"])
+def test_speaker_before_a_sentence_adverb_set_off_by_commas(aside):
+    text = f"The Valdorian ministry, {aside}, said that the strike had missed the depot."
+    assert _who(text) == [("Valdorian ministry", "that the strike had ")]

@@ -32,6 +32,10 @@ _PARTICIPLE_BEFORE = re.compile(r"[,\u2014\u2013][\"'\u201d\u2019]?\s*$|[\"\u201
 _PREPOSITION_BEFORE = re.compile(r"\b(?:and|but|or|of|for|without|from|about)\s+$")
 _MEMBER_OF = re.compile(r"\s+(?:from|of|at|for)\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*\s*$")
 _SPEECH_IN_COMPLEMENT = re.compile(r"\b(?:said|says|say|told|tells|added|stated)\b")
+# a sentence adverb set off by commas between a subject and its verb: "Mr. Lind, however, said"
+_COMMA_ADVERB_BEFORE = re.compile(r",\s*(?:however|meanwhile|though|too|also|nonetheless|nevertheless|instead|in turn|"
+                                  r"in response|for (?:his|her|its|their|our) part|by contrast|in contrast|"
+                                  r"on the other hand|for example|for instance|in fact)\s*,\s*$", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
 # adverbs between a subject and its auxiliary: "Ryan also is stressing", "the senator now is calling for"
@@ -273,7 +277,12 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         == "to" else None
     if aspect is None and _word_before(text, max(lo, cue.start - 12), cue.start).lower() in _time_words():
         aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
-    speaker = phrase_before(text, lo, aspect.start() if aspect else cue.start, relaxed=speech)
+    subject_end = aspect.start() if aspect else cue.start
+    if aspect is None and text[cue.start - 2:cue.start - 1] == ",":  # "Mr. Lind, however, said": an aside
+        aside = _COMMA_ADVERB_BEFORE.search(text, max(lo, cue.start - 40), cue.start)
+        if aside is not None:
+            subject_end = aside.start()
+    speaker = phrase_before(text, lo, subject_end, relaxed=speech)
     if speaker is None or text[speaker[0]].isdigit():
         speaker = _share_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
