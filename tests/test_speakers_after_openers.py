@@ -46,3 +46,10 @@ def test_a_wire_dateline_is_the_place_of_filing_not_a_speaker(dateline):
 def test_speaker_before_a_sentence_adverb_set_off_by_commas(aside):
     text = f"The Valdorian ministry, {aside}, said that the strike had missed the depot."
     assert _who(text) == [("Valdorian ministry", "that the strike had ")]
+
+
+def test_a_part_of_a_group_named_before_speaks_for_that_group():
+    text = ("The workers gathered outside the plant gates on Friday.\n\n"
+            "Most of them said that they had loved working there.")
+    claims = [c for c in extract(HEADLINE + text) if c.kind != "outlet"]
+    assert [(c.speaker.name, c.speaker.mention.text) for c in claims] == [("workers", "Most of them")]

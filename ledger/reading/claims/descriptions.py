@@ -53,6 +53,11 @@ class Phrase:
     last: str | None = None
 
 
+_PARTITIVE_PRONOUNS = {"them": "they", "us": "we"}
+_QUANTIFIERS = frozenset({"most", "many", "some", "all", "none", "both", "each", "several", "half", "one", "two",
+                          "three", "few", "neither", "either"})
+
+
 def describe(text: str, start: int, end: int) -> Phrase:
     """What the phrase ``text[start:end]`` says about its speaker.
 
@@ -81,6 +86,10 @@ def _describe(text: str, start: int, end: int) -> Phrase:
                       True, known)
     toks = _analysable(raw)
     w = words()
+    if len(toks) == 3 and toks[1][2].lower() == "of" and toks[2][2].lower() in _PARTITIVE_PRONOUNS \
+            and toks[0][2].lower() in _QUANTIFIERS:  # "most of them" speak as "they" would: the group named before
+        pronoun = _PARTITIVE_PRONOUNS[toks[2][2].lower()]
+        return Phrase(start, end, "pronoun", pronoun, pronoun, number="pl")
     if len(toks) == 1 and toks[0][2].lower() in w.pronouns:
         info = w.pronouns[toks[0][2].lower()]
         return Phrase(start, end, "pronoun", toks[0][2], toks[0][2].lower(), number=info["number"])

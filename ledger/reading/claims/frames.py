@@ -36,6 +36,8 @@ _SPEECH_IN_COMPLEMENT = re.compile(r"\b(?:said|says|say|told|tells|added|stated)
 _COMMA_ADVERB_BEFORE = re.compile(r",\s*(?:however|meanwhile|though|too|also|nonetheless|nevertheless|instead|in turn|"
                                   r"in response|for (?:his|her|its|their|our) part|by contrast|in contrast|"
                                   r"on the other hand|for example|for instance|in fact)\s*,\s*$", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\b((?:[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Nn]one|[Bb]oth|[Ee]ach|[Ss]everal|[Hh]alf|[Oo]ne|[Tt]wo|"
+                        r"[Tt]hree|[Ff]ew|[Nn]either|[Ee]ither)\s+of\s+(?:them|us))\s*$")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGNORECASE)
 # adverbs between a subject and its auxiliary: "Ryan also is stressing", "the senator now is calling for"
@@ -283,6 +285,10 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         if aside is not None:
             subject_end = aside.start()
     speaker = phrase_before(text, lo, subject_end, relaxed=speech)
+    if speaker is None:  # "Most of them said": a part of a group named before (``describe`` reads it as "they")
+        partitive = _PARTITIVE.search(text, max(lo, subject_end - 20), subject_end)
+        if partitive is not None:
+            return _left_frame(text, cue, lo, hi, partitive.span(1), right(), headed=True)
     if speaker is None or text[speaker[0]].isdigit():
         speaker = _share_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
