@@ -365,7 +365,7 @@ def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """A poll's share of people standing as the subject before ``end``: "Six in 10 said", "Nearly half of
     respondents said", "those surveyed said" (the phrase reader reads no count or fraction as a speaker)."""
     window = text[max(lo, end - 80):end]
-    if not any(c.isdigit() for c in window) and not _SHARE_WORDS.search(window):
+    if not _has_digit(window) and not _SHARE_WORDS.search(window):
         return None  # most cues: no count, fraction or "surveyed" before them
     m = _SHARE_SUBJECT.search(text, max(lo, end - 80), end)
     if m is None:
@@ -377,6 +377,13 @@ def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
 
 
 _SHARE_WORDS = re.compile(r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b", re.IGNORECASE)
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _has_digit(chunk: str) -> bool:
+    """Whether a character of ``chunk`` is a digit (``str.isdigit``). It is asked before most cues: ASCII text,
+    whose only digits are 0-9, is searched in C; other text is read character by character as before."""
+    return _ASCII_DIGIT.search(chunk) is not None if chunk.isascii() else any(map(str.isdigit, chunk))
 
 
 # verbs whose past tense is the bare form: "the ministry put the toll at 19" is a past, not a bare present
