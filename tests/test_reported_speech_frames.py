@@ -287,6 +287,15 @@ def test_a_polls_share_of_people_is_the_speaker():
         ("indirect", "56 percent of voters polled", "they were much less likely to vote for the mayor")]
 
 
+def test_a_polls_share_is_the_speaker_beside_letters_outside_ascii():
+    # the quick test for a count before a cue reads ASCII text in C and other text letter by letter
+    assert _claims("In Kj\u00f8llerby, more than 4 in 10 said the mayor would be best at handling the flood.\n") == [
+        ("indirect", "more than 4 in 10", "the mayor would be best at handling the flood")]
+    # digits of other scripts are digits too (the ASCII search knows only 0-9)
+    assert _claims("In Kjollerby, more than \u0664 in \u0661\u0660 said the mayor would be best.\n") == [
+        ("indirect", "more than \u0664 in \u0661\u0660", "the mayor would be best")]
+
+
 def test_plural_speaker_noun_with_its_complement_is_the_subject_of_a_bare_cue():
     assert _claims("Sources close to her campaign say she stands fully behind the mayor's plan.\n") == [
         ("indirect", "Sources close to her campaign", "she stands fully behind the mayor's plan")]

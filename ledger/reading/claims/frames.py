@@ -380,7 +380,7 @@ def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """A poll's share of people standing as the subject before ``end``: "Six in 10 said", "Nearly half of
     respondents said", "those surveyed said" (the phrase reader reads no count or fraction as a speaker)."""
     window = text[max(lo, end - 80):end]
-    if not any(c.isdigit() for c in window) and not _SHARE_WORDS.search(window):
+    if not _may_hold_share(window):
         return None  # most cues: no count, fraction or "surveyed" before them
     m = _SHARE_SUBJECT.search(text, max(lo, end - 80), end)
     if m is None:
@@ -391,7 +391,19 @@ def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
-_SHARE_WORDS = re.compile(r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b", re.IGNORECASE)
+_SHARE_WORD = r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b"
+_SHARE_WORDS = re.compile(_SHARE_WORD, re.IGNORECASE)
+_LOWER_SHARE_WORDS = re.compile(_SHARE_WORD)  # for lowercased ASCII text: the same matches, found faster
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _may_hold_share(window: str) -> bool:
+    """Whether ``window`` holds a digit (``str.isdigit``) or a share word, without which no share is the
+    subject. It is asked before most cues, so ASCII text (most) is read in C: its only digits are 0-9, and
+    ignoring its case is the same as lowercasing it; other text is read as it always was."""
+    if window.isascii():
+        return _ASCII_DIGIT.search(window) is not None or _LOWER_SHARE_WORDS.search(window.lower()) is not None
+    return any(c.isdigit() for c in window) or _SHARE_WORDS.search(window) is not None
 
 
 # verbs whose past tense is the bare form: "the ministry put the toll at 19" is a past, not a bare present
