@@ -309,6 +309,8 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
             continue  # "one captured by a camera" is a thing; "one was killed" a person
         if g.clause_opener.search(text, c.phrase.end, m.start()):
             break  # "rose to 54 after critically wounded persons died": another clause's verb
+        if _NEXT_TOTAL.search(text, c.phrase.end, m.start()):
+            break  # "the toll stood at 12 and the number of wounded at 30": the next total's own words
         kind, metric = _meaning(m.group())
         found = _accept(c, kind, metric)
         if found == "zero":
@@ -330,6 +332,10 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         c.damage = outcome
         return "other"
     return None
+
+
+# the words that open another count's total, right before its harm word: "and the number of (the) wounded"
+_NEXT_TOTAL = re.compile(r"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # a harm word said with the people counted, not of them by a verb: "80 (severely) injured victims", "42
