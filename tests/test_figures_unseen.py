@@ -244,3 +244,13 @@ def test_figures_armed_groups_named_by_the_movement(text, expected):
 def test_figures_a_total_keeps_its_own_lead_in_when_another_total_follows(text, expected):
     # the harm word after "the number of" opens the next total; it is not said of the count before it
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twin air strikes hit the Velmar market.", [("strikes", "strikes", 2, 2, "Twin air strikes")]),
+    ("Twin suicide bombings shook the Tolsk gate.", [("attacks", "suicide bombings", 2, 2, "Twin suicide bombings")]),
+    ("The twin towers of the Orsk mill were destroyed.", []),
+])
+def test_figures_twin_counts_two_acts(text, expected):
+    # "twin" counts two of the acts it names; before a noun the ledger does not count, it is no figure
+    assert figures(text) == expected
