@@ -254,3 +254,15 @@ def test_figures_a_total_keeps_its_own_lead_in_when_another_total_follows(text, 
 def test_figures_twin_counts_two_acts(text, expected):
     # "twin" counts two of the acts it names; before a noun the ledger does not count, it is no figure
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty women and 12 children were among the 40 killed.",
+     [("killed", "women", 20, 20, "Twenty women"), ("killed", "children", 12, 12, "12 children"),
+      ("killed", "people", 40, 40, "40")]),
+    ("Three journalists were among the 25 people wounded in Velmar.",
+     [("wounded", "journalists", 3, 3, "Three journalists"), ("wounded", "people", 25, 25, "25 people")]),
+])
+def test_figures_people_among_a_later_count_of_the_harmed(text, expected):
+    # the part takes the harm of the count it is among; that whole, naming no one, is people
+    assert figures(text) == expected
