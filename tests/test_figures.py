@@ -44,11 +44,11 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[tuple]:
      [("wounded", "people", 29, 29, "Twenty-nine people")]),
     ("The attack left several militiamen hurt, some seriously.",
      [("wounded", "fighters", 2, None, "several militiamen")]),
-    ("Three aid workers remain missing after the flood.", [("missing", "civilians", 3, 3, "Three aid workers")]),
+    ("Three aid workers remain missing after the flood.", [("missing", "personnel", 3, 3, "Three aid workers")]),
     ("Police arrested 14 protesters in the square.", [("detained", "people", 14, 14, "14 protesters")]),
     ("Gunmen captured a police officer at the gate.", [("detained", "police", 1, 1, "a police officer")]),
     ("About 2,000 residents fled the fighting in Molva.",
-     [("displaced", "civilians", 2000, 2000, "About 2,000 residents")]),
+     [("displaced", "people", 2000, 2000, "About 2,000 residents")]),
     ("Hundreds of people were displaced by the offensive.",
      [("displaced", "people", 200, None, "Hundreds of people")]),
     ("There have been more than 40 attacks on the base this year.",
@@ -101,7 +101,7 @@ def test_figures_metric_from_the_words_around_the_count(text, expected):
     ("The strike killed at least 30 people, including 12 children, medics said.",
      [("killed", "people", 30, None, "at least 30 people"), ("killed", "children", 12, 12, "12 children")]),
     ("The shelling killed a woman and her two children.",
-     [("killed", "people", 1, 1, "a woman"), ("killed", "children", 2, 2, "two children")]),
+     [("killed", "women", 1, 1, "a woman"), ("killed", "children", 2, 2, "two children")]),
     ("Five soldiers were killed and 12 wounded in the ambush.",
      [("killed", "soldiers", 5, 5, "Five soldiers"), ("wounded", "soldiers", 12, 12, "12")]),
 ])
@@ -142,7 +142,7 @@ def test_figures_lists_that_add_up_keep_their_parts(text, expected, parts):
 
 @pytest.mark.parametrize("text, expected", [
     ("Up to 7 civilians were killed.", [("killed", "civilians", None, 7, "Up to 7 civilians")]),
-    ("As many as 10 villagers were hurt.", [("wounded", "civilians", None, 10, "As many as 10 villagers")]),
+    ("As many as 10 villagers were hurt.", [("wounded", "people", None, 10, "As many as 10 villagers")]),
     ("Nearly 500 people were displaced.", [("displaced", "people", None, 499, "Nearly 500 people")]),
     ("Fewer than 10 people were hurt.", [("wounded", "people", None, 9, "Fewer than 10 people")]),
     ("Between four and seven soldiers were killed.",

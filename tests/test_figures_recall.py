@@ -180,7 +180,7 @@ def test_figures_recall_an_attribution_between_the_verb_and_its_count(text, expe
      [("targets", "facilities", 2, 2, "Two operational and weapons storage facilities")]),
     ("Two Varn and three Tolsk fighters were killed.", [("killed", "fighters", 3, 3, "three Tolsk fighters")]),
     ("Two soldiers and a medic were killed.",
-     [("killed", "soldiers", 2, 2, "Two soldiers"), ("killed", "civilians", 1, 1, "a medic")]),
+     [("killed", "soldiers", 2, 2, "Two soldiers"), ("killed", "medics", 1, 1, "a medic")]),
 ])
 def test_figures_recall_coordinated_modifiers_before_one_noun(text, expected):
     assert figures(text) == expected

@@ -190,3 +190,79 @@ def test_two_counts_of_missiles_that_hit_are_compared(ledger, tmp_path):
     [conflict] = ledger.json("conflicts")
     assert (conflict["metric"], conflict["population"]) == ("other", "missiles hit")
     assert sorted(conflict["sources"]) == ["Korvan defence ministry", "Tarvia monitor"]
+
+
+# ---------------------------------------------------------------- the gold populations (issue 14)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the convention's own populations: journalists, medics, patients, women, hostages, prisoners
+    ("Two reporters and a cameraman were killed near Velmar.",
+     [("killed", "journalists", 2, 2, "Two reporters"), ("killed", "journalists", 1, 1, "a cameraman")]),
+    ("Four nurses and two paramedics were wounded at the Orsk clinic.",
+     [("wounded", "medics", 4, 4, "Four nurses"), ("wounded", "medics", 2, 2, "two paramedics")]),
+    ("Six patients died when the ward in Tarvia was shelled.", [("killed", "patients", 6, 6, "Six patients")]),
+    ("Nine women were killed in the Dorval market.", [("killed", "women", 9, 9, "Nine women")]),
+    ("Three hostages were killed during the raid on Orsk.", [("killed", "hostages", 3, 3, "Three hostages")]),
+    ("Eleven inmates were wounded when the Velmar jail was hit.", [("wounded", "prisoners", 11, 11, "Eleven inmates")]),
+    # staff of an institution (aid or hospital staff) are personnel, "members" of one too
+    ("Two aid workers were wounded in Tolsk.", [("wounded", "personnel", 2, 2, "Two aid workers")]),
+    ("Five hospital staff members were killed in the blast.",
+     [("killed", "personnel", 5, 5, "Five hospital staff members")]),
+    ("Three Red Crescent members were killed near Orsk.", [("killed", "personnel", 3, 3, "Three Red Crescent members")]),
+    ("Six members of the Red Cross were wounded.", [("wounded", "personnel", 6, 6, "Six members")]),
+    ("Four members of the press were hurt in Velmar.", [("wounded", "journalists", 4, 4, "Four members")]),
+    # members of nothing named stay fighters
+    ("Four members were killed in the raid on Tolsk.", [("killed", "fighters", 4, 4, "Four members")]),
+])
+def test_figures_population_follows_the_gold_vocabulary(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a well-known armed movement as a plural noun, and as the modifier of guards or soldiers
+    ("The strike killed 20 Taliban near Velmar.", [("killed", "fighters", 20, 20, "20 Taliban")]),
+    ("At least 28 Taliban guards were killed at the Orsk gate.",
+     [("killed", "fighters", 28, None, "At least 28 Taliban guards")]),
+    ("Three rebel soldiers were wounded.", [("wounded", "fighters", 3, 3, "Three rebel soldiers")]),
+    ("Three police officers were wounded.", [("wounded", "police", 3, 3, "Three police officers")]),
+    # a military rank noun in a coordinated list keeps the list going
+    ("The blast killed 11 Marines, a Navy corpsman and an Army soldier.",
+     [("killed", "soldiers", 11, 11, "11 Marines"), ("killed", "soldiers", 1, 1, "a Navy corpsman"),
+      ("killed", "soldiers", 1, 1, "an Army soldier")]),
+])
+def test_figures_armed_groups_named_by_the_movement(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll stood at 12 and the number of wounded at 30.",
+     [("killed", "people", 12, 12, "12"), ("wounded", "people", 30, 30, "30")]),
+    ("By Friday the toll had reached 40 dead, with the number of injured at 112.",
+     [("killed", "people", 40, 40, "40"), ("wounded", "people", 112, 112, "112")]),
+])
+def test_figures_a_total_keeps_its_own_lead_in_when_another_total_follows(text, expected):
+    # the harm word after "the number of" opens the next total; it is not said of the count before it
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twin air strikes hit the Velmar market.", [("strikes", "strikes", 2, 2, "Twin air strikes")]),
+    ("Twin suicide bombings shook the Tolsk gate.", [("attacks", "suicide bombings", 2, 2, "Twin suicide bombings")]),
+    ("The twin towers of the Orsk mill were destroyed.", []),
+])
+def test_figures_twin_counts_two_acts(text, expected):
+    # "twin" counts two of the acts it names; before a noun the ledger does not count, it is no figure
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twenty women and 12 children were among the 40 killed.",
+     [("killed", "women", 20, 20, "Twenty women"), ("killed", "children", 12, 12, "12 children"),
+      ("killed", "people", 40, 40, "40")]),
+    ("Three journalists were among the 25 people wounded in Velmar.",
+     [("wounded", "journalists", 3, 3, "Three journalists"), ("wounded", "people", 25, 25, "25 people")]),
+])
+def test_figures_people_among_a_later_count_of_the_harmed(text, expected):
+    # the part takes the harm of the count it is among; that whole, naming no one, is people
+    assert figures(text) == expected

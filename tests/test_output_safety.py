@@ -259,7 +259,7 @@ def test_figure_population_is_one_the_ledger_counts(strike):
     error = result.stderr.splitlines()[-1]
     assert error.startswith("Error: Invalid value for '--figure': figure 'killed:6:militants': population 'militants' "
                             "is not one the ledger counts ('militants' is counted as fighters); write one of people, "
-                            "civilians, children, women, combatants, fighters, soldiers, personnel, police, ")
+                            "civilians, children, women, journalists, medics, patients, combatants, fighters, soldiers, personnel, police, ")
     assert error.endswith("or a kind of attack (rocket/missile/drone/mortar/suicide/bomb/car bomb/grenade/artillery/"
                           "militia/insurgent/terrorist followed by attacks/assaults/ambushes/bombings)")
     named, kinds = populations()

@@ -76,6 +76,7 @@ class _Lexicon:
     stops: frozenset[str]
     max_words: int
     classes: dict[str, frozenset[str]]
+    armed_by_modifier: frozenset[str]
 
 
 def _noun_entries(group: dict, where: str) -> dict[str, Noun]:
@@ -149,7 +150,7 @@ def noun_lexicon() -> _Lexicon:
     fold = lambda key: frozenset(w.casefold() for w in data[key])  # noqa: E731
     return _Lexicon(nouns, modifiers, fold("member_nouns"), {k.casefold(): v for k, v in data["member_of"].items()},
                     fold("inherit"), fold("function_words"), fold("phrase_stops"), int(data["max_phrase_words"]),
-                    classes)
+                    classes, fold("armed_by_modifier"))
 
 
 def populations() -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
@@ -282,7 +283,20 @@ def _population(noun: Noun, before_head: list[str], head: str) -> str | None:
         return next((lex.modifiers[w] for w in before_head if w in lex.modifiers), None)
     if noun.population == STAFF:  # staff take their institution's population: "military personnel" -> soldiers
         return next((lex.modifiers[w] for w in before_head if lex.modifiers.get(w) not in (None, STAFF)), STAFF)
+    if noun.population in lex.armed_by_modifier and any(lex.modifiers.get(w) == "fighters" for w in before_head):
+        return "fighters"  # "Taliban guards", "rebel soldiers"
     return noun.population
+
+
+def _member_modifier(before_head: list[str]) -> str | None:
+    """The population the words before "members" name, nearest first: "Red Cross members" -> personnel,
+    "Taliban members" -> fighters; None when they name no body of members."""
+    member_of = noun_lexicon().member_of
+    for i in range(len(before_head) - 1, -1, -1):
+        for key in (" ".join(before_head[i - 1:i + 1]) if i else None, before_head[i]):
+            if key in member_of:
+                return member_of[key]
+    return None
 
 
 def _before_participle(words: list[tuple[str, int, int]], one: bool) -> list[tuple[str, int, int]]:
@@ -318,6 +332,6 @@ def noun_phrase(text: str, start: int, one: bool, limit: int | None = None,
     if head in lex.member_nouns:
         # the complement may hold a count of its own: "seven members of one family"
         population, end = _member_population(text, words[:last + 1], len(text))
-        population = population or noun.population
+        population = population or _member_modifier([w for w, _, _ in words[:first]]) or noun.population
     between = [w for w, _, _ in words[:first] if w not in lex.function_words and w not in ("and", "or")]
     return NounPhrase(end, words[last][2], noun, population, close=len(between) <= 2, head=head)

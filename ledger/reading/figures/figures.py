@@ -309,6 +309,8 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
             continue  # "one captured by a camera" is a thing; "one was killed" a person
         if g.clause_opener.search(text, c.phrase.end, m.start()):
             break  # "rose to 54 after critically wounded persons died": another clause's verb
+        if _NEXT_TOTAL.search(text, c.phrase.end, m.start()):
+            break  # "the toll stood at 12 and the number of wounded at 30": the next total's own words
         kind, metric = _meaning(m.group())
         found = _accept(c, kind, metric)
         if found == "zero":
@@ -330,6 +332,10 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         c.damage = outcome
         return "other"
     return None
+
+
+# the words that open another count's total, right before its harm word: "and the number of (the) wounded"
+_NEXT_TOTAL = re.compile(r"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # a harm word said with the people counted, not of them by a verb: "80 (severely) injured victims", "42
@@ -521,6 +527,22 @@ def _part_of_before(text: str, c: _Candidate, before: list[_Candidate], sentence
     c.metric, c.population = whole.metric, noun_lexicon().nouns[_norm(said.group("noun"))].population
 
 
+# people said to be among a count of the harmed that follows: "(12 children) were among the (40 killed)"
+_AMONG = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?among\s+(?:the|those)\s+", re.IGNORECASE)
+
+
+def _part_of_next(text: str, found: list[_Candidate]) -> None:
+    """"Twenty women and 12 children were among the 40 killed": people said to be among a later count of
+    the harmed were harmed so too (rule 7 then gives the women the children's metric); the whole, naming no one,
+    counts people."""
+    for c, after in zip(found, found[1:]):
+        if (c.metric is None and not c.cancelled and c.cls == "person" and after.metric in CASUALTY_METRICS
+                and _AMONG.fullmatch(text, c.phrase.end, after.start)):
+            c.metric = after.metric
+            if after.population is None:
+                after.population = "people"  # the whole they are among is not of their kind alone
+
+
 def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -> None:
     """Each count's metric by the first rule that gives one (module docstring), then rules 7 and 8."""
     for i, c in enumerate(found):
@@ -532,6 +554,7 @@ def _resolve_metrics(text: str, found: list[_Candidate], sentences: Sentences) -
             c.metric = rule(text, c, lo, hi)
             if c.metric is not None or c.cancelled:
                 break
+    _part_of_next(text, found)
     _share_metrics(text, found)
     for i, c in enumerate(found):
         if c.metric is None and not c.cancelled and c.cls == "bare":
