@@ -336,3 +336,14 @@ def test_content_of_boast_joke_and_warn_starts_after_the_verbs_preposition():
         ("Doctors in Valdoria", "a rise in fever cases"),
         ("Doctors in Valdoria", "that fever cases would rise"),
     ]
+
+
+def test_content_after_expressed_concern_or_support_leaves_the_stance_noun_with_the_verb():
+    text = ("Mayor Ana Pelt expressed concern that the Orsk bridge would fail.\n\n"
+            "The governor expressed support for a ceasefire in Valdoria.\n\n"
+            "The governor expressed support for Vale.\n")
+    assert [(s, c) for _, s, c in _claims(text)] == [
+        ("Ana Pelt", "that the Orsk bridge would fail"),
+        ("governor", "a ceasefire in Valdoria"),
+        ("governor", "support for Vale"),
+    ]
