@@ -330,3 +330,29 @@ def test_anonymous_person_with_a_complement_is_the_speaker_not_a_word_of_the_com
                      "A person with knowledge of the talks said the bridge was lost.\n")
     assert claims == [("indirect", "source", "The dam will be re-evaluated"),
                       ("indirect", "person", "the bridge was lost")]
+
+
+# --- a verb's preposition is no part of the content -------------------------------------------------------
+
+def test_content_of_boast_joke_and_warn_starts_after_the_verbs_preposition():
+    text = ("Mayor Ana Pelt boasted about record crowds at the Orsk fair.\n\n"
+            "The governor joked about his age at the Orsk rally.\n\n"
+            "Doctors in Valdoria warned of a rise in fever cases.\n\n"
+            "Doctors in Valdoria warned that fever cases would rise.\n")
+    assert [(s, c) for _, s, c in _claims(text)] == [
+        ("Ana Pelt", "record crowds at the Orsk fair"),
+        ("governor", "his age at the Orsk rally"),
+        ("Doctors in Valdoria", "a rise in fever cases"),
+        ("Doctors in Valdoria", "that fever cases would rise"),
+    ]
+
+
+def test_content_after_expressed_concern_or_support_leaves_the_stance_noun_with_the_verb():
+    text = ("Mayor Ana Pelt expressed concern that the Orsk bridge would fail.\n\n"
+            "The governor expressed support for a ceasefire in Valdoria.\n\n"
+            "The governor expressed support for Vale.\n")
+    assert [(s, c) for _, s, c in _claims(text)] == [
+        ("Ana Pelt", "that the Orsk bridge would fail"),
+        ("governor", "a ceasefire in Valdoria"),
+        ("governor", "support for Vale"),
+    ]

@@ -82,6 +82,14 @@ _DISTANT_THAT = re.compile(r"\s+(?:in|on|at|during|after|before|over|to|from|wit
                            r",\s+(?=[A-Z])|(?<=[A-Z])\.)){0,60}?,?\s*\bthat\b")
 
 
+# verbs whose content is the object of a preposition that belongs with the verb: "boasted of record crowds",
+# "joked about his age", "warned against haste" (the reported content starts after the preposition)
+_PREPOSITIONAL_CUES = {"boast": re.compile(r"\s*(?:about|of)\s+"), "brag": re.compile(r"\s*(?:about|of)\s+"),
+                       "joke": re.compile(r"\s*about\s+"), "warn": re.compile(r"\s*(?:of|against)\s+")}
+# after "expressed concern", "voiced support": the stance noun belongs with the verb, the content is what
+# follows it ("expressed concern that the dam would fail", "expressed support for a ceasefire")
+_AFTER_STANCE_NOUN = re.compile(r"\s+(?:(?=that\b)|(?:about|for|over|at|with|in|of)\s+)")
+_TWO_WORDS = re.compile(r"[\w'\u2019-]+\s+[\w'\u2019-]+")
 _DASH_ASIDE = re.compile(r"\s*(?:--|[-\u2014\u2013])\s*[^-\u2014\u2013.;:\"\u201c]{2,60}?\s*(?:--|[-\u2014\u2013])(?=\s*that\b)")
 _COMPLEMENTED = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?((?:(?:[Tt]he|[Aa]ll|[Mm]any|[Ss]ome|[Mm]ost|[Ss]everal|"
                           r"[Oo]ther|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?(?:[A-Za-z-]+\s+){0,2}?([A-Za-z]+)\s+(?:(?:on|in|of|from|at|for|with|across|"
@@ -630,6 +638,14 @@ def _content_start(text: str, cue: Cue, hi: int) -> int | None:
             pos = skip_adverbials(text, addressee, hi)
             if _ADDRESSEE_MODIFIER.match(text, pos, hi):
                 return None  # "told reporters traveling with the secretary": no content after the cue
+    preposition = _PREPOSITIONAL_CUES.get(entry.lemma) if entry is not None else None
+    if preposition is not None and preposition.match(text, pos, hi):
+        pos = preposition.match(text, pos, hi).end()
+    if entry is not None and entry.lemma == "express" and entry.only_before is not None:
+        noun = entry.only_before.match(text, _skip_space(text, pos), hi)
+        after = _AFTER_STANCE_NOUN.match(text, noun.end(), hi) if noun is not None else None
+        if after is not None and _TWO_WORDS.match(text, after.end(), hi):  # ("support for Vale" keeps "support")
+            pos = after.end()
     aside = _DASH_ASIDE.match(text, pos, hi)
     if aside is not None:  # "said - per the Wire - that ...": the aside between dashes is no content
         pos = aside.end()
