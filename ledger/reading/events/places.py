@@ -282,7 +282,6 @@ def _locative(before: str, marks: dict) -> bool:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=1024)
 def adjective_of(country: str) -> str | None:
     """The adjective of nationality of a country ("Iraq" -> "Iraqi", "Valdoria" -> "Valdorian"): the
     lexicon's, else the regular English one of a name ending in -ia or -a, else None (no guessing)."""
