@@ -274,6 +274,19 @@ def test_reconcile_transmission_two_outlets_same_day():
     assert "Wire A" in c.summary and "Wire B" in c.summary
 
 
+def test_reconcile_precise_version_of_a_transmitted_statement_is_the_one_compared():
+    """Two outlets carry the rebels' toll the same day, one as 82, the other as "more than 100": the exact
+    82 is compared with the agency's "more than 140" (a paraphrase rounds, it does not invent precision),
+    whichever outlet came first; the transmission is still reported."""
+    for order in ((0, 1), (1, 0)):
+        rebels = [fact(1, "Rebels", 82, outlet="Wire A", kind="militia"),
+                  fact(2, "Rebels", 101, None, outlet="Wire B", kind="militia")]
+        facts = [rebels[order[0]], rebels[order[1]], fact(3, "Agency", 141, None, outlet="Wire C")]
+        by_severity = {c.severity: c for c in found(facts)}
+        assert sorted(by_severity) == ["contradiction", "transmission"]
+        assert by_severity["contradiction"].sides == (("Rebels",), ("Agency",))
+
+
 def test_reconcile_same_outlet_same_day_is_a_revision():
     facts = [fact(1, "Monitor", 17, outlet="Wire"), fact(2, "Monitor", 22, outlet="Wire")]
     assert [c.severity for c in found(facts)] == ["revision"]

@@ -14,7 +14,9 @@ the comparisons between parties.
 
 A link of the chain is a **transmission** difference when the two figures disagree, different outlets
 carried them and all their reports fall within one window (``window_days``, one day): the same statement
-reported two ways (Meridian Wire's nine and Northern Ledger's seven, both on Thursday). Otherwise it is a
+reported two ways (Meridian Wire's nine and Northern Ledger's seven, both on Thursday); when one of the two
+is more precise (82 beside "more than 100"), that one is the latest account, compared with other parties.
+Otherwise it is a
 **revision**: a toll that rose, or a newer figure still reported after the older one had stopped being
 reported (SOHR's 17 on 26 February, its 22 until 2 March), or one outlet carrying both (an update).
 """
@@ -189,7 +191,7 @@ def _chain(key: tuple[str, str], facts: list[FigureFact], plausible: Plausible |
         account.add(fact, found, note)
     # By last day, then by first report: the accounts were started in publication order, so a stable
     # sort on the last day keeps accounts of one last day in the order of their first reports.
-    return _toll_last(sorted(chain, key=lambda a: a.last_day))
+    return _precise_last(_toll_last(sorted(chain, key=lambda a: a.last_day)))
 
 
 def _toll_last(chain: list[Account]) -> list[Account]:
@@ -208,6 +210,20 @@ def _toll_last(chain: list[Account]) -> list[Account]:
     if top.range.lo <= last.range.hi:
         return chain
     return [a for a in chain if a is not top] + [top]
+
+
+def _precise_last(chain: list[Account]) -> list[Account]:
+    """The chain with the more precise of two versions of the party's latest statement last: when its last
+    two accounts are a transmission difference (two outlets carrying different figures at one moment) and
+    the older is narrower ("82 killed, according to the rebels" beside another outlet's "rebels said more
+    than 100"), the narrower is the one compared with other parties. A paraphrase rounds a figure; it does
+    not invent precision. The transmission finding still shows both."""
+    if len(chain) < 2:
+        return chain
+    older, newer = chain[-2], chain[-1]
+    if older.range.width >= newer.range.width or link_kind(older, newer) != "transmission":
+        return chain
+    return [*chain[:-2], newer, older]
 
 
 def _joined(chain: list[Account], fact: FigureFact, found: Range) -> Account | None:

@@ -44,7 +44,9 @@ SEVERITY_LEVELS: dict[str, str] = {
         "in conflict with itself, and a spokesman's figure is his organisation's."),
     "transmission": (
         "Two outlets reporting the same source with different figures at the same time (within a day): a "
-        "reporting difference (a misquote, or an earlier statement quoted), not a revision by the source."),
+        "reporting difference (a misquote, or an earlier statement quoted), not a revision by the source. "
+        "Of the two, the more precise figure (82 beside \"more than 100\") is the one compared with other "
+        "sources: a paraphrase rounds, it does not invent precision."),
 }
 
 
