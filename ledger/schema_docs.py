@@ -155,7 +155,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "best": "The total of the best estimates.",
         "high": "The total of the high estimates.",
         "civilians": "Civilians (children and women included) in best.",
-        "combatants_state": "Soldiers, personnel and police (a state's forces) in best.",
+        "combatants_state": "Soldiers and police (a state's forces) in best.",
         "combatants_nonstate": "Fighters of armed groups in best.",
         "combatants_unknown": "Combatants of unknown side in best (NULL unless a source counts combatants).",
         "unknown": "People of unknown status in best (NULL unless a source counts people).",

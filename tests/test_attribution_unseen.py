@@ -449,3 +449,17 @@ def test_attribution_unseen_according_to_between_dashes_attributes_the_clause_ar
 def test_attribution_unseen_a_known_name_with_and_is_one_party(text, speakers):
     """"X and Y said" is one claim per party, unless "X and Y" is itself a known name."""
     assert [speaker for _, speaker, _ in _claims(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker, content, killed", [
+    ("The rebels in a statement named four members of the Dorn Brigade they said were killed in the raid.",
+     "rebels", "four members of the Dorn Brigade they said were killed in the raid", 4),
+    ("Officials released the names of 12 villagers they said died in the flood.",
+     "Officials", "12 villagers they said died in the flood", 12),
+])
+def test_unseen_counted_antecedent_of_a_contact_relative_is_the_claim(text, speaker, content, killed):
+    """"named four members of the brigade they said were killed": the count is the subject of the reported
+    clause, so the claim holds it (with its figure), and no outlet claim of the same figure is made."""
+    (claim,) = extract(text, outlet="Harbour Gazette")
+    assert (claim.speaker.name, claim.content.text) == (speaker, content)
+    assert [(f.metric, f.low, f.high) for f in claim.figures] == [("killed", killed, killed)]

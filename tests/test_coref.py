@@ -163,3 +163,33 @@ def test_coref_appositive_role_types_the_speaker():
     (claim,) = extract("Dr. Anselm Grue, director of the Harnow city hospital, said 14 people were treated.")
     assert (claim.speaker.name, claim.speaker.type) == ("Anselm Grue", "official")
     assert claim.speaker.affiliation == "Harnow city hospital"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a portfolio names which ministry: the health ministry is not the defence department met before it
+    ("The Pentagon said two soldiers died. The health ministry said 60 civilians were killed. "
+     "The ministry later raised its toll to 70.",
+     ["US Department of Defense", "health ministry", "health ministry"]),
+    # a description of the same portfolio still points back
+    ("The Norland Ministry of Health said 12 people died. The health ministry later said 15 had died.",
+     ["Norland Ministry of Health", "Norland Ministry of Health"]),
+    # no portfolio: the ministry met before
+    ("The Norland Defence Ministry said two soldiers died. The ministry later said three had died.",
+     ["Norland Defence Ministry", "Norland Defence Ministry"]),
+])
+def test_coref_a_ministry_of_one_portfolio_is_never_another(text, expected):
+    assert [c.speaker.name for c in extract(text, outlet="Harbour Gazette")] == expected
+
+
+def test_coref_one_office_however_the_article_names_it():
+    """"The Taliq-run health ministry in Varn", "Varn's health ministry" and "the health ministry in Varn"
+    are one office, named "Varn health ministry" (who runs it is said of it, not part of its name); a
+    spokesman for it speaks for that office; forces in a place are not renamed after it."""
+    text = ("The Taliq-run health ministry in Varn said 60 people were killed. "
+            "Varn's health ministry said on Friday that 72 people had died. "
+            "A spokesman for the health ministry in Varn said 95 people had died. "
+            "Norland forces in Varn said two soldiers were hurt.")
+    found = extract(text, outlet="Harbour Gazette")
+    assert [(c.speaker.name, c.speaker.affiliation) for c in found] == [
+        ("Varn health ministry", "Varn"), ("Varn health ministry", "Varn"),
+        ("spokesman for the Varn health ministry", "Varn health ministry"), ("Norland forces in Varn", "Varn")]

@@ -160,6 +160,8 @@ def test_figures_recall_the_count_belongs_to_the_noun_before_a_past_verb(text, e
      [("killed", "personnel", 4, 4, "Four of the dead"), ("wounded", "personnel", 9, 9, "9 of the wounded")]),
     ("Six of the dead were employed by the Tolsk hospital.", [("killed", "personnel", 6, 6, "Six of the dead")]),
     ("Six of the dead were in the Tolsk market.", [("killed", "people", 6, None, "Six of the dead")]),
+    ("Two of the dead were aid workers.", [("killed", "personnel", 2, 2, "Two of the dead")]),
+    ("Nine of the dead were schoolchildren.", [("killed", "children", 9, 9, "Nine of the dead")]),
     ("Doctors have identified 12 of the dead.", [("killed", "people", 12, None, "12 of the dead")]),
 ])
 def test_figures_recall_part_of_the_harmed_is_at_least_so_many_or_the_people_it_names(text, expected):

@@ -205,9 +205,10 @@ def test_two_counts_of_missiles_that_hit_are_compared(ledger, tmp_path):
     ("Nine women were killed in the Dorval market.", [("killed", "women", 9, 9, "Nine women")]),
     ("Three hostages were killed during the raid on Orsk.", [("killed", "hostages", 3, 3, "Three hostages")]),
     ("Eleven inmates were wounded when the Velmar jail was hit.", [("wounded", "prisoners", 11, 11, "Eleven inmates")]),
-    # aid workers stay civilians ("personnel" sits with the combatants in the hierarchy and the totals); staff of
-    # an institution are personnel, "members" of one too
-    ("Two aid workers were wounded in Tolsk.", [("wounded", "civilians", 2, 2, "Two aid workers")]),
+    # staff of an institution are personnel (civilians in the hierarchy), aid workers and "members" of an aid
+    # group too
+    ("Two aid workers were wounded in Tolsk.", [("wounded", "personnel", 2, 2, "Two aid workers")]),
+    ("Six embassy personnel were hurt.", [("wounded", "personnel", 6, 6, "Six embassy personnel")]),
     ("Five hospital staff members were killed in the blast.",
      [("killed", "personnel", 5, 5, "Five hospital staff members")]),
     ("Three Red Crescent members were killed near Orsk.", [("killed", "personnel", 3, 3, "Three Red Crescent members")]),

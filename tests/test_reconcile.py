@@ -158,7 +158,9 @@ def test_reconcile_populations_normalise(words, expected):
 
 
 @pytest.mark.parametrize("a, b, expected", [("children", "people", "part"), ("people", "fighters", "whole"),
-                                            ("fighters", "children", "disjoint"), ("trucks", "fighters", "unrelated")])
+                                            ("fighters", "children", "disjoint"), ("trucks", "fighters", "unrelated"),
+                                            # the staff of a hospital or an aid group are civilians
+                                            ("personnel", "civilians", "part"), ("personnel", "soldiers", "disjoint")])
 def test_reconcile_populations_relation(a, b, expected):
     assert relation(a, b) == expected
 
@@ -168,6 +170,17 @@ def test_reconcile_populations_relation(a, b, expected):
                                              (set(), None)])
 def test_reconcile_populations_dominant(named, expected):
     assert dominant(named) == expected
+
+
+def test_reconcile_aid_staff_among_the_civilian_dead_is_no_discrepancy():
+    """An aid group's "six of our staff were killed" beside the ministry's 20 civilians: the staff are among
+    the civilians (no dispute about who was hit), and carry up as at least six civilians."""
+    facts = [fact(1, "Ministry", 20, population="civilians", kind="government"),
+             fact(2, "Relief Group", 6, population="personnel", kind="other")]
+    assert found(facts) == []
+    facts.append(fact(3, "Army", 3, population="civilians", kind="military"))
+    (c,) = found(facts, "contradiction")
+    assert c.sides == (("Army",), ("Ministry", "Relief Group"))  # at least six civilians: more than three
 
 
 def test_reconcile_other_metrics_compare_only_like_with_like():

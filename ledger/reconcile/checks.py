@@ -21,7 +21,8 @@ SEVERITY_LEVELS: dict[str, str] = {
     "contradiction": (
         "Figures that cannot all be true of the same people: the Syrian Observatory's \"at least 5\" fighters "
         "killed against a militia's 4. Counts are compared within the population hierarchy (children within "
-        "civilians within people; fighters, soldiers, personnel and police within combatants within people): "
+        "civilians within people; personnel (the staff of a hospital, aid group or mission) within civilians; "
+        "fighters, soldiers and police within combatants within people): "
         "a part's lower bound carries up to its whole (5 children killed means at least 5 people), a whole "
         "says nothing exact about a part. A toll with no population (\"the death toll was 19\") is read as "
         "the population its own source names, else as the population most of the event's sources name when "

@@ -1,7 +1,8 @@
 """The population hierarchy: which counts of the dead can be compared, and how.
 
-``ledger/vocab/populations.json`` says who is part of whom: children within civilians within people; fighters,
-soldiers, personnel and police within combatants within people. Two figures compare
+``ledger/vocab/populations.json`` says who is part of whom: children, and personnel (the staff of a hospital or
+an aid group), within civilians within people; fighters, soldiers and police within combatants within people.
+Two figures compare
 
 - as equals when they count the same population (5 fighters vs 4 fighters: cannot both be exact);
 - as part and whole when one population is within the other: the part's lower bound carries up (5 children

@@ -8,7 +8,7 @@ along the population hierarchy (``data/populations.json``), one bound at a time:
 - the parts of one whole are added (fighters and soldiers, civilians and combatants are counted apart);
 - populations outside the hierarchy count as people of unknown status.
 
-The breakdown of ``best`` (``ledger/vocab/totals.json``): ``civilians``; ``combatants_state`` (soldiers, personnel,
+The breakdown of ``best`` (``ledger/vocab/totals.json``): ``civilians``; ``combatants_state`` (soldiers and
 police); ``combatants_nonstate`` (fighters); ``combatants_unknown``, what a count of combatants adds
 beyond both; ``unknown``, what a count of people adds beyond every group. A group no source gave a figure
 for is None, never zero: silence is not a count. The groups that are not None add up to ``best``.

@@ -115,6 +115,11 @@ _ANTECEDENT = re.compile(r"(?<![\w'\u2019-])((?:[Tt]he|[Aa]n?|[Tt]hese|[Tt]hose|
                          r"(?:\s+(?!(?:the|a|an|these|those|its|their|his|her|our|that|which)\b)[\w'\u2019-]+){1,5}?)"
                          r"\s*,?\s+(?:that|which)\s+(?:[\w'\u2019-]+\s+){0,4}$")
 _ARGUMENT = re.compile(r"(?:on|to)\s")
+_GAP_VERB = re.compile(r"(?:were|was|had\s+been|have\s+been|has\s+been|are|is|died|remain(?:ed|s)?)\s")
+# a count opening a noun phrase that runs up to a contact relative's subject: "four members of the faction "
+_COUNTED_HEAD = re.compile(r"(?<![\w'\u2019-])((?:\d[\d,]*|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|"
+                           r"[Tt]en|[Ee]leven|[Tt]welve|[Dd]ozens|[Hh]undreds|[Tt]housands)\s+"
+                           r"(?:[\w'\u2019-]+\s+){0,7}?[\w'\u2019-]+)\s+$")
 _CITATION_TAIL = re.compile(r"(?:\[\d{1,3}\])+$")
 # two speaker phrases joined by "and", each a name or a determined noun: "The army and the police",
 # "Orsk and Kessel", "Mayor Ilse Marr and Governor Arvid Lenn"
@@ -443,6 +448,12 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
             end = cut.start()
     span = _trim(text, frame.right, end)
+    if mode == "E" and span is not None and _starts_verb_gap(text, span[0]):
+        # "named four members of the faction they said were killed": the count the clause is about is its
+        # subject, and the speaker's claim with it
+        counted = _counted_antecedent(text, lo, frame.speaker[0]) if frame.speaker is not None else None
+        if counted is not None:
+            return (counted[0], span[1]), (counted, span)
     if mode == "E" and (span is None or _PREPOSITION.match(text, span[0], span[1])):
         # "the 300 deaths that officials reported", "the flood, which Orsk blames on the dam": what is
         # reported or blamed is the antecedent (with the "on"/"to" argument of the verb, when one follows)
@@ -510,6 +521,20 @@ def _compared(text: str, frame: Frame, lo: int) -> tuple[int, int] | None:
     start = max(lo, text.rfind(",", lo, end) + 1, text.rfind(";", lo, end) + 1)
     m = _NOT_LEAD.match(text, start, end)
     return _trim(text, m.end() if m else start, end, 1)
+
+
+def _starts_verb_gap(text: str, pos: int) -> bool:
+    """Whether a content starts with a verb whose subject is missing ("were killed in the attack")."""
+    return _GAP_VERB.match(text, pos) is not None
+
+
+def _counted_antecedent(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The counted noun phrase right before a contact relative ("four members of the faction" in "named four
+    members of the faction they said were killed"), when the clause between holds no break word."""
+    m = _COUNTED_HEAD.search(text, max(lo, pos - 90), pos)
+    if m is None or any(word.lower() in words().breaks for word in text[m.start(1):m.end(1)].split()[1:]):
+        return None
+    return m.start(1), m.end(1)
 
 
 def _relative_antecedent(text: str, lo: int, pos: int) -> tuple[int, int] | None:

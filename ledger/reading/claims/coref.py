@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from ledger.text import data as lexicon
 from ledger.reading.claims import mentions
 from ledger.reading.claims.introduced import AUTHOR, Layout
 from ledger.reading.claims.attribution import Found
@@ -309,9 +310,11 @@ class Resolver:
         return self._person(found) if found.kind == "person" else None
 
     def _description(self, p: Phrase, pos: int) -> Entity | None:
-        """"the observatory", "the war monitor" -> the latest source this description fits."""
+        """"the observatory", "the war monitor" -> the latest source this description fits; a description
+        naming a portfolio ("the health ministry") only a source of that portfolio (:func:`_portfolio_fits`)."""
         for _, e in self._recent():
-            if e.kind in ("organisation",) and (p.head in e.name.lower().split() or p.head in e.heads):
+            if e.kind in ("organisation",) and (p.head in e.name.lower().split() or p.head in e.heads) \
+                    and _portfolio_fits(p.name, e):
                 return e
         named = self._named_in_text(p.name, pos) if p.definite and " " in p.name else None
         if named is not None:  # "the air force" after "the Norland Air Force strike", before any other military
@@ -319,11 +322,11 @@ class Resolver:
         head = p.head if p.head in words().refers else p.name.lower()  # "rebels": the plural is the entry
         types = words().refers.get(head, ()) or ((p.type,) if p.type and p.type != "other" else ())
         for _, e in self._recent():
-            if e.kind == "organisation" and e.type in types:
+            if e.kind == "organisation" and e.type in types and _portfolio_fits(p.name, e):
                 return e
         if head in words().refers and p.definite:
             found = self._organisation(head, pos)
-            if found is not None:
+            if found is not None and _portfolio_fits(p.name, found[0]):
                 return self._named(found[0], "organisation", found[1])
         return None
 
@@ -596,6 +599,28 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 _BASED = re.compile(r"[A-Z][\w.'\u2019]*-(?:based|run|led|backed|funded|owned|linked|aligned|allied)\b")
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> dict[str, frozenset[str]]:
+    """Each portfolio word with its synonyms (``speakers.json`` "portfolios")."""
+    found: dict[str, frozenset[str]] = {}
+    for group in lexicon.load("speakers.json")["portfolios"]:
+        for word in group:
+            found[word] = frozenset(group)
+    return found
+
+
+def _portfolio_fits(description: str, entity: "Entity | str") -> bool:
+    """Whether an entity can be what a description naming a portfolio stands for: "the health ministry" is
+    not the Pentagon met before it, though both are ministries. A description naming no portfolio fits."""
+    portfolios = _portfolios()
+    named = [portfolios[w] for w in description.lower().split() if w in portfolios]
+    if not named:
+        return True
+    names = [entity] if isinstance(entity, str) else [entity.name, *entity.forms]
+    known = " ".join(names).lower().split()
+    return all(any(w in group for w in known) for group in named)
 
 
 def _is_description(p: Phrase) -> bool:

@@ -21,6 +21,7 @@ from ledger.reading.claims.gazetteer import GazetteerEntry, load_gazetteer, look
 from ledger.reading.claims.speakers import (PARTITIVES, hidden_head, is_capitalised, is_nominal, name_type,
                                             past_time_words, tokens, words)
 from ledger.names import normalise_name
+from ledger.text.data import load
 
 _AGE = re.compile(r"\d+-years?-old")  # "92-year-old Mahathir": an age describes the person, it is no name
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -74,7 +75,59 @@ def describe(text: str, start: int, end: int) -> Phrase:
 
 @lru_cache(maxsize=8192)
 def _describe_words(phrase: str) -> Phrase:
-    return _describe(phrase, 0, len(phrase))
+    found = _describe(phrase, 0, len(phrase))
+    if found.kind == "organisation" and found.entry is None:
+        name = office_name(found.name)
+        if name != found.name:
+            found = replace(found, name=name)
+    if found.affiliation:  # "a spokesman for the health ministry in Varn" speaks for the Varn health ministry
+        office = office_name(found.affiliation)
+        if office != found.affiliation:
+            found = replace(found, affiliation=office, name=found.name.replace(found.affiliation, office))
+    return found
+
+
+# "the Hamas-run health ministry in Gaza": who runs an office is said of it, not part of its name
+_RUN_BY = re.compile(r"^(?:[A-Z][\w'\u2019.]*[\s-]+){0,2}?[A-Z][\w'\u2019.]*-(?:run|controlled|led|backed|administered|"
+                     r"held|appointed|affiliated|aligned|allied)\s+(?=\S)")
+_PLACE = r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*"
+_OFFICE_IN_PLACE = re.compile(rf"^(?P<office>[\w\s]+?)\s+in\s+(?:the\s+)?(?P<place>{_PLACE})$")
+_PLACES_OFFICE = re.compile(rf"^(?P<place>{_PLACE})['\u2019]s?\s+(?P<office>[\w\s]+)$")
+_OFFICE_HEADS = frozenset({"ministry", "department", "office", "authority", "authorities", "directorate"})
+
+
+def office_name(name: str) -> str:
+    """One name for a public office however an article puts it: "the Taliq-run health ministry in Varn",
+    "Varn's health ministry" and "the health ministry in Varn" are all the "Varn health ministry" (the
+    other forms stay aliases). Only offices (ministry, department, authority, ...) named with generic words
+    are rewritten: "Russian forces in Varn" are not "Varn forces".
+
+    >>> office_name("Taliq-run health ministry in Varn"), office_name("Varn's Ministry of Health")
+    ('Varn health ministry', 'Varn Ministry of Health')
+    """
+    bare = _RUN_BY.sub("", name)
+    m = _OFFICE_IN_PLACE.match(bare) or _PLACES_OFFICE.match(bare)
+    if m is None:
+        return bare if bare != name and _is_office(bare) else name
+    office, place = m.group("office"), m.group("place")
+    if not _is_office(office):
+        return name
+    return f"{place} {office}"
+
+
+@lru_cache(maxsize=1)
+def generic_institution_words() -> frozenset[str]:
+    """The words of office names many countries have (``speakers.json`` "generic_institution_words")."""
+    return frozenset(load("speakers.json")["generic_institution_words"])
+
+
+def _is_office(words_: str) -> bool:
+    """Whether a phrase names a public office with generic words only ("health ministry", "Ministry of
+    Health", "interior ministry"), so that the place it is of can be said first."""
+    generic = generic_institution_words()
+    lows = words_.lower().split()
+    return bool(lows) and lows[-1] != "of" and any(w in _OFFICE_HEADS for w in lows) and \
+        all(w in generic or w in ("of", "and", "for", "the") for w in lows)
 
 
 def _describe(text: str, start: int, end: int) -> Phrase:

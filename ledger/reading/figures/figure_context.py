@@ -158,7 +158,7 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         # or, past a coordinated part ("six of the dead and 12 of the wounded were ..."), staff of an institution
         "said_to_be_people": (rf"(?:\s+and\s+[\w-]+\s+of\s+(?:the|those|these)\s+(?:{_alternation(harmed)}))?"
                               rf"\s*(?:were|was|are|is)\s+(?:all\s+)?(?:(?P<staff>{_alternation(data['staff_links'])})\b"
-                              rf"|(?:[\w-]+\s+)?(?P<noun>{people})\b)"),
+                              rf"|(?:(?P<modifier>[\w-]+)\s+)?(?P<noun>{people})\b)"),
         # "eleven missiles (had) hit the base": the verb right after a count of munitions
         "munition_outcome": (rf"\s+(?:{_alternation(data['munition_outcome_lead'])}\s+){{0,2}}"
                              rf"(?P<outcome>{_alternation(outcomes)})\b"),

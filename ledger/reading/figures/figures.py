@@ -401,7 +401,9 @@ def _of_the_harmed(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         if c.low is not None:
             c.high = None
         return metric
-    c.population = STAFF if said.group("staff") else noun_lexicon().nouns[_norm(said.group("noun"))].population
+    nouns = noun_lexicon().nouns
+    whole = _norm(f"{said.group('modifier') or ''} {said.group('noun') or ''}")  # "aid workers", not "workers"
+    c.population = STAFF if said.group("staff") else (nouns.get(whole) or nouns[_norm(said.group("noun"))]).population
     return metric
 
 
