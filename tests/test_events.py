@@ -552,6 +552,14 @@ def test_events_match_keeps_attacks_at_two_towns_apart_unless_their_day_ties_the
     assert match_event(draft(date(2024, 2, 25), places=("Syria",)), [raid]) == raid
 
 
+def test_events_match_a_site_named_shorter_is_the_same_site():
+    """"The Al-Kessel Arab hospital" one day and "the Al-Kessel hospital" the next are one site; a name that
+    only begins like another ("Kesselberg") is not."""
+    blast = known(1, date(2031, 10, 14), places=("Dorn City", "Al-Kessel Arab"), kind="bombing")
+    assert match_event(draft(date(2031, 10, 14), places=("Dorn Strip", "Al-Kessel"), kind="bombing"), [blast]) == blast
+    assert match_event(draft(date(2031, 10, 14), places=("Kesselberg",), kind="bombing"), [blast]) is None
+
+
 def test_events_match_prefers_the_closest_date():
     early, late = known(1, date(2024, 2, 1), "month"), known(2, date(2024, 2, 25))
     assert match_event(draft(date(2024, 2, 24)), [early, late]) == late

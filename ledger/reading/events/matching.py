@@ -148,12 +148,21 @@ def _names(places: tuple[str, ...], actors: tuple[str, ...]) -> frozenset[str]:
 
 
 def _shared(a: set[str], b: set[str]) -> int:
-    """How many names of ``a`` are in ``b``, exactly or one spelling apart."""
+    """How many names of ``a`` are in ``b``, exactly, one spelling apart, or as the first words of a longer
+    name of the same site ("kessel" and "kessel arab": "the Al-Kessel hospital" and "the Al-Kessel Arab
+    hospital")."""
     count = 0
     for name in a:
-        if name in b or (len(name) > 4 and extractOne(name, b, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)):
+        if name in b or (len(name) > 4 and (extractOne(name, b, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
+                                            or any(_leads(name, other) for other in b))):
             count += 1
     return count
+
+
+def _leads(one: str, other: str) -> bool:
+    """Whether the shorter of two names (of five letters or more) is the first whole words of the longer."""
+    short, long_ = (one, other) if len(one) < len(other) else (other, one)
+    return len(short) > 4 and long_.startswith(short + " ")
 
 
 def merge_known(event: KnownEvent, draft: EventDraft) -> KnownEvent:
