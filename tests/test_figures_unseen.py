@@ -218,6 +218,9 @@ def test_two_counts_of_missiles_that_hit_are_compared(ledger, tmp_path):
     ("Three Red Crescent members were killed near Orsk.", [("killed", "personnel", 3, 3, "Three Red Crescent members")]),
     ("Six members of the Red Cross were wounded.", [("wounded", "personnel", 6, 6, "Six members")]),
     ("Four members of the press were hurt in Velmar.", [("wounded", "journalists", 4, 4, "Four members")]),
+    # a harm word before the noun gives the metric, the noun still the population
+    ("Three wounded soldiers were flown to Orsk.", [("wounded", "soldiers transported", 3, 3, "Three")]),
+    ("The shelling left two severely injured children in Orsk.", [("wounded", "children", 2, 2, "two")]),
     # members of nothing named stay fighters
     ("Four members were killed in the raid on Tolsk.", [("killed", "fighters", 4, 4, "Four members")]),
 ])

@@ -99,11 +99,28 @@ def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
     elif _is_partitive(text, quantity) and not (phrase.inherit or (noun and noun.cls == "person")):
         return None  # "one of the deadliest attacks", "many of the deaths" name part of a group, no count
     end = phrase.head_end if phrase.close else quantity.end
+    population = phrase.population
+    if noun is None and harmed is None:
+        population = _harmed_people(text, measure_end(text, quantity.end), limit, one) or population
     found = _Candidate(quantity, phrase, quantity.start, end, quantity.low, quantity.high, phrase.cls,
-                       phrase.population, quantity.qualifier)
+                       population, quantity.qualifier)
     if quantity.kind == "zero" and noun and noun.cls == "casualty":
         _zero_pair(text, found)
     return found
+
+
+# a harm said of the people counted before their noun: "three (severely) wounded soldiers"
+_HARM_ADJECTIVE = re.compile(r"\s*(?:[a-z]+ly\s+)?(?:wounded|injured|hurt|dead|killed|slain)\s+(?=\w)", re.IGNORECASE)
+
+
+def _harmed_people(text: str, start: int, limit: int, one: bool) -> str | None:
+    """The population of the people a harm word before their noun counts ("three wounded soldiers" are
+    soldiers; the harm word itself gives the metric, as in "three wounded"), else None."""
+    m = _HARM_ADJECTIVE.match(text, start, limit)
+    if m is None:
+        return None
+    people = noun_phrase(text, m.end(), one=one, limit=limit, stops=cue_grammar().cue_words)
+    return people.population if people.noun is not None and people.noun.cls == "person" else None
 
 
 def _zero_pair(text: str, c: _Candidate) -> None:
