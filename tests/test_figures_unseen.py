@@ -221,6 +221,8 @@ def test_two_counts_of_missiles_that_hit_are_compared(ledger, tmp_path):
     # a harm word before the noun gives the metric, the noun still the population
     ("Three wounded soldiers were flown to Orsk.", [("wounded", "soldiers transported", 3, 3, "Three")]),
     ("The shelling left two severely injured children in Orsk.", [("wounded", "children", 2, 2, "two")]),
+    # injured people who later died are dead
+    ("Three injured soldiers later died in the Orsk hospital.", [("killed", "soldiers", 3, 3, "Three")]),
     # members of nothing named stay fighters
     ("Four members were killed in the raid on Tolsk.", [("killed", "fighters", 4, 4, "Four members")]),
 ])

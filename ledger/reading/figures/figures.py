@@ -343,6 +343,8 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         elif found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
             if found == "wounded" and _ATTRIBUTIVE.fullmatch(text, c.phrase.end, m.start()):
+                if _died_later(text, c, m.end(), hi):
+                    return "killed"  # "three injured soldiers later died": they died of their wounds
                 c.damage = _later_outcome(text, c, m.end(), hi)
             return found
     if outcome is not None:
@@ -377,6 +379,22 @@ def _later_outcome(text: str, c: _Candidate, start: int, hi: int) -> str | None:
     if own is None or g.clause_opener.search(text, start, own.start()):
         return None
     return next(label for label, words in subsets.items() if _norm(own.group()) in words)
+
+
+def _died_later(text: str, c: _Candidate, start: int, hi: int) -> bool:
+    """Whether the first harm said of "N injured people" by the verb after them, in their clause, is a
+    death ("three injured soldiers later died in hospital")."""
+    g = cue_grammar()
+    for m in g.cues.finditer(text, start, hi):
+        if g.clause_opener.search(text, start, m.start()):
+            return False
+        kind, metric = _meaning(m.group())
+        if kind == "outcome":
+            return False
+        found = _accept(c, kind, metric)
+        if found is not None:
+            return found == "killed"
+    return False
 
 
 @lru_cache(maxsize=1)
