@@ -449,3 +449,21 @@ def test_attribution_unseen_according_to_between_dashes_attributes_the_clause_ar
 def test_attribution_unseen_a_known_name_with_and_is_one_party(text, speakers):
     """"X and Y said" is one claim per party, unless "X and Y" is itself a known name."""
     assert [speaker for _, speaker, _ in _claims(text)] == speakers
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The monitor cited sources in Dorn.", []),
+    ("The monitor cited Dorn medical sources.", []),
+    ("The coordinator cited initial reports that 40 people were killed in Orsk.",
+     [("indirect", "coordinator", "that 40 people were killed in Orsk")]),
+    ("The monitor cited sources in Dorn saying that 12 fighters died.",
+     [("indirect", "monitor", "that 12 fighters died")]),
+    ("The governor cited the 40 dead as proof that the dam failed.",
+     [("indirect", "governor", "the 40 dead as proof that the dam failed")]),
+])
+def test_attribution_unseen_citing_a_source_is_no_claim(text, expected):
+    """"cited sources in Dorn", "cited initial reports": the object names where the speaker's information
+    came from, not what is claimed; only the content the sources are said to give is a claim, once ("cited
+    initial reports that ..." is no second claim beside the reports' own). Citing anything else ("the 40 dead
+    as proof") still is a claim."""
+    assert _claims(text) == expected
