@@ -467,3 +467,25 @@ def test_attribution_unseen_citing_a_source_is_no_claim(text, expected):
     initial reports that ..." is no second claim beside the reports' own). Citing anything else ("the 40 dead
     as proof") still is a claim."""
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, via", [
+    ("CNN reported Governor Ilse Marr said on Thursday that 1,300 people were in the hall.",
+     [("indirect", "Ilse Marr", "that 1,300 people were in the hall")], "CNN"),
+    ("The Velsk Times reported that the former governor insisted there were survivors.",
+     [("indirect", "former governor", "there were survivors")], "Velsk Times"),
+    ("Harbour Gazette reports that local authorities say at least 240 people were killed in Orsk.",
+     [("indirect", "local authorities", "at least 240 people were killed in Orsk")], "Harbour Gazette"),
+])
+def test_attribution_unseen_an_outlet_relaying_a_speaker_gives_the_speakers_claim(text, expected, via):
+    """"CNN reported the governor said ...": the outlet passes on what the governor said, so the claim is the
+    governor's alone, relayed ``via`` the outlet (one named by the article, or the article's own), not a second
+    claim of the outlet's whose content is the governor's attribution."""
+    assert _claims(text) == expected
+    assert extract(text, outlet="Harbour Gazette (Wire copy)")[0].via.name == via
+
+
+def test_attribution_unseen_a_speaker_passing_on_what_they_were_told_keeps_both_claims():
+    text = "The minister said the general told him that 40 soldiers died."
+    assert _claims(text) == [("indirect", "minister", "the general told him that 40 soldiers died"),
+                             ("indirect", "general", "that 40 soldiers died")]
