@@ -489,3 +489,11 @@ def test_attribution_unseen_a_speaker_passing_on_what_they_were_told_keeps_both_
     text = "The minister said the general told him that 40 soldiers died."
     assert _claims(text) == [("indirect", "minister", "the general told him that 40 soldiers died"),
                              ("indirect", "general", "that 40 soldiers died")]
+
+
+def test_attribution_unseen_an_outlet_reporting_a_finding_keeps_its_claim():
+    """"CNN reported that an army investigation found ...": a finding is no speaker the outlet relays; the
+    outlet's report stays its claim."""
+    text = "CNN reported that an army investigation found the ferry capsized after passengers moved."
+    assert _claims(text)[0] == ("indirect", "CNN",
+                                "that an army investigation found the ferry capsized after passengers moved")

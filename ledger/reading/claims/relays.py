@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ledger.reading.claims.speakers import words
 from ledger.reading.types import Claim
 
 MEDIA_TYPES = frozenset({"media", "state_media"})
@@ -45,6 +46,14 @@ def _is_media(text: str, claim: Claim, outlet: str | None) -> bool:
     return claim.speaker.kind == "organisation" and cue is not None and _REPORT.match(text, cue.start) is not None
 
 
+def _document(mention: str) -> bool:
+    """Whether a mention names a document or finding, not a speaker ("initial investigations indicate"): what
+    it shows is the outlet's report, which stays the outlet's claim."""
+    w = words()
+    last = mention.split()[-1].lower() if mention.split() else ""
+    return last in w.documents or w.singular.get(last, last) in w.documents or last.rstrip("s") in w.documents
+
+
 def _names(outlet: str) -> tuple[str, str]:
     """The outlet's name as the header gives it, and without a bracketed note: "Qazet (BBC copy)" -> "Qazet"."""
     return outlet, outlet.split(" (", 1)[0].strip()
@@ -57,10 +66,10 @@ def _relayed(text: str, outer: Claim, claims: list[Claim]) -> Claim | None:
     opening = _OPENING.match(text, start).end()
     for c in claims:
         mention = c.speaker.mention
-        if c is outer or mention is None or c.cue is None or c.kind == "outlet":
+        if c is outer or mention is None or c.cue is None or c.kind == "outlet" or c.speaker.name == outer.speaker.name:
             continue
         if not (opening < mention.end <= c.cue.start and c.cue.end <= end and mention.start <= opening):
             continue
-        if text.find(",", opening, c.cue.start) < 0:
+        if text.find(",", opening, c.cue.start) < 0 and not _document(text[mention.start:mention.end]):
             return c
     return None
