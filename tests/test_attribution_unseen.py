@@ -497,3 +497,21 @@ def test_attribution_unseen_an_outlet_reporting_a_finding_keeps_its_claim():
     text = "CNN reported that an army investigation found the ferry capsized after passengers moved."
     assert _claims(text)[0] == ("indirect", "CNN",
                                 "that an army investigation found the ferry capsized after passengers moved")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army accused rebels of inflating the death toll, which officially stands at over 140.",
+     [("indirect", "army", "rebels of inflating the death toll"),
+      ("outlet", "Harbour Gazette", "the death toll, which officially stands at over 140")]),
+    ("The ministry said the death toll, which stood at 12 on Monday, would rise.",
+     [("indirect", "ministry", "the death toll, which stood at 12 on Monday, would rise")]),
+])
+def test_attribution_unseen_the_writers_current_toll_after_the_content_is_the_outlets(text, expected):
+    """"inflating the death toll, which officially stands at over 140": the relative clause closing the
+    sentence updates the reader on the toll the speaker spoke of; it is the outlet's claim (with its figure),
+    not the army's. A relative inside the content's subject ("the toll, which stood at 12, would rise") stays
+    the speaker's."""
+    assert _claims(text) == expected
+    claims = extract(text, outlet="Harbour Gazette")
+    assert [(f.metric, f.low, f.high) for c in claims if c.kind == "outlet" for f in c.figures] == \
+        ([("killed", 141, None)] if len(expected) == 2 else [])

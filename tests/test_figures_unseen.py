@@ -305,3 +305,14 @@ def test_figures_attack_with_its_agent_before_the_things_hit():
     text = "The raids carried out by Tarvian jets on two positions in Norland and one in Kessia killed nobody."
     assert figures(text) == [("targets", "positions", 3, 3, "two positions in Norland and one in Kessia"),
                              ("killed", "people", 0, 0, "nobody")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers disputed the death toll, which officially stands at over 140.",
+     [("killed", "people", 141, None, "over 140")]),
+    ("The toll, which now stands at 31, is expected to rise.", [("killed", "people", 31, 31, "31")]),
+])
+def test_figures_a_toll_with_a_short_relative_before_its_verb_link(text, expected):
+    """"the death toll, which officially stands at over 140": a toll and its verb link ("stands at") may be
+    parted by a short relative opener as by a long modifier."""
+    assert figures(text) == expected
