@@ -515,3 +515,17 @@ def test_attribution_unseen_the_writers_current_toll_after_the_content_is_the_ou
     claims = extract(text, outlet="Harbour Gazette")
     assert [(f.metric, f.low, f.high) for c in claims if c.kind == "outlet" for f in c.figures] == \
         ([("killed", 141, None)] if len(expected) == 2 else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norwatch said the hall was a haven for civilians seeking protection from weeks of shelling.",
+     [("indirect", "Norwatch", "the hall was a haven for civilians seeking protection from weeks of shelling")]),
+    ("Refugees seeking shelter from the shelling crowded the station, officials said.",
+     [("indirect", "officials", "Refugees seeking shelter from the shelling crowded the station")]),
+    ("The rebels issued a statement, seeking to end the talks.",
+     [("indirect", "rebels", "to end the talks")]),
+])
+def test_attribution_unseen_a_participle_of_intent_frames_only_an_infinitive(text, expected):
+    """"civilians seeking protection": "seek" frames a claim only with an infinitive ("seeking to end"), as
+    its finite forms already do; its object is no content, and no claim is taken from the sentence's speaker."""
+    assert _claims(text) == expected

@@ -301,8 +301,10 @@ def test_figures_a_count_with_its_own_verb_takes_no_earlier_verb(text, expected)
     assert figures(text) == expected
 
 
-def test_figures_attack_with_its_agent_before_the_things_hit():
-    text = "The raids carried out by Tarvian jets on two positions in Norland and one in Kessia killed nobody."
+@pytest.mark.parametrize("agent", ["Tarvian jets", "N.A.F. warplanes"])
+def test_figures_attack_with_its_agent_before_the_things_hit(agent):
+    """"raids carried out by X on two positions": who carried the attack out may part it from what it hit."""
+    text = f"The raids carried out by {agent} on two positions in Norland and one in Kessia killed nobody."
     assert figures(text) == [("targets", "positions", 3, 3, "two positions in Norland and one in Kessia"),
                              ("killed", "people", 0, 0, "nobody")]
 

@@ -275,6 +275,9 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             and cue.start > lo + 2 and not _PROGRESSIVE_BEFORE.search(before):
         if _PREPOSITION_BEFORE.search(before):
             return None
+        if cue.entry is not None and cue.entry.complement == "to" and right() is not None and \
+                not _complement_ok(text, "to", cue, right(), hi):
+            return None  # "civilians seeking protection": a verb of intent frames only an infinitive
         colon = right() is None and _COLON_NEXT.match(text, cue.end, hi) is not None  # "..., stating:"
         return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right(), colon=colon)
     # someone or something tells; an ``animate`` cue's subject must be a speaker noun ("the fire underscored")

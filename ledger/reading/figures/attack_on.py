@@ -25,7 +25,7 @@ def _pattern() -> re.Pattern:
     nouns = (w for w, n in noun_lexicon().nouns.items() if n.cls == "event")
     data = lexicon.load("figure_metrics.json")
     links, agents = data["attack_links"], data["attack_agents"]
-    agent = rf"(?:(?:{phrase_trie(agents)})\s+[^,.;:()\d]{{1,{_AGENT_REACH - 15}}}?\s+)?"
+    agent = rf"(?:(?:{phrase_trie(agents)})\s+(?:[^,.;:()\d]|(?<=[A-Z])\.){{1,{_AGENT_REACH - 15}}}?\s+)?"
     return re.compile(rf"\b(?:{phrase_trie(nouns)})\s+{agent}(?:{phrase_trie(links)})\s+$", re.IGNORECASE)
 
 
