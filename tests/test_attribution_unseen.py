@@ -529,3 +529,19 @@ def test_attribution_unseen_a_participle_of_intent_frames_only_an_infinitive(tex
     """"civilians seeking protection": "seek" frames a claim only with an infinitive ("seeking to end"), as
     its finite forms already do; its object is no content, and no claim is taken from the sentence's speaker."""
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said 11 were hurt. Last week, the ministry raised the number to 34, and then on Tuesday upped "
+     "the number to 50.",
+     [("indirect", "ministry", "11 were hurt"), ("indirect", "ministry", "the number to 34"),
+      ("indirect", "ministry", "the number to 50")]),
+    ("The ministry denied the report and on Sunday said 40 people died.",
+     [("indirect", "ministry", "the report"), ("indirect", "ministry", "40 people died")]),
+])
+def test_attribution_unseen_a_time_phrase_between_coordinator_and_cue(text, expected):
+    """"raised the number to 34, and then on Tuesday upped it to 50": a time phrase between the coordinator
+    and the second verb still leaves it the sentence subject's cue, so each total is its own claim."""
+    assert _claims(text) == expected
+    totals = [f.low for c in extract(text, outlet="Harbour Gazette") for f in c.figures]
+    assert totals == ([11, 34, 50] if "upped" in text else [40])
