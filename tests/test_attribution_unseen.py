@@ -463,3 +463,98 @@ def test_unseen_counted_antecedent_of_a_contact_relative_is_the_claim(text, spea
     (claim,) = extract(text, outlet="Harbour Gazette")
     assert (claim.speaker.name, claim.content.text) == (speaker, content)
     assert [(f.metric, f.low, f.high) for f in claim.figures] == [("killed", killed, killed)]
+
+@pytest.mark.parametrize("text, expected", [
+    ("The monitor cited sources in Dorn.", []),
+    ("The monitor cited Dorn medical sources.", []),
+    ("The coordinator cited initial reports that 40 people were killed in Orsk.",
+     [("indirect", "coordinator", "that 40 people were killed in Orsk")]),
+    ("The monitor cited sources in Dorn saying that 12 fighters died.",
+     [("indirect", "monitor", "that 12 fighters died")]),
+    ("The governor cited the 40 dead as proof that the dam failed.",
+     [("indirect", "governor", "the 40 dead as proof that the dam failed")]),
+])
+def test_attribution_unseen_citing_a_source_is_no_claim(text, expected):
+    """"cited sources in Dorn", "cited initial reports": the object names where the speaker's information
+    came from, not what is claimed; only the content the sources are said to give is a claim, once ("cited
+    initial reports that ..." is no second claim beside the reports' own). Citing anything else ("the 40 dead
+    as proof") still is a claim."""
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, via", [
+    ("CNN reported Governor Ilse Marr said on Thursday that 1,300 people were in the hall.",
+     [("indirect", "Ilse Marr", "that 1,300 people were in the hall")], "CNN"),
+    ("The Velsk Times reported that the former governor insisted there were survivors.",
+     [("indirect", "former governor", "there were survivors")], "Velsk Times"),
+    ("Harbour Gazette reports that local authorities say at least 240 people were killed in Orsk.",
+     [("indirect", "local authorities", "at least 240 people were killed in Orsk")], "Harbour Gazette"),
+])
+def test_attribution_unseen_an_outlet_relaying_a_speaker_gives_the_speakers_claim(text, expected, via):
+    """"CNN reported the governor said ...": the outlet passes on what the governor said, so the claim is the
+    governor's alone, relayed ``via`` the outlet (one named by the article, or the article's own), not a second
+    claim of the outlet's whose content is the governor's attribution."""
+    assert _claims(text) == expected
+    assert extract(text, outlet="Harbour Gazette (Wire copy)")[0].via.name == via
+
+
+def test_attribution_unseen_a_speaker_passing_on_what_they_were_told_keeps_both_claims():
+    text = "The minister said the general told him that 40 soldiers died."
+    assert _claims(text) == [("indirect", "minister", "the general told him that 40 soldiers died"),
+                             ("indirect", "general", "that 40 soldiers died")]
+
+
+def test_attribution_unseen_an_outlet_reporting_a_finding_keeps_its_claim():
+    """"CNN reported that an army investigation found ...": a finding is no speaker the outlet relays; the
+    outlet's report stays its claim."""
+    text = "CNN reported that an army investigation found the ferry capsized after passengers moved."
+    assert _claims(text)[0] == ("indirect", "CNN",
+                                "that an army investigation found the ferry capsized after passengers moved")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army accused rebels of inflating the death toll, which officially stands at over 140.",
+     [("indirect", "army", "rebels of inflating the death toll"),
+      ("outlet", "Harbour Gazette", "the death toll, which officially stands at over 140")]),
+    ("The ministry said the death toll, which stood at 12 on Monday, would rise.",
+     [("indirect", "ministry", "the death toll, which stood at 12 on Monday, would rise")]),
+])
+def test_attribution_unseen_the_writers_current_toll_after_the_content_is_the_outlets(text, expected):
+    """"inflating the death toll, which officially stands at over 140": the relative clause closing the
+    sentence updates the reader on the toll the speaker spoke of; it is the outlet's claim (with its figure),
+    not the army's. A relative inside the content's subject ("the toll, which stood at 12, would rise") stays
+    the speaker's."""
+    assert _claims(text) == expected
+    claims = extract(text, outlet="Harbour Gazette")
+    assert [(f.metric, f.low, f.high) for c in claims if c.kind == "outlet" for f in c.figures] == \
+        ([("killed", 141, None)] if len(expected) == 2 else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norwatch said the hall was a haven for civilians seeking protection from weeks of shelling.",
+     [("indirect", "Norwatch", "the hall was a haven for civilians seeking protection from weeks of shelling")]),
+    ("Refugees seeking shelter from the shelling crowded the station, officials said.",
+     [("indirect", "officials", "Refugees seeking shelter from the shelling crowded the station")]),
+    ("The rebels issued a statement, seeking to end the talks.",
+     [("indirect", "rebels", "to end the talks")]),
+])
+def test_attribution_unseen_a_participle_of_intent_frames_only_an_infinitive(text, expected):
+    """"civilians seeking protection": "seek" frames a claim only with an infinitive ("seeking to end"), as
+    its finite forms already do; its object is no content, and no claim is taken from the sentence's speaker."""
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said 11 were hurt. Last week, the ministry raised the number to 34, and then on Tuesday upped "
+     "the number to 50.",
+     [("indirect", "ministry", "11 were hurt"), ("indirect", "ministry", "the number to 34"),
+      ("indirect", "ministry", "the number to 50")]),
+    ("The ministry denied the report and on Sunday said 40 people died.",
+     [("indirect", "ministry", "the report"), ("indirect", "ministry", "40 people died")]),
+])
+def test_attribution_unseen_a_time_phrase_between_coordinator_and_cue(text, expected):
+    """"raised the number to 34, and then on Tuesday upped it to 50": a time phrase between the coordinator
+    and the second verb still leaves it the sentence subject's cue, so each total is its own claim."""
+    assert _claims(text) == expected
+    totals = [f.low for c in extract(text, outlet="Harbour Gazette") for f in c.figures]
+    assert totals == ([11, 34, 50] if "upped" in text else [40])

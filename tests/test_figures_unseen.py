@@ -277,3 +277,54 @@ def test_figures_twin_counts_two_acts(text, expected):
 def test_figures_people_among_a_later_count_of_the_harmed(text, expected):
     # the part takes the harm of the count it is among; that whole, naming no one, is people
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Medics in Orsk had seen at least 200 wounded and 50 dead.",
+     [("wounded", "people", 200, None, "at least 200"), ("killed", "people", 50, None, "50")]),
+    ("The strike killed at least 52 people and injured 120.",
+     [("killed", "people", 52, None, "at least 52 people"), ("wounded", "people", 120, 120, "120")]),
+    ("At least 200 people were wounded and 50 were killed.",
+     [("wounded", "people", 200, None, "At least 200 people"), ("killed", "people", 50, 50, "50")]),
+    ("More than 200 wounded and 50 dead were counted in Dorn.",
+     [("wounded", "people", 201, None, "More than 200"), ("killed", "people", 50, 50, "50")]),
+    ("At least 40 villagers and 9 soldiers were killed in Orsk.",
+     [("killed", "people", 40, None, "At least 40 villagers"), ("killed", "soldiers", 9, 9, "9 soldiers")]),
+])
+def test_figures_a_lower_bound_governs_the_count_coordinated_with_it(text, expected):
+    """"at least 200 wounded and 50 dead": "at least" governs both counts of the coordination (50/None); a
+    count with its own verb ("and injured 120", "and 50 were killed"), after "more than", or with a noun of its
+    own ("and 9 soldiers") keeps its bounds."""
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seven fighters were arrested in Dorn, and 34 cows were recovered from them.",
+     [("detained", "fighters", 7, 7, "Seven fighters")]),
+    ("The blast injured two contractors and a member of the Norland army.",
+     [("wounded", "civilians", 2, 2, "two contractors"), ("wounded", "soldiers", 1, 1, "a member")]),
+])
+def test_figures_a_count_with_its_own_verb_takes_no_earlier_verb(text, expected):
+    """"Seven were arrested, and 34 cows were recovered": the 34 are the subject of their own clause, not a
+    second object of "arrested" (an object coordinated with the verb's, "injured two contractors and a member",
+    still is)."""
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("agent", ["Tarvian jets", "N.A.F. warplanes"])
+def test_figures_attack_with_its_agent_before_the_things_hit(agent):
+    """"raids carried out by X on two positions": who carried the attack out may part it from what it hit."""
+    text = f"The raids carried out by {agent} on two positions in Norland and one in Kessia killed nobody."
+    assert figures(text) == [("targets", "positions", 3, 3, "two positions in Norland and one in Kessia"),
+                             ("killed", "people", 0, 0, "nobody")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers disputed the death toll, which officially stands at over 140.",
+     [("killed", "people", 141, None, "over 140")]),
+    ("The toll, which now stands at 31, is expected to rise.", [("killed", "people", 31, 31, "31")]),
+])
+def test_figures_a_toll_with_a_short_relative_before_its_verb_link(text, expected):
+    """"the death toll, which officially stands at over 140": a toll and its verb link ("stands at") may be
+    parted by a short relative opener as by a long modifier."""
+    assert figures(text) == expected

@@ -38,3 +38,13 @@ def test_outlet_no_figure_no_claim():
 def test_outlet_unknown_outlet_name():
     text = "Five civilians were killed in the raid."
     assert _outlet(text, outlet=None)[0][0] == "unknown outlet"
+
+
+def test_outlet_toll_whose_subject_is_parted_by_commas_from_its_verb():
+    """"The death toll in ..., Dorn province, by the Norland army, rose to 31": the chunk with the figure opens
+    with the toll's verb, so the clause (and the claim) runs from its subject, past the commas of its modifiers."""
+    text = ("The death toll in Monday's shelling of a school in Orsk, Dorn province, by the Norland army, rose to "
+            "31 on Wednesday.")
+    assert _outlet(text) == [("Harbour Gazette", "outlet", "media", None, text[:-1])]
+    assert [(f.metric, f.low, f.high) for f in extract(text, outlet="Harbour Gazette")[0].figures] == \
+        [("killed", 31, 31)]

@@ -34,6 +34,7 @@ from ledger.reading.claims.outlet import outlet_claims
 from ledger.reading.claims.nouns import find_noun_cues
 from ledger.reading.claims.pieces import split_pieces
 from ledger.reading.claims.polls import find_poll_cues
+from ledger.reading.claims.relays import without_relays
 from ledger.reading.claims.quotes import close_end
 from ledger.reading.document import Document
 from ledger.reading.events import group_events
@@ -130,7 +131,7 @@ def speakers(doc: Document, work: Work) -> None:
         for c in kept:
             if c.continues is not None and id(c.continues) not in ids:
                 c.continues = None
-    made = kept
+    made = without_relays(text, kept, doc.outlet)  # "CNN reported the governor said ...": the governor's
     work.claims = sorted(made, key=lambda c: (c.content.start, c.content.end))
 
 

@@ -68,6 +68,11 @@ _OBJECT_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it|we)\s)"
 _WRITERS_TOLL = re.compile(r",?\s+that\s+(?:(?:has|have|had)\s+)?(?:(?:reportedly|so\s+far|already|also)\s+)?"
                            r"(?:killed|wounded|injured|left\s+(?:at\s+least\s+)?\S+\s+(?:dead|killed|wounded|injured))\b"
                            r"(?P<rest>[^;\"\u201c\u201d]*)$")
+# "... inflating the death toll, which officially stands at over 140": the writer's current toll, set off by a
+# comma at the content's end after the toll it updates (the toll noun right before it)
+_WRITERS_TOTAL = re.compile(r"(?:(?<=\btoll)|(?<=\btally))\s*,\s+which\s+(?:(?:now|officially|currently|reportedly|since)\s+)?"
+                            r"(?:stands|stood|is|was|has\s+(?:since\s+)?(?:risen|climbed|reached)|rose|climbed|reached)"
+                            r"\s+(?:at|to\s+)?[^,;\"\u201c\u201d]*\d[^,;\"\u201c\u201d]*$")
 # the noun phrase a writer's toll tells of, ending where the toll starts: "an air strike", "a rocket attack in
 # Iraq earlier this month", "the raid on Orsk"
 _NAMED_EVENT = re.compile(r"(?<![\w'\u2019-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+"
@@ -483,6 +488,10 @@ def _before_writers_toll(text: str, start: int, end: int, hi: int, quotes: list[
     its figure), it is not what the coalition said. A relative inside the content's subject ("the blast
     that killed 12 was a gas leak": a verb follows) stays the speaker's, and so does the toll of an earlier
     event the speaker invokes ("retaliation for a rocket attack last week that killed one contractor")."""
+    if "toll" in text[start:end] or "tally" in text[start:end]:
+        total = _WRITERS_TOTAL.search(text, start, end)
+        if total is not None and not any(q.open < total.start() < q.end for q in quotes):
+            return total.start()  # "inflating the death toll, which officially stands at over 140"
     if "kill" not in text[start:end] and "injur" not in text[start:end] and "wound" not in text[start:end]:
         return end  # (the cheap test first: most contents tell no toll)
     m = _WRITERS_TOLL.search(text, start, end)
@@ -500,7 +509,9 @@ def _writers_toll(text: str, span: tuple[int, int], unit: Sentence) -> Found | N
     """The outlet's claim of the writer's toll that ``_before_writers_toll`` cut from the content ``span``,
     with the event it tells the toll of: "an air strike that killed over 140 people" (kept where its figure
     is the outlet's, by ``outlet``)."""
-    if text[span[1]:span[1] + 1] not in (",", " ") or not _WRITERS_TOLL.match(text, span[1], unit.end):
+    if text[span[1]:span[1] + 1] not in (",", " "):
+        return None
+    if not _WRITERS_TOLL.match(text, span[1], unit.end) and not _WRITERS_TOTAL.match(text, span[1], unit.end):
         return None
     named = _NAMED_EVENT.search(text, max(span[0], span[1] - 100), span[1])
     content = _trim(text, named.start() if named is not None else span[1], unit.end)

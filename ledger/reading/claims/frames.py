@@ -270,11 +270,18 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
             known.append(_content_start(text, cue, hi))
         return known[0]
 
+    if text[cue.start - 1:cue.start].isspace() and cue.start - lo > 12:
+        timed = _coordinated_time().search(text, max(lo, cue.start - 48), cue.start)
+        if timed is not None and right() is not None:  # "raised it to 34, and then on Tuesday upped it to 50"
+            return _coordinated_frame(text, cue, lo, timed.start("time"), right(), previous)
     before = text[max(lo, cue.start - 12):cue.start]
     if cue.participle and cue.kind == "verb" and _PARTICIPLE_BEFORE.search(before) \
             and cue.start > lo + 2 and not _PROGRESSIVE_BEFORE.search(before):
         if _PREPOSITION_BEFORE.search(before):
             return None
+        if cue.entry is not None and cue.entry.complement == "to" and right() is not None and \
+                not _complement_ok(text, "to", cue, right(), hi):
+            return None  # "civilians seeking protection": a verb of intent frames only an infinitive
         colon = right() is None and _COLON_NEXT.match(text, cue.end, hi) is not None  # "..., stating:"
         return Frame(cue, "P", (_back_to_comma(text, lo, cue.start), right() or cue.end), right=right(), colon=colon)
     # someone or something tells; an ``animate`` cue's subject must be a speaker noun ("the fire underscored")
@@ -350,13 +357,18 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     at = cue.verb if _COORDINATED_BEFORE.search(text, max(lo, cue.verb - 16), cue.verb) else cue.start
     before = text[max(lo, at - 16):at]
     if _COORDINATED_BEFORE.search(before) and right() is not None:
-        start = _coordinator_start(text, lo, at)
-        subject = None if previous else subject_of(text, lo, start)
-        if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous,
-                                                                                        subject):
-            return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
-        return Frame(cue, "C", (start, right()), speaker=subject, right=right())
+        return _coordinated_frame(text, cue, lo, at, right(), previous)
     return None
+
+
+def _coordinated_frame(text: str, cue: Cue, lo: int, at: int, right: int, previous: list[Frame]) -> Frame | None:
+    """The frame of a cue coordinated with an earlier verb ("paused, then added", "and on Tuesday upped"), whose
+    coordinator ends at ``at``: its subject is the sentence's (the earlier frame's, when there is one)."""
+    start = _coordinator_start(text, lo, at)
+    subject = None if previous else subject_of(text, lo, start)
+    if cue.entry is not None and cue.form == cue.entry.lemma and not _bare_main(text, lo, start, previous, subject):
+        return None  # "It says the campaign violated federal and state law": "state" coordinates with nothing
+    return Frame(cue, "C", (start, right), speaker=subject, right=right)
 
 
 def _progressive_frame(text: str, cue: Cue, lo: int, hi: int, aux: int, speech: bool,
@@ -429,6 +441,15 @@ def _word_before(text: str, lo: int, end: int) -> str:
 @lru_cache(maxsize=1)
 def _time_words() -> frozenset:
     return frozenset(lexicon.load("grammar.json")["temporal"])
+
+
+@lru_cache(maxsize=1)
+def _coordinated_time() -> re.Pattern:
+    """A time phrase between a coordinator and its verb: "and (then) on Tuesday| upped", "but later| said"."""
+    temporal = phrase_trie(_time_words(), fold=False)
+    return re.compile(rf"(?:\b(?:and|but)|,\s*(?:then|and|but))(?:\s+then)?\s+(?P<time>(?:(?:late|early|earlier|later)\s+)?"
+                      rf"(?:(?:on|last|this|next|in\s+the)\s+)?(?i:{temporal})(?:\s+(?:morning|afternoon|evening|night))?"
+                      rf"|later|earlier)\s+$")
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,14 @@ _BREAK = re.compile(r",\s|;\s|\s[\u2014\u2013]\s|\s--\s")
 
 
 @lru_cache(maxsize=1)
+def _predicate() -> re.Pattern:
+    """A chunk that opens with a toll's verb link ("rose to 54", "has risen to 236"): its subject is earlier."""
+    links = lexicon.load("figure_metrics.json")["lead_in_verb_links"]
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})\b")
+
+
+@lru_cache(maxsize=1)
 def _config() -> tuple[frozenset, re.Pattern]:
     data = lexicon.load("outlet.json")
     metrics = frozenset(data["metrics"])
@@ -71,6 +79,12 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans[max(0, k - 8):k])
 
 
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
 def _clause(text: str, unit: Sentence, free: list[Figure], covered) -> tuple[int, int] | None:
     """The chunks of ``unit`` from the first free figure's to the last one's, clipped by attributed claims."""
     lo, hi = unit.start, unit.end
@@ -84,6 +98,8 @@ def _clause(text: str, unit: Sentence, free: list[Figure], covered) -> tuple[int
     while k >= 2 and _RELATIVE.match(text, chunks[k - 1]) and text[chunks[k - 1] - 2] == ",":
         k -= 2  # "The strike, which hit at dawn, killed 12": the subject before the relative clause is the clause's
     start = chunks[k]
+    if k > 0 and _predicate().match(text, _skip_blank(text, start)):
+        start = chunks[0]  # "The toll in Orsk, Dorn province, by the army, rose to 54": the clause from its subject
     end = hi
     m = _BREAK.search(text, free[-1].span.end, hi)
     if m is not None:

@@ -139,7 +139,7 @@ def _cue_patterns(data: dict, meaning: dict, leads: dict) -> dict[str, re.Patter
         "left_adjacent": rf"\b{cue_start}{cues}[\s\"“‘']*$",
         # "the death toll at 19", "the death toll from Saturday's attack rose to 25", "the martyrdom of"
         "lead_in": (rf"\b{lead_start}(?P<lead>{lead_alternatives})(?:\s*{links}|(?:\s+[\w'’-]+){{1,6}}\s+{links}"
-                    rf"|(?:,?\s+[\w'’-]+){{6,16}},?\s+{verb_links})?"
+                    rf"|(?:,?\s+[\w'’-]+){{1,16}},?\s+{verb_links})?"
                     rf"(?:\s+(?:the|a|an))?(?:\s+{lead_adverbs})?"
                     r"\s*[\"“‘]?\s*$"),
         "predicate": rf"\s*{be}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{event_nouns})\b",

@@ -475,12 +475,18 @@ def _predicate(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     return _accept(c, "lead", noun.default_metric or ("targets" if noun.cls == "target" else None))
 
 
+# a count followed (past at most one word of its noun) by a finite verb of its own
+_OWN_VERB = re.compile(r"(?:\s+[\w-]+)?\s+(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
+
+
 def _left_object(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
     """Rule 6: a verb whose earlier object is coordinated with the count: "injured US contractors and a
     member of the US military". What is hit needs no coordination, only the same clause: "the strikes
     targeted storage facilities at two locations"."""
     g = cue_grammar()
     hit = c.cls in ("target", "structure")
+    if not hit and _OWN_VERB.match(text, c.phrase.end):
+        return None  # "seven were arrested, and 34 cows were recovered": the count is its own clause's subject
     # what is hit may follow what hit it: "fired two-dozen missiles at two bases"
     position = max(c.sentence_start if hit else lo, c.start - g.left_chars)
     pattern = g.left_verb if hit else g.left_object
@@ -616,6 +622,29 @@ def _asserted(text: str, c: _Candidate, sentences: Sentences) -> bool:
     return not text[start:end].rstrip(" \t\n\"”’')").endswith("?")
 
 
+# what may stand between a lower bound's count and an exact count it also governs: the first count's own
+# harm word or noun, no verb of its own ("at least 200 wounded and 50 dead"; not "200 were wounded and 50 ...")
+_SHARED_BOUND = re.compile(r"(?:\s+(?!(?:were|was|are|is|have|has|had|been)\b)[\w-]+){0,2}\s+and\s+", re.IGNORECASE)
+
+
+def _share_lower_bounds(text: str, found: list[_Candidate]) -> None:
+    """"at least 200 wounded and 50 dead": the lower bound governs both coordinated counts, so the second is
+    at least 50 (50/None) too. Only a bound that keeps its number ("at least", "or more"; not "more than
+    20" = 21) is shared, only between counts that name no noun (in "at least 60 villagers and 13 soldiers"
+    the soldiers may be counted exactly), joined by "and", and never across a verb of its own."""
+    for first, second in zip(found, found[1:]):
+        q, r = first.quantity, second.quantity
+        if q.kind != "number" or q.high is not None or q.qualifier is None or number_value(q.word) != q.low:
+            continue
+        if r.kind != "number" or r.qualifier is not None or r.low != r.high or second.parts or first.parts:
+            continue
+        if first.phrase.noun is not None or second.phrase.noun is not None:
+            continue  # "at least 60 villagers and 13 soldiers": each noun's count may be known apart
+        if first.metric and second.metric and not second.cancelled and \
+                _SHARED_BOUND.fullmatch(text, first.phrase.end, second.start):
+            second.high = None
+
+
 # ---------------------------------------------------------------- populations and figures
 
 
@@ -732,6 +761,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, ends: list[i
     _inherit_nouns(found, sentences)
     _resolve_metrics(text, found, sentences)
     _inherit_populations(text, found, sentences)
+    _share_lower_bounds(text, found)
     figures = [f for c in found if c.metric and not c.cancelled and start <= c.start
                and (c.end <= end or not c.parts and c.quantity.end <= end) and _asserted(text, c, sentences)
                for f in _to_figures(text, c, end)]
