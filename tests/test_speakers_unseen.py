@@ -334,3 +334,13 @@ def test_speakers_pronoun_after_a_speaker_of_its_own_sentence_is_that_speaker():
     text = ("The Varn Herald reports that local authorities say at least 2,400 people have been killed in Orsk, "
             "although they acknowledge this is likely to be an undercount.")
     assert _who(text)[-1][0] == "local authorities"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Photos emerging on Wednesday showed the hall had been destroyed.", "Photos"),
+    ("A report published in March found that 40 people had died.", "report"),
+])
+def test_speakers_unseen_a_day_after_a_reduced_relative_is_no_speaker(text, speaker):
+    """"Photos emerging on Wednesday showed": the day says when, the participle opens a reduced relative on
+    the noun before it; the speaker is that noun, never "Wednesday"."""
+    assert [c.speaker.name for c in extract(text, outlet="Harbour Gazette")] == [speaker]

@@ -185,6 +185,14 @@ def _analysable(toks):
         k = next((k for k in range(len(toks) - 2, -1, -1) if toks[k][2] == "("), None)
         if k:
             toks = toks[:k]
+    temporal = words().temporal
+    k = len(toks)
+    while k > 1 and toks[k - 1][2].lower() in temporal:
+        k -= 1
+    if 1 < k < len(toks) and toks[k - 1][2].lower() in ("on", "in", "last", "this", "early", "late"):
+        toks = toks[:k - 1]  # "Photos emerging on Wednesday": the day is when, not who
+        if len(toks) > 1 and toks[-1][2].islower() and toks[-1][2].endswith(("ing", "ed", "en")):
+            toks = toks[:-1]  # ... and "emerging", "released" open a reduced relative on the noun before
     if toks and not is_nominal(toks[-1][2], True):
         head = hidden_head(toks, len(toks) - 1)
         if head is not None and head < len(toks) - 1 and toks[head + 1][2].lower() != "of":
