@@ -122,6 +122,14 @@ def days_of(day: date | None, precision: str | None, earliest: date | None = Non
     return first, last
 
 
+def _earlier_night(draft: EventDraft, event: KnownEvent) -> bool:
+    """Whether both give a day and the report's is the earlier of the night they straddle (Thursday in
+    Washington, Friday in Syria): the event keeps the earlier day, so that its date does not depend on
+    which report came first."""
+    return (draft.precision == event.precision == "day" and not draft.from_publication
+            and draft.date is not None and event.date is not None and draft.date < event.date)
+
+
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -172,6 +180,6 @@ def merge_known(event: KnownEvent, draft: EventDraft) -> KnownEvent:
     finer = PRECISION_RANK.get(draft.precision or "", -1) > PRECISION_RANK.get(event.precision or "", -1)
     if draft.from_publication:  # a fallback date says nothing about the event's day: it never narrows one
         finer = False
-    if draft.date is not None and (event.date is None or finer):
+    if draft.date is not None and (event.date is None or finer or _earlier_night(draft, event)):
         changes.update(date=draft.date, precision=draft.precision, earliest=draft.earliest, latest=draft.latest)
     return replace(event, **changes)
