@@ -14,7 +14,9 @@ strike "in February", a series of attacks "since the start of the year". The rul
    fits the main date is the main event; anything else (another kind, another date, "a second strike",
    "another attack", introduced by "in retaliation for", "after", or owned by a relative clause "a militia
    that launched rocket attacks") is another event, shared by the words of compatible kind and time.
-3. A claim that embeds another event with its toll is split in two (:mod:`ledger.reading.events.splitting`).
+3. A claim that embeds another event with its toll is split in two (:mod:`ledger.reading.events.splitting`);
+   a report on strikes at several sites gives each site's claims their own event
+   (:mod:`ledger.reading.events.sites`).
 4. A **claim** is about the event of its own first event word (not one inside a marker or relative clause
    of the claim itself): "the strikes were retaliation for a rocket attack earlier this month" is the
    strike; "a rocket attack earlier this month that killed one contractor" is the rocket attack. A claim
@@ -33,11 +35,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ledger.reading.events import kinds
-from ledger.reading.events.labels import finish
+from ledger.reading.events.labels import finish, site_words, sites_hit
 from ledger.text.data import load
 from ledger.text.phrases import folded_for_ignorecase
 from ledger.reading.events.mentions import Mention
 from ledger.reading.events.article import Article, When
+from ledger.reading.events.sites import by_site
 from ledger.reading.events.splitting import split_claims
 from ledger.reading.events.timexpr import PRECISION_RANK, window
 from ledger.reading.events.types import ArticleEvents, Draft
@@ -76,6 +79,7 @@ def group_events(text: str, published: date | None, claims: list[Claim], title: 
     assigned = _assign_mentions(article, main, drafts)
     owns = [_claim_event(article, claim, main, drafts, assigned) for claim in claims]
     pieces = split_claims(article, claims, assigned, owns)
+    pieces = by_site(article, pieces, main, drafts, sites_hit(article), site_words())
     return finish(article, drafts, [draft for _, draft in pieces], tuple(claim for claim, _ in pieces))
 
 
