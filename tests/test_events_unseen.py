@@ -7,7 +7,7 @@ from datetime import date
 
 from conftest import write
 from ledger.reading.events import EventDraft, KnownEvent, group_events, match_event, merge_known
-from ledger.reading.types import Claim, Span, Speaker
+from ledger.reading.types import Claim, Figure, Span, Speaker
 
 
 def claim(text: str, content: str, speaker: str = "A source") -> Claim:
@@ -382,3 +382,24 @@ def test_unseen_review_of_strikes_on_two_sites_gives_each_claim_its_site(sqlite_
     clinic = next(v for k, v in event_of.items() if "clinic was destroyed" in k)
     assert next(v for k, v in event_of.items() if "30 children" in k) == first
     assert next(v for k, v in event_of.items() if "This attack" in k) == clinic != first
+
+
+def test_unseen_a_wars_toll_told_beside_a_strike_is_about_no_specific_event():
+    """"More than 3,000 people have been killed in the besieged city" closing a report of one strike counts
+    the siege, not the strike: the claim is about no specific event. A claim naming an attack of its own ("twin air
+    strikes hit a clinic in the besieged city") stays with its attack."""
+    text = ("A drone strike hit a market in Korvel on Tuesday, killing 9 people, the governor said. More than "
+            "3,000 people have been killed in the besieged city, the governor added. "
+            "Twin air strikes also hit a clinic in the besieged city, the governor said.")
+    contents = ["A drone strike hit a market in Korvel on Tuesday, killing 9 people",
+                "More than 3,000 people have been killed in the besieged city",
+                "Twin air strikes also hit a clinic in the besieged city"]
+    claims = [claim(text, c) for c in contents]
+    figures_at = {"9 people": ("killed", "people", 9), "3,000 people": ("killed", "people", 3000),
+                  "Twin": ("other", "air strikes", 2)}
+    for n, (words, (metric, population, count)) in enumerate(figures_at.items()):
+        start = text.index(words)
+        claims[n].figures.append(Figure(metric, population, count, count, Span.of(text, start, start + len(words))))
+    found = group_events(text, date(2024, 2, 8), claims)
+    assert found.claim_events[1] is None
+    assert found.claim_events[0] == found.claim_events[2] == 0
