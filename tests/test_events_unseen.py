@@ -382,6 +382,17 @@ def test_unseen_review_of_strikes_on_two_sites_gives_each_claim_its_site(sqlite_
     clinic = next(v for k, v in event_of.items() if "clinic was destroyed" in k)
     assert next(v for k, v in event_of.items() if "30 children" in k) == first
     assert next(v for k, v in event_of.items() if "This attack" in k) == clinic != first
+    assert len(sqlite_ledger.json("events")) == 2  # no strike known on the clinic: it stays the report's
+
+
+def test_unseen_one_attack_on_two_sites_stays_one_event(sqlite_ledger, tmp_path):
+    """"Missiles hit an air base and a camp near Tesk" with no time of its own and no strike known on either
+    site is one attack: its claims about the base and about the camp share one event."""
+    body = ("Missiles hit an air base and a camp near Tesk, officials said.\n\n\"The base lost two hangars,\" "
+            "the governor said.\n\nA medic said 11 people were wounded at the camp.")
+    sqlite_ledger("ingest", write(tmp_path / "a.txt", article("2023-08-14", body, "Coast Herald",
+                                                              "Missiles hit base and camp near Tesk")))
+    assert len({c["event"]["id"] for c in sqlite_ledger.jsonl("export", "claims")}) == 1
 
 
 def test_unseen_a_wars_toll_told_beside_a_strike_is_about_no_specific_event():

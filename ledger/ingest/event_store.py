@@ -69,6 +69,9 @@ def assign_events(session: Session, drafts: list[EventDraft], article: ArticleIn
         known, stale = candidates(session, draft, article)
         other_sites = _other_sites(drafts[:n], ids, draft)
         match = match_event(draft, [k for k in known if k.id not in other_sites])
+        if match is None and n and _one_site_of(drafts[0], draft):
+            ids.append(ids[0])  # no known strike on that site: the report's sites stay one event
+            continue
         if match is None:
             ids.append(connection.execute(_NEW_EVENT, dict(
                 label=draft.label, date=draft.date, date_precision=draft.precision, kind=draft.kind,
@@ -88,6 +91,14 @@ def _other_sites(earlier: list[EventDraft], ids: list[int], draft: EventDraft) -
     if not draft.sites:
         return set()
     return {event for other, event in zip(earlier, ids) if other.sites and other.sites != draft.sites}
+
+
+def _one_site_of(main: EventDraft, draft: EventDraft) -> bool:
+    """Whether ``draft`` is one of the sites of a report on several (``ledger.reading.events.sites``): it is
+    an event of its own only when the ledger knows a strike on that site; "missiles hit a base and a camp"
+    with no strike known on either is one attack."""
+    return (draft.from_publication and len(draft.sites) == 1 and len(main.sites) > 1
+            and draft.sites[0] in main.sites)
 
 
 def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tuple[list[KnownEvent], set[int]]:

@@ -9,7 +9,8 @@ both strikes together. When the title and lead name more than one kind of site h
 main event whose sentence names exactly one of those sites is about an event of that site alone, and so is
 a claim right after it that refers back to it ("This attack was deliberate", "It was blown up by ...").
 Each such event keeps the report's kind, date and places, and its one site: as a follow-up it can join the
-known strike on that site (``ledger.reading.events.matching``).
+known strike on that site (``ledger.reading.events.matching``); when the ledger knows none, the store keeps
+it with the report's main event (one attack can hit a base and a camp).
 """
 from __future__ import annotations
 
