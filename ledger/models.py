@@ -140,6 +140,7 @@ class Event(Base):
     kind: Mapped[Optional[str]] = mapped_column(String(60))
     places: Mapped[list[Any]] = mapped_column(JSON, default=list)
     actors: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sites: Mapped[Optional[list[Any]]] = mapped_column(JSON, default=list)  # kinds of site hit: "theater"
     conflicts_stale: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

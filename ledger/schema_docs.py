@@ -61,6 +61,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "kind": "Air strike, rocket attack, shelling, ...",
         "places": "JSON list of the places named for it.",
         "actors": "JSON list of the parties named for it.",
+        "sites": "JSON list of the kinds of site its reports say it hit (\"theater\", \"hospital\"); NULL before 0011.",
         "conflicts_stale": "1 while its conflicts wait to be recomputed.",
         "created_at": "When the ledger first met it (UTC).",
     }),

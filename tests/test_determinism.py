@@ -171,6 +171,26 @@ def test_determinism_examples_in_two_orders_give_one_ledger(fresh):
     assert best[("killed", "fighters")] in (7, 9)
 
 
+NIGHT_STRIKE = {
+    "thursday.txt": article("2024-04-12", "Drones struck an arms depot in Tessaly on Thursday night, killing four "
+                                          "guards, the Varnese defence ministry said.", outlet="Capital Post"),
+    "friday.txt": article("2024-04-12", "Four guards were killed when drones struck an arms depot in Tessaly early "
+                                        "on Friday, the Tessaly governor said.", outlet="Coast Herald"),
+}
+
+
+def test_determinism_a_strike_told_on_two_days_of_one_night_keeps_the_earlier_in_either_order(fresh, tmp_path):
+    """One raid is Thursday night to one outlet and early Friday to another: it is one event dated the
+    Thursday whichever report came first (it took the first report's day)."""
+    files = [write(tmp_path / name, text) for name, text in NIGHT_STRIKE.items()]
+    dates = []
+    for suffix, order in (("a", files), ("b", files[::-1])):
+        ledger = Ledger(fresh(suffix))
+        ledger("ingest", *order)
+        dates.append([(e["date"], e["claims"]) for e in ledger.json("events")])
+    assert dates == [[("2024-04-11", 2)], [("2024-04-11", 2)]]
+
+
 def test_determinism_one_run_or_two_give_one_ledger(fresh):
     one = Ledger(fresh("one"))
     one("ingest", *EXAMPLES)

@@ -7,7 +7,7 @@ from datetime import date
 
 from conftest import write
 from ledger.reading.events import EventDraft, KnownEvent, group_events, match_event, merge_known
-from ledger.reading.types import Claim, Span, Speaker
+from ledger.reading.types import Claim, Figure, Span, Speaker
 
 
 def claim(text: str, content: str, speaker: str = "A source") -> Claim:
@@ -328,3 +328,89 @@ def test_unseen_follow_up_never_joins_when_two_known_events_share_its_town():
     assert match_event(by_country, [country]) is None
     rocket = KnownEvent(4, "rocket attack, Varn", date(2022, 3, 1), "day", ("Varn",), kind="rocket attack")
     assert match_event(follow, [rocket]) is None
+
+
+def test_unseen_indefinite_follow_up_joins_the_strike_on_the_site_it_names(sqlite_ledger, tmp_path):
+    """Nine days on, "an airstrike that targeted a theatre" in Varn (told indefinitely, no time of its own)
+    joins the known strike on the Varn theatre, so its toll is compared with the first reports; a market hit
+    in Varn a week later, and a report on a theatre and a hospital together, are not that strike."""
+    first = article("2023-05-03", "An air strike hit the drama theatre in Varn on Tuesday, killing 12 people "
+                                  "sheltering inside, the regional governor said.", "Harbour Times",
+                    "Air strike hits Varn theatre")
+    later = article("2023-05-11", "Officials in Lask said that around 90 people were killed in an airstrike that "
+                                  "targeted a theater where families were sheltering in Varn.", "Meridian Wire",
+                    "Lask says 90 killed in attack on Varn theater")
+    market = article("2023-05-12", "An air strike hit a market in Varn, killing 9 people, police said.",
+                     "Northern Ledger", "Market hit in Varn")
+    both = article("2023-05-30", "Inspectors said the bombing of a theater and a hospital in Varn broke the laws "
+                                 "of war, and that 40 people were killed in the two attacks.", "Coast Herald",
+                   "Inspectors on Varn theater and hospital")
+    files = [write(tmp_path / name, body) for name, body in
+             (("a.txt", first), ("b.txt", later), ("c.txt", market), ("d.txt", both))]
+    sqlite_ledger("ingest", *files)
+    event_of = {c["content"]: c["event"]["id"] for c in sqlite_ledger.jsonl("export", "claims")}
+    theatre = next(v for k, v in event_of.items() if "12 people" in k)
+    assert next(v for k, v in event_of.items() if "90 people" in k) == theatre
+    assert next(v for k, v in event_of.items() if "9 people" in k) != theatre
+    assert next(v for k, v in event_of.items() if "40 people" in k) != theatre
+    [strike] = [e for e in sqlite_ledger.json("events") if e["id"] == theatre]
+    assert strike["date"] == "2023-05-02"
+
+
+def test_unseen_sites_hit_are_read_from_title_and_lead_in_one_spelling():
+    text = "An air strike hit the Varn Drama Theatre and a nearby clinic on Tuesday, the governor said."
+    found = grouped(text, ["An air strike hit the Varn Drama Theatre and a nearby clinic on Tuesday"],
+                    date(2023, 5, 3), title="Strike on Varn theater")
+    assert found.events[0].sites == ("theater", "clinic")
+
+
+def test_unseen_review_of_strikes_on_two_sites_gives_each_claim_its_site(sqlite_ledger, tmp_path):
+    """Five weeks on, inspectors review the shelling of a school and a clinic in Dorva (no time of their
+    own): the claim about the school joins the known shelling of the school, the claims about the clinic
+    (and the one right after that points back at it, "this attack") are one other event, and the two
+    strikes never share an event."""
+    school = article("2023-09-06", "Shelling hit a school in Dorva on Tuesday, killing 14 children, the district "
+                                   "governor said.", "Harbour Times", "Shelling hits Dorva school")
+    review = article("2023-10-12", "Inspectors have reviewed the shelling of a school and a clinic in Dorva.\n\n"
+                                   "\"The clinic was destroyed by deliberate shelling,\" the inspectors said.\n\n"
+                                   "\"This attack broke the laws of war,\" they added.\n\n"
+                                   "The inspectors said the school was shelled although 30 children sheltered "
+                                   "in it.", "Meridian Wire", "Inspectors on Dorva school and clinic")
+    sqlite_ledger("ingest", write(tmp_path / "a.txt", school), write(tmp_path / "b.txt", review))
+    event_of = {c["content"]: c["event"]["id"] for c in sqlite_ledger.jsonl("export", "claims")}
+    first = next(v for k, v in event_of.items() if "14 children" in k)
+    clinic = next(v for k, v in event_of.items() if "clinic was destroyed" in k)
+    assert next(v for k, v in event_of.items() if "30 children" in k) == first
+    assert next(v for k, v in event_of.items() if "This attack" in k) == clinic != first
+    assert len(sqlite_ledger.json("events")) == 2  # no strike known on the clinic: it stays the report's
+
+
+def test_unseen_one_attack_on_two_sites_stays_one_event(sqlite_ledger, tmp_path):
+    """"Missiles hit an air base and a camp near Tesk" with no time of its own and no strike known on either
+    site is one attack: its claims about the base and about the camp share one event."""
+    body = ("Missiles hit an air base and a camp near Tesk, officials said.\n\n\"The base lost two hangars,\" "
+            "the governor said.\n\nA medic said 11 people were wounded at the camp.")
+    sqlite_ledger("ingest", write(tmp_path / "a.txt", article("2023-08-14", body, "Coast Herald",
+                                                              "Missiles hit base and camp near Tesk")))
+    assert len({c["event"]["id"] for c in sqlite_ledger.jsonl("export", "claims")}) == 1
+
+
+def test_unseen_a_wars_toll_told_beside_a_strike_is_about_no_specific_event():
+    """"More than 3,000 people have been killed in the besieged city" closing a report of one strike counts
+    the siege, not the strike: the claim is about no specific event. A claim naming an attack of its own ("twin air
+    strikes hit a clinic in the besieged city") stays with its attack."""
+    text = ("A drone strike hit a market in Korvel on Tuesday, killing 9 people, the governor said. More than "
+            "3,000 people have been killed in the besieged city, the governor added. "
+            "Twin air strikes also hit a clinic in the besieged city, the governor said.")
+    contents = ["A drone strike hit a market in Korvel on Tuesday, killing 9 people",
+                "More than 3,000 people have been killed in the besieged city",
+                "Twin air strikes also hit a clinic in the besieged city"]
+    claims = [claim(text, c) for c in contents]
+    figures_at = {"9 people": ("killed", "people", 9), "3,000 people": ("killed", "people", 3000),
+                  "Twin": ("other", "air strikes", 2)}
+    for n, (words, (metric, population, count)) in enumerate(figures_at.items()):
+        start = text.index(words)
+        claims[n].figures.append(Figure(metric, population, count, count, Span.of(text, start, start + len(words))))
+    found = group_events(text, date(2024, 2, 8), claims)
+    assert found.claim_events[1] is None
+    assert found.claim_events[0] == found.claim_events[2] == 0

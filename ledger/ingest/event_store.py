@@ -2,7 +2,7 @@
 
 The pure rules (which claims of an article are about which event, and whether an article's event is one
 already known) live in ``ledger.reading.events``; this module only fetches the candidates from the database,
-applies the verdict and records what the new article adds (places, actors, a more precise date).
+applies the verdict and records what the new article adds (places, actors, sites, a more precise date).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ _E = _EVENTS.c
 # of the month around) keeps the rows decoded per report few however busy the ledger is.
 _IMPLICIT = or_(_E.earliest.is_(None), _E.latest.is_(None))  # the window follows from date and precision
 _CANDIDATES = select(_E.id, _E.label, _E.date, _E.date_precision, cast(_E.places, Text), cast(_E.actors, Text),
-                     _E.kind, _E.earliest, _E.latest, _E.conflicts_stale).where(or_(
+                     _E.kind, _E.earliest, _E.latest, _E.conflicts_stale, cast(_E.sites, Text)).where(or_(
                          and_(_E.date.between(bindparam("day_lo"), bindparam("day_hi")),
                               _E.date_precision == "day", _IMPLICIT),
                          and_(_E.date.between(bindparam("first"), bindparam("published_hi")),
@@ -65,20 +65,40 @@ def assign_events(session: Session, drafts: list[EventDraft], article: ArticleIn
     lock_events(session)
     connection = session.connection()
     ids = []
-    for draft in drafts:
+    for n, draft in enumerate(drafts):
         known, stale = candidates(session, draft, article)
-        match = match_event(draft, known)
+        other_sites = _other_sites(drafts[:n], ids, draft)
+        match = match_event(draft, [k for k in known if k.id not in other_sites])
+        if match is None and n and _one_site_of(drafts[0], draft):
+            ids.append(ids[0])  # no known strike on that site: the report's sites stay one event
+            continue
         if match is None:
             ids.append(connection.execute(_NEW_EVENT, dict(
                 label=draft.label, date=draft.date, date_precision=draft.precision, kind=draft.kind,
                 earliest=draft.earliest, latest=draft.latest, places=list(draft.places), actors=list(draft.actors),
-                conflicts_stale=True, created_at=utcnow())).scalar_one())
+                sites=list(draft.sites), conflicts_stale=True, created_at=utcnow())).scalar_one())
         else:
             values = enriched(match, draft, lambda: _named_by_analyst(session, match.id))
             if match.id not in stale or _changes(match, values):  # most reports of a known event add nothing
                 connection.execute(_UPDATE_EVENT, {"event": match.id, "conflicts_stale": True, **values})
             ids.append(match.id)
     return ids
+
+
+def _other_sites(earlier: list[EventDraft], ids: list[int], draft: EventDraft) -> set[int]:
+    """The events this article's earlier drafts became when they told other sites than this draft: a report
+    on a theater and a hospital tells two strikes (``ledger.reading.events.sites``), never one."""
+    if not draft.sites:
+        return set()
+    return {event for other, event in zip(earlier, ids) if other.sites and other.sites != draft.sites}
+
+
+def _one_site_of(main: EventDraft, draft: EventDraft) -> bool:
+    """Whether ``draft`` is one of the sites of a report on several (``ledger.reading.events.sites``): it is
+    an event of its own only when the ledger knows a strike on that site; "missiles hit a base and a camp"
+    with no strike known on either is one attack."""
+    return (draft.from_publication and len(draft.sites) == 1 and len(main.sites) > 1
+            and draft.sites[0] in main.sites)
 
 
 def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tuple[list[KnownEvent], set[int]]:
@@ -90,7 +110,7 @@ def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tu
     if days is None:
         return [], set()
     first, last = days
-    if draft.named and draft.from_publication:  # a follow-up may name an event some weeks old
+    if draft.from_publication and (draft.named or draft.sites):  # a follow-up may name an event some weeks old
         first = min(first, last - timedelta(days=FOLLOW_UP_DAYS))
     params = {"first": first, "last": last, "day_lo": first - DAY, "day_hi": last + DAY,
               "published_hi": last + PUBLICATION, "week_lo": first - WEEK, "week_hi": last + WEEK,
@@ -98,12 +118,14 @@ def candidates(session: Session, draft: EventDraft, article: ArticleInput) -> tu
               "latest_hi": last + YEAR}
     rows = sorted(session.connection().execute(_CANDIDATES, params).all(), key=lambda r: r[0])
     return ([KnownEvent(id=r[0], label=r[1], date=r[2], precision=r[3], places=_names(r[4]), actors=_names(r[5]),
-                        kind=r[6], earliest=r[7], latest=r[8]) for r in rows], {r[0] for r in rows if r[9]})
+                        kind=r[6], earliest=r[7], latest=r[8], sites=_names(r[10])) for r in rows],
+            {r[0] for r in rows if r[9]})
 
 
 def _changes(known: KnownEvent, values: dict) -> bool:
     """Whether ``values`` (from :func:`enriched`) change anything in the stored event."""
-    stored = {"places": list(known.places), "actors": list(known.actors), "date": known.date,
+    stored = {"places": list(known.places), "actors": list(known.actors), "sites": list(known.sites),
+              "date": known.date,
               "date_precision": known.precision, "earliest": known.earliest, "latest": known.latest,
               "kind": known.kind, "label": known.label}
     return any(stored[k] != v for k, v in values.items())
@@ -123,7 +145,8 @@ def enriched(known: KnownEvent, draft: EventDraft, named_by_analyst: Callable[[]
     unless an analyst named the event (asked only then: it reads the audit log). Kind and label are thus the
     best any of its reports gave, in whatever order they came."""
     merged = merge_known(known, draft)
-    values = {"places": list(merged.places), "actors": list(merged.actors), "date": merged.date,
+    values = {"places": list(merged.places), "actors": list(merged.actors), "sites": list(merged.sites),
+              "date": merged.date,
               "date_precision": merged.precision, "earliest": merged.earliest, "latest": merged.latest}
     better_kind = kinds.names_better(draft.kind, known.kind)
     if better_kind:

@@ -37,6 +37,7 @@ def merge(session: Session, who: str, duplicate_id: int, keep_id: int) -> Event:
     session.execute(update(Claim).where(Claim.event_id == duplicate.id).values(event_id=keep.id))
     keep.places = list(dict.fromkeys([*(keep.places or []), *(duplicate.places or [])]))
     keep.actors = list(dict.fromkeys([*(keep.actors or []), *(duplicate.actors or [])]))
+    keep.sites = list(dict.fromkeys([*(keep.sites or []), *(duplicate.sites or [])]))
     session.execute(delete(Conflict).where(Conflict.event_id == duplicate.id))
     session.execute(delete(Event).where(Event.id == duplicate.id))
     session.expunge(duplicate)
@@ -55,7 +56,8 @@ def split(session: Session, who: str, event_id: int, claim_ids: list[int], label
         raise LedgerError(f"claims {strangers} are not in event {event_id}" if strangers else "name the claims to split off")
     new = Event(label=label or f"{source.label} (split)", date=when or source.date,
                 date_precision=source.date_precision if when is None else "day", kind=source.kind,
-                places=list(source.places or []), actors=list(source.actors or []), conflicts_stale=True)
+                places=list(source.places or []), actors=list(source.actors or []),
+                sites=list(source.sites or []), conflicts_stale=True)
     session.add(new)
     session.flush()
     for claim in claims:

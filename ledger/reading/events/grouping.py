@@ -14,11 +14,14 @@ strike "in February", a series of attacks "since the start of the year". The rul
    fits the main date is the main event; anything else (another kind, another date, "a second strike",
    "another attack", introduced by "in retaliation for", "after", or owned by a relative clause "a militia
    that launched rocket attacks") is another event, shared by the words of compatible kind and time.
-3. A claim that embeds another event with its toll is split in two (:mod:`ledger.reading.events.splitting`).
+3. A claim that embeds another event with its toll is split in two (:mod:`ledger.reading.events.splitting`);
+   a report on strikes at several sites gives each site's claims their own event
+   (:mod:`ledger.reading.events.sites`).
 4. A **claim** is about the event of its own first event word (not one inside a marker or relative clause
    of the claim itself): "the strikes were retaliation for a rocket attack earlier this month" is the
    strike; "a rocket attack earlier this month that killed one contractor" is the rocket attack. A claim
-   whose figures only count attacks counts a series (background) unless a day or week dates them; a claim
+   whose figures only count attacks counts a series (background) unless a day or week dates them, and one
+   whose figures all count a war's toll ("since the start of the war") is background too; a claim
    with no event word is dated by its own time expression, is background when it speaks of a period
    ("since the start of the year"), and is otherwise about the main event.
 
@@ -33,11 +36,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ledger.reading.events import kinds
-from ledger.reading.events.labels import finish
+from ledger.reading.events.labels import finish, site_words, sites_hit
+from ledger.reading.events.scopes import wider_figures
 from ledger.text.data import load
 from ledger.text.phrases import folded_for_ignorecase
 from ledger.reading.events.mentions import Mention
 from ledger.reading.events.article import Article, When
+from ledger.reading.events.sites import by_site
 from ledger.reading.events.splitting import split_claims
 from ledger.reading.events.timexpr import PRECISION_RANK, window
 from ledger.reading.events.types import ArticleEvents, Draft
@@ -76,6 +81,7 @@ def group_events(text: str, published: date | None, claims: list[Claim], title: 
     assigned = _assign_mentions(article, main, drafts)
     owns = [_claim_event(article, claim, main, drafts, assigned) for claim in claims]
     pieces = split_claims(article, claims, assigned, owns)
+    pieces = by_site(article, pieces, main, drafts, sites_hit(article), site_words())
     return finish(article, drafts, [draft for _, draft in pieces], tuple(claim for claim, _ in pieces))
 
 
@@ -255,6 +261,8 @@ def _times_agree(a: When | None, b: When | None) -> bool:
 def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft],
                  assigned: list[Draft | None]) -> Draft | None:
     start, end = claim.content.start, claim.content.end
+    if claim.figures and _war_toll(article, claim):
+        return None
     if claim.figures:
         decided, draft = _counted_event(article, claim.figures, assigned)
         if decided:
@@ -273,6 +281,23 @@ def _claim_event(article: Article, claim: Claim, main: Draft, drafts: list[Draft
     if detentions:  # an operation's tally of arrests, not the strike's toll
         return None
     return _by_time(article, start, end, main, drafts)
+
+
+def _war_toll(article: Article, claim: Claim) -> bool:
+    """Whether every figure of the claim counts over a wider conflict than one event ("the insurgency has
+    killed more than 15,000 people since 2010", "2,400 killed in the city since the start of the war":
+    :func:`ledger.reading.events.scopes.wider_figures`): the war's toll, about no specific event. A claim
+    that names an attack of its own ("twin airstrikes hit a theater in the besieged city") is about it."""
+    starts, mentions = article.mention_starts, article.mentions
+    for i in range(bisect_left(starts, claim.content.start), bisect_left(starts, claim.content.end)):
+        if kinds.specificity(mentions[i].kind) > 0 and not mentions[i].series:
+            return False
+    first = min(claim.content.start, article.sentence_of(claim.content.start)[0])
+    last = max(claim.content.end, article.sentence_of(claim.content.end - 1)[1])
+    spans = [(f.span.start - first, f.span.end - first) for f in claim.figures]
+    if any(start < 0 or end > last - first for start, end in spans):
+        return False
+    return all(wider_figures(article.text[first:last], spans))
 
 
 @lru_cache(maxsize=1)

@@ -5,13 +5,22 @@ The label is what a person scanning a list needs: the kind, the most specific pl
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ledger.reading.events.article import Article, When
 from ledger.reading.events.mentions import phrase_start
-from ledger.reading.events.places import country_of, demonym_countries, places_and_actors
+from ledger.reading.events.places import country_of, demonym_countries, places_and_actors, site_key, site_nouns
 from ledger.reading.events.timexpr import window
 from ledger.reading.events.types import ArticleEvents, Draft, EventDraft
 
 MAX_SENTENCES = 4  # places and actors come from the first few sentences that name the event
+
+
+@lru_cache(maxsize=1)
+def site_words() -> re.Pattern:
+    nouns = "|".join(sorted(site_nouns(), key=len, reverse=True))
+    return re.compile(rf"\b({nouns})s?\b", re.IGNORECASE)
 
 
 def finish(article: "Article", drafts: list["Draft"], chosen: list["Draft | None"], claims: tuple = ()
@@ -33,7 +42,8 @@ def _draft_value(article: "Article", draft: "Draft", memo: dict, owner: dict[int
     fallback = draft.when is not None and draft.when.from_publication and day is not None
     return EventDraft(label=label(draft.kind, places, actors, countries), date=day, precision=precision,
                       places=tuple(places), actors=tuple(actors), kind=draft.kind, earliest=earliest,
-                      latest=latest, from_publication=fallback, named=fallback and _named(article, draft))
+                      latest=latest, from_publication=fallback, named=fallback and _named(article, draft),
+                      sites=sites_hit(article) if draft.main else draft.sites)
 
 
 def _named(article: "Article", draft: "Draft") -> bool:
@@ -42,6 +52,13 @@ def _named(article: "Article", draft: "Draft") -> bool:
     title = {id(m) for m in article.title_mentions}
     first = next((m for m in draft.mentions if id(m) not in title), None)
     return first is not None and first.start < article.lead_end and first.definite
+
+
+def sites_hit(article: "Article") -> tuple[str, ...]:
+    """The kinds of site (``site_nouns_after_place``: theater, hospital, market ...) the title and the lead
+    name, in one spelling ("theatre" is "theater"): what a report without a time of its own says was hit."""
+    found = [site_key(m.group(1)) for m in site_words().finditer(f"{article.title}\n{article.text[:article.lead_end]}")]
+    return tuple(dict.fromkeys(found))
 
 
 def _dating(article: "Article", when: "When | None"):
@@ -65,7 +82,7 @@ def _where_and_who(article: "Article", draft: "Draft", memo: dict, owner: dict[i
     """(places, actors, countries outside the lexicon) of the sentences that name the event; ``owner``
     maps each event word (its id) to the draft it was placed in (its id)."""
     spans: list[tuple[int, int]] = []
-    if draft.main:
+    if draft.main or (draft.sites and not draft.mentions):  # a site's strike a report reviews is the report's
         spans.append((0, article.lead_end))
     for m in draft.mentions:
         span = _clause_of(article, m, draft.main, owner)

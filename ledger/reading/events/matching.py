@@ -23,7 +23,10 @@ A follow-up (:func:`_follow_up`): a report dated only by its publication day tha
 definite description carrying a specific place ("the Varn bombing", "the strike on Varn theatre") joins the
 known event of a compatible kind at that very place (a town or a site, not a country or region) up to
 ``FOLLOW_UP_DAYS`` before publication, when exactly one fits: a city hit twice in those weeks (a theatre,
-then a hospital) makes the report ambiguous, and no join beats a wrong one.
+then a hospital) makes the report ambiguous, and no join beats a wrong one. Told indefinitely ("an air
+strike that targeted a theater in Varn"), the report joins only a known event at that place whose reports
+said it hit every kind of site this one names (``sites``): a market hit in Varn is news, not the theatre,
+and a report on a theatre and a hospital is not the theatre alone.
 
 Example: NBC's "U.S. airstrike last week in eastern Syria" (read on 1 March 2021, week of 22 February)
 matches the known "air strike, Syria" of 25 February; the "rocket attack, Iraq" of "earlier this month"
@@ -67,7 +70,7 @@ def match_event(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None
         key = (_distance(span, other), -shared, event.id)
         if best_key is None or key < best_key:
             best, best_key = event, key
-    if best is None and draft.named and draft.from_publication:
+    if best is None and draft.from_publication and (draft.named or draft.sites):
         return _follow_up(draft, known)
     return best
 
@@ -102,7 +105,8 @@ def _follow_up(draft: EventDraft, known: list[KnownEvent]) -> KnownEvent | None:
         days = days_of(event.date, event.precision, event.earliest, event.latest)
         if days is None or event.kind is None or not kinds.compatible(draft.kind, event.kind):
             continue
-        if days[1] >= first and days[0] <= draft.date and places & {place_key(p) for p in event.places}:
+        if days[1] >= first and days[0] <= draft.date and places & {place_key(p) for p in event.places} \
+                and (draft.named or set(draft.sites) <= set(event.sites)):
             fits.append(event)
     return fits[0] if len(fits) == 1 else None
 
@@ -120,6 +124,14 @@ def days_of(day: date | None, precision: str | None, earliest: date | None = Non
     if precision == "day":
         return first - timedelta(days=DAY_SLACK), last + timedelta(days=DAY_SLACK)
     return first, last
+
+
+def _earlier_night(draft: EventDraft, event: KnownEvent) -> bool:
+    """Whether both give a day and the report's is the earlier of the night they straddle (Thursday in
+    Washington, Friday in Syria): the event keeps the earlier day, so that its date does not depend on
+    which report came first."""
+    return (draft.precision == event.precision == "day" and not draft.from_publication
+            and draft.date is not None and event.date is not None and draft.date < event.date)
 
 
 def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
@@ -166,7 +178,7 @@ def _leads(one: str, other: str) -> bool:
 
 
 def merge_known(event: KnownEvent, draft: EventDraft) -> KnownEvent:
-    """A known event updated with what a new report of it adds: more places and actors, a finer date (not
+    """A known event updated with what a new report of it adds: more places, actors and sites, a finer date (not
     one taken from a report's publication date: ``draft.from_publication``).
 
     >>> old = KnownEvent(1, "air strike, Syria", date(2021, 2, 22), "week", ("Syria",))
@@ -177,10 +189,11 @@ def merge_known(event: KnownEvent, draft: EventDraft) -> KnownEvent:
     """
     places = event.places + tuple(p for p in draft.places if p not in event.places)
     actors = event.actors + tuple(a for a in draft.actors if a not in event.actors)
-    changes = {"places": places, "actors": actors, "kind": event.kind or draft.kind}
+    sites = event.sites + tuple(s for s in draft.sites if s not in event.sites)
+    changes = {"places": places, "actors": actors, "sites": sites, "kind": event.kind or draft.kind}
     finer = PRECISION_RANK.get(draft.precision or "", -1) > PRECISION_RANK.get(event.precision or "", -1)
     if draft.from_publication:  # a fallback date says nothing about the event's day: it never narrows one
         finer = False
-    if draft.date is not None and (event.date is None or finer):
+    if draft.date is not None and (event.date is None or finer or _earlier_night(draft, event)):
         changes.update(date=draft.date, precision=draft.precision, earliest=draft.earliest, latest=draft.latest)
     return replace(event, **changes)

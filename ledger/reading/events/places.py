@@ -311,6 +311,17 @@ def specific(name: str) -> bool:
     return name not in _lexicon()
 
 
+def site_nouns() -> frozenset[str]:
+    """The nouns of sites an attack hits ("theater", "hospital", "market"): ``site_nouns_after_place``."""
+    return _markers()["sites"]
+
+
+def site_key(noun: str) -> str:
+    """A site noun in one spelling, lowercased: "Theatre" and "theater" are "theater"."""
+    low = noun.lower()
+    return low[:-2] + "er" if low.endswith("re") and low[:-2] + "er" in _markers()["sites"] else low
+
+
 def country_of(name: str) -> str | None:
     """The country a lexicon name stands for ("Syrian" -> "Syria", "Gaza" -> "Palestine"), else None."""
     entry = _lexicon().get(name)

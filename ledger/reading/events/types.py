@@ -24,6 +24,9 @@ class EventDraft:
     ``named``: the lead names the event with a definite description ("the Varn bombing", "the strike on Varn
     theatre"), as a follow-up names an event its readers know; with a fallback date such a report may join
     the one known event of its place some weeks before (``matching.FOLLOW_UP_DAYS``).
+    ``sites``: for the main event, the kinds of site the title and lead say were hit ("an airstrike that
+    targeted a theater": ``("theater",)``), in one spelling. With a fallback date such a report may join the
+    one known event of its place some weeks before that hit those sites, even told indefinitely.
     """
 
     label: str
@@ -36,6 +39,7 @@ class EventDraft:
     latest: date | None = None
     from_publication: bool = False
     named: bool = False
+    sites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +55,8 @@ class ArticleEvents:
 
 @dataclass(frozen=True, slots=True)
 class KnownEvent:
-    """An event already in the ledger, as :func:`ledger.reading.events.match_event` needs it.
+    """An event already in the ledger, as :func:`ledger.reading.events.match_event` needs it (``sites``:
+    the kinds of site its reports said it hit).
 
     ``earliest``/``latest`` are optional (the store may keep only date and precision); when absent they
     follow from the date and its precision.
@@ -66,6 +71,7 @@ class KnownEvent:
     kind: str | None = None
     earliest: date | None = None
     latest: date | None = None
+    sites: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -76,3 +82,4 @@ class Draft:
     when: When | None
     main: bool = False
     mentions: list[Mention] = field(default_factory=list)
+    sites: tuple[str, ...] = ()  # the one site of a report's strike on it (``ledger.reading.events.sites``)
