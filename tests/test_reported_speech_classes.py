@@ -1,6 +1,7 @@
 """Reported speech in the shapes PolNeAR annotates (issue 15), on invented sentences: a poll's share of people
 as the subject of a cue, a verb or adjective of likelihood, readiness or trying between a subject and the
-infinitive of its cue, and a relative "who" that stands for a definite antecedent.
+infinitive of its cue, a relative "who" that stands for a definite antecedent, a role without an article as
+the speaker's appositive, "describe" with a plain object, and a stance verb's one-word object.
 """
 from __future__ import annotations
 
@@ -60,3 +61,30 @@ def test_which_after_a_report_stays_the_writers_account():
 
 def test_who_after_an_indefinite_antecedent_frames_no_claim_for_such_a_cue():
     assert _claims("A man, who called the harbour police, was held overnight.\n") == []
+
+
+# --- a role without an article as the appositive of the speaker ----------------------------------------------
+
+def test_role_without_article_between_name_and_cue_is_an_appositive():
+    text = "Ivo Sand, dean of the Velsk Law School, said the court had changed its tone.\n"
+    claims = [(c.speaker.name, c.content.text) for c in extract(text) if c.kind != "outlet"]
+    assert claims == [("Ivo Sand", "the court had changed its tone")]
+
+
+# --- describe with a plain object ----------------------------------------------------------------------------
+
+def test_describe_takes_a_plain_object_from_someone():
+    text = "Governor Pia Holm described a rigged levy system in the valley.\n"
+    assert _claims(text) == [("Governor Pia Holm", "a rigged levy system in the valley")]
+
+
+def test_describe_without_someone_speaking_is_no_claim():
+    assert _claims("The storm described a wide arc over the valley.\n") == []
+
+
+# --- a stance towards a bare name ------------------------------------------------------------------------------
+
+def test_stance_verb_keeps_a_one_word_object():
+    text = "Senator Ilse Marrow endorsed Lind. The dockers' union opposes it.\n"
+    assert _claims(text) == [("Senator Ilse Marrow", "Lind"), ("The dockers' union", "it")]
+

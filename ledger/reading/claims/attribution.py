@@ -442,7 +442,7 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         cut = pattern.search(text, frame.right, end)
         if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
             end = cut.start()
-    span = _trim(text, frame.right, end)
+    span = _trim(text, frame.right, end, _least_words(frame))
     if mode == "E" and (span is None or _PREPOSITION.match(text, span[0], span[1])):
         # "the 300 deaths that officials reported", "the flood, which Orsk blames on the dam": what is
         # reported or blamed is the antecedent (with the "on"/"to" argument of the verb, when one follows)
@@ -608,6 +608,13 @@ def _clause_end(text: str, start: int, end: int, quotes: list[Quote]) -> int:
 def _skip_opener(text: str, lo: int) -> int:
     m = _OPENER.match(text[lo:lo + 12])
     return lo + m.end() if m else lo
+
+
+def _least_words(frame: Frame) -> int:
+    """How many words a content after its cue needs: one for a stance taken towards someone or something
+    ("endorsed Lind", "opposes it", "Vale's attacks on Brie"), whose object may be a bare name; else two."""
+    entry = frame.cue.entry
+    return 1 if (entry is not None and entry.cls == "position") or frame.cue.kind == "noun" else 2
 
 
 def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int] | None:

@@ -772,11 +772,18 @@ def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, in
     return bool(toks) and toks[-1].islower() and toks[-1] in words().roles
 
 
+# a role without an article, told by what it is of, for or at: "dean of the law school", "communications
+# director for the campaign", "senior fellow at the institute"
+_BARE_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?:of|for|at)\s")
+
+
 def _opens_appositive(chunk: str) -> bool:
-    """"a monitoring group", "which relies on", "59", "speaking to reporters": words that describe a speaker."""
+    """"a monitoring group", "which relies on", "59", "speaking to reporters", "dean of the law school": words
+    that describe a speaker."""
     first = chunk.split()[0].lower().rstrip(",") if chunk.split() else ""  # "60, a doctor": the age
     return (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper() or first.isdigit()
-            or first in words().nominal or first in words().role_modifiers or first == "of")
+            or first in words().nominal or first in words().role_modifiers or first == "of"
+            or _BARE_ROLE.match(chunk) is not None)
 
 
 def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
