@@ -88,3 +88,13 @@ def test_stance_verb_keeps_a_one_word_object():
     text = "Senator Ilse Marrow endorsed Lind. The dockers' union opposes it.\n"
     assert _claims(text) == [("Senator Ilse Marrow", "Lind"), ("The dockers' union", "it")]
 
+
+
+# --- "according to" a source the phrase reader cannot delimit --------------------------------------------------
+
+def test_according_to_a_long_source_takes_it_to_the_clause_end():
+    text = ("According to early results of exit polls conducted for the Velsk Courier by Norland Research, "
+            "nearly half of voters were undecided.\n")
+    claims = [(c.speaker.mention.text, c.content.text) for c in extract(text) if c.kind != "outlet"]
+    assert claims == [("early results of exit polls conducted for the Velsk Courier by Norland Research",
+                       "nearly half of voters were undecided")]

@@ -612,9 +612,9 @@ def _skip_opener(text: str, lo: int) -> int:
 
 def _least_words(frame: Frame) -> int:
     """How many words a content after its cue needs: one for a stance taken towards someone or something
-    ("endorsed Lind", "opposes it", "Vale's attacks on Brie"), whose object may be a bare name; else two."""
+    ("endorsed Lind", "opposes it"), whose object may be a bare name; else two."""
     entry = frame.cue.entry
-    return 1 if (entry is not None and entry.cls == "position") or frame.cue.kind == "noun" else 2
+    return 1 if entry is not None and entry.cls == "position" else 2
 
 
 def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int] | None:

@@ -786,10 +786,20 @@ def _opens_appositive(chunk: str) -> bool:
             or _BARE_ROLE.match(chunk) is not None)
 
 
+# the source after "according to" when the phrase reader cannot delimit it ("early results of exit polls
+# conducted for the network by a research firm"): the words up to the clause's end, a few of them at most
+_SOURCE_TO_CLAUSE_END = re.compile(r"[^\s,;:.!?\"\u201c\u201d()\u2014\u2013][^,;:!?\"\u201c\u201d()\u2014\u2013]{2,140}?"
+                                   r"(?=\s*(?:[,;:!?\u2014\u2013]|\.(?:\s|$)|$))")
+
+
 def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
-    speaker = phrase_after(text, _skip_space(text, cue.end), hi)
+    start = _skip_space(text, cue.end)
+    speaker = phrase_after(text, start, hi)
     if speaker is None:
-        return None
+        whole = _SOURCE_TO_CLAUSE_END.match(text, start, hi)
+        if whole is None or not 2 <= len(whole.group().split()) <= 20:
+            return None  # (one word the phrase reader refused is a pronoun, "according to him", or no name)
+        speaker = whole.span()
     end = speaker[1]
     right = _skip_space(text, end)
     if right < hi and text[right] == ",":
