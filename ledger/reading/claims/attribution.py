@@ -452,7 +452,7 @@ def _content(text: str, frame: Frame, frames: list[Frame], i: int, lo: int, hi: 
         cut = pattern.search(text, frame.right, end)
         if cut is not None and not any(q.open < cut.start() < q.end for q in quotes):
             end = cut.start()
-    span = _trim(text, frame.right, end)
+    span = _trim(text, frame.right, end, _least_words(frame))
     if mode == "E" and span is not None and _starts_verb_gap(text, span[0]):
         # "named four members of the faction they said were killed": the count the clause is about is its
         # subject, and the speaker's claim with it
@@ -644,6 +644,13 @@ def _clause_end(text: str, start: int, end: int, quotes: list[Quote]) -> int:
 def _skip_opener(text: str, lo: int) -> int:
     m = _OPENER.match(text[lo:lo + 12])
     return lo + m.end() if m else lo
+
+
+def _least_words(frame: Frame) -> int:
+    """How many words a content after its cue needs: one for a stance taken towards someone or something
+    ("endorsed Lind", "opposes it"), whose object may be a bare name; else two."""
+    entry = frame.cue.entry
+    return 1 if entry is not None and entry.cls == "position" else 2
 
 
 def _trim(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int] | None:

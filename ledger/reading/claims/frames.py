@@ -43,7 +43,15 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|am)\s+$", re.IGN
 # adverbs between a subject and its auxiliary: "Ryan also is stressing", "the senator now is calling for"
 _ADVERBS_BEFORE_AUX = re.compile(r"(?:\s+(?:also|still|now|already|even|again|currently|increasingly|[a-z]{3,}ly)){1,2}\s*$")
 # "continued to insist", "began to say": an aspectual verb before the cue, whose subject is the speaker's
-_ASPECT_BEFORE = re.compile(r"\b(?:continu(?:e|es|ed|ing)|beg[ai]n|begins|start(?:s|ed)?|ke(?:ep|eps|pt)|went\s+on)\s+to\s+$")
+# what may stand between a subject and the infinitive of its cue: an aspect ("continued to insist"), a raising
+# or trying verb ("seemed to suggest", "tried to argue", "would like to see", "voted to endorse"), or "be" and
+# an adjective or participle of likelihood or readiness ("is expected to endorse", "are quick to blame")
+_ASPECT_BEFORE = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|beg[ai]n|begins|start(?:s|ed)?|ke(?:ep|eps|pt)|went\s+on|go(?:es)?\s+on|"
+    r"seem(?:s|ed)?|appear(?:s|ed)?|tend(?:s|ed)?|tr(?:y|ies|ied|ying)|(?:would|\'d)\s+like|vot(?:e|es|ed|ing)|"
+    r"(?:is|are|was|were|be|been|being|\'s|\'re|\u2019s|\u2019re)\s+(?:not\s+|also\s+|more\s+|less\s+|most\s+|"
+    r"widely\s+|still\s+)?(?:expected|likely|unlikely|quick|eager|ready|willing|reluctant|inclined|prepared|"
+    r"poised|set|able|unable|hesitant|keen))\s+to\s+$")
 _INTRO = re.compile(r"[^,;:\"\u201c]{2,80}?,\s+")
 _LOCATIVE_NAME_END = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*,\s+$")
 _WIDER_PLACE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s+")  # "New Hampshire, "
@@ -290,7 +298,7 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
     if cue.form.endswith("ed") and _SMALL_CLAUSE.match(text, cue.end, hi):
         return None  # "15 people confirmed dead", "reported missing": a passive small clause, no speaker
     speech = cue.entry is not None and cue.entry.cls in ("speech", "finding", "refusal") and not cue.entry.animate
-    aspect = _ASPECT_BEFORE.search(text, max(lo, cue.start - 16), cue.start) if text[cue.start - 3:cue.start - 1] \
+    aspect = _ASPECT_BEFORE.search(text, max(lo, cue.start - 32), cue.start) if text[cue.start - 3:cue.start - 1] \
         == "to" else None
     if aspect is None and _word_before(text, max(lo, cue.start - 12), cue.start).lower() in _time_words():
         aspect = _time_before().search(text, max(lo, cue.start - 40), cue.start)  # "The ministry on Sunday said"
@@ -304,13 +312,16 @@ def _verb_frame(text: str, cue: Cue, lo: int, hi: int, previous: list[Frame]) ->
         partitive = _PARTITIVE.search(text, max(lo, subject_end - 20), subject_end)
         if partitive is not None:
             return _left_frame(text, cue, lo, hi, partitive.span(1), right(), headed=True)
-    if speaker is None or text[speaker[0]].isdigit():
-        speaker = _share_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
+    share = None
+    if speaker is None or text[speaker[0]].isdigit() or _ends_like_share(text, speaker):
+        share = _share_subject(text, lo, aspect.start() if aspect else cue.start)
+        speaker = share or speaker
     if speaker is not None and _LOCATIVE_BEFORE.search(text, max(lo, speaker[0] - 8), speaker[0]):
         # "Witnesses of the strike in Sanaa reported": the place ends a longer subject, and is no speaker
         speaker = _complemented_subject(text, lo, aspect.start() if aspect else cue.start) or speaker
-    headed = False
-    if speaker is not None and cue.start - lo < 110 and aspect is None and (
+    # a share stands for people, plural whatever its last word ("Two in three say", "About half say")
+    headed = share is not None and share == speaker
+    if speaker is not None and not headed and cue.start - lo < 110 and aspect is None and (
             speaker[0] > lo and text[speaker[0]].islower() or cue.entry is not None and cue.form == cue.entry.lemma) \
             and text[speaker[0]:speaker[1]].lower() not in _SUBJECT_PRONOUNS:
         # "Sources close to her campaign say", "Friends of the mayor who have seen him say": the phrase reader
@@ -396,6 +407,16 @@ _SHARE_SUBJECT = re.compile(
     rf"|(?<![\w'\u2019-])[Tt]hose\s+(?:surveyed|polled|questioned|interviewed)\s*$", re.IGNORECASE)
 
 
+_SHARE_HEADS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "majority"})
+
+
+def _ends_like_share(text: str, speaker: tuple[int, int]) -> bool:
+    """Whether the phrase read as a speaker ends like a share of people ("One in five", "nearly a third"): then
+    the whole share is the subject, plural whatever its last word."""
+    last = _last_word(text[speaker[0]:speaker[1]]).lower()
+    return last in _SHARE_HEADS or last in _plain_determiners()
+
+
 def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """A poll's share of people standing as the subject before ``end``: "Six in 10 said", "Nearly half of
     respondents said", "those surveyed said" (the phrase reader reads no count or fraction as a speaker)."""
@@ -411,7 +432,7 @@ def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
-_SHARE_WORD = r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b"
+_SHARE_WORD = r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b|\bin\s+(?:three|four|five)\b"
 _SHARE_WORDS = re.compile(_SHARE_WORD, re.IGNORECASE)
 _LOWER_SHARE_WORDS = re.compile(_SHARE_WORD)  # for lowercased ASCII text: the same matches, found faster
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -533,7 +554,7 @@ def _left_frame(text: str, cue: Cue, lo: int, hi: int, speaker: tuple[int, int],
             _last_word(text[max(lo, speaker[0] - 24):speaker[0]]).lower() not in cue_words()
         speaker = (_skip_space(text, speaker[0] + 4), speaker[1])
         speaker_words = speaker_words[1:]
-    if entry is not None and entry.definite and not _definite(text, speaker):
+    if entry is not None and entry.definite and not _definite(text, _relative_antecedent(text, lo, speaker)):
         return None
     if entry is not None and cue.form == entry.lemma and cue.form not in _PAST_AS_LEMMA and not infinitive \
             and not headed and not _plural_subject(text, speaker):
@@ -772,17 +793,34 @@ def _names_role_holder(text: str, subject: tuple[int, int], chunk: tuple[int, in
     return bool(toks) and toks[-1].islower() and toks[-1] in words().roles
 
 
+# a role without an article, told by what it is of, for or at: "dean of the law school", "communications
+# director for the campaign", "senior fellow at the institute"
+_BARE_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?:of|for|at)\s")
+
+
 def _opens_appositive(chunk: str) -> bool:
-    """"a monitoring group", "which relies on", "59", "speaking to reporters": words that describe a speaker."""
+    """"a monitoring group", "which relies on", "59", "speaking to reporters", "dean of the law school": words
+    that describe a speaker."""
     first = chunk.split()[0].lower().rstrip(",") if chunk.split() else ""  # "60, a doctor": the age
     return (first in _APPOSITIVE_OPENERS or first.endswith(("ing", "ed")) or chunk[:1].isupper() or first.isdigit()
-            or first in words().nominal or first in words().role_modifiers or first == "of")
+            or first in words().nominal or first in words().role_modifiers or first == "of"
+            or _BARE_ROLE.match(chunk) is not None)
+
+
+# the source after "according to" when the phrase reader cannot delimit it ("early results of exit polls
+# conducted for the network by a research firm"): the words up to the clause's end, a few of them at most
+_SOURCE_TO_CLAUSE_END = re.compile(r"[^\s,;:.!?\"\u201c\u201d()\u2014\u2013][^,;:!?\"\u201c\u201d()\u2014\u2013]{2,140}?"
+                                   r"(?=\s*(?:[,;:!?\u2014\u2013]|\.(?:\s|$)|$))")
 
 
 def _according_to(text: str, cue: Cue, hi: int) -> Frame | None:
-    speaker = phrase_after(text, _skip_space(text, cue.end), hi)
+    start = _skip_space(text, cue.end)
+    speaker = phrase_after(text, start, hi)
     if speaker is None:
-        return None
+        whole = _SOURCE_TO_CLAUSE_END.match(text, start, hi)
+        if whole is None or not 2 <= len(whole.group().split()) <= 20:
+            return None  # (one word the phrase reader refused is a pronoun, "according to him", or no name)
+        speaker = whole.span()
     end = speaker[1]
     right = _skip_space(text, end)
     if right < hi and text[right] == ",":
@@ -836,6 +874,16 @@ def _plural_subject(text: str, speaker: tuple[int, int]) -> bool:
     return (last in ("they", "we", "i", "you", "who", "which", "that", "both", "others", "many", "some", "all")
             or (last.endswith("s") and not last.endswith(("'s", "\u2019s", "ss", "us")))
             or last in words().collectives or "and" in words_ or last in ("people", "police", "media", "staff"))
+
+
+def _relative_antecedent(text: str, lo: int, speaker: tuple[int, int]) -> tuple[int, int]:
+    """The phrase a lone "who" after a comma stands for ("President Vale, who endorsed ..."), which is what must
+    be definite for a cue that needs a definite speaker; else ``speaker`` itself. (Not "which": "the report of
+    May, which listed 74 wounded" is the writer's account of the report, as news corpora read it.)"""
+    if text[speaker[0]:speaker[1]].lower() != "who" or \
+            text[max(lo, speaker[0] - 2):speaker[0]].strip() != ",":
+        return speaker
+    return phrase_before(text, lo, _back_to_comma(text, lo, speaker[0])) or speaker
 
 
 def _definite(text: str, speaker: tuple[int, int]) -> bool:
