@@ -432,19 +432,26 @@ def _share_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
-_SHARE_WORD = r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|\bten\b|\bin\s+(?:three|four|five)\b"
+# "t(?<=\bt)en" is "\bten": every alternative opening with a letter lets the engine skip to the characters
+# that can start one (a search that tried every alternative at every offset cost as much as the subject
+# search it saves)
+_SHARE_WORD = r"half|third|quarter|fifth|surveyed|polled|questioned|interviewed|t(?<=\bt)en\b|i(?<=\bi)n\s+(?:three|four|five)\b"
 _SHARE_WORDS = re.compile(_SHARE_WORD, re.IGNORECASE)
 _LOWER_SHARE_WORDS = re.compile(_SHARE_WORD)  # for lowercased ASCII text: the same matches, found faster
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _may_hold_share(window: str) -> bool:
     """Whether ``window`` holds a digit (``str.isdigit``) or a share word, without which no share is the
-    subject. It is asked before most cues, so ASCII text (most) is read in C: its only digits are 0-9, and
-    ignoring its case is the same as lowercasing it; other text is read as it always was."""
+    subject. It is asked before most cues, so it is read in C where it can: ASCII's only digits are 0-9
+    (other text has its non-ASCII characters asked one by one), and ignoring the case of ASCII text is the
+    same as lowercasing it."""
+    if _ASCII_DIGIT.search(window) is not None:
+        return True
     if window.isascii():
-        return _ASCII_DIGIT.search(window) is not None or _LOWER_SHARE_WORDS.search(window.lower()) is not None
-    return any(c.isdigit() for c in window) or _SHARE_WORDS.search(window) is not None
+        return _LOWER_SHARE_WORDS.search(window.lower()) is not None
+    return any(c.isdigit() for c in _NON_ASCII.findall(window)) or _SHARE_WORDS.search(window) is not None
 
 
 # verbs whose past tense is the bare form: "the ministry put the toll at 19" is a past, not a bare present

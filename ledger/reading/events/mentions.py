@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ledger.text import anchors as scan
-from ledger.text.phrases import phrase_trie
+from ledger.text.phrases import phrase_trie, start_lookahead
 from ledger.text.data import load
 from ledger.reading.events.timexpr import TimeExpr
 
@@ -73,8 +73,11 @@ def _mention_pattern() -> re.Pattern:
 
 
 def _kinds_pattern(indexes) -> re.Pattern:
-    parts = [f"(?P<k{n}>{'|'.join(_kinds()[n]['patterns'])})" for n in indexes]
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+    """One pattern for the kinds ``indexes``, a named group each. It is searched at every offset of a window
+    near an anchor and opens with an alternation of groups: ``start_lookahead`` lets the engine give up at
+    once where no event word can start (the same matches, for less work)."""
+    body = "|".join(f"(?P<k{n}>{'|'.join(_kinds()[n]['patterns'])})" for n in indexes)
+    return re.compile(rf"\b{start_lookahead(body)}(?:{body})\b")
 
 
 @lru_cache(maxsize=1)
