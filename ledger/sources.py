@@ -44,11 +44,11 @@ from sqlalchemy.orm import Session
 
 from ledger.db import insert_ignoring_duplicates, insert_new_returning
 from ledger.reading.claims import gazetteer
+from ledger.reading.claims.descriptions import generic_institution_words
 from ledger.reading.claims.gazetteer import GazetteerEntry
 from ledger.reading.types import SOURCE_TYPES, Speaker
 from ledger.models import Claim, Event, Source, SourceAlias
 from ledger.names import normalise_name
-from ledger.text.data import load
 
 FUZZY_CUTOFF = 92
 REMEMBERED_NAMES = 200_000  # names kept in memory; past that the memory is dropped (and re-read as needed)
@@ -83,7 +83,7 @@ _FUZZY_NAMES = (select(_ALIASES.c.alias, _ALIASES.c.source_id, _SOURCES.c.kind)
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    return frozenset(load("speakers.json")["generic_institution_words"]) | {"of", "the", "and", "for"}
+    return generic_institution_words() | {"of", "the", "and", "for"}
 
 
 @lru_cache(maxsize=4096)
