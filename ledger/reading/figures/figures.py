@@ -109,17 +109,18 @@ def _candidate(text: str, quantity: Quantity, limit: int) -> _Candidate | None:
     return found
 
 
-# a harm said of the people counted before their noun: "three (severely) wounded soldiers"
-_HARM_ADJECTIVE = re.compile(r"\s*(?:[a-z]+ly\s+)?(?:wounded|injured|hurt|dead|killed|slain)\s+(?=\w)", re.IGNORECASE)
+# an adverb before a harm word said of the people counted before their noun: "three (severely) wounded soldiers"
+_HARM_ADVERB = re.compile(r"\s*(?:[a-z]+ly\s+)?", re.IGNORECASE)
 
 
 def _harmed_people(text: str, start: int, limit: int, one: bool) -> str | None:
-    """The population of the people a harm word before their noun counts ("three wounded soldiers" are
+    """The population of the people a harm cue before their noun counts ("three wounded soldiers" are
     soldiers; the harm word itself gives the metric, as in "three wounded"), else None."""
-    m = _HARM_ADJECTIVE.match(text, start, limit)
-    if m is None:
+    g = cue_grammar()
+    m = g.cues.match(text, _HARM_ADVERB.match(text, start, limit).end(), limit)
+    if m is None or _meaning(m.group())[1] not in ("killed", "wounded") or not text[m.end():m.end() + 1].isspace():
         return None
-    people = noun_phrase(text, m.end(), one=one, limit=limit, stops=cue_grammar().cue_words)
+    people = noun_phrase(text, m.end(), one=one, limit=limit, stops=g.cue_words)
     return people.population if people.noun is not None and people.noun.cls == "person" else None
 
 
@@ -343,9 +344,7 @@ def _right_cue(text: str, c: _Candidate, lo: int, hi: int) -> str | None:
         elif found is not None:
             c.damage = _norm(m.group()) if kind == "damage" and found == "other" else None
             if found == "wounded" and _ATTRIBUTIVE.fullmatch(text, c.phrase.end, m.start()):
-                if _died_later(text, c, m.end(), hi):
-                    return "killed"  # "three injured soldiers later died": they died of their wounds
-                c.damage = _later_outcome(text, c, m.end(), hi)
+                found, c.damage = _after_the_injured(text, c, m.end(), hi)
             return found
     if outcome is not None:
         c.damage = outcome
@@ -362,39 +361,25 @@ _NEXT_TOTAL = re.compile(r"\b(?:number|total|tally|count|toll)\s+of\s+(?:the\s+)
 _ATTRIBUTIVE = re.compile(r"\s+(?:[a-z]+ly\s+|with\s+(?:[a-z]+\s+)?)?", re.IGNORECASE)
 
 
-def _later_outcome(text: str, c: _Candidate, start: int, hi: int) -> str | None:
-    """What else the verb after "N injured people" says befell them ("had been flown to the capital",
-    "will remain in Rann"): those injured are a subset of the wounded, kept apart by its note (wounded
+def _after_the_injured(text: str, c: _Candidate, start: int, hi: int) -> tuple[str, str | None]:
+    """(metric, note) of "N injured people" from the verb after them, in their clause: they died of their
+    wounds ("three injured soldiers later died": killed), or what else befell them ("had been flown to the
+    capital", "will remain in Rann") makes them a subset of the wounded, kept apart by its note (wounded
     people "transported"), so that it is never compared with the whole toll of the wounded."""
     g, subsets = cue_grammar(), lexicon.load("figure_metrics.json")["wounded_subsets"]
     own = _subset_words().search(text, start, hi)
     for m in g.cues.finditer(text, start, own.start() if own else hi):
         if g.clause_opener.search(text, start, m.start()):
-            return None
+            return "wounded", None
         kind, label = _meaning(m.group())
         if kind == "outcome":
-            return label if label in subsets else None
-        if _accept(c, kind, label) is not None:
-            return None  # another harm said of them: "injured people died"
+            return "wounded", label if label in subsets else None
+        found = _accept(c, kind, label)
+        if found is not None:  # another harm said of them: "injured people died"
+            return ("killed" if found == "killed" else "wounded"), None
     if own is None or g.clause_opener.search(text, start, own.start()):
-        return None
-    return next(label for label, words in subsets.items() if _norm(own.group()) in words)
-
-
-def _died_later(text: str, c: _Candidate, start: int, hi: int) -> bool:
-    """Whether the first harm said of "N injured people" by the verb after them, in their clause, is a
-    death ("three injured soldiers later died in hospital")."""
-    g = cue_grammar()
-    for m in g.cues.finditer(text, start, hi):
-        if g.clause_opener.search(text, start, m.start()):
-            return False
-        kind, metric = _meaning(m.group())
-        if kind == "outcome":
-            return False
-        found = _accept(c, kind, metric)
-        if found is not None:
-            return found == "killed"
-    return False
+        return "wounded", None
+    return "wounded", next(label for label, words in subsets.items() if _norm(own.group()) in words)
 
 
 @lru_cache(maxsize=1)
